@@ -1,0 +1,53 @@
+#!/usr/bin/env node
+/**
+ * `generator-connector <generator> [flags]`: runs a sub-generator through
+ * yeoman-environment directly, so it works as root (where `yo` refuses),
+ * rejects unknown flags, and exits non-zero on any failure.
+ */
+import { fileURLToPath } from 'node:url';
+import { addEnvironmentOptions, prepareGeneratorCommand } from 'yeoman-environment';
+
+const GENERATORS: Record<string, string> = {
+  openmetadata: 'a new OpenMetadata connector',
+  mage: 'a new Mage AI (mage_integrations) source',
+  'context-doc': 'CONNECTOR_CONTEXT.md again, from the profile stored in .yo-rc.json',
+  app: 'the same as openmetadata (what `yo connector` runs)',
+};
+
+const generatorPath = (name: string): string => fileURLToPath(new URL(`../generators/${name}/index.js`, import.meta.url));
+
+const usage = (): string =>
+  [
+    'Usage: generator-connector <generator> [flags]',
+    '',
+    'Generators:',
+    ...Object.entries(GENERATORS).map(([name, what]) => `  ${name.padEnd(14)} ${what}`),
+    '',
+    "Run 'generator-connector <generator> --help' for its flags.",
+  ].join('\n');
+
+async function main(argv: string[]): Promise<void> {
+  const [generator, ...rest] = argv;
+  if (!generator || generator === '--help' || generator === '-h') {
+    console.log(usage());
+    return;
+  }
+  if (!(generator in GENERATORS)) {
+    console.error(`Unknown generator '${generator}'.\n\n${usage()}`);
+    process.exitCode = 1;
+    return;
+  }
+  const command = addEnvironmentOptions();
+  command.name(`generator-connector ${generator}`);
+  await prepareGeneratorCommand({ command, resolved: generatorPath(generator), namespace: `connector:${generator}` });
+  // Every sub-generator is registered, so a run can compose any of them by namespace.
+  for (const other of Object.keys(GENERATORS).filter((name) => name !== generator)) {
+    command.env!.register(generatorPath(other), { namespace: `connector:${other}` });
+  }
+  await command.parseAsync(rest, { from: 'user' });
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exitCode = 1;
+});

@@ -1,0 +1,197 @@
+/**
+ * The shared life cycle of a host generator:
+ * initializing (find the checkout) -> prompting (compose the profile) ->
+ * configuring (validate, store, compose the brief) -> writing (the file plan,
+ * then registration) -> conflicts (no-terminal guard) -> end (summary).
+ */
+import { fileURLToPath } from 'node:url';
+import Generator, { type BaseOptions } from 'yeoman-generator';
+import { ConflictError, conflictingFiles } from './conflict-guard.js';
+import { relativeTo, statusOnDisk, type PlannedFile } from './file-plan.js';
+import type { HostDefinition } from './host.js';
+import {
+  fieldsToAsk,
+  mergeSources,
+  questionFor,
+  coerceValue,
+  readProfileFile,
+  valuesFromOptions,
+  withDefaults,
+} from './profile/compose.js';
+import { dashed, type Field, type PartialProfile } from './profile/field.js';
+import { ProfileError, findProblems, type ProfileSpec } from './profile/validate.js';
+import { describeEdit, type RegistrationReport } from './registration.js';
+import { lastStoredName, storeProfile, storedProfile } from './stored-profiles.js';
+import { findCheckoutRoot } from './host-checkout.js';
+
+export const CONTEXT_DOC_GENERATOR = fileURLToPath(new URL('../generators/context-doc/index.js', import.meta.url));
+
+export interface RunOptions {
+  profile?: string;
+  interactive?: boolean;
+  skipRegister?: boolean;
+  force?: boolean;
+  dryRun?: boolean;
+}
+
+export type ConnectorOptions = BaseOptions & RunOptions & Record<string, unknown>;
+
+const OPTION_TYPE: Record<Field['kind'], typeof String | typeof Array> = {
+  text: String,
+  choice: String,
+  integer: String,
+  choices: Array,
+  list: Array,
+  configKeys: Array,
+};
+
+function optionDescription(field: Field): string {
+  return field.choices ? `${field.help} (${field.choices.join(', ')})` : field.help;
+}
+
+/** Declares one Yeoman option per profile field, plus the options every run shares. */
+export function declareOptions(generator: Generator<Record<string, unknown>, ConnectorOptions>, spec: ProfileSpec): void {
+  for (const field of spec.fields) {
+    // Declared dashed so commander accepts --service-type; values are read back camelCase (serviceType).
+    generator.option(dashed(field.name), { type: OPTION_TYPE[field.kind], description: optionDescription(field) });
+  }
+  generator.option('profile', { type: String, description: 'Profile file (JSON or YAML) with any of the fields above; flags win' });
+  generator.option('interactive', {
+    type: Boolean,
+    description: 'Ask for missing fields and conflicts (default: when stdin is a terminal)',
+  });
+}
+
+/** Whether this run may ask the user anything: an explicit option, else a terminal on stdin. */
+export const canAsk = (options: RunOptions): boolean => options.interactive ?? Boolean(process.stdin.isTTY);
+
+/** Fails the run, before the commit, when it cannot ask and would overwrite files. */
+export function guardConflicts(generator: Generator<Record<string, unknown>, ConnectorOptions>): void {
+  const { options } = generator;
+  if (canAsk(options) || options.force || options.dryRun) return;
+  const files = conflictingFiles(generator.env.sharedFs as never, generator.destinationRoot());
+  if (files.length > 0) throw new ConflictError(files);
+}
+
+export abstract class ConnectorGenerator<P extends { name: string }> extends Generator<Record<string, unknown>, ConnectorOptions> {
+  protected abstract readonly host: HostDefinition<P>;
+  protected profile!: P;
+  protected checkoutRoot: string | undefined;
+  protected registration!: RegistrationReport;
+  private suppliedFields = new Set<string>();
+
+  constructor(args: string[], options: ConnectorOptions, spec: ProfileSpec) {
+    super(args, options, { inheritTasks: true });
+    declareOptions(this, spec);
+    this.option('skip-register', { type: Boolean, description: 'Do not edit host files to register the connector' });
+  }
+
+  initializing(): void {
+    this.checkoutRoot = findCheckoutRoot(this.destinationRoot(), this.host.checkoutMarker);
+    if (this.checkoutRoot) this.destinationRoot(this.checkoutRoot);
+  }
+
+  async prompting(): Promise<void> {
+    const { spec } = this.host;
+    const flags = valuesFromOptions(spec, this.options);
+    const file = this.options.profile ? readProfileFile(spec, this.options.profile) : {};
+    let profile = mergeSources(file, flags);
+    if (profile.name === undefined && canAsk(this.options)) {
+      profile.name = await this.ask(spec.fields.find((f) => f.name === 'name')!, { name: lastStoredName(this.config, spec.host) });
+    }
+    const stored = typeof profile.name === 'string' ? storedProfile(this.config, spec.host, profile.name) : undefined;
+    profile = mergeSources(stored ?? {}, profile);
+    this.suppliedFields = new Set(Object.keys(profile));
+    if (canAsk(this.options)) await this.askMissing(profile);
+    this.profile = withDefaults(spec, profile) as unknown as P;
+  }
+
+  configuring(): void {
+    const { spec } = this.host;
+    const profile = this.profile as unknown as PartialProfile;
+    const stored = storedProfile(this.config, spec.host, this.profile.name);
+    const checkoutProblems =
+      this.checkoutRoot && this.host.checkoutProblems ? this.host.checkoutProblems(profile, this.checkoutRoot, stored) : [];
+    const problems = findProblems(spec, profile, checkoutProblems);
+    // A default derived from a bad value (a scheme from a bad name) would only repeat the problem.
+    const supplied = problems.filter((p) => this.suppliedFields.has(p.field) || !(p.field in profile));
+    if (problems.length > 0) throw new ProfileError(supplied.length > 0 ? supplied : problems);
+
+    storeProfile(this.config, spec.host, this.profile);
+    this.registration = this.options.skipRegister
+      ? { checkoutRoot: this.checkoutRoot, edits: [], manualSteps: [] }
+      : this.host.registrations(this.profile, this.checkoutRoot);
+    this.composeWith(CONTEXT_DOC_GENERATOR, {
+      host: spec.host,
+      connectorProfile: this.profile,
+      interactive: canAsk(this.options),
+      skipRegister: this.options.skipRegister,
+    } as never);
+  }
+
+  writing(): void {
+    const plan = this.host.plan(this.profile);
+    const data = this.host.templateData(this.profile);
+    for (const file of plan) {
+      this.fs.copyTpl(this.templatePath(file.template), this.destinationPath(file.destination), data, undefined, { noGlob: true });
+    }
+    for (const edit of this.registration.edits.filter((e) => e.outcome === 'added')) {
+      this.fs.write(this.destinationPath(edit.file), edit.contents ?? '');
+      markForced(this.env.sharedFs as never, this.destinationPath(edit.file));
+    }
+    if (this.options.dryRun) this.logDryRun(plan);
+  }
+
+  conflicts(): void {
+    guardConflicts(this);
+  }
+
+  end(): void {
+    const { edits, checkoutRoot } = this.registration;
+    if (!checkoutRoot) {
+      this.log.info(
+        `Registration skipped: no ${this.host.label} checkout above ${this.destinationRoot()} ` +
+          `(looked for ${this.host.checkoutMarker}/). The files were written under this folder.`,
+      );
+    }
+    for (const edit of edits) this.log.info(`Registration: ${describeEdit(edit)}`);
+    this.log.info(`Next: read ${this.host.briefDestination(this.profile)}`);
+  }
+
+  private logDryRun(plan: PlannedFile[]): void {
+    const lines = plan.map((file) => {
+      const absolute = this.destinationPath(file.destination);
+      const contents = this.fs.read(absolute) ?? '';
+      return `  ${statusOnDisk(absolute, contents).padEnd(9)} ${relativeTo(this.destinationRoot(), absolute)}`;
+    });
+    const edits = this.registration.edits.map((e) => `  register  ${describeEdit(e)}`);
+    this.log.info(`Dry run: nothing is written. The plan:\n${[...lines, ...edits].join('\n')}`);
+  }
+
+  /** Asks one field at a time: which fields apply, and their choices, depend on earlier answers. */
+  private async askMissing(profile: PartialProfile): Promise<void> {
+    const asked = new Set<string>();
+    const next = (): Field | undefined => fieldsToAsk(this.host.spec, profile).find((f) => !asked.has(f.name));
+    for (let field = next(); field; field = next()) {
+      asked.add(field.name);
+      const answer = await this.ask(field, profile);
+      if (answer !== undefined) {
+        profile[field.name] = answer;
+        this.suppliedFields.add(field.name);
+      }
+    }
+  }
+
+  /** The coerced answer, or undefined when left empty so that the default applies. */
+  private async ask(field: Field, profile: PartialProfile): Promise<unknown> {
+    const question = questionFor(field, profile);
+    const answers = await this.prompt([question as never]);
+    const answer = (answers as Record<string, unknown>)[field.name];
+    return answer === '' || answer === undefined ? undefined : coerceValue(field, answer);
+  }
+}
+
+/** Registration edits are additive and idempotent; they bypass the overwrite prompt and are reported instead. */
+function markForced(sharedFs: { get(path: string): { conflicter?: string } }, absolutePath: string): void {
+  sharedFs.get(absolutePath).conflicter = 'force';
+}

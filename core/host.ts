@@ -1,0 +1,24 @@
+/** What a host generator (OpenMetadata, Mage) supplies to the shared machinery. */
+import type { PlannedFile } from './file-plan.js';
+import type { PartialProfile } from './profile/field.js';
+import type { Problem, ProfileSpec } from './profile/validate.js';
+import type { RegistrationReport } from './registration.js';
+
+export interface HostDefinition<P> {
+  /** `openmetadata` or `mage`: also the key prefix of stored profiles */
+  id: string;
+  label: string;
+  spec: ProfileSpec;
+  /** folder, relative to a checkout root, that marks the root */
+  checkoutMarker: string;
+  /** the files to generate, in order */
+  plan(profile: P): PlannedFile[];
+  /** values the templates render; computed here so templates stay free of logic */
+  templateData(profile: P): Record<string, unknown>;
+  /** where CONNECTOR_CONTEXT.md goes, relative to the destination root */
+  briefDestination(profile: P): string;
+  /** registration edits computed from the checkout on disk, and the steps left by hand */
+  registrations(profile: P, checkoutRoot: string | undefined): RegistrationReport;
+  /** problems that depend on the checkout, e.g. a service type value already taken */
+  checkoutProblems?(profile: PartialProfile, checkoutRoot: string, storedProfile: PartialProfile | undefined): Problem[];
+}

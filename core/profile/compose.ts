@@ -1,0 +1,122 @@
+/**
+ * The profile composer: merges what flags, a profile file and stored answers
+ * supply (flags win), says which fields still need asking, and fills defaults.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import yaml from 'js-yaml';
+import { dashed, type Field, type PartialProfile } from './field.js';
+import type { ConfigKey } from './fields-mage.js';
+import { ProfileError, type ProfileSpec } from './validate.js';
+
+const camelCase = (key: string): string => key.replace(/[-_]([a-z])/g, (_, c: string) => c.toUpperCase());
+
+const splitList = (values: unknown): unknown =>
+  Array.isArray(values)
+    ? values.flatMap((v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : [v]))
+    : typeof values === 'string'
+      ? splitList([values])
+      : values;
+
+/** `password:secret=abc` -> { key: 'password', secret: true, sample: 'abc' }; numbers stay numbers. */
+export function parseConfigKey(text: string): ConfigKey {
+  const [head = '', ...sampleParts] = text.split('=');
+  const [key = '', ...markers] = head.split(':');
+  const sampleText = sampleParts.join('=');
+  const entry: ConfigKey = { key: key.trim() };
+  if (markers.some((m) => m.trim() === 'secret')) entry.secret = true;
+  if (sampleParts.length > 0) entry.sample = /^\d+$/.test(sampleText) ? Number(sampleText) : sampleText;
+  return entry;
+}
+
+/** Turns a raw CLI or file value into the field's type; leaves bad values for the schema to report. */
+export function coerceValue(field: Field, raw: unknown): unknown {
+  switch (field.kind) {
+    case 'integer':
+      return typeof raw === 'string' && /^\s*\d+\s*$/.test(raw) ? Number(raw) : raw;
+    case 'list':
+    case 'choices':
+      return splitList(raw);
+    case 'configKeys': {
+      const items = Array.isArray(raw) ? raw : [raw];
+      return items.flatMap((item) =>
+        typeof item === 'string' ? item.split(/[,\s]+/).filter(Boolean).map(parseConfigKey) : [item],
+      );
+    }
+    default:
+      return raw;
+  }
+}
+
+/** Profile values present in an options object (flags or a parent generator's options). */
+export function valuesFromOptions(spec: ProfileSpec, options: Record<string, unknown>): PartialProfile {
+  const values: PartialProfile = {};
+  for (const field of spec.fields) {
+    const raw = options[field.name] ?? options[dashed(field.name)];
+    if (raw !== undefined && raw !== null && !(Array.isArray(raw) && raw.length === 0)) {
+      values[field.name] = coerceValue(field, raw);
+    }
+  }
+  return values;
+}
+
+/** A profile file, JSON or YAML; keys may be camelCase, dashed or snake_case. */
+export function readProfileFile(spec: ProfileSpec, file: string): PartialProfile {
+  let parsed: unknown;
+  try {
+    const text = readFileSync(file, 'utf8');
+    parsed = /\.ya?ml$/i.test(file) ? yaml.load(text) : JSON.parse(text);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new ProfileError([{ field: 'profile', message: `cannot read ${path.resolve(file)}: ${reason}` }]);
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new ProfileError([{ field: 'profile', message: `${file} must hold an object of profile fields` }]);
+  }
+  const byName = new Map(spec.fields.map((f) => [f.name, f]));
+  const values: PartialProfile = {};
+  for (const [key, raw] of Object.entries(parsed)) {
+    const name = camelCase(key);
+    const field = byName.get(name);
+    values[name] = field ? coerceValue(field, raw) : raw;
+  }
+  return values;
+}
+
+/** Later sources win: pass them lowest priority first. */
+export const mergeSources = (...sources: PartialProfile[]): PartialProfile => Object.assign({}, ...sources);
+
+export function fieldsToAsk(spec: ProfileSpec, profile: PartialProfile): Field[] {
+  return spec.fields.filter((f) => profile[f.name] === undefined && (f.askWhen?.(profile) ?? true));
+}
+
+/** Fills every missing field that has a default, in declaration order (later defaults may read earlier values). */
+export function withDefaults(spec: ProfileSpec, profile: PartialProfile): PartialProfile {
+  const complete: PartialProfile = { ...profile };
+  for (const field of spec.fields) {
+    if (complete[field.name] === undefined) {
+      const value = field.defaultFor?.(complete);
+      if (value !== undefined) complete[field.name] = value;
+    }
+  }
+  return complete;
+}
+
+/** An inquirer question for a field, with the default it would otherwise take. */
+export function questionFor(field: Field, profile: PartialProfile): Record<string, unknown> {
+  const defaultValue = field.defaultFor?.(profile);
+  const base = { name: field.name, message: field.help };
+  switch (field.kind) {
+    case 'choice':
+      return { ...base, type: 'list', choices: [...(field.choicesFor?.(profile) ?? field.choices ?? [])], default: defaultValue };
+    case 'choices': {
+      const picked = Array.isArray(defaultValue) ? defaultValue : [];
+      const choices = field.choicesFor?.(profile) ?? field.choices ?? [];
+      return { ...base, type: 'checkbox', choices: choices.map((c) => ({ name: c, value: c, checked: picked.includes(c) })) };
+    }
+    case 'list':
+      return { ...base, type: 'input', message: `${field.help} (comma-separated)`, default: Array.isArray(defaultValue) ? defaultValue.join(', ') : undefined };
+    default:
+      return { ...base, type: 'input', default: defaultValue === undefined || defaultValue === '' ? undefined : String(defaultValue) };
+  }
+}

@@ -1,0 +1,45 @@
+/**
+ * One declaration per input: its profile key (also the CLI option, typed in
+ * dashed form by the user), its value type, help text, prompt, default and
+ * JSON Schema. Options, prompts, the profile schema and --help all read these.
+ */
+import type { JsonSchema } from './json-schema.js';
+
+export type FieldKind =
+  /** free text or an identifier: one string */
+  | 'text'
+  /** one of `choices` */
+  | 'choice'
+  /** several of `choices` */
+  | 'choices'
+  /** an integer (ports) */
+  | 'integer'
+  /** several strings; the CLI also accepts comma-separated values */
+  | 'list'
+  /** Mage config keys: `key[:secret][=sample]` on the CLI, objects in a profile file */
+  | 'configKeys';
+
+export type PartialProfile = Record<string, unknown>;
+
+export interface Field {
+  /** camelCase profile key and option name; the user types `--${dashed}` */
+  name: string;
+  kind: FieldKind;
+  /** one sentence, shown in --help and as the prompt message */
+  help: string;
+  /** JSON Schema of the value; `errorMessage` (ajv-errors) names the fix */
+  schema: JsonSchema;
+  /** allowed values, for choice and choices */
+  choices?: readonly string[];
+  /** choices offered at the prompt once earlier answers are known */
+  choicesFor?: (profile: PartialProfile) => readonly string[];
+  /** value used when no flag, profile file, stored answer or prompt supplied one */
+  defaultFor?: (profile: PartialProfile) => unknown;
+  /** whether to ask at the prompt when the value is missing (default: always) */
+  askWhen?: (profile: PartialProfile) => boolean;
+  /** the profile is invalid without a value and no default can be derived */
+  required?: boolean;
+}
+
+export const dashed = (name: string): string => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+export const flagOf = (field: Pick<Field, 'name'>): string => `--${dashed(field.name)}`;

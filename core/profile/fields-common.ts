@@ -1,0 +1,112 @@
+/** Inputs that mean the same thing for every host. */
+import type { Field } from './field.js';
+import { PYTHON_RESERVED, SNAKE_CASE, titleCase } from './names.js';
+
+const LONG_TEXT = 20_000;
+
+export const nameField: Field = {
+  name: 'name',
+  kind: 'text',
+  help: 'Connector name in snake_case, e.g. my_db',
+  required: true,
+  schema: {
+    type: 'string',
+    pattern: SNAKE_CASE,
+    maxLength: 60,
+    not: { anyOf: [{ enum: [...PYTHON_RESERVED] }, { pattern: '^test_' }] },
+    errorMessage:
+      'must be snake_case: a lowercase letter, then lowercase letters, digits and single underscores ' +
+      "between parts (e.g. my_db), at most 60 characters, not a Python keyword and not starting with 'test_'",
+  },
+};
+
+export const displayNameField: Field = {
+  name: 'displayName',
+  kind: 'text',
+  help: 'Name shown to users',
+  defaultFor: (p) => (typeof p.name === 'string' ? titleCase(p.name) : undefined),
+  schema: {
+    type: 'string',
+    minLength: 1,
+    maxLength: 80,
+    pattern: '^[^\\u0000-\\u001f\\u007f]*$',
+    errorMessage: 'must be one line of 1 to 80 characters without control characters',
+  },
+};
+
+export const freeTextField = (name: string, help: string): Field => ({
+  name,
+  kind: 'text',
+  help,
+  defaultFor: () => '',
+  schema: { type: 'string', maxLength: LONG_TEXT, errorMessage: `must be text of at most ${LONG_TEXT} characters` },
+});
+
+export const docsUrlField: Field = {
+  name: 'docsUrl',
+  kind: 'text',
+  help: "URL of the source system's API or driver documentation",
+  defaultFor: () => '',
+  schema: {
+    type: 'string',
+    maxLength: 2000,
+    pattern: '^(https?://[^\\s]+)?$',
+    errorMessage: 'must be empty or an http(s) URL without spaces',
+  },
+};
+
+export const apiEndpointsField: Field = {
+  name: 'apiEndpoints',
+  kind: 'list',
+  help: 'Key API endpoints or calls the connector will use (several allowed)',
+  defaultFor: () => [],
+  schema: {
+    type: 'array',
+    items: { type: 'string', maxLength: LONG_TEXT },
+    errorMessage: 'must be a list of text entries',
+  },
+};
+
+export const docsNotesField = freeTextField('docsNotes', 'Anything an implementer should know: quirks, limits, auth details');
+
+export const portField = (name: string, help: string, defaultFor?: Field['defaultFor']): Field => ({
+  name,
+  kind: 'integer',
+  help,
+  defaultFor,
+  schema: { type: 'integer', minimum: 1, maximum: 65535, errorMessage: 'must be a whole number from 1 to 65535' },
+});
+
+export const choiceField = (
+  name: string,
+  help: string,
+  choices: readonly string[],
+  rest: Partial<Field> = {},
+): Field => ({
+  name,
+  kind: 'choice',
+  help,
+  choices,
+  schema: { type: 'string', enum: [...choices], errorMessage: `must be one of: ${choices.join(', ')}` },
+  ...rest,
+});
+
+export const choicesField = (
+  name: string,
+  help: string,
+  choices: readonly string[],
+  rest: Partial<Field> = {},
+): Field => ({
+  name,
+  kind: 'choices',
+  help,
+  choices,
+  schema: {
+    type: 'array',
+    minItems: 1,
+    uniqueItems: true,
+    items: { type: 'string', enum: [...choices] },
+    errorMessage: `must be one or more distinct values of: ${choices.join(', ')}`,
+  },
+  ...rest,
+});

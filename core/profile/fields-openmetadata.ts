@@ -1,0 +1,113 @@
+/** Inputs of an OpenMetadata connector, spelled as upstream's `metadata scaffold-connector`. */
+import type { Field } from './field.js';
+import {
+  apiEndpointsField,
+  choiceField,
+  choicesField,
+  displayNameField,
+  docsNotesField,
+  docsUrlField,
+  freeTextField,
+  nameField,
+  portField,
+} from './fields-common.js';
+import type { JsonSchema } from './json-schema.js';
+
+export const SERVICE_TYPES = ['database', 'dashboard', 'pipeline', 'messaging', 'mlmodel', 'storage', 'search', 'api'] as const;
+export const CONNECTION_TYPES = ['sqlalchemy', 'rest_api', 'sdk_client'] as const;
+export const OM_AUTH_TYPES = ['basic', 'iam', 'azure', 'jwt', 'token', 'oauth'] as const;
+export const CAPABILITIES = ['metadata', 'lineage', 'usage', 'profiler', 'stored_procedures', 'data_diff'] as const;
+
+export type ServiceType = (typeof SERVICE_TYPES)[number];
+export type ConnectionType = (typeof CONNECTION_TYPES)[number];
+export type OmAuthType = (typeof OM_AUTH_TYPES)[number];
+export type Capability = (typeof CAPABILITIES)[number];
+
+const isDatabase = (p: Record<string, unknown>): boolean => p.serviceType === 'database';
+
+export const openMetadataFields: readonly Field[] = [
+  nameField,
+  choiceField('serviceType', 'Service type', SERVICE_TYPES, { required: true }),
+  {
+    name: 'serviceTypeValue',
+    kind: 'text',
+    help: 'Service type enum value when plain capitalisation of the name is wrong, e.g. AzureSQL',
+    askWhen: () => false,
+    schema: {
+      type: 'string',
+      pattern: '^[A-Z][A-Za-z0-9]*$',
+      maxLength: 60,
+      errorMessage: 'must start with an uppercase letter and contain only letters and digits, e.g. AzureSQL',
+    },
+  },
+  choiceField('connectionType', 'How the connector reaches the source', CONNECTION_TYPES, {
+    defaultFor: (p) => (isDatabase(p) ? 'sqlalchemy' : 'rest_api'),
+    choicesFor: (p) => (isDatabase(p) ? CONNECTION_TYPES : CONNECTION_TYPES.filter((t) => t !== 'sqlalchemy')),
+  }),
+  {
+    name: 'scheme',
+    kind: 'text',
+    help: 'SQLAlchemy URL scheme (driver), e.g. clickhouse+native',
+    askWhen: (p) => p.connectionType === 'sqlalchemy',
+    defaultFor: (p) => (p.connectionType === 'sqlalchemy' ? p.name : undefined),
+    schema: {
+      type: 'string',
+      pattern: '^[a-z][a-z0-9_]*(\\+[a-z][a-z0-9_]*)?$',
+      maxLength: 60,
+      errorMessage: 'must be a SQLAlchemy scheme such as mysql+pymysql: lowercase dialect, optionally +driver',
+    },
+  },
+  portField('defaultPort', 'Default port of the source system (optional)'),
+  choicesField('authTypes', 'Authentication types', OM_AUTH_TYPES, { defaultFor: () => ['basic'] }),
+  choicesField('capabilities', 'Capabilities beyond metadata (databases only)', CAPABILITIES, {
+    defaultFor: () => ['metadata'],
+    askWhen: isDatabase,
+  }),
+  displayNameField,
+  freeTextField('description', 'One-line description of the connector'),
+  docsUrlField,
+  freeTextField('sdkPackage', 'Python SDK or driver package the connector uses (optional)'),
+  apiEndpointsField,
+  docsNotesField,
+  {
+    name: 'dockerImage',
+    kind: 'text',
+    help: 'Docker image for integration tests with testcontainers, e.g. clickhouse/clickhouse-server:24.3',
+    defaultFor: () => '',
+    schema: {
+      type: 'string',
+      maxLength: 255,
+      pattern: '^([a-z0-9][a-z0-9._/:@-]*)?$',
+      errorMessage: 'must be empty or an image reference such as postgres:16 (lowercase, no spaces)',
+    },
+  },
+  portField('dockerPort', 'Port the Docker image listens on', (p) => (p.dockerImage ? p.defaultPort : undefined)),
+];
+
+/** Rules that relate fields to each other; each names the field to fix. */
+export const openMetadataRules: readonly JsonSchema[] = [
+  {
+    if: { properties: { serviceType: { not: { const: 'database' } } }, required: ['serviceType'] },
+    then: {
+      properties: {
+        connectionType: {
+          type: 'string',
+          not: { const: 'sqlalchemy' },
+          errorMessage: 'sqlalchemy is for databases only; use rest_api or sdk_client',
+        },
+        capabilities: {
+          type: 'array',
+          items: { const: 'metadata' },
+          errorMessage: 'only metadata is available for non-database service types; drop the others',
+        },
+      },
+    },
+  },
+  {
+    if: { properties: { dockerImage: { type: 'string', minLength: 1 } }, required: ['dockerImage'] },
+    then: {
+      required: ['dockerPort'],
+      errorMessage: { required: { dockerPort: 'is required with --docker-image: the port the container listens on' } },
+    },
+  },
+];

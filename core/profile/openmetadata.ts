@@ -1,0 +1,76 @@
+/** The OpenMetadata connector profile: its spec for the composer and the names derived from it. */
+import {
+  openMetadataFields,
+  openMetadataRules,
+  type Capability,
+  type ConnectionType,
+  type OmAuthType,
+  type ServiceType,
+} from './fields-openmetadata.js';
+import { isPythonReserved, pascalCase } from './names.js';
+import type { ProfileSpec } from './validate.js';
+
+export interface OpenMetadataProfile {
+  name: string;
+  serviceType: ServiceType;
+  serviceTypeValue?: string;
+  connectionType: ConnectionType;
+  scheme?: string;
+  defaultPort?: number;
+  authTypes: OmAuthType[];
+  capabilities: Capability[];
+  displayName: string;
+  description: string;
+  docsUrl: string;
+  sdkPackage: string;
+  apiEndpoints: string[];
+  docsNotes: string;
+  dockerImage: string;
+  dockerPort?: number;
+}
+
+/** `<t>` in `<t>ServiceType` / `<t>Connection` definitions of `<type>Service.json`. */
+const SERVICE_DEFINITION_PREFIX: Record<ServiceType, string> = {
+  database: 'database',
+  dashboard: 'dashboard',
+  pipeline: 'pipeline',
+  messaging: 'messaging',
+  mlmodel: 'mlModel',
+  storage: 'storage',
+  search: 'search',
+  api: 'api',
+};
+
+export interface OpenMetadataNames {
+  /** enum value and `type` const, e.g. MyDb */
+  typeValue: string;
+  /** schema and test-connection file stem, e.g. myDb */
+  stem: string;
+  /** Python package folder: what OpenMetadata's importer looks for, e.g. mydb */
+  packageName: string;
+  /** the `<t>` of `<t>ServiceType` in the service schema */
+  definitionPrefix: string;
+}
+
+export function openMetadataNames(profile: Pick<OpenMetadataProfile, 'name' | 'serviceType' | 'serviceTypeValue'>): OpenMetadataNames {
+  const typeValue = profile.serviceTypeValue || pascalCase(profile.name);
+  return {
+    typeValue,
+    stem: typeValue.charAt(0).toLowerCase() + typeValue.slice(1),
+    packageName: typeValue.toLowerCase(),
+    definitionPrefix: SERVICE_DEFINITION_PREFIX[profile.serviceType],
+  };
+}
+
+export const openMetadataSpec: ProfileSpec = {
+  host: 'openmetadata',
+  fields: openMetadataFields,
+  rules: openMetadataRules,
+  extraChecks: (p) => {
+    const value = typeof p.serviceTypeValue === 'string' && p.serviceTypeValue ? p.serviceTypeValue : undefined;
+    if (value && isPythonReserved(value.toLowerCase())) {
+      return [{ field: 'serviceTypeValue', message: `lowercased it gives the package name '${value.toLowerCase()}', a Python keyword; choose another value` }];
+    }
+    return [];
+  },
+};

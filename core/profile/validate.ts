@@ -1,0 +1,110 @@
+/** The profile's JSON Schema, built from the field declarations, and all-at-once validation with ajv. */
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import ajvErrorsModule from 'ajv-errors';
+import { flagOf, type Field, type PartialProfile } from './field.js';
+import type { JsonSchema } from './json-schema.js';
+
+type AjvPlugin = (ajv: Ajv) => Ajv;
+/** ajv-errors is CommonJS with `exports.default`; under NodeNext a default import yields the module object. */
+const ajvErrors = ((ajvErrorsModule as unknown as { default?: AjvPlugin }).default ?? ajvErrorsModule) as AjvPlugin;
+
+export interface ProfileSpec {
+  /** `openmetadata` or `mage`: also the key prefix of stored profiles */
+  host: string;
+  fields: readonly Field[];
+  /** cross-field rules, as JSON Schema `if`/`then` fragments */
+  rules: readonly JsonSchema[];
+  /** checks JSON Schema cannot express, such as names derived from several fields */
+  extraChecks?: (profile: PartialProfile) => Problem[];
+}
+
+export interface Problem {
+  field: string;
+  message: string;
+}
+
+export class ProfileError extends Error {
+  constructor(readonly problems: readonly Problem[]) {
+    super(describeProblems(problems));
+    this.name = 'ProfileError';
+  }
+}
+
+const fieldLabel = (field: string): string => (field === '(profile)' ? 'profile' : flagOf({ name: field }));
+
+export function describeProblems(problems: readonly Problem[]): string {
+  const lines = problems.map((p) => `  ${fieldLabel(p.field)}: ${p.message}`);
+  const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
+  return `The connector profile has ${count}; nothing was written.\n${lines.join('\n')}`;
+}
+
+export function buildProfileSchema(spec: ProfileSpec): JsonSchema {
+  const known = spec.fields.map((f) => f.name).join(', ');
+  return {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    $id: `https://github.com/generator-connector/profile/${spec.host}.json`,
+    title: `${spec.host} connector profile`,
+    type: 'object',
+    properties: Object.fromEntries(spec.fields.map((f) => [f.name, { description: f.help, ...f.schema }])),
+    required: spec.fields.filter((f) => f.required).map((f) => f.name),
+    additionalProperties: false,
+    allOf: [...spec.rules],
+    errorMessage: {
+      additionalProperties: `is not a field of this generator; known fields: ${known}`,
+      required: Object.fromEntries(
+        spec.fields.filter((f) => f.required).map((f) => [f.name, `is required: pass ${flagOf(f)} or set "${f.name}" in the profile file`]),
+      ),
+    },
+  };
+}
+
+const compiled = new Map<string, ValidateFunction>();
+
+function validatorFor(spec: ProfileSpec): ValidateFunction {
+  let validate = compiled.get(spec.host);
+  if (!validate) {
+    const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true });
+    ajvErrors(ajv);
+    validate = ajv.compile(buildProfileSchema(spec));
+    compiled.set(spec.host, validate);
+  }
+  return validate;
+}
+
+/** The field an ajv error is about: the first segment of its path, or the property it names. */
+function fieldOfError(error: ErrorObject): string {
+  const segment = error.instancePath.split('/')[1];
+  if (segment) return segment;
+  const inner = (error.params as { errors?: ErrorObject[] }).errors?.[0]?.params as Record<string, unknown> | undefined;
+  const named = inner?.missingProperty ?? inner?.additionalProperty;
+  return typeof named === 'string' ? named : '(profile)';
+}
+
+const shown = (value: unknown): string => {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+};
+
+function problemOf(error: ErrorObject, profile: PartialProfile): Problem {
+  const field = fieldOfError(error);
+  const hasValue = error.instancePath !== '' && profile[field] !== undefined;
+  const message = error.message ?? 'is invalid';
+  return { field, message: hasValue ? `${message} (got ${shown(profile[field])})` : message };
+}
+
+/** Every problem with the profile, schema and extra checks together; empty when valid. */
+export function findProblems(spec: ProfileSpec, profile: PartialProfile, contextProblems: Problem[] = []): Problem[] {
+  const validate = validatorFor(spec);
+  const errors = validate(profile) ? [] : (validate.errors ?? []);
+  // an `if` error only says "must match then"; the `then` branch reported the useful message
+  const schemaProblems = errors.filter((e) => e.keyword !== 'if').map((e) => problemOf(e, profile));
+  const unique = schemaProblems.filter(
+    (p, i) => schemaProblems.findIndex((o) => o.field === p.field && o.message === p.message) === i,
+  );
+  return [...unique, ...(spec.extraChecks?.(profile) ?? []), ...contextProblems];
+}
+
+export function assertValidProfile(spec: ProfileSpec, profile: PartialProfile, contextProblems: Problem[] = []): void {
+  const problems = findProblems(spec, profile, contextProblems);
+  if (problems.length > 0) throw new ProfileError(problems);
+}

@@ -1,0 +1,42 @@
+/**
+ * Registration: edits to files the host checkout already has (service enums,
+ * source lists, docs navigation). Each edit is computed from disk first, so
+ * the brief and the dry run can report it before anything is written.
+ */
+export interface RegistrationEdit {
+  /** host file, relative to the checkout root */
+  file: string;
+  /** what the edit adds, e.g. `MyDb in definitions.databaseServiceType.enum` */
+  change: string;
+  /** added: new contents to write; present: already registered; skipped: could not edit (see reason) */
+  outcome: 'added' | 'present' | 'skipped';
+  reason?: string;
+  contents?: string;
+}
+
+export interface RegistrationReport {
+  /** undefined outside a checkout */
+  checkoutRoot?: string;
+  edits: RegistrationEdit[];
+  /** steps the generator cannot do, each naming the exact path */
+  manualSteps: string[];
+}
+
+export const skipped = (file: string, change: string, reason: string): RegistrationEdit => ({
+  file,
+  change,
+  outcome: 'skipped',
+  reason,
+});
+
+/** One line for logs and the brief. */
+export function describeEdit(edit: RegistrationEdit): string {
+  switch (edit.outcome) {
+    case 'added':
+      return `${edit.file}: added ${edit.change}`;
+    case 'present':
+      return `${edit.file}: ${edit.change} already present`;
+    default:
+      return `${edit.file}: skipped ${edit.change} (${edit.reason ?? 'unknown reason'})`;
+  }
+}

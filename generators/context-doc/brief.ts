@@ -1,0 +1,41 @@
+/** Values every brief renders, whatever the host: the file index, registration, and the user's notes. */
+import type { HostDefinition } from '../../core/host.js';
+import { describeEdit, type RegistrationReport } from '../../core/registration.js';
+import { markdownBullets, markdownInline, markdownQuote } from '../../core/text.js';
+
+interface BriefProfile {
+  name: string;
+  displayName: string;
+  docsUrl: string;
+  apiEndpoints: string[];
+  docsNotes: string;
+}
+
+export function briefData<P extends BriefProfile>(
+  host: HostDefinition<P>,
+  profile: P,
+  registration: RegistrationReport,
+  briefDestination: string,
+) {
+  const fileIndex = [
+    ...host.plan(profile).map((f) => `| \`${f.destination}\` | ${markdownInline(f.purpose)} |`),
+    `| \`${briefDestination}\` | This brief |`,
+  ];
+  const done = registration.edits.filter((e) => e.outcome !== 'skipped').map(describeEdit);
+  const left = [
+    ...registration.edits.filter((e) => e.outcome === 'skipped').map(describeEdit),
+    ...registration.manualSteps,
+  ];
+  return {
+    brief: {
+      displayName: markdownInline(profile.displayName),
+      docsUrl: profile.docsUrl ? markdownInline(profile.docsUrl) : '_none_',
+      apiEndpoints: markdownBullets(profile.apiEndpoints),
+      docsNotes: markdownQuote(profile.docsNotes),
+      fileIndex: fileIndex.join('\n'),
+      checkoutRoot: registration.checkoutRoot,
+      registrationDone: done.length > 0 ? done.map((line) => `- ${line}`).join('\n') : '_none_',
+      registrationLeft: left.length > 0 ? left.map((line) => `- [ ] ${line}`).join('\n') : '_none_',
+    },
+  };
+}

@@ -1,0 +1,79 @@
+/**
+ * `connector:context-doc`: writes CONNECTOR_CONTEXT.md, the implementation
+ * brief. Composed by the host generators with the profile they validated;
+ * alone, it regenerates from the profile stored in .yo-rc.json.
+ */
+import Generator from 'yeoman-generator';
+import { guardConflicts, type ConnectorOptions } from '../../core/connector-generator.js';
+import { findCheckoutRoot } from '../../core/host-checkout.js';
+import { HOSTS } from '../../core/hosts.js';
+import { assertValidProfile } from '../../core/profile/validate.js';
+import { lastStoredName, storedProfile } from '../../core/stored-profiles.js';
+import { briefData } from './brief.js';
+
+type ContextDocOptions = ConnectorOptions & {
+  host?: string;
+  name?: string;
+  connectorProfile?: Record<string, unknown>;
+};
+
+export default class ContextDocGenerator extends Generator<Record<string, unknown>, ContextDocOptions> {
+  private hostId = 'openmetadata';
+  private profile: Record<string, unknown> = {};
+  private composed = false;
+
+  constructor(args: string[], options: ContextDocOptions) {
+    super(args, options);
+    this.option('host', { type: String, description: `Host of the stored connector (${Object.keys(HOSTS).join(', ')})` });
+    this.option('name', { type: String, description: 'Connector name in .yo-rc.json (default: the last one generated)' });
+    this.option('interactive', { type: Boolean, description: 'Ask about conflicts (default: when stdin is a terminal)' });
+  }
+
+  initializing(): void {
+    this.composed = this.options.connectorProfile !== undefined;
+    this.hostId = this.options.host ?? this.onlyStoredHost() ?? 'openmetadata';
+    const host = HOSTS[this.hostId];
+    if (!host) throw new Error(`--host: must be one of ${Object.keys(HOSTS).join(', ')} (got "${this.hostId}")`);
+    if (this.composed) {
+      this.profile = this.options.connectorProfile!;
+      return;
+    }
+    const root = findCheckoutRoot(this.destinationRoot(), host.checkoutMarker);
+    if (root) this.destinationRoot(root);
+    const name = this.options.name ?? lastStoredName(this.config, this.hostId);
+    const stored = name ? storedProfile(this.config, this.hostId, name) : undefined;
+    if (!stored) {
+      throw new Error(
+        `No stored ${host.label} profile${name ? ` named "${name}"` : ''} in ${this.destinationPath('.yo-rc.json')}. ` +
+          `Run the ${this.hostId} generator first, or pass --host and --name of a stored connector.`,
+      );
+    }
+    assertValidProfile(host.spec, stored);
+    this.profile = stored;
+  }
+
+  writing(): void {
+    const host = HOSTS[this.hostId]!;
+    const profile = this.profile as never;
+    const checkoutRoot = findCheckoutRoot(this.destinationRoot(), host.checkoutMarker);
+    const registration = this.options.skipRegister
+      ? { checkoutRoot, edits: [], manualSteps: host.registrations(profile, checkoutRoot).manualSteps }
+      : host.registrations(profile, checkoutRoot);
+    const destination = host.briefDestination(profile);
+    const data = { ...host.templateData(profile), ...briefData(host, profile, registration, destination) };
+    this.fs.copyTpl(this.templatePath(this.hostId, 'CONNECTOR_CONTEXT.md.ejs'), this.destinationPath(destination), data, undefined, {
+      noGlob: true,
+    });
+  }
+
+  conflicts(): void {
+    if (!this.composed) guardConflicts(this);
+  }
+
+  private onlyStoredHost(): string | undefined {
+    const connectors = Object.keys((this.config.get('connectors') as Record<string, unknown> | undefined) ?? {});
+    const hosts = [...new Set(connectors.map((key) => key.split(':')[0]!))];
+    return hosts.length === 1 ? hosts[0] : undefined;
+  }
+}
+
