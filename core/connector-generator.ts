@@ -81,7 +81,8 @@ export abstract class ConnectorGenerator<P extends { name: string }> extends Gen
   private suppliedFields = new Set<string>();
 
   constructor(args: string[], options: ConnectorOptions, spec: ProfileSpec) {
-    super(args, options, { inheritTasks: true });
+    // customInstallTask: these generators never install packages, so skip yeoman's package.json install step.
+    super(args, options, { inheritTasks: true, customInstallTask: true });
     declareOptions(this, spec);
     this.option('skip-register', { type: Boolean, description: 'Do not edit host files to register the connector' });
   }
