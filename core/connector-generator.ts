@@ -98,7 +98,8 @@ export abstract class ConnectorGenerator<P extends { name: string }> extends Gen
     const file = this.options.profile ? readProfileFile(spec, this.options.profile) : {};
     let profile = mergeSources(file, flags);
     if (profile.name === undefined && canAsk(this.options)) {
-      profile.name = await this.ask(spec.fields.find((f) => f.name === 'name')!, { name: lastStoredName(this.config, spec.host) });
+      // The name picks the stored answers, so it is asked first; the last connector generated is the default.
+      profile.name = await this.ask(nameFieldOf(spec), profile, lastStoredName(this.config, spec.host));
     }
     const stored = typeof profile.name === 'string' ? storedProfile(this.config, spec.host, profile.name) : undefined;
     profile = mergeSources(stored ?? {}, profile);
@@ -184,13 +185,19 @@ export abstract class ConnectorGenerator<P extends { name: string }> extends Gen
   }
 
   /** The coerced answer, or undefined when left empty so that the default applies. */
-  private async ask(field: Field, profile: PartialProfile): Promise<unknown> {
-    const question = questionFor(field, profile);
+  private async ask(field: Field, profile: PartialProfile, defaultValue?: unknown): Promise<unknown> {
+    const question = questionFor(field, profile, defaultValue);
     const answers = await this.prompt([question as never]);
     const answer = (answers as Record<string, unknown>)[field.name];
     return answer === '' || answer === undefined ? undefined : coerceValue(field, answer);
   }
 }
+
+const nameFieldOf = (spec: ProfileSpec): Field => {
+  const field = spec.fields.find((f) => f.name === 'name');
+  if (!field) throw new Error(`The ${spec.host} profile declares no name field`);
+  return field;
+};
 
 /** Registration edits are additive and idempotent; they bypass the overwrite prompt and are reported instead. */
 function markForced(sharedFs: { get(path: string): { conflicter?: string } }, absolutePath: string): void {

@@ -103,8 +103,8 @@ export function withDefaults(spec: ProfileSpec, profile: PartialProfile): Partia
 }
 
 /** An inquirer question for a field, with the default it would otherwise take. */
-export function questionFor(field: Field, profile: PartialProfile): Record<string, unknown> {
-  const defaultValue = field.defaultFor?.(profile);
+export function questionFor(field: Field, profile: PartialProfile, defaultOverride?: unknown): Record<string, unknown> {
+  const defaultValue = defaultOverride ?? field.defaultFor?.(profile);
   const base = { name: field.name, message: field.help };
   switch (field.kind) {
     case 'choice':
