@@ -104,7 +104,8 @@ export abstract class ConnectorGenerator<P extends { name: string }> extends Gen
     const stored = typeof profile.name === 'string' ? storedProfile(this.config, spec.host, profile.name) : undefined;
     profile = mergeSources(stored ?? {}, profile);
     this.suppliedFields = new Set(Object.keys(profile));
-    if (canAsk(this.options)) await this.askMissing(profile);
+    // A stored profile was complete when stored: optional fields left empty then stay empty.
+    if (canAsk(this.options) && !stored) await this.askMissing(profile);
     this.profile = withDefaults(spec, profile) as unknown as P;
   }
 

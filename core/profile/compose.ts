@@ -108,7 +108,7 @@ export function questionFor(field: Field, profile: PartialProfile, defaultOverri
   const base = { name: field.name, message: field.help };
   switch (field.kind) {
     case 'choice':
-      return { ...base, type: 'list', choices: [...(field.choicesFor?.(profile) ?? field.choices ?? [])], default: defaultValue };
+      return { ...base, type: 'select', choices: [...(field.choicesFor?.(profile) ?? field.choices ?? [])], default: defaultValue };
     case 'choices': {
       const picked = Array.isArray(defaultValue) ? defaultValue : [];
       const choices = field.choicesFor?.(profile) ?? field.choices ?? [];

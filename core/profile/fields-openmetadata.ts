@@ -81,7 +81,10 @@ export const openMetadataFields: readonly Field[] = [
       errorMessage: 'must be empty or an image reference such as postgres:16 (lowercase, no spaces)',
     },
   },
-  portField('dockerPort', 'Port the Docker image listens on', (p) => (p.dockerImage ? p.defaultPort : undefined)),
+  {
+    ...portField('dockerPort', 'Port the Docker image listens on', (p) => (p.dockerImage ? p.defaultPort : undefined)),
+    askWhen: (p) => Boolean(p.dockerImage),
+  },
 ];
 
 /** Rules that relate fields to each other; each names the field to fix. */
