@@ -1,0 +1,150 @@
+/**
+ * Running the compiled generators in tests: through yeoman-test (in process)
+ * and through the bin (a child process without a terminal), plus snapshots of
+ * a folder for "nothing was written" assertions.
+ *
+ * Tests run after `npm run build`: the generators are loaded from their
+ * compiled generators/<name>/index.js.
+ */
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import helpers, { type RunResult } from 'yeoman-test';
+import { REPO_ROOT } from './fixtures.js';
+
+export type GeneratorName = 'openmetadata' | 'mage' | 'context-doc' | 'app';
+
+/** The compiled entry of a generator. */
+export const generatorPath = (name: GeneratorName): string => path.join(REPO_ROOT, 'generators', name, 'index.js');
+
+/** The compiled bin. */
+export const BIN = path.join(REPO_ROOT, 'bin', 'connector.js');
+
+const createdDirs: string[] = [];
+process.on('exit', () => {
+  if (process.env.KEEP_TEST_DIRS) return;
+  for (const dir of createdDirs) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh temporary folder, removed when the test process exits (unless KEEP_TEST_DIRS is set). */
+export function tempDir(prefix = 'connector-test-'): string {
+  const dir = realpathSync(mkdtempSync(path.join(os.tmpdir(), prefix)));
+  createdDirs.push(dir);
+  return dir;
+}
+
+export interface RunGeneratorOptions {
+  /** run in this folder and keep it; default: a fresh temporary folder (kept until the process exits) */
+  cwd?: string;
+  /** mocked prompt answers (questions and conflicter: `{ action: 'skip' }`) */
+  answers?: Record<string, unknown>;
+  /** environment options: conflicter behaviour. Default force: false, so conflicts are real (yeoman-test's default is true). */
+  env?: { force?: boolean; bail?: boolean; dryRun?: boolean };
+  /** called with the target folder before the run, to seed files */
+  prepare?: (dir: string) => void;
+}
+
+/**
+ * Runs a compiled generator with yeoman-test. Options are passed camelCase,
+ * with `interactive: false` unless given. `force` and `dryRun` from `env` are
+ * passed both to the environment (conflicter) and to the generator's options
+ * (which the no-terminal guard and the dry-run plan read).
+ *
+ * The folder is never deleted by yeoman-test: every run gets its own folder,
+ * so results of several runs in one `before` hook stay on disk together.
+ */
+export async function runGenerator(
+  name: GeneratorName,
+  options: Record<string, unknown>,
+  opts: RunGeneratorOptions = {},
+): Promise<{ dir: string; result: RunResult }> {
+  const dir = opts.cwd ? path.resolve(opts.cwd) : tempDir(`connector-${name}-`);
+  mkdirSync(dir, { recursive: true });
+  const env = { force: false, ...opts.env };
+  const previousCwd = process.cwd();
+  try {
+    let context = helpers
+      .run(generatorPath(name), { cwd: dir, tmpdir: false, autoCleanup: false }, { ...env })
+      .withOptions({
+        interactive: false,
+        force: env.force,
+        ...(env.dryRun ? { dryRun: true } : {}),
+        ...options,
+      } as never);
+    if (opts.answers) context = context.withAnswers(opts.answers);
+    if (opts.prepare) context = context.doInDir(opts.prepare);
+    const result = await context;
+    return { dir, result };
+  } finally {
+    process.chdir(previousCwd);
+  }
+}
+
+export interface BinResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `node bin/connector.js <args>` with stdin not a terminal (a pipe: `input`, or empty). */
+export function runBin(args: string[], opts: { cwd: string; input?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number }): BinResult {
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: opts.cwd,
+    input: opts.input ?? '',
+    encoding: 'utf8',
+    timeout: opts.timeoutMs ?? 60_000,
+    env: { ...process.env, NO_UPDATE_NOTIFIER: '1', FORCE_COLOR: '0', NO_COLOR: '1', ...opts.env },
+  });
+  if (result.error) throw new Error(`bin could not run: ${result.error.message}`);
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** A folder's files: relative path (with '/') -> sha256 of the contents. */
+export type TreeSnapshot = Map<string, string>;
+
+/** Every file under `dir` (including dot files, excluding node_modules), relative path -> content hash. */
+export function snapshotTree(dir: string): TreeSnapshot {
+  const snapshot: TreeSnapshot = new Map();
+  const walk = (folder: string): void => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const absolute = path.join(folder, entry.name);
+      if (entry.isDirectory()) {
+        if (entry.name !== 'node_modules') walk(absolute);
+      } else if (entry.isFile() || entry.isSymbolicLink()) {
+        const rel = path.relative(dir, absolute).split(path.sep).join('/');
+        snapshot.set(rel, createHash('sha256').update(readFileSync(absolute)).digest('hex'));
+      }
+    }
+  };
+  walk(dir);
+  return new Map([...snapshot.entries()].sort(([a], [b]) => a.localeCompare(b)));
+}
+
+export interface TreeDiff {
+  added: string[];
+  removed: string[];
+  changed: string[];
+}
+
+/** What changed from `before` to `after`; all three lists empty means nothing was written. */
+export function diffTrees(before: TreeSnapshot, after: TreeSnapshot): TreeDiff {
+  const added = [...after.keys()].filter((k) => !before.has(k));
+  const removed = [...before.keys()].filter((k) => !after.has(k));
+  const changed = [...after.keys()].filter((k) => before.has(k) && before.get(k) !== after.get(k));
+  return { added, removed, changed };
+}
+
+export const isEmptyDiff = (diff: TreeDiff): boolean =>
+  diff.added.length === 0 && diff.removed.length === 0 && diff.changed.length === 0;
+
+/** Reads a generated file as text. */
+export const readText = (dir: string, rel: string): string => readFileSync(path.join(dir, rel), 'utf8');
+
+/** Every file under `dir`, relative path -> text contents (for comparing two generated trees). */
+export function readTree(dir: string): Map<string, string> {
+  const tree = new Map<string, string>();
+  for (const rel of snapshotTree(dir).keys()) tree.set(rel, readText(dir, rel));
+  return tree;
+}
