@@ -11,9 +11,11 @@ import { ProfileError, type ProfileSpec } from './validate.js';
 
 const camelCase = (key: string): string => key.replace(/[-_]([a-z])/g, (_, c: string) => c.toUpperCase());
 
+// yeoman-generator coerces an option declared `type: Array` with `Array(value)`: a value that is already an
+// array (from the bin's commander, or a parent's composeWith) arrives nested, `[['a', 'b']]`. Flatten first.
 const splitList = (values: unknown): unknown =>
   Array.isArray(values)
-    ? values.flatMap((v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : [v]))
+    ? values.flat(Infinity).flatMap((v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : [v]))
     : typeof values === 'string'
       ? splitList([values])
       : values;
@@ -38,7 +40,7 @@ export function coerceValue(field: Field, raw: unknown): unknown {
     case 'choices':
       return splitList(raw);
     case 'configKeys': {
-      const items = Array.isArray(raw) ? raw : [raw];
+      const items = Array.isArray(raw) ? raw.flat(Infinity) : [raw];
       return items.flatMap((item) =>
         typeof item === 'string' ? item.split(/[,\s]+/).filter(Boolean).map(parseConfigKey) : [item],
       );
