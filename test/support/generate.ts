@@ -75,8 +75,17 @@ export async function runGenerator(
       } as never);
     if (opts.answers) context = context.withAnswers(opts.answers);
     if (opts.prepare) context = context.doInDir(opts.prepare);
-    const result = await context;
-    return { dir, result };
+    // A question without a mocked answer takes its default; yeoman-test warns about each one on the console.
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => {
+      if (!(typeof args[0] === 'string' && args[0].startsWith('yeoman-test: question '))) warn(...args);
+    };
+    try {
+      const result = await context;
+      return { dir, result };
+    } finally {
+      console.warn = warn;
+    }
   } finally {
     process.chdir(previousCwd);
   }
