@@ -26,13 +26,27 @@ export interface ConfigKey {
   description?: string;
 }
 
-/** Module names a stream id may not take: they are files of the generated streams package. */
-const RESERVED_STREAM_IDS = ['base', 'streams', 'schemas', 'client', 'templates', 'tests', 'main'];
-const IDENTIFIER = '^[a-z_][a-z0-9_]*$';
+/**
+ * Source names that would clash inside mage_integrations: modules and helper
+ * packages of `mage_integrations.sources` (a `sources/base/` folder would shadow
+ * `sources/base.py`), and names whose class (`Source`, `Dict`, `Client`...) would
+ * shadow a name the generated modules import.
+ */
+export const RESERVED_SOURCE_NAMES = [
+  'base', 'catalog', 'constants', 'messages', 'query', 'utils', 'http', 'sql', 'tests',
+  'source', 'client', 'connection', 'dict', 'list', 'generator', 'any', 'optional', 'magic_mock', 'main',
+] as const;
 
-const CREDENTIALS_BY_AUTH: Record<MageAuthType, ConfigKey[]> = {
-  api_key: [{ key: 'api_key', secret: true, description: 'API key' }],
-  bearer: [{ key: 'access_token', secret: true, description: 'Bearer access token' }],
+/** Module names a stream id may not take: files and packages of the generated source folder. */
+export const RESERVED_STREAM_IDS = ['base', 'streams', 'schemas', 'client', 'templates', 'tests', 'main'] as const;
+
+const STREAM_ID = '^[a-z][a-z0-9_]*$';
+const CONFIG_KEY = '^[a-z_][a-z0-9_]*$';
+
+/** Config keys the generated code reads for each API auth type (client.py builds the headers from them). */
+export const CREDENTIALS_BY_AUTH: Record<MageAuthType, readonly ConfigKey[]> = {
+  api_key: [{ key: 'api_key', secret: true, description: 'API key, sent in a request header' }],
+  bearer: [{ key: 'access_token', secret: true, description: 'Access token, sent as a bearer token' }],
   basic: [
     { key: 'username', description: 'User name for HTTP basic auth' },
     { key: 'password', secret: true, description: 'Password for HTTP basic auth' },
@@ -40,32 +54,49 @@ const CREDENTIALS_BY_AUTH: Record<MageAuthType, ConfigKey[]> = {
   oauth2: [
     { key: 'client_id', description: 'OAuth 2.0 client id' },
     { key: 'client_secret', secret: true, description: 'OAuth 2.0 client secret' },
-    { key: 'refresh_token', secret: true, description: 'OAuth 2.0 refresh token' },
+    { key: 'refresh_token', secret: true, description: 'OAuth 2.0 refresh token, exchanged for an access token' },
+    { key: 'token_url', description: 'OAuth 2.0 token endpoint (URL)' },
   ],
   none: [],
 };
+
+/** Config keys the generated SQL connection needs: the arguments of its constructor. */
+export const SQL_REQUIRED_KEYS = ['host', 'database', 'username', 'password'] as const;
+
+const authTypesOf = (p: PartialProfile): MageAuthType[] =>
+  (Array.isArray(p.authTypes) ? p.authTypes : ['api_key']).filter((a): a is MageAuthType => a in CREDENTIALS_BY_AUTH);
+
+/** The credentials the chosen auth types need, each key once. */
+export function credentialKeys(authTypes: readonly MageAuthType[]): ConfigKey[] {
+  const credentials = authTypes.flatMap((a) => CREDENTIALS_BY_AUTH[a]);
+  return credentials.filter((c, i) => credentials.findIndex((o) => o.key === c.key) === i);
+}
 
 export const defaultConfigKeys = (p: PartialProfile): ConfigKey[] => {
   switch (p.connectorType) {
     case 'sql':
       return [
         { key: 'host', sample: 'localhost', description: 'Host name of the database server' },
-        { key: 'port', sample: typeof p.defaultPort === 'number' ? p.defaultPort : '', description: 'Port of the database server' },
+        {
+          key: 'port',
+          ...(typeof p.defaultPort === 'number' ? { sample: p.defaultPort } : {}),
+          description: 'Port of the database server',
+        },
         { key: 'database', description: 'Database to read from' },
-        { key: 'schema', description: 'Schema to read from' },
+        { key: 'schema', description: 'Schema whose tables become streams' },
         { key: 'username', description: 'Database user' },
         { key: 'password', secret: true, description: 'Password of the database user' },
       ];
-    case 'api': {
-      const auth = (Array.isArray(p.authTypes) ? p.authTypes : ['api_key']) as MageAuthType[];
-      const credentials = auth.flatMap((a) => CREDENTIALS_BY_AUTH[a] ?? []);
-      const unique = credentials.filter((c, i) => credentials.findIndex((o) => o.key === c.key) === i);
+    case 'api':
       return [
-        ...unique,
-        { key: 'base_url', sample: typeof p.baseUrl === 'string' ? p.baseUrl : '', description: 'Base URL of the API' },
+        ...credentialKeys(authTypesOf(p)),
+        {
+          key: 'base_url',
+          ...(typeof p.baseUrl === 'string' && p.baseUrl !== '' ? { sample: p.baseUrl } : {}),
+          description: 'Base URL of the API',
+        },
         { key: 'start_date', sample: '2024-01-01T00:00:00Z', description: 'Earliest record date to sync (ISO 8601)' },
       ];
-    }
     case 'file':
       return [{ key: 'file_path', description: 'Path or URL of the file to read' }];
     default:
@@ -73,22 +104,23 @@ export const defaultConfigKeys = (p: PartialProfile): ConfigKey[] => {
   }
 };
 
-const identifierList = (what: string): JsonSchema => ({
-  type: 'array',
-  uniqueItems: true,
-  items: {
-    type: 'string',
-    pattern: IDENTIFIER,
-    maxLength: 60,
-    not: { enum: [...PYTHON_RESERVED, ...RESERVED_STREAM_IDS] },
+const mageNameField: Field = {
+  ...nameField,
+  help: 'Source name in snake_case: the uuid and folder name, e.g. my_api',
+  schema: {
+    allOf: [
+      nameField.schema,
+      {
+        type: 'string',
+        not: { enum: [...RESERVED_SOURCE_NAMES] },
+        errorMessage: `must not be one of ${RESERVED_SOURCE_NAMES.join(', ')}: they clash with mage_integrations modules or generated names`,
+      },
+    ],
   },
-  errorMessage:
-    `must be distinct ${what}: lowercase letters, digits and underscores, not starting with a digit, ` +
-    `not a Python keyword and not one of ${RESERVED_STREAM_IDS.join(', ')}`,
-});
+};
 
 export const mageFields: readonly Field[] = [
-  nameField,
+  mageNameField,
   displayNameField,
   choiceField('connectorType', 'Kind of source: a SQL database, an HTTP API, or files', MAGE_CONNECTOR_TYPES, {
     defaultFor: () => 'api',
@@ -96,14 +128,34 @@ export const mageFields: readonly Field[] = [
   {
     name: 'streams',
     kind: 'list',
-    help: 'Stream ids (tables or endpoints) the source emits (api and file; several allowed)',
+    help: 'Stream ids (endpoints or files) the source emits (api and file; several allowed)',
     askWhen: (p) => p.connectorType !== 'sql',
     defaultFor: (p) => (p.connectorType === 'sql' ? [] : ['records']),
-    schema: identifierList('stream ids'),
+    schema: {
+      type: 'array',
+      uniqueItems: true,
+      items: {
+        type: 'string',
+        pattern: STREAM_ID,
+        maxLength: 60,
+        not: { enum: [...PYTHON_RESERVED, ...RESERVED_STREAM_IDS] },
+        errorMessage:
+          '${0} is not a valid stream id: use lowercase letters, digits and underscores, starting with a letter; ' +
+          `not a Python keyword and not one of ${RESERVED_STREAM_IDS.join(', ')}`,
+      },
+      errorMessage: { type: 'must be a list of stream ids', uniqueItems: 'must list each stream id once' },
+    },
   },
-  choicesField('authTypes', 'Authentication of the API (api only)', MAGE_AUTH_TYPES, {
+  choicesField('authTypes', 'Authentication of the API (api only; several allowed)', MAGE_AUTH_TYPES, {
     askWhen: (p) => p.connectorType === 'api',
     defaultFor: (p) => (p.connectorType === 'api' ? ['api_key'] : []),
+    // empty for sql and file; the api rule below asks for at least one
+    schema: {
+      type: 'array',
+      uniqueItems: true,
+      items: { type: 'string', enum: [...MAGE_AUTH_TYPES] },
+      errorMessage: `must be distinct values of: ${MAGE_AUTH_TYPES.join(', ')}`,
+    },
   }),
   {
     name: 'baseUrl',
@@ -118,7 +170,7 @@ export const mageFields: readonly Field[] = [
       errorMessage: 'must be empty or an http(s) URL without spaces, quotes or backslashes',
     },
   },
-  portField('defaultPort', 'Default port of the database (sql only)'),
+  { ...portField('defaultPort', 'Default port of the database (sql only)'), askWhen: (p) => p.connectorType === 'sql' },
   {
     name: 'configKeys',
     kind: 'configKeys',
@@ -133,21 +185,38 @@ export const mageFields: readonly Field[] = [
         additionalProperties: false,
         required: ['key'],
         properties: {
-          key: { type: 'string', pattern: IDENTIFIER, maxLength: 60, not: { enum: [...PYTHON_RESERVED] } },
-          sample: { type: ['string', 'number'], maxLength: 500 },
+          key: {
+            type: 'string',
+            pattern: CONFIG_KEY,
+            maxLength: 60,
+            not: { enum: [...PYTHON_RESERVED] },
+            errorMessage:
+              '${0} is not a valid config key: use lowercase letters, digits and underscores, ' +
+              'not starting with a digit and not a Python keyword',
+          },
+          sample: {
+            type: ['string', 'number'],
+            maxLength: 500,
+            errorMessage: 'a sample value must be text of at most 500 characters or a number',
+          },
           secret: { type: 'boolean' },
           description: { type: 'string', maxLength: 2000 },
         },
+        errorMessage: {
+          required: 'each config key needs a key name',
+          additionalProperties: 'a config key has only key, sample, secret and description',
+        },
       },
-      errorMessage:
-        'must be one or more keys written key[:secret][=sample]; each key lowercase letters, digits and ' +
-        'underscores, not a Python keyword',
+      errorMessage: {
+        type: 'must be a list of keys written key[:secret][=sample]',
+        minItems: 'needs at least one config key',
+      },
     },
   },
   {
     name: 'pipPackages',
     kind: 'list',
-    help: 'New Python requirements for mage_integrations, e.g. requests-oauthlib==1.3.1',
+    help: 'New Python requirements for mage_integrations (the first is the SQL driver), e.g. clickhouse-driver==0.2.9',
     askWhen: () => false,
     defaultFor: () => [],
     schema: {
@@ -155,7 +224,8 @@ export const mageFields: readonly Field[] = [
       uniqueItems: true,
       items: {
         type: 'string',
-        pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*(\\[[A-Za-z0-9,._-]+\\])?((==|>=|<=|~=|!=|<|>)[A-Za-z0-9.*+!-]+)?(,(==|>=|<=|~=|!=|<|>)[A-Za-z0-9.*+!-]+)*$',
+        pattern:
+          '^[A-Za-z0-9][A-Za-z0-9._-]*(\\[[A-Za-z0-9,._-]+\\])?((==|>=|<=|~=|!=|<|>)[A-Za-z0-9.*+!-]+)?(,(==|>=|<=|~=|!=|<|>)[A-Za-z0-9.*+!-]+)*$',
       },
       errorMessage: 'must be distinct requirement specifiers such as requests==2.31.0 (no spaces or URLs)',
     },
@@ -174,10 +244,51 @@ export const mageRules: readonly JsonSchema[] = [
       },
     },
   },
+  {
+    if: { properties: { connectorType: { const: 'sql' } }, required: ['connectorType'] },
+    then: {
+      properties: {
+        streams: {
+          type: 'array',
+          maxItems: 0,
+          errorMessage: 'applies to api and file sources only: a SQL source discovers its tables',
+        },
+      },
+    },
+  },
+  {
+    if: { properties: { connectorType: { enum: ['sql', 'file'] } }, required: ['connectorType'] },
+    then: {
+      properties: {
+        authTypes: { type: 'array', maxItems: 0, errorMessage: 'applies to api sources only' },
+      },
+    },
+  },
+  {
+    if: { properties: { connectorType: { const: 'api' } }, required: ['connectorType'] },
+    then: {
+      properties: {
+        authTypes: { type: 'array', minItems: 1, errorMessage: 'needs at least one auth type for an api source (none for no auth)' },
+      },
+    },
+  },
 ];
 
 /** Config keys must be distinct; JSON Schema cannot say so for objects by one property. */
 export const duplicateConfigKeys = (keys: readonly ConfigKey[]): string[] => {
   const seen = new Set<string>();
-  return keys.map((k) => k.key).filter((k) => (seen.has(k) ? true : (seen.add(k), false)));
+  const repeated = keys.map((k) => k.key).filter((k) => (seen.has(k) ? true : (seen.add(k), false)));
+  return [...new Set(repeated)];
 };
+
+/** Config keys the generated code reads, by connector type and auth: they must be in the profile's list. */
+export function requiredConfigKeys(p: PartialProfile): string[] {
+  switch (p.connectorType) {
+    case 'sql':
+      return [...SQL_REQUIRED_KEYS];
+    case 'api':
+      return credentialKeys(authTypesOf(p)).map((c) => c.key);
+    default:
+      return [];
+  }
+}

@@ -1,7 +1,16 @@
 /** The Mage source profile: its spec for the composer and the names derived from it. */
-import { duplicateConfigKeys, mageFields, mageRules, type ConfigKey, type MageAuthType, type MageConnectorType } from './fields-mage.js';
+import type { PartialProfile } from './field.js';
+import {
+  duplicateConfigKeys,
+  mageFields,
+  mageRules,
+  requiredConfigKeys,
+  type ConfigKey,
+  type MageAuthType,
+  type MageConnectorType,
+} from './fields-mage.js';
 import { pascalCase } from './names.js';
-import type { ProfileSpec } from './validate.js';
+import type { Problem, ProfileSpec } from './validate.js';
 
 export interface MageProfile {
   name: string;
@@ -30,14 +39,53 @@ export const mageNames = (profile: Pick<MageProfile, 'name'>): MageNames => ({
   className: pascalCase(profile.name),
 });
 
+/** `orders` -> `OrdersStream`: the class of a stream module. */
+export const streamClassName = (streamId: string): string => `${pascalCase(streamId)}Stream`;
+
+const configKeysOf = (p: PartialProfile): ConfigKey[] =>
+  Array.isArray(p.configKeys) ? (p.configKeys as unknown[]).filter((k): k is ConfigKey => typeof k === 'object' && k !== null) : [];
+
+/** Checks JSON Schema cannot express: repeated keys, keys the generated code needs, clashing class names. */
+export function mageExtraChecks(p: PartialProfile): Problem[] {
+  const problems: Problem[] = [];
+  const keys = configKeysOf(p);
+  const duplicates = duplicateConfigKeys(keys);
+  if (duplicates.length > 0) {
+    problems.push({ field: 'configKeys', message: `${duplicates.join(', ')} appear more than once; give each key once` });
+  }
+  const secretSamples = keys.filter((k) => k.secret && k.sample !== undefined && k.sample !== '').map((k) => k.key);
+  if (secretSamples.length > 0) {
+    problems.push({
+      field: 'configKeys',
+      message: `secret keys take no sample value (it would be printed in README.md and the docs): ${secretSamples.join(', ')}`,
+    });
+  }
+  if (Array.isArray(p.configKeys)) {
+    const present = new Set(keys.map((k) => k.key));
+    const missing = requiredConfigKeys(p).filter((k) => !present.has(k));
+    if (missing.length > 0) {
+      const why = p.connectorType === 'sql' ? 'the generated SQL connection reads them' : 'the generated client reads them for the chosen --auth-types';
+      problems.push({ field: 'configKeys', message: `must include ${missing.join(', ')}: ${why}` });
+    }
+  }
+  if (Array.isArray(p.streams)) {
+    const ids = (p.streams as unknown[]).filter((s): s is string => typeof s === 'string');
+    const byClass = new Map<string, string[]>();
+    for (const id of new Set(ids)) byClass.set(streamClassName(id), [...(byClass.get(streamClassName(id)) ?? []), id]);
+    const clashes = [...byClass.values()].filter((group) => group.length > 1);
+    if (clashes.length > 0) {
+      problems.push({
+        field: 'streams',
+        message: `stream ids ${clashes.map((g) => g.join(' and ')).join('; ')} would share one stream class name; rename one of them`,
+      });
+    }
+  }
+  return problems;
+}
+
 export const mageSpec: ProfileSpec = {
   host: 'mage',
   fields: mageFields,
   rules: mageRules,
-  extraChecks: (p) => {
-    const duplicates = Array.isArray(p.configKeys) ? duplicateConfigKeys(p.configKeys as ConfigKey[]) : [];
-    return duplicates.length > 0
-      ? [{ field: 'configKeys', message: `${duplicates.join(', ')} appear more than once; give each key once` }]
-      : [];
-  },
+  extraChecks: mageExtraChecks,
 };
