@@ -136,7 +136,9 @@ export abstract class ConnectorGenerator<P extends { name: string }> extends Gen
     const plan = this.host.plan(this.profile);
     const data = this.host.templateData(this.profile);
     for (const file of plan) {
-      this.fs.copyTpl(this.templatePath(file.template), this.destinationPath(file.destination), data, undefined, { noGlob: true });
+      this.fs.copyTpl(this.templatePath(file.template), this.destinationPath(file.destination), { ...data, ...file.data }, undefined, {
+        noGlob: true,
+      });
     }
     for (const edit of this.registration.edits.filter((e) => e.outcome === 'added')) {
       this.fs.write(this.destinationPath(edit.file), edit.contents ?? '');

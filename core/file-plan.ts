@@ -12,6 +12,8 @@ export interface PlannedFile {
   destination: string;
   /** one line for the brief's index: what the file is for */
   purpose: string;
+  /** extra template values for this file only, e.g. the stream a per-stream template renders */
+  data?: Record<string, unknown>;
 }
 
 /**
