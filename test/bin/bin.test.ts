@@ -1,0 +1,86 @@
+/**
+ * The bin (`node bin/connector.js`), run as a child process without a terminal,
+ * as the current user (root in CI): help, flag parsing, failures with a
+ * non-zero exit, and a good run writing the same files as an in-process run.
+ */
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { dashed } from '../../core/profile/field.js';
+import { readTree, runBin, runGenerator, snapshotTree, tempDir } from '../support/generate.js';
+import { HOST_CASES, generatorBuilt } from '../support/hosts.js';
+
+const output = (r: { stdout: string; stderr: string }): string => `${r.stdout}\n${r.stderr}`;
+
+describe('bin/connector.js', function () {
+  it('--help (and no arguments) lists every generator', function () {
+    for (const args of [['--help'], []]) {
+      const result = runBin(args, { cwd: tempDir() });
+      assert.equal(result.status, 0, output(result));
+      for (const name of ['openmetadata', 'mage', 'context-doc', 'app']) {
+        assert.match(result.stdout, new RegExp(`^\\s+${name}\\s`, 'm'), `${name} missing from:\n${result.stdout}`);
+      }
+    }
+  });
+
+  it('an unknown generator exits non-zero and names it', function () {
+    const dir = tempDir();
+    const result = runBin(['warehouse', '--name', 'x_db'], { cwd: dir });
+    assert.notEqual(result.status, 0);
+    assert.match(result.stderr, /Unknown generator 'warehouse'/);
+    assert.equal(snapshotTree(dir).size, 0);
+  });
+
+  for (const c of HOST_CASES) {
+    describe(`${c.generator}`, function () {
+      before(function () {
+        assert.ok(generatorBuilt(c), `${c.generator} generator is not built: generators/${c.generator}/index.js is missing (unfinished?)`);
+      });
+
+      it('--help shows every profile field as a dashed flag, and the run options', function () {
+        const result = runBin([c.generator, '--help'], { cwd: tempDir() });
+        assert.equal(result.status, 0, output(result));
+        const flags = [...c.spec.fields.map((f) => `--${dashed(f.name)}`), '--profile', '--force', '--dry-run', '--interactive'];
+        for (const flag of flags) assert.match(result.stdout, new RegExp(`^\\s+${flag}[ ,]`, 'm'), `${flag} missing from:\n${result.stdout}`);
+        assert.doesNotMatch(result.stdout, /^\s+--[a-z]+[A-Z]/m, 'a camelCase flag is shown');
+      });
+
+      it('an unknown flag is rejected with a non-zero exit and nothing written', function () {
+        const dir = tempDir();
+        const result = runBin([c.generator, ...c.flags, '--favourite-colour', 'blue'], { cwd: dir });
+        assert.notEqual(result.status, 0, output(result));
+        assert.match(output(result), /unknown option '--favourite-colour'/);
+        assert.equal(snapshotTree(dir).size, 0);
+      });
+
+      it('a bad profile exits non-zero, lists every problem, and writes nothing', function () {
+        const dir = tempDir();
+        const file = path.join(tempDir(), 'bad.json');
+        writeFileSync(file, JSON.stringify({ ...c.minimal, 'default-port': 70000, favourite_colour: 'blue' }));
+        const result = runBin([c.generator, '--profile', file, '--name', 'My-DB', '--auth-types', 'kerberos'], { cwd: dir });
+        assert.notEqual(result.status, 0, output(result));
+        for (const flag of ['--name', '--default-port', '--auth-types', '--favourite-colour']) {
+          assert.match(output(result), new RegExp(`^\\s+${flag}: `, 'm'), `${flag} missing from:\n${output(result)}`);
+        }
+        assert.match(output(result), /nothing was written/);
+        assert.equal(snapshotTree(dir).size, 0);
+      });
+
+      it(`a good run exits 0 as the current user (uid ${process.getuid?.()}) and writes what an in-process run writes`, async function () {
+        const dir = tempDir();
+        const extra = ['--description', 'Run through the bin', '--api-endpoints', 'GET /a', 'GET /b'];
+        const result = runBin([c.generator, ...c.flags, ...extra], { cwd: dir });
+        assert.equal(result.status, 0, output(result));
+        const viaBin = readTree(dir);
+        assert.ok(viaBin.size > 1, 'files were written');
+        const { dir: direct } = await runGenerator(c.generator, {
+          ...c.minimal,
+          description: 'Run through the bin',
+          apiEndpoints: ['GET /a', 'GET /b'],
+        });
+        assert.deepEqual([...viaBin.keys()], [...readTree(direct).keys()]);
+        assert.deepEqual(viaBin, readTree(direct));
+      });
+    });
+  }
+});
