@@ -112,8 +112,11 @@ const mageNameField: Field = {
       nameField.schema,
       {
         type: 'string',
+        maxLength: 40,
         not: { enum: [...RESERVED_SOURCE_NAMES] },
-        errorMessage: `must not be one of ${RESERVED_SOURCE_NAMES.join(', ')}: they clash with mage_integrations modules or generated names`,
+        errorMessage:
+          'must be at most 40 characters (generated import lines must fit 100 columns) and not one of ' +
+          `${RESERVED_SOURCE_NAMES.join(', ')}: they clash with mage_integrations modules or generated names`,
       },
     ],
   },
@@ -137,10 +140,10 @@ export const mageFields: readonly Field[] = [
       items: {
         type: 'string',
         pattern: STREAM_ID,
-        maxLength: 60,
+        maxLength: 40,
         not: { enum: [...PYTHON_RESERVED, ...RESERVED_STREAM_IDS] },
         errorMessage:
-          '${0} is not a valid stream id: use lowercase letters, digits and underscores, starting with a letter; ' +
+          '${0} is not a valid stream id: at most 40 lowercase letters, digits and underscores, starting with a letter; ' +
           `not a Python keyword and not one of ${RESERVED_STREAM_IDS.join(', ')}`,
       },
       errorMessage: { type: 'must be a list of stream ids', uniqueItems: 'must list each stream id once' },

@@ -1,14 +1,18 @@
-/** Mage as a host. (skeleton: to be completed) */
+/** Mage as a host: everything the shared generator machinery needs to know. */
 import type { HostDefinition } from '../../core/host.js';
 import { mageSpec, type MageProfile } from '../../core/profile/mage.js';
+import { templateData } from './model.js';
+import { briefDestination, magePlan } from './plan.js';
+import { CHECKOUT_MARKER, checkoutProblems, registrations } from './register.js';
 
 export const mageHost: HostDefinition<MageProfile> = {
   id: 'mage',
   label: 'mage-ai',
   spec: mageSpec,
-  checkoutMarker: 'mage_integrations/mage_integrations/sources',
-  plan: () => [],
-  templateData: (profile) => ({ profile }),
-  briefDestination: (profile) => `mage_integrations/mage_integrations/sources/${profile.name}/CONNECTOR_CONTEXT.md`,
-  registrations: (_profile, checkoutRoot) => ({ checkoutRoot, edits: [], manualSteps: [] }),
+  checkoutMarker: CHECKOUT_MARKER,
+  plan: magePlan,
+  templateData,
+  briefDestination,
+  registrations,
+  checkoutProblems,
 };

@@ -1,0 +1,12 @@
+/** `yo connector:mage`: a new Mage AI (mage_integrations) source. */
+import { ConnectorGenerator, type ConnectorOptions } from '../../core/connector-generator.js';
+import type { MageProfile } from '../../core/profile/mage.js';
+import { mageHost } from './host.js';
+
+export default class MageGenerator extends ConnectorGenerator<MageProfile> {
+  protected readonly host = mageHost;
+
+  constructor(args: string[], options: ConnectorOptions) {
+    super(args, options, mageHost.spec);
+  }
+}
