@@ -127,6 +127,8 @@ export abstract class ConnectorGenerator<P extends { name: string }> extends Gen
     this.composeWith(CONTEXT_DOC_GENERATOR, {
       host: spec.host,
       connectorProfile: this.profile,
+      // what this run registers, computed before writing: reading the files again later would find the edits already made
+      registration: this.options.skipRegister ? undefined : this.registration,
       interactive: canAsk(this.options),
       skipRegister: this.options.skipRegister,
     } as never);

@@ -21,7 +21,8 @@ export function briefData<P extends BriefProfile>(
     ...host.plan(profile).map((f) => `| \`${f.destination}\` | ${markdownInline(f.purpose)} |`),
     `| \`${briefDestination}\` | This brief |`,
   ];
-  const done = registration.edits.filter((e) => e.outcome !== 'skipped').map(describeEdit);
+  // The state, not this run's action: a re-run that finds everything registered renders the same brief.
+  const done = registration.edits.filter((e) => e.outcome !== 'skipped').map((e) => `${e.file}: ${e.change}`);
   const left = [
     ...registration.edits.filter((e) => e.outcome === 'skipped').map(describeEdit),
     ...registration.manualSteps,

@@ -9,12 +9,15 @@ import { findCheckoutRoot } from '../../core/host-checkout.js';
 import { HOSTS } from '../../core/hosts.js';
 import { assertValidProfile } from '../../core/profile/validate.js';
 import { lastStoredName, storedProfile } from '../../core/stored-profiles.js';
+import type { RegistrationReport } from '../../core/registration.js';
 import { briefData } from './brief.js';
 
 type ContextDocOptions = ConnectorOptions & {
   host?: string;
   name?: string;
   connectorProfile?: Record<string, unknown>;
+  /** when composed: the registration the host generator computed and writes in this run */
+  registration?: RegistrationReport;
 };
 
 export default class ContextDocGenerator extends Generator<Record<string, unknown>, ContextDocOptions> {
@@ -56,9 +59,11 @@ export default class ContextDocGenerator extends Generator<Record<string, unknow
     const host = HOSTS[this.hostId]!;
     const profile = this.profile as never;
     const checkoutRoot = findCheckoutRoot(this.destinationRoot(), host.checkoutMarker);
-    const registration = this.options.skipRegister
-      ? { checkoutRoot, edits: [], manualSteps: host.registrations(profile, checkoutRoot).manualSteps }
-      : host.registrations(profile, checkoutRoot);
+    const registration =
+      this.options.registration ??
+      (this.options.skipRegister
+        ? { checkoutRoot, edits: [], manualSteps: host.registrations(profile, checkoutRoot).manualSteps }
+        : host.registrations(profile, checkoutRoot));
     const destination = host.briefDestination(profile);
     const data = { ...host.templateData(profile), ...briefData(host, profile, registration, destination) };
     this.fs.copyTpl(this.templatePath(this.hostId, 'CONNECTOR_CONTEXT.md.ejs'), this.destinationPath(destination), data, undefined, {
