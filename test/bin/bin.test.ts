@@ -68,14 +68,14 @@ describe('bin/connector.js', function () {
 
       it(`a good run exits 0 as the current user (uid ${process.getuid?.()}) and writes what an in-process run writes`, async function () {
         const dir = tempDir();
-        const extra = ['--description', 'Run through the bin', '--api-endpoints', 'GET /a', 'GET /b'];
+        const extra = ['--docs-notes', 'Run through the bin', '--api-endpoints', 'GET /a', 'GET /b'];
         const result = runBin([c.generator, ...c.flags, ...extra], { cwd: dir });
         assert.equal(result.status, 0, output(result));
         const viaBin = readTree(dir);
         assert.ok(viaBin.size > 1, 'files were written');
         const { dir: direct } = await runGenerator(c.generator, {
           ...c.minimal,
-          description: 'Run through the bin',
+          docsNotes: 'Run through the bin',
           apiEndpoints: ['GET /a', 'GET /b'],
         });
         assert.deepEqual([...viaBin.keys()], [...readTree(direct).keys()]);

@@ -43,7 +43,6 @@ for (const c of HOST_CASES) {
   describe(`composition by another generator (${c.host})`, function () {
     const options = {
       ...c.minimal,
-      description: 'Composed by a parent generator',
       apiEndpoints: ['GET /v1/items', 'GET /v1/items/{id}'],
       docsNotes: 'Rate limited to 10 requests per second.',
     };

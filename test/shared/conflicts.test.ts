@@ -20,8 +20,8 @@ const statusOf = (text: string, file: string): string | undefined =>
 
 for (const c of HOST_CASES) {
   describe(`conflicts and re-runs (${c.host})`, function () {
-    const options = { ...c.minimal, description: 'A connector for conflict tests' };
-    const flags = [c.generator, ...c.flags, '--description', options.description];
+    const options = { ...c.minimal, docsNotes: 'A connector for conflict tests' };
+    const flags = [c.generator, ...c.flags, '--docs-notes', options.docsNotes];
     let pristine: string;
     let original: Map<string, string>;
     let generated: string[];
