@@ -1,6 +1,7 @@
 /** The OpenMetadata file plan: which templates a profile needs, and where each lands. */
 import { destinationOf, type PlannedFile } from '../../core/file-plan.js';
 import { openMetadataNames, type OpenMetadataProfile } from '../../core/profile/openmetadata.js';
+import { featuresOf } from './model.js';
 
 const SPEC_CONNECTIONS = 'openmetadata-spec/src/main/resources/json/schema/entity/services/connections';
 const TEST_CONNECTIONS = 'openmetadata-service/src/main/resources/json/data/testConnections';
@@ -14,9 +15,10 @@ export function placeholders(profile: OpenMetadataProfile): Record<string, strin
 export const sourceFolder = (profile: OpenMetadataProfile): string => destinationOf(SOURCE, placeholders(profile));
 
 export function openMetadataPlan(profile: OpenMetadataProfile): PlannedFile[] {
-  const sqlalchemy = profile.connectionType === 'sqlalchemy';
+  const features = featuresOf(profile);
+  const sqlalchemy = features.sqlalchemy;
   const variant = sqlalchemy ? 'sqlalchemy' : 'client';
-  const queryLog = profile.capabilities.some((c) => c === 'lineage' || c === 'usage');
+  const integration = profile.dockerImage ? 'docker' : 'env';
   const entries: Array<[template: string, purpose: string, wanted?: boolean]> = [
     [`${SPEC_CONNECTIONS}/[serviceType]/[stem]Connection.json.ejs`, 'Connection JSON Schema: the fields users fill in'],
     [`${TEST_CONNECTIONS}/[serviceType]/[stem].json.ejs`, 'Test-connection steps shown in the UI'],
@@ -25,13 +27,14 @@ export function openMetadataPlan(profile: OpenMetadataProfile): PlannedFile[] {
     [`${SOURCE}/client.py.ejs`, 'Client for the source system: the calls the connector makes', !sqlalchemy],
     [`${SOURCE}/queries.py.ejs`, 'SQL the connector runs', sqlalchemy],
     [`${SOURCE}/metadata.py.${variant}.ejs`, 'The metadata source: what gets ingested'],
-    [`${SOURCE}/query_parser.py.ejs`, 'Reads the query log for lineage and usage', queryLog],
-    [`${SOURCE}/lineage.py.ejs`, 'Lineage from the query log', profile.capabilities.includes('lineage')],
-    [`${SOURCE}/usage.py.ejs`, 'Usage from the query log', profile.capabilities.includes('usage')],
+    // Query-log lineage and usage read the log through SQLAlchemy: databases of that kind only.
+    [`${SOURCE}/query_parser.py.ejs`, 'Reads the query log for lineage and usage', features.queryLog],
+    [`${SOURCE}/lineage.py.ejs`, 'Lineage from the query log', features.lineage],
+    [`${SOURCE}/usage.py.ejs`, 'Usage from the query log', features.usage],
     [`${SOURCE}/service_spec.py.${variant}.ejs`, 'Tells OpenMetadata which classes implement the connector'],
     ['ingestion/tests/unit/topology/[serviceType]/test_[name].py.ejs', 'Unit tests: the source loads from a workflow config'],
-    ['ingestion/tests/integration/connections/test_[name]_connection.py.ejs', 'Integration test of the test-connection steps'],
-    [`ingestion/tests/integration/[name]/conftest.py.${profile.dockerImage ? 'docker' : 'env'}.ejs`, profile.dockerImage ? 'Integration fixtures: the source in a testcontainers container' : 'Integration fixtures: a running source given by environment variables'],
+    [`ingestion/tests/integration/connections/test_[name]_connection.py.${integration}.ejs`, 'Integration test of the test-connection steps'],
+    [`ingestion/tests/integration/[name]/conftest.py.${integration}.ejs`, profile.dockerImage ? 'Integration fixtures: the source in a testcontainers container' : 'Integration fixtures: a running source given by environment variables'],
     ['ingestion/tests/integration/[name]/test_metadata.py.ejs', 'Integration test: metadata ingestion end to end'],
   ];
   const values = placeholders(profile);

@@ -1,13 +1,162 @@
-/** Registration in `<type>Service.json`. (skeleton: to be completed) */
+/**
+ * Registration in an OpenMetadata checkout: the service type value in
+ * `<type>Service.json` (enum, javaEnums, and the connection schema in the
+ * config oneOf), edited as text so the file keeps its layout; plus the steps
+ * left to do by hand (UI, translations, icon, docs), each with its path.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { SERVICE_TYPES, type ServiceType } from '../../core/profile/fields-openmetadata.js';
 import type { PartialProfile } from '../../core/profile/field.js';
-import type { OpenMetadataProfile } from '../../core/profile/openmetadata.js';
+import { openMetadataNames, type OpenMetadataProfile } from '../../core/profile/openmetadata.js';
 import type { Problem } from '../../core/profile/validate.js';
-import type { RegistrationReport } from '../../core/registration.js';
+import { skipped, type RegistrationEdit, type RegistrationReport } from '../../core/registration.js';
+import { SPEC_SERVICES, UI_DOCS_FOLDER, UI_PUBLIC, UI_SERVICE_UTILS, UI_SRC } from './facts.js';
+import { appendToArray, JsonTextError, nodeAt, parseLocated, valueOf, type JsonNode } from './json-text.js';
 
-export function registrations(_profile: OpenMetadataProfile, checkoutRoot: string | undefined): RegistrationReport {
-  return { checkoutRoot, edits: [], manualSteps: [] };
+/** `<type>Service.json`, relative to the checkout root. */
+export const serviceFile = (serviceType: ServiceType): string => `${SPEC_SERVICES}/${serviceType}Service.json`;
+
+interface Target {
+  change: string;
+  path: string[];
+  isPresent: (items: unknown[]) => boolean;
+  item: string | Record<string, string>;
 }
 
-export function checkoutProblems(_profile: PartialProfile, _root: string, _stored: PartialProfile | undefined): Problem[] {
-  return [];
+function targets(profile: OpenMetadataProfile): Target[] {
+  const names = openMetadataNames(profile);
+  const t = names.definitionPrefix;
+  const value = names.typeValue;
+  const ref = `./connections/${profile.serviceType}/${names.stem}Connection.json`;
+  const bare = (r: unknown): string => (typeof r === 'string' ? r.replace(/^\.\//, '') : '');
+  return [
+    {
+      change: `${value} in definitions.${t}ServiceType.enum`,
+      path: ['definitions', `${t}ServiceType`, 'enum'],
+      isPresent: (items) => items.includes(value),
+      item: value,
+    },
+    {
+      change: `{"name": "${value}"} in definitions.${t}ServiceType.javaEnums`,
+      path: ['definitions', `${t}ServiceType`, 'javaEnums'],
+      isPresent: (items) => items.some((i) => (i as { name?: unknown } | null)?.name === value),
+      item: { name: value },
+    },
+    {
+      change: `{"$ref": "${ref}"} in definitions.${t}Connection.properties.config.oneOf`,
+      path: ['definitions', `${t}Connection`, 'properties', 'config', 'oneOf'],
+      // `./connections/...` and `connections/...` name the same file (search and storage use the latter)
+      isPresent: (items) => items.some((i) => bare((i as { $ref?: unknown } | null)?.$ref) === bare(ref)),
+      item: { $ref: ref },
+    },
+  ];
+}
+
+/** Steps no file edit can do safely; each names the exact path. */
+export function manualSteps(profile: OpenMetadataProfile): string[] {
+  const names = openMetadataNames(profile);
+  const schemaPath = `connections/${profile.serviceType}/${names.stem}Connection.json`;
+  return [
+    `UI: map ${names.typeValue} to its connection schema (${schemaPath}) in ${UI_SERVICE_UTILS[profile.serviceType]}; follow how the file handles the other ${profile.serviceType} services (switch, static map or lazy loader, depending on the release).`,
+    `UI: add the display name of ${names.typeValue} to each locale file in ${UI_SRC}/locale/languages/ (en-us.json first).`,
+    `UI: add a connector icon as ${UI_SRC}/assets/img/service-icon-${names.packageName}.png and map it to ${names.typeValue} in ${UI_SRC}/utils/ServiceUtilClassBase.ts.`,
+    `Docs: write the connection guide shown beside the form, ${UI_PUBLIC}/locales/en-US/${UI_DOCS_FOLDER[profile.serviceType]}/${names.typeValue}.md.`,
+  ];
+}
+
+/** The registration edits, computed from the file on disk; cumulative `contents` (the last added edit holds them all). */
+export function registrations(profile: OpenMetadataProfile, checkoutRoot: string | undefined): RegistrationReport {
+  const file = serviceFile(profile.serviceType);
+  const wanted = targets(profile);
+  const report = (edits: RegistrationEdit[]): RegistrationReport => ({ checkoutRoot, edits, manualSteps: manualSteps(profile) });
+  if (!checkoutRoot) {
+    return report(wanted.map((w) => skipped(file, w.change, 'no OpenMetadata checkout (a folder with openmetadata-spec/) above the destination')));
+  }
+  const absolute = path.join(checkoutRoot, file);
+  if (!existsSync(absolute)) return report(wanted.map((w) => skipped(file, w.change, `${file} does not exist in the checkout`)));
+  let text = readFileSync(absolute, 'utf8');
+  let root: JsonNode;
+  try {
+    root = parseLocated(text);
+  } catch (error) {
+    return report(wanted.map((w) => skipped(file, w.change, `${file} is not valid JSON (${(error as Error).message})`)));
+  }
+  // Check every target first: a file with an unexpected shape is left untouched, not half edited.
+  for (const target of wanted) {
+    const node = nodeAt(root, target.path);
+    if (node?.kind !== 'array' || node.items.length === 0) {
+      const reason = `${file} has no non-empty array at ${target.path.join('.')}; add the entry by hand`;
+      return report(wanted.map((w) => skipped(file, w.change, reason)));
+    }
+  }
+  const edits: RegistrationEdit[] = [];
+  for (const target of wanted) {
+    const node = nodeAt(root, target.path)!;
+    if (target.isPresent(valueOf(node) as unknown[])) {
+      edits.push({ file, change: target.change, outcome: 'present' });
+      continue;
+    }
+    try {
+      text = appendToArray(text, node, target.item);
+      root = parseLocated(text);
+    } catch (error) {
+      const reason = error instanceof JsonTextError ? error.message : String(error);
+      return report(wanted.map((w) => skipped(file, w.change, `${target.path.join('.')}: ${reason}`)));
+    }
+    edits.push({ file, change: target.change, outcome: 'added', contents: text });
+  }
+  return report(edits);
+}
+
+/** The enum values of `<type>Service.json`, or undefined when the file or the enum is missing. */
+function enumValues(root: string, serviceType: ServiceType, definitionPrefix: string): string[] | undefined {
+  const absolute = path.join(root, serviceFile(serviceType));
+  if (!existsSync(absolute)) return undefined;
+  try {
+    const node = nodeAt(parseLocated(readFileSync(absolute, 'utf8')), ['definitions', `${definitionPrefix}ServiceType`, 'enum']);
+    const values = node ? valueOf(node) : undefined;
+    return Array.isArray(values) ? values.filter((v): v is string => typeof v === 'string') : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const isServiceType = (value: unknown): value is ServiceType => (SERVICE_TYPES as readonly unknown[]).includes(value);
+
+/**
+ * Refuses a service type value that the checkout already has, unless the
+ * stored profile of this same connector has it (a re-run). A value equal
+ * but for case is refused too: both would import from the same package folder.
+ */
+export function checkoutProblems(profile: PartialProfile, root: string, stored: PartialProfile | undefined): Problem[] {
+  const { name, serviceType, serviceTypeValue } = profile;
+  if (typeof name !== 'string' || !name || !isServiceType(serviceType)) return [];
+  const names = openMetadataNames({ name, serviceType, serviceTypeValue: typeof serviceTypeValue === 'string' ? serviceTypeValue : undefined });
+  const values = enumValues(root, serviceType, names.definitionPrefix);
+  if (!values) return [];
+  const storedValue =
+    stored && stored.serviceType === serviceType && typeof stored.name === 'string'
+      ? openMetadataNames({
+          name: stored.name,
+          serviceType,
+          serviceTypeValue: typeof stored.serviceTypeValue === 'string' ? stored.serviceTypeValue : undefined,
+        }).typeValue
+      : undefined;
+  const field = typeof serviceTypeValue === 'string' && serviceTypeValue ? 'serviceTypeValue' : 'name';
+  const file = serviceFile(serviceType);
+  const problems: Problem[] = [];
+  for (const existing of values) {
+    const same = existing === names.typeValue;
+    if (same && storedValue === names.typeValue) continue;
+    if (!same && existing.toLowerCase() !== names.packageName) continue;
+    const clash = same
+      ? `${existing} is already a ${names.definitionPrefix}ServiceType value in ${file}`
+      : `${existing} in ${file} differs only in case from ${names.typeValue}: both would use the package folder ${names.packageName}`;
+    problems.push({
+      field,
+      message: `${clash}; choose another --name, or an unused value with --service-type-value (e.g. ${names.typeValue}Custom)`,
+    });
+  }
+  return problems;
 }

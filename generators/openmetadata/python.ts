@@ -1,0 +1,115 @@
+/**
+ * Small Python layout helpers for the OpenMetadata templates.
+ *
+ * Generated Python must come out unchanged by `isort --profile black` and
+ * `black` (line length 88). Lines whose length depends on the connector's
+ * names (imports, class headers, signatures, single-argument calls) are laid
+ * out here the way those tools would, so a 60-character connector name is as
+ * clean as a short one. Everything printed here is built from validated
+ * identifiers and constants, never from free text.
+ */
+
+export const LINE_LENGTH = 88;
+
+const INDENT = '    ';
+
+/** Modules that isort files under the standard library section. */
+const STDLIB_ROOTS = new Set(['abc', 'datetime', 'os', 'textwrap', 'typing', 'unittest']);
+
+export interface PyImport {
+  module: string;
+  /** names for `from module import ...`; empty for `import module` */
+  names?: string[];
+  /** `from module import name as alias` (one name) */
+  alias?: string;
+}
+
+/** isort's order_by_type: CONSTANTS, then Classes, then functions and modules; case-insensitive inside each group. */
+function nameKey(name: string): string {
+  const group = name.length > 1 && name === name.toUpperCase() && /[A-Z]/.test(name) ? 'A' : /^[A-Z]/.test(name) ? 'B' : 'C';
+  return `${group}${name.toLowerCase()}`;
+}
+
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+function fromLine(module: string, names: string[]): string {
+  const oneLine = `from ${module} import ${names.join(', ')}`;
+  if (oneLine.length <= LINE_LENGTH) return oneLine;
+  return [`from ${module} import (`, ...names.map((n) => `${INDENT}${n},`), ')'].join('\n');
+}
+
+/**
+ * The import block as `isort --profile black` writes it: a standard-library
+ * section, then everything else (in a fresh folder isort knows no first-party
+ * package); plain imports before from-imports; modules and names sorted.
+ */
+export function importBlock(imports: PyImport[]): string {
+  const merged = new Map<string, Set<string>>();
+  const plain = new Set<string>();
+  const aliased: Array<{ module: string; line: string }> = [];
+  for (const entry of imports) {
+    if (entry.alias) {
+      aliased.push({ module: entry.module, line: fromLine(entry.module, [`${entry.names![0]} as ${entry.alias}`]) });
+    } else if (!entry.names || entry.names.length === 0) {
+      plain.add(entry.module);
+    } else {
+      const names = merged.get(entry.module) ?? new Set<string>();
+      entry.names.forEach((n) => names.add(n));
+      merged.set(entry.module, names);
+    }
+  }
+  const isStdlib = (module: string): boolean => STDLIB_ROOTS.has(module.split('.')[0]!);
+  const section = (stdlib: boolean): string[] => {
+    const straight = [...plain].filter((m) => isStdlib(m) === stdlib).sort((a, b) => compare(a.toLowerCase(), b.toLowerCase()));
+    const froms: Array<{ key: string; order: number; line: string }> = [];
+    for (const [module, names] of merged) {
+      if (isStdlib(module) !== stdlib) continue;
+      const sorted = [...names].sort((a, b) => compare(nameKey(a), nameKey(b)));
+      froms.push({ key: module.toLowerCase(), order: 0, line: fromLine(module, sorted) });
+    }
+    for (const { module, line } of aliased) {
+      if (isStdlib(module) === stdlib) froms.push({ key: module.toLowerCase(), order: 1, line });
+    }
+    froms.sort((a, b) => compare(a.key, b.key) || a.order - b.order);
+    return [...straight.map((m) => `import ${m}`), ...froms.map((f) => f.line)];
+  };
+  return [section(true), section(false)]
+    .filter((lines) => lines.length > 0)
+    .map((lines) => lines.join('\n'))
+    .join('\n\n');
+}
+
+/**
+ * A bracketed construct as black lays it out: on one line when it fits; else
+ * the contents on their own indented line; else one item per line with a
+ * trailing comma. `head` ends just before the bracket, `tail` follows it.
+ */
+export function bracketed(indent: string, head: string, open: string, items: string[], close: string, tail: string): string {
+  const oneLine = `${indent}${head}${open}${items.join(', ')}${close}${tail}`;
+  if (oneLine.length <= LINE_LENGTH) return oneLine;
+  const inner = `${indent}${INDENT}${items.join(', ')}`;
+  if (items.length === 1 || inner.length <= LINE_LENGTH) {
+    return `${indent}${head}${open}\n${inner}\n${indent}${close}${tail}`;
+  }
+  return [`${indent}${head}${open}`, ...items.map((item) => `${indent}${INDENT}${item},`), `${indent}${close}${tail}`].join('\n');
+}
+
+/** `def name(params) -> returns:` at the given indent. */
+export const defLine = (indent: string, name: string, params: string[], returns?: string): string =>
+  bracketed(indent, `def ${name}`, '(', params, ')', returns ? ` -> ${returns}:` : ':');
+
+/** `class Name(Base, Other):` */
+export const classLine = (name: string, bases: string[]): string => bracketed('', `class ${name}`, '(', bases, ')', ':');
+
+/** A call with positional arguments, e.g. `raise X(f"...")` or `@patch.object(A, "b")`. */
+export const callLine = (indent: string, callee: string, args: string[], tail = ''): string =>
+  bracketed(indent, callee, '(', args, ')', tail);
+
+/** A Python string literal black leaves alone: double quotes (the values are identifiers, paths and URLs). */
+export function pyString(value: string): string {
+  if (/["\\\n\r]/.test(value)) throw new Error(`not a plain value for a Python literal: ${value}`);
+  return `"${value}"`;
+}
+
+/** `MY_DB` from `my_db`: prefix of module constants. */
+export const constantPrefix = (name: string): string => name.toUpperCase();
