@@ -109,7 +109,7 @@ export abstract class ConnectorGenerator<P extends { name: string }> extends Gen
     this.profile = withDefaults(spec, profile) as unknown as P;
   }
 
-  configuring(): void {
+  async configuring(): Promise<void> {
     const { spec } = this.host;
     const profile = this.profile as unknown as PartialProfile;
     const stored = storedProfile(this.config, spec.host, this.profile.name);
@@ -124,7 +124,9 @@ export abstract class ConnectorGenerator<P extends { name: string }> extends Gen
     this.registration = this.options.skipRegister
       ? { checkoutRoot: this.checkoutRoot, edits: [], manualSteps: [] }
       : this.host.registrations(this.profile, this.checkoutRoot);
-    this.composeWith(CONTEXT_DOC_GENERATOR, {
+    // Awaited: composeWith imports the generator asynchronously; unawaited, the brief's writing task could be
+    // queued after this generator's conflicts task, and the no-terminal guard would miss a conflicting brief.
+    await this.composeWith(CONTEXT_DOC_GENERATOR, {
       host: spec.host,
       connectorProfile: this.profile,
       // what this run registers, computed before writing: reading the files again later would find the edits already made
