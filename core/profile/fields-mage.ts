@@ -227,10 +227,11 @@ export const mageFields: readonly Field[] = [
       uniqueItems: true,
       items: {
         type: 'string',
+        maxLength: 90,
         pattern:
           '^[A-Za-z0-9][A-Za-z0-9._-]*(\\[[A-Za-z0-9,._-]+\\])?((==|>=|<=|~=|!=|<|>)[A-Za-z0-9.*+!-]+)?(,(==|>=|<=|~=|!=|<|>)[A-Za-z0-9.*+!-]+)*$',
       },
-      errorMessage: 'must be distinct requirement specifiers such as requests==2.31.0 (no spaces or URLs)',
+      errorMessage: 'must be distinct requirement specifiers of at most 90 characters such as requests==2.31.0 (no spaces or URLs)',
     },
   },
   docsUrlField,

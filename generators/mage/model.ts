@@ -1,12 +1,19 @@
 /**
  * Values the Mage templates render. Everything is computed here: templates
  * print these strings and loop over these lists. User free text reaches
- * Python only through pythonSingleQuoted, JSON only through JSON.stringify,
+ * Python only as validated literals (pyStr) or through pythonSingleQuoted, JSON only through JSON.stringify,
  * Markdown only through core/text.ts.
  */
 import type { ConfigKey, MageAuthType } from '../../core/profile/fields-mage.js';
 import { mageNames, streamClassName, type MageProfile } from '../../core/profile/mage.js';
 import { markdownInline, pythonSingleQuoted } from '../../core/text.js';
+
+/**
+ * A Python string literal as black writes it: double quotes. Every value printed
+ * this way is validated (identifiers, URLs without quotes or backslashes);
+ * anything else falls back to core's escaping.
+ */
+export const pyStr = (text: string): string => (/^[^"'\\\x00-\x1f\x7f]*$/.test(text) ? `"${text}"` : pythonSingleQuoted(text));
 
 /** Black's line length: longer import lines are wrapped the way isort (profile black) wraps them. */
 const LINE_LENGTH = 88;
@@ -78,14 +85,29 @@ export function configTemplate(keys: readonly ConfigKey[]): Record<string, strin
 }
 
 /** What the generated unit tests put in the config: numbers stay numbers, text becomes a recognisable dummy. */
-const testValue = (key: ConfigKey): string => (typeof key.sample === 'number' ? String(key.sample) : pythonSingleQuoted(`test-${key.key}`));
+const testValue = (key: ConfigKey): string => (typeof key.sample === 'number' ? String(key.sample) : pyStr(`test-${key.key}`));
 
 export function configRows(keys: readonly ConfigKey[]): ConfigRow[] {
   return keys.map((k) => ({
     key: k.key,
     tableRow: `| \`${k.key}\` | ${markdownInline(describeKey(k))}${k.secret ? ' (secret)' : ''} | ${hasSample(k) ? markdownInline(String(k.sample)) : ''} |`,
-    pyTestEntry: `${pythonSingleQuoted(k.key)}: ${testValue(k)},`,
+    pyTestEntry: `${pyStr(k.key)}: ${testValue(k)},`,
   }));
+}
+
+/** JSON indented by two spaces, with arrays of plain values on one line (`"type": ["null", "string"]`). */
+export function prettyJson(value: unknown, indent = ''): string {
+  const inner = `${indent}  `;
+  if (Array.isArray(value)) {
+    if (value.every((v) => v === null || typeof v !== 'object')) return `[${value.map((v) => JSON.stringify(v)).join(', ')}]`;
+    return `[\n${value.map((v) => inner + prettyJson(v, inner)).join(',\n')}\n${indent}]`;
+  }
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value);
+    if (entries.length === 0) return '{}';
+    return `{\n${entries.map(([k, v]) => `${inner}${JSON.stringify(k)}: ${prettyJson(v, inner)}`).join(',\n')}\n${indent}}`;
+  }
+  return JSON.stringify(value);
 }
 
 /** The JSON Schema of a generated stream: a placeholder record with nullable types, replaced by the implementer. */
@@ -103,9 +125,9 @@ export function streamModels(profile: MageProfile): StreamModel[] {
   return profile.streams.map((id) => ({
     id,
     className: streamClassName(id),
-    idLiteral: pythonSingleQuoted(id),
-    urlPathLiteral: pythonSingleQuoted(`/${id}`),
-    schemaJson: JSON.stringify(streamSchema(), null, 2),
+    idLiteral: pyStr(id),
+    urlPathLiteral: pyStr(`/${id}`),
+    schemaJson: prettyJson(streamSchema()),
   }));
 }
 
@@ -174,6 +196,9 @@ function imports(profile: MageProfile, className: string, auth: AuthModel, drive
   const uuid = profile.name;
   const sourcePackage = `mage_integrations.sources.${uuid}`;
   const block = (...groups: string[][]): string => groups.filter((g) => g.length > 0).map((g) => g.join('\n')).join('\n\n');
+  /** a section of `from` imports, ordered by module as isort orders them */
+  const fromSection = (...lines: Array<[module: string, names: string[]]>): string[] =>
+    [...lines].sort(([a], [b]) => isortModuleOrder(a, b)).map(([module, names]) => pyFromImport(module, names));
   const stdlibClient = [
     ...(auth.basic ? ['import base64'] : []),
     ...(auth.oauth2 ? ['import json'] : []),
@@ -184,19 +209,19 @@ function imports(profile: MageProfile, className: string, auth: AuthModel, drive
     sourceInit: {
       sql: block(
         ['from typing import List'],
-        [
-          pyFromImport(`mage_integrations.connections.${uuid}`, [`${className} as ${className}Connection`]),
-          pyFromImport('mage_integrations.sources.base', ['main']),
-          pyFromImport('mage_integrations.sources.sql.base', ['Source']),
-        ],
+        fromSection(
+          [`mage_integrations.connections.${uuid}`, [`${className} as ${className}Connection`]],
+          ['mage_integrations.sources.base', ['main']],
+          ['mage_integrations.sources.sql.base', ['Source']],
+        ),
       ),
       api: block(
         ['from typing import Dict, Generator, List'],
-        [
-          pyFromImport('mage_integrations.sources.base', ['Source', 'main']),
-          pyFromImport(`${sourcePackage}.client`, [`${className}Client`]),
-          pyFromImport(`${sourcePackage}.streams`, ['STREAMS']),
-        ],
+        fromSection(
+          ['mage_integrations.sources.base', ['Source', 'main']],
+          [`${sourcePackage}.client`, [`${className}Client`]],
+          [`${sourcePackage}.streams`, ['STREAMS']],
+        ),
       ),
       file: block(['from typing import Dict, Generator, List'], [pyFromImport('mage_integrations.sources.base', ['Source', 'main'])]),
     },
@@ -218,19 +243,19 @@ function imports(profile: MageProfile, className: string, auth: AuthModel, drive
     test: {
       sql: block(
         ['import unittest', 'from unittest.mock import MagicMock, patch'],
-        [
-          pyFromImport(`mage_integrations.connections.${uuid}`, [`${className} as ${className}Connection`]),
-          pyFromImport(sourcePackage, [className]),
-        ],
+        fromSection(
+          [`mage_integrations.connections.${uuid}`, [`${className} as ${className}Connection`]],
+          [sourcePackage, [className]],
+        ),
       ),
       api: block(
         ['import unittest', 'from unittest.mock import MagicMock, patch'],
-        [
-          pyFromImport('mage_integrations.sources.constants', ['REPLICATION_METHOD_FULL_TABLE']),
-          pyFromImport(sourcePackage, [className]),
-          pyFromImport(`${sourcePackage}.client`, [`${className}Client`]),
-          pyFromImport(`${sourcePackage}.streams`, ['STREAMS']),
-        ],
+        fromSection(
+          ['mage_integrations.sources.constants', ['REPLICATION_METHOD_FULL_TABLE']],
+          [sourcePackage, [className]],
+          [`${sourcePackage}.client`, [`${className}Client`]],
+          [`${sourcePackage}.streams`, ['STREAMS']],
+        ),
       ),
       file: block(['import unittest', 'from unittest.mock import MagicMock, patch'], [pyFromImport(sourcePackage, [className])]),
     },
@@ -293,7 +318,7 @@ export function templateData(profile: MageProfile): Record<string, unknown> {
     configTable: rows.map((r) => r.tableRow).join('\n'),
     configRows: rows,
     /** Python list entries of every config key, for a required-keys check */
-    configKeyLiterals: keys.map((k) => pythonSingleQuoted(k.key)),
+    configKeyLiterals: keys.map((k) => pyStr(k.key)),
     markdown: {
       title: markdownInline(profile.displayName),
       docsUrl: profile.docsUrl ? markdownInline(profile.docsUrl) : '',
@@ -305,17 +330,17 @@ export function templateData(profile: MageProfile): Record<string, unknown> {
     },
     sql: {
       baseUrlLiteral: '',
-      driverModuleLiteral: driver ? pythonSingleQuoted(driver) : 'None',
+      driverModuleLiteral: driver ? pyStr(driver) : 'None',
       hasDriver: driver !== undefined,
       driverPackage: profile.pipPackages[0] ?? '',
       defaultPortLiteral: profile.defaultPort !== undefined ? String(profile.defaultPort) : 'None',
       /** discover filters on this config key: the schema when there is one, else the database */
-      schemaKeyLiteral: pythonSingleQuoted(keyNames.has('schema') ? 'schema' : 'database'),
+      schemaKeyLiteral: pyStr(keyNames.has('schema') ? 'schema' : 'database'),
       hasSchemaKey: keyNames.has('schema'),
       hasPortKey: keyNames.has('port'),
     },
     api: {
-      baseUrlLiteral: pythonSingleQuoted(profile.baseUrl),
+      baseUrlLiteral: pyStr(profile.baseUrl),
     },
     context: {
       profileTable: profileTable(profile, className),
