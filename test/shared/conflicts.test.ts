@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { appendFileSync, cpSync } from 'node:fs';
 import path from 'node:path';
 import { diffTrees, isEmptyDiff, readText, readTree, runBin, runGenerator, snapshotTree, tempDir, type TreeSnapshot } from '../support/generate.js';
-import { HOST_CASES, completeProfile, generatorBuilt, plannedFiles } from '../support/hosts.js';
+import { HOST_CASES, briefPathOf, completeProfile, generatorBuilt, plannedFiles } from '../support/hosts.js';
 
 const EDIT = '\n# edited by hand: keep me\n';
 
@@ -44,9 +44,11 @@ for (const c of HOST_CASES) {
       original = readTree(pristine);
       generated = [...original.keys()].filter((f) => f !== '.yo-rc.json');
       assert.ok(generated.length > 0, 'the run generated files');
-      const planned = plannedFiles(c, completeProfile(c, options));
-      editable = [...planned.filter((f) => f.endsWith('.py')), ...planned].slice(0, 2);
-      assert.ok(editable.length > 0, 'the plan has files to edit');
+      const profile = completeProfile(c, options);
+      const planned = plannedFiles(c, profile);
+      // A file of the host's plan and the brief (written by the composed context-doc generator).
+      editable = [[...planned.filter((f) => f.endsWith('.py')), ...planned][0]!, briefPathOf(c, profile)];
+      for (const file of editable) assert.ok(original.has(file), `${file} was not generated`);
     });
 
     it('a re-run through the bin reports every file identical and leaves them byte-identical', function () {
