@@ -23,9 +23,35 @@ export function markdownQuote(text: string): string {
 export const markdownBullets = (items: readonly string[]): string =>
   items.length === 0 ? '_none_' : items.map((item) => `- ${markdownInline(item)}`).join('\n');
 
-/** A Python single-quoted string literal (flake8-clean; never needs black's quote normalisation). */
+/**
+ * A Python single-quoted string literal (flake8-clean). black (default settings) rewrites it in double
+ * quotes unless the text holds more double than single quotes: use pythonString where black must not
+ * change the file, this where the surrounding code keeps single quotes (black --skip-string-normalization).
+ */
 export const pythonSingleQuoted = (text: string): string =>
   `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t')}'`;
+
+const pythonEscapes = (text: string, quote: string): string =>
+  text.replace(/[\\\x00-\x1f\x7f]|['"]/g, (c) => {
+    if (c === '\\') return '\\\\';
+    if (c === '\n') return '\\n';
+    if (c === '\r') return '\\r';
+    if (c === '\t') return '\\t';
+    if (c === "'" || c === '"') return c === quote ? `\\${c}` : c;
+    return `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`;
+  });
+
+/**
+ * A Python string literal in the quotes black (default settings) keeps: double quotes, or single
+ * quotes when the text holds more double quotes than single quotes (fewer escapes). Control
+ * characters are escaped, so the literal is always one line.
+ */
+export const pythonString = (text: string): string => {
+  const doubles = (text.match(/"/g) ?? []).length;
+  const singles = (text.match(/'/g) ?? []).length;
+  const quote = doubles > singles ? "'" : '"';
+  return `${quote}${pythonEscapes(text, quote)}${quote}`;
+};
 
 /** A JSON string literal, for templates that print a value inside JSON. */
 export const jsonString = (text: string): string => JSON.stringify(text);

@@ -22,28 +22,7 @@ import { skipWithReason } from '../support/fixtures.js';
 import { readText, runGenerator, tempDir } from '../support/generate.js';
 import { HOST_CASES, generatorBuilt, storedProfileIn, type HostCase } from '../support/hosts.js';
 import { compileErrors, flake8Errors, formatterChanges, listFiles, missingPythonTools } from '../support/python.js';
-
-export const HOSTILE: readonly string[] = [
-  "it's",
-  'say "hi"',
-  'a, b, c',
-  "'''triple single'''",
-  '"""triple double"""',
-  'back\\slash \\n \\x00 \\u0041',
-  'trailing backslash\\',
-  'line one\nline two',
-  'crlf one\r\ncrlf two',
-  '<% evil %> and <%= x %> and <%- y %>',
-  'closing %> only',
-  'a | b | c',
-  '# not a heading',
-  '## heading',
-  '```\nfenced\n```',
-  '</script><script>alert(1)</script>',
-  '{{ jinja }} ${js} %(py)s {0} {}',
-  'x'.repeat(5000),
-  `'"\\\n<%|#\`\t"""'''\\`,
-];
+import { HOSTILE } from '../support/hostile.js';
 
 /** URL-shaped variants, for fields whose schema wants a URL: the hostile part without whitespace. */
 const URL_VARIANTS = HOSTILE.map((h) => `https://example.com/${h.replace(/\s+/g, '')}`);

@@ -1,0 +1,22 @@
+/** Free text that breaks naive templates: quotes, escapes, newlines, EJS, Markdown, HTML, length. */
+export const HOSTILE: readonly string[] = [
+  "it's",
+  'say "hi"',
+  'a, b, c',
+  "'''triple single'''",
+  '"""triple double"""',
+  'back\\slash \\n \\x00 \\u0041',
+  'trailing backslash\\',
+  'line one\nline two',
+  'crlf one\r\ncrlf two',
+  '<% evil %> and <%= x %> and <%- y %>',
+  'closing %> only',
+  'a | b | c',
+  '# not a heading',
+  '## heading',
+  '```\nfenced\n```',
+  '</script><script>alert(1)</script>',
+  '{{ jinja }} ${js} %(py)s {0} {}',
+  'x'.repeat(5000),
+  `'"\\\n<%|#\`\t"""'''\\`,
+];
