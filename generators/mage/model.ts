@@ -44,6 +44,14 @@ export function isortModuleOrder(a: string, b: string): number {
 /** A shell word: single-quoted, with embedded single quotes closed, escaped and reopened. */
 export const shellQuote = (text: string): string => `'${text.replace(/'/g, `'\\''`)}'`;
 
+/** A Markdown code span of the literal text, whatever backticks it holds. */
+export function codeSpan(text: string): string {
+  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const ticks = '`'.repeat(longest + 1);
+  const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+  return `${ticks}${pad}${text}${pad}${ticks}`;
+}
+
 /** A Markdown code fence longer than any backtick run in the text, so the text cannot close it. */
 export function codeBlock(text: string, info = ''): string {
   const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));

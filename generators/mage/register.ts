@@ -12,7 +12,7 @@ import { mageNames, type MageProfile } from '../../core/profile/mage.js';
 import type { Problem } from '../../core/profile/validate.js';
 import { skipped, type RegistrationEdit, type RegistrationReport } from '../../core/registration.js';
 import { markdownInline, pythonSingleQuoted } from '../../core/text.js';
-import { normaliseRequirement, requirementName } from './model.js';
+import { codeSpan, normaliseRequirement, requirementName } from './model.js';
 import { docsPage, SOURCES_FOLDER } from './plan.js';
 
 export const CHECKOUT_MARKER = SOURCES_FOLDER;
@@ -213,7 +213,8 @@ export function addToSourceList(
 function constantsEdits(profile: MageProfile, root: string): RegistrationEdit[] {
   const file = CONSTANTS_FILE;
   const entry = constantsEntry(profile, '').trim().replace(/\s*\n\s*/g, ' ');
-  const change = (listName: string, note = ''): string => `${entry.replace(/,$/, '')} in ${listName}${note}`;
+  // a code span: the display name inside is free text, and the brief prints changes as Markdown
+  const change = (listName: string, note = ''): string => `${codeSpan(entry.replace(/,$/, ''))} in ${listName}${note}`;
   const text = readHostFile(root, file);
   if (typeof text !== 'string') {
     const lists = profile.connectorType === 'sql' ? ['SQL_SOURCES', 'SOURCES'] : ['SOURCES'];
@@ -472,7 +473,7 @@ function manualRegistration(profile: MageProfile): string[] {
   const entry = constantsEntry(profile, '').trim().replace(/\s*\n\s*/g, ' ').replace(/,$/, '');
   const lists = profile.connectorType === 'sql' ? 'SQL_SOURCES (SOURCES includes it; otherwise add it to SOURCES too)' : 'SOURCES';
   return [
-    `${CONSTANTS_FILE}: add ${entry} to ${lists}, keeping the list sorted by name`,
+    `${CONSTANTS_FILE}: add ${codeSpan(entry)} to ${lists}, keeping the list sorted by name`,
     `${DOCS_JSON}: add "${docsPage(profile)}" to the pages of the "Sources" group that lists "${SOURCES_OVERVIEW_PAGE}"`,
     `${OVERVIEW_FILE}: add a bullet linking /${docsPage(profile)} under "### Available sources"`,
     ...profile.pipPackages.map((p) => `${REQUIREMENTS_FILE}: add ${p}, keeping the file sorted`),

@@ -1,0 +1,83 @@
+/**
+ * The Mage profile: what it refuses (every problem in one report, nothing
+ * written) and the defaults each connector type gets.
+ */
+import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
+import { coerceValue, withDefaults } from '../../core/profile/compose.js';
+import type { PartialProfile } from '../../core/profile/field.js';
+import { CREDENTIALS_BY_AUTH, MAGE_AUTH_TYPES } from '../../core/profile/fields-mage.js';
+import { mageSpec } from '../../core/profile/mage.js';
+import { findProblems } from '../../core/profile/validate.js';
+import { runBin, tempDir } from '../support/generate.js';
+
+const complete = (p: PartialProfile): PartialProfile => withDefaults(mageSpec, p);
+const problemsOf = (p: PartialProfile) => findProblems(mageSpec, complete(p));
+const configKeysField = mageSpec.fields.find((f) => f.name === 'configKeys')!;
+const keys = (...specs: string[]) => coerceValue(configKeysField, specs);
+
+describe('mage profile', function () {
+  it('refuses reserved, invalid and duplicate stream ids, bad config keys and a missing credential, all at once, through the bin', function () {
+    const dir = tempDir('connector-mage-refused-');
+    const result = runBin(
+      [
+        'mage', '--name', 'shop_api', '--connector-type', 'api', '--auth-types', 'basic',
+        '--streams', 'orders,base,orders,class,Bad-Id',
+        '--config-keys', '1st_key', 'password:secret=hunter2', 'base_url', 'base_url',
+      ],
+      { cwd: dir },
+    );
+    assert.notEqual(result.status, 0);
+    const text = result.stderr + result.stdout;
+    for (const expected of [
+      /--streams: "base" is not a valid stream id/,
+      /--streams: "class" is not a valid stream id/,
+      /--streams: "Bad-Id" is not a valid stream id/,
+      /--streams: must list each stream id once/,
+      /--config-keys: "1st_key" is not a valid config key/,
+      /--config-keys: base_url appear more than once/,
+      /--config-keys: secret keys take no sample value .*: password/,
+      /--config-keys: must include username: the generated client reads them/,
+    ]) {
+      assert.match(text, expected);
+    }
+    assert.match(text, /The connector profile has 8 problems; nothing was written/);
+    assert.deepEqual(readdirSync(dir), [], 'nothing was written');
+  });
+
+  it('refuses names that clash with mage_integrations modules or generated names, and over-long names', function () {
+    for (const name of ['base', 'http', 'sql', 'source', 'client', 'dict']) {
+      assert.ok(problemsOf({ name, connectorType: 'api' }).some((p) => p.field === 'name'), name);
+    }
+    assert.ok(problemsOf({ name: 'a'.repeat(41), connectorType: 'api' }).some((p) => p.field === 'name'));
+    assert.deepEqual(problemsOf({ name: 'a'.repeat(40), connectorType: 'api' }), []);
+  });
+
+  it('refuses stream ids that would share a class name, streams for sql, auth types outside api', function () {
+    assert.match(problemsOf({ name: 'x_api', connectorType: 'api', streams: ['a_1b', 'a1b'] }).map((p) => p.message).join('\n'), /a_1b and a1b would share one stream class name/);
+    assert.ok(problemsOf({ name: 'x_db', connectorType: 'sql', streams: ['t'] }).some((p) => p.field === 'streams'));
+    assert.ok(problemsOf({ name: 'x_file', connectorType: 'file', authTypes: ['basic'] }).some((p) => p.field === 'authTypes'));
+    assert.ok(problemsOf({ name: 'x_api', connectorType: 'api', authTypes: [] }).some((p) => p.field === 'authTypes'));
+  });
+
+  it('sql needs host, database, username and password among its config keys', function () {
+    const problems = problemsOf({ name: 'x_db', connectorType: 'sql', configKeys: keys('host', 'port=5432') });
+    assert.deepEqual(problems.map((p) => p.message), ['must include database, username, password: the generated SQL connection reads them']);
+  });
+
+  it('defaults: sql keys with the default port as a number, api credentials of each auth type plus base_url and start_date, file a path', function () {
+    const sql = complete({ name: 'x_db', connectorType: 'sql', defaultPort: 5439 });
+    assert.deepEqual((sql.configKeys as Array<{ key: string }>).map((k) => k.key), ['host', 'port', 'database', 'schema', 'username', 'password']);
+    assert.equal((sql.configKeys as Array<{ key: string; sample?: unknown }>)[1]!.sample, 5439);
+    for (const auth of MAGE_AUTH_TYPES) {
+      const api = complete({ name: 'x_api', connectorType: 'api', authTypes: [auth], baseUrl: 'https://api.example.com' });
+      const expected = [...CREDENTIALS_BY_AUTH[auth].map((k) => k.key), 'base_url', 'start_date'];
+      assert.deepEqual((api.configKeys as Array<{ key: string }>).map((k) => k.key), expected, auth);
+      assert.deepEqual(findProblems(mageSpec, api), [], auth);
+    }
+    const all = complete({ name: 'x_api', connectorType: 'api', authTypes: [...MAGE_AUTH_TYPES] });
+    const allKeys = (all.configKeys as Array<{ key: string }>).map((k) => k.key);
+    assert.equal(new Set(allKeys).size, allKeys.length, 'shared keys appear once');
+    assert.deepEqual(complete({ name: 'x_file', connectorType: 'file' }).streams, ['records']);
+  });
+});
