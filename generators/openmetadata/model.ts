@@ -29,7 +29,19 @@ import {
   type BaseClass,
   type StepFact,
 } from './facts.js';
-import { callLine, classLine, constantPrefix, defLine, importBlock, LINE_LENGTH, pyString, type PyImport } from './python.js';
+import {
+  bracketed,
+  callLine,
+  classLine,
+  constantPrefix,
+  defLine,
+  genericClassLine,
+  importBlock,
+  isinstanceLine,
+  LINE_LENGTH,
+  pyString,
+  type PyImport,
+} from './python.js';
 
 export { ABSTRACT_METHODS, baseClassFor };
 export type { AbstractMethod, BaseClass };
@@ -209,7 +221,9 @@ export function connectionSchema(profile: OpenMetadataProfile): Json {
   for (const [key, title, what] of filters) {
     properties[key] = { title, description: `Regex to only include/exclude ${what} that match the pattern.`, $ref: FILTER_REF };
   }
-  properties.supportsMetadataExtraction = { title: 'Supports Metadata Extraction', $ref: `${BASIC}supportsMetadataExtraction` };
+  if (profile.capabilities.includes('metadata')) {
+    properties.supportsMetadataExtraction = { title: 'Supports Metadata Extraction', $ref: `${BASIC}supportsMetadataExtraction` };
+  }
   if (features.sqlalchemy) {
     // As upstream SQLAlchemy databases do: dbt runs on top of any database service, query comments on any engine.
     properties.supportsDBTExtraction = { $ref: `${BASIC}supportsDBTExtraction` };
@@ -327,7 +341,7 @@ function createMethod(className: string, connectionClass: string): string {
     defLine(I1, 'create', ['cls', 'config_dict: dict', 'metadata: OpenMetadata', 'pipeline_name: Optional[str] = None'], pyString(className)),
     `${I2}config: WorkflowSource = WorkflowSource.model_validate(config_dict)`,
     `${I2}connection = config.serviceConnection.root.config`,
-    `${I2}if not isinstance(connection, ${connectionClass}):`,
+    isinstanceLine(I2, 'connection', connectionClass),
     callLine(I3, 'raise InvalidSourceException', [`f"Expected ${connectionClass}, but got {connection}"`]),
     `${I2}return cls(config, metadata)`,
   ].join('\n');
@@ -376,7 +390,13 @@ function pyDict(indent: string, entries: DictEntries): string {
   const lines = ['{'];
   for (const [key, val] of entries) {
     const rendered = typeof val === 'string' ? val : pyDict(`${indent}${I1}`, val);
-    lines.push(`${indent}${I1}${pyString(key)}: ${rendered},`);
+    const subscript = /^([A-Za-z_][\w.]*)\[(.+)\]$/.exec(rendered);
+    const line = `${indent}${I1}${pyString(key)}: ${rendered},`;
+    if (line.length > LINE_LENGTH && subscript) {
+      lines.push(bracketed(`${indent}${I1}`, `${pyString(key)}: ${subscript[1]}`, '[', [subscript[2]!], ']', ','));
+    } else {
+      lines.push(line);
+    }
   }
   lines.push(`${indent}}`);
   return lines.join('\n');
@@ -595,7 +615,7 @@ function pythonData(profile: OpenMetadataProfile) {
   }
   const dockerConstants = [...new Set(fields.map((f) => f.docker).filter((d) => /^[A-Z_]+$/.test(d)))];
   const serviceEntity = SERVICE_ENTITY_CLASS[profile.serviceType];
-  const containerFixture = `${profile.name}_container`;
+  const containerFixture = 'source_container';
   const commonIntegrationImports: PyImport[] = [
     { module: 'pytest' },
     { module: '_openmetadata_testutils.ometa', names: ['OM_JWT', 'int_admin_ometa'] },
@@ -642,11 +662,13 @@ function pythonData(profile: OpenMetadataProfile) {
       create: createMethod(sourceClass, connectionClass),
       stubs: stubs.map(renderStub),
       restDatabase,
+      runTestConnection: callLine(I2, 'result = run_test_connection', ['self.metadata', 'self.client', 'self.service_connection']),
       workflowSourceNote: WORKFLOW_SOURCE_MODULE[base.name] !== base.module,
     },
     connection: {
       imports: importBlock(connectionImports),
-      classLine: classLine(connectionClass, [`BaseConnection[${connectionClass}Config, Engine]`]),
+      classLine: genericClassLine(connectionClass, 'BaseConnection', [`${connectionClass}Config`, 'Engine']),
+      returnClient: callLine(I1, `return ${connectionClass}`, ['connection'], '.client'),
       getConnectionDef: defLine('', 'get_connection', [`connection: ${features.sqlalchemy ? `${connectionClass}Config` : connectionClass}`], features.sqlalchemy ? 'Engine' : clientClass),
       engineTodo: todoComment(I2, engineTodo),
       testQueries: features.queryLog ? pyDict('', [['GetQueries', constants.testGetQueries]]) : '{}',
@@ -685,6 +707,12 @@ function pythonData(profile: OpenMetadataProfile) {
       classLine: classLine(`${camel}SourceTest`, ['TestCase']),
       patches: unitPatches,
       setUpDef: defLine(I1, 'setUp', unitPatchArgs),
+      createSource: callLine(I2, `self.source = ${sourceClass}.create`, ['CONFIG', 'MagicMock()']),
+      assertions: [
+        callLine(I2, 'self.assertIsInstance', ['self.source', sourceClass]),
+        callLine(I2, 'self.assertIsInstance', ['self.source.service_connection', connectionClass]),
+        callLine(I2, 'self.assertEqual', ['self.source.service_connection.type.value', pyString(camel)]),
+      ],
       sqlalchemy: features.sqlalchemy,
     },
     integration: {
@@ -703,6 +731,9 @@ function pythonData(profile: OpenMetadataProfile) {
       workflowSource,
       serviceEntity,
       serviceName: pyString(`integration_${profile.name}`),
+      validateConnectionConfig: callLine(I1, `return ${connectionClass}.model_validate`, ['connection_config']),
+      validateConfig: callLine(I1, `return ${connectionClass}.model_validate`, ['config']),
+      yieldValidatedConfig: callLine(I2, `yield ${connectionClass}.model_validate`, ['config']),
       deleteCall: callLine(I3, 'metadata.delete', [`entity=${serviceEntity}`, 'entity_id=service.id', 'recursive=True', 'hard_delete=True']),
       getByName: callLine(I1, 'service = metadata.get_by_name', [`entity=${serviceEntity}`, 'fqn=service_name']),
     },

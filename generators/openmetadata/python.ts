@@ -84,22 +84,47 @@ export function importBlock(imports: PyImport[]): string {
  * the contents on their own indented line; else one item per line with a
  * trailing comma. `head` ends just before the bracket, `tail` follows it.
  */
-export function bracketed(indent: string, head: string, open: string, items: string[], close: string, tail: string): string {
+export function bracketed(
+  indent: string,
+  head: string,
+  open: string,
+  items: string[],
+  close: string,
+  tail: string,
+  isDef = false,
+): string {
   const oneLine = `${indent}${head}${open}${items.join(', ')}${close}${tail}`;
   if (oneLine.length <= LINE_LENGTH) return oneLine;
   const inner = `${indent}${INDENT}${items.join(', ')}`;
   if (items.length === 1 || inner.length <= LINE_LENGTH) {
-    return `${indent}${head}${open}\n${inner}\n${indent}${close}${tail}`;
+    // black gives a split signature without commas (one parameter) a trailing comma
+    const comma = isDef && items.length === 1 ? ',' : '';
+    return `${indent}${head}${open}\n${inner}${comma}\n${indent}${close}${tail}`;
   }
   return [`${indent}${head}${open}`, ...items.map((item) => `${indent}${INDENT}${item},`), `${indent}${close}${tail}`].join('\n');
 }
 
 /** `def name(params) -> returns:` at the given indent. */
 export const defLine = (indent: string, name: string, params: string[], returns?: string): string =>
-  bracketed(indent, `def ${name}`, '(', params, ')', returns ? ` -> ${returns}:` : ':');
+  bracketed(indent, `def ${name}`, '(', params, ')', returns ? ` -> ${returns}:` : ':', true);
 
 /** `class Name(Base, Other):` */
 export const classLine = (name: string, bases: string[]): string => bracketed('', `class ${name}`, '(', bases, ')', ':');
+
+/**
+ * `class Name(Generic[A, B]):` with one subscripted base; when even the base
+ * alone is too long, black splits inside its brackets as well.
+ */
+export function genericClassLine(name: string, generic: string, params: string[]): string {
+  const base = `${generic}[${params.join(', ')}]`;
+  const simple = classLine(name, [base]);
+  if (simple.split('\n').every((line) => line.length <= LINE_LENGTH)) return simple;
+  return [`class ${name}(`, bracketed(INDENT, generic, '[', params, ']', ''), '):'].join('\n');
+}
+
+/** `if not isinstance(value, Class):` */
+export const isinstanceLine = (indent: string, value: string, cls: string): string =>
+  bracketed(indent, 'if not isinstance', '(', [value, cls], ')', ':');
 
 /** A call with positional arguments, e.g. `raise X(f"...")` or `@patch.object(A, "b")`. */
 export const callLine = (indent: string, callee: string, args: string[], tail = ''): string =>

@@ -70,11 +70,12 @@ export function registrations(profile: OpenMetadataProfile, checkoutRoot: string
   const file = serviceFile(profile.serviceType);
   const wanted = targets(profile);
   const report = (edits: RegistrationEdit[]): RegistrationReport => ({ checkoutRoot, edits, manualSteps: manualSteps(profile) });
-  if (!checkoutRoot) {
-    return report(wanted.map((w) => skipped(file, w.change, 'no OpenMetadata checkout (a folder with openmetadata-spec/) above the destination')));
+  // One reason for both cases: a folder generated outside a checkout has an openmetadata-spec/ of its
+  // own, so a re-run there finds a "checkout" without the file; its brief must read the same.
+  const absolute = checkoutRoot ? path.join(checkoutRoot, file) : undefined;
+  if (!absolute || !existsSync(absolute)) {
+    return report(wanted.map((w) => skipped(file, w.change, `no OpenMetadata checkout with ${file} above the destination`)));
   }
-  const absolute = path.join(checkoutRoot, file);
-  if (!existsSync(absolute)) return report(wanted.map((w) => skipped(file, w.change, `${file} does not exist in the checkout`)));
   let text = readFileSync(absolute, 'utf8');
   let root: JsonNode;
   try {

@@ -1,0 +1,663 @@
+/**
+ * The OpenMetadata generator as a specification: a matrix of profiles (every
+ * service type, every connection type of a database, every capability, every
+ * auth type, with and without a Docker image), each generated once, then
+ * checked against the real OpenMetadata files in the shared fixtures: JSON
+ * Schemas compile and their $refs resolve, test-connection files validate,
+ * Python compiles, is formatter-clean, imports only what exists, implements
+ * every abstract method of its base, and wires the test-connection steps.
+ */
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { OpenMetadataProfile } from '../../core/profile/openmetadata.js';
+import { openMetadataNames } from '../../core/profile/openmetadata.js';
+import { openMetadataPlan, briefDestination } from '../../generators/openmetadata/plan.js';
+import { fixturePath, fixturesAvailable, requireFixtures, skipWithReason } from '../support/fixtures.js';
+import { runGenerator, tempDir } from '../support/generate.js';
+import { storedProfileIn } from '../support/hosts.js';
+import {
+  compileErrors,
+  formatterChanges,
+  missingPythonTools,
+  pyflakesErrors,
+  pythonClasses,
+  pythonFunctions,
+  pythonImports,
+  type PyClass,
+  type PyFunction,
+  type PyImport,
+} from '../support/python.js';
+import {
+  compiled,
+  filesUnder,
+  fixtureSchemaRoot,
+  importProblem,
+  loadManifest,
+  loadSchemaTree,
+  methodNames,
+  minimalValue,
+  newAjv,
+  pyFacts,
+  returnsIterable,
+  SCHEMA_DIR,
+  TEST_CONNECTION_DEFINITION,
+  type Manifest,
+  type PyFacts,
+} from './support.js';
+
+const ALL_AUTH = ['basic', 'iam', 'azure', 'jwt', 'token', 'oauth'];
+const ALL_CAPABILITIES = ['metadata', 'lineage', 'usage', 'profiler', 'stored_procedures', 'data_diff'];
+const NON_DATABASE = ['dashboard', 'pipeline', 'messaging', 'mlmodel', 'storage', 'search', 'api'];
+
+/** Free text that must never reach Python and must survive JSON and Markdown intact. */
+const HOSTILE = {
+  displayName: 'BI "Tool" \\ <%= x %> #1',
+  description: 'Says """ and \'\'\' and {braces} and \\n\nnewline; DROP TABLE x; `code`',
+  docsNotes: '# Not a heading\n```\nprint("pwned")\n```\n| a | b |',
+  apiEndpoints: ['GET /api/v1/dashboards?limit=10', 'POST /api/"quoted"'],
+  docsUrl: 'https://docs.example.com/api?x=1&y=2',
+  sdkPackage: 'bi-tool-sdk`==1.0',
+};
+
+interface Case {
+  id: string;
+  options: Record<string, unknown>;
+}
+
+const CASES: Case[] = [
+  {
+    id: 'database-sqlalchemy-everything',
+    options: {
+      name: 'warehouse_db',
+      serviceType: 'database',
+      connectionType: 'sqlalchemy',
+      scheme: 'warehouse+pywarehouse',
+      defaultPort: 5439,
+      capabilities: ALL_CAPABILITIES,
+      authTypes: ALL_AUTH,
+      dockerImage: 'postgres:16',
+      dockerPort: 5432,
+    },
+  },
+  ...ALL_CAPABILITIES.map((capability) => ({
+    id: `database-sqlalchemy-${capability}`,
+    options: { name: `only_${capability}`, serviceType: 'database', capabilities: [capability] },
+  })),
+  { id: 'database-sqlalchemy-token-only', options: { name: 'token_db', serviceType: 'database', authTypes: ['token'] } },
+  {
+    id: 'database-rest-all-auth',
+    options: {
+      name: 'rest_db',
+      serviceType: 'database',
+      connectionType: 'rest_api',
+      authTypes: ALL_AUTH,
+      capabilities: ['metadata', 'stored_procedures', 'lineage'],
+    },
+  },
+  {
+    id: 'database-sdk-docker',
+    options: { name: 'doc_store', serviceType: 'database', connectionType: 'sdk_client', authTypes: ['oauth'], dockerImage: 'mongo:7', dockerPort: 27017 },
+  },
+  ...NON_DATABASE.map((serviceType) => ({ id: `${serviceType}-rest`, options: { name: `my_${serviceType}`, serviceType } })),
+  {
+    id: 'dashboard-sdk-all-auth-docker-hostile-text',
+    options: {
+      name: 'bi_tool',
+      serviceType: 'dashboard',
+      connectionType: 'sdk_client',
+      authTypes: ALL_AUTH,
+      defaultPort: 3000,
+      dockerImage: 'metabase/metabase:v0.50.1',
+      dockerPort: 3000,
+      ...HOSTILE,
+    },
+  },
+  { id: 'messaging-all-auth', options: { name: 'event_bus', serviceType: 'messaging', authTypes: ALL_AUTH, defaultPort: 9092 } },
+  { id: 'pipeline-rest-token-docker', options: { name: 'flow_runner', serviceType: 'pipeline', authTypes: ['token', 'basic'], dockerImage: 'apache/airflow:2.9.0', dockerPort: 8080 } },
+  {
+    id: 'long-names-database',
+    options: {
+      name: 'extremely_long_database_connector_name_for_layout_checks_xy',
+      serviceType: 'database',
+      capabilities: ALL_CAPABILITIES,
+      authTypes: ALL_AUTH,
+      dockerImage: 'postgres:16',
+      dockerPort: 5432,
+    },
+  },
+  { id: 'long-names-mlmodel', options: { name: 'extremely_long_model_registry_connector_name_for_checks_abc', serviceType: 'mlmodel', authTypes: ['token', 'jwt'] } },
+  { id: 'service-type-value', options: { name: 'azure_sql_like', serviceType: 'database', serviceTypeValue: 'AzureSQLLike', capabilities: ['metadata', 'lineage'] } },
+];
+
+/** Expected filter patterns per service type (the issue's list). */
+const FILTERS: Record<string, string[]> = {
+  database: ['databaseFilterPattern', 'schemaFilterPattern', 'tableFilterPattern'],
+  dashboard: ['dashboardFilterPattern', 'chartFilterPattern', 'projectFilterPattern'],
+  pipeline: ['pipelineFilterPattern'],
+  messaging: ['topicFilterPattern'],
+  mlmodel: ['mlModelFilterPattern'],
+  storage: ['containerFilterPattern'],
+  search: ['searchIndexFilterPattern'],
+  api: ['apiCollectionFilterPattern'],
+};
+
+/** connectionBasicType flag per capability of a SQLAlchemy database. */
+const CAPABILITY_FLAG: Record<string, string | undefined> = {
+  metadata: 'supportsMetadataExtraction',
+  lineage: 'supportsLineageExtraction',
+  usage: 'supportsUsageExtraction',
+  profiler: 'supportsProfiler',
+  data_diff: 'supportsDataDiff',
+  stored_procedures: undefined,
+};
+const DATABASE_AUTH_REF: Record<string, string> = {
+  basic: './common/basicAuth.json',
+  iam: './common/iamAuthConfig.json',
+  azure: './common/azureConfig.json',
+  jwt: './common/jwtAuth.json',
+};
+
+/** The steps test_connection_db_schema_sources maps itself (its test_fn keys, upstream). */
+const SQLALCHEMY_BUILTIN_STEPS = ['CheckAccess', 'GetSchemas', 'GetTables', 'GetViews'];
+
+/** Headings every brief has (hosts.md's sections). */
+const BRIEF_HEADINGS = [
+  '## Environment setup',
+  '## Connector profile',
+  '## Source documentation',
+  '## Reference connectors to read',
+  '## Base class',
+  '## Per-file TODOs',
+  '## Registration',
+  '## Code generation',
+  '## Formatting',
+  '## Tests',
+  '## Checklist',
+  '## Generated files',
+];
+
+interface Generated {
+  case: Case;
+  /** the case folder, relative to the matrix folder */
+  dir: string;
+  root: string;
+  profile: OpenMetadataProfile;
+  names: ReturnType<typeof openMetadataNames>;
+  files: string[];
+  /** generated .py files, relative to the matrix folder */
+  py: string[];
+  schemaRel: string;
+  testConnectionRel: string;
+  sourceDir: string;
+}
+
+const problemsMessage = (problems: string[]): string => `${problems.length} problem(s):\n  ${problems.join('\n  ')}`;
+
+describe('OpenMetadata generator: the generated connector', function () {
+  let matrixRoot = '';
+  const generated: Generated[] = [];
+  let allPy: string[] = [];
+  let facts: PyFacts;
+  let imports: PyImport[] = [];
+  let classes: PyClass[] = [];
+  let functions: PyFunction[] = [];
+
+  before(async function () {
+    this.timeout(600_000);
+    matrixRoot = tempDir('connector-om-matrix-');
+    for (const c of CASES) {
+      const root = path.join(matrixRoot, c.id);
+      await runGenerator('openmetadata', c.options, { cwd: root });
+      const stored = storedProfileIn(root, 'openmetadata', c.options.name as string);
+      assert.ok(stored, `${c.id}: no profile stored in .yo-rc.json`);
+      const profile = stored as unknown as OpenMetadataProfile;
+      const names = openMetadataNames(profile);
+      const files = filesUnder(root).filter((f) => f !== '.yo-rc.json');
+      generated.push({
+        case: c,
+        dir: c.id,
+        root,
+        profile,
+        names,
+        files,
+        py: files.filter((f) => f.endsWith('.py')).map((f) => `${c.id}/${f}`),
+        schemaRel: `${SCHEMA_DIR}/entity/services/connections/${profile.serviceType}/${names.stem}Connection.json`,
+        testConnectionRel: `openmetadata-service/src/main/resources/json/data/testConnections/${profile.serviceType}/${names.stem}.json`,
+        sourceDir: `ingestion/src/metadata/ingestion/source/${profile.serviceType}/${names.packageName}`,
+      });
+    }
+    allPy = generated.flatMap((g) => g.py);
+    imports = pythonImports(matrixRoot, allPy);
+    const stdlibChecks: Record<string, string[]> = {};
+    const stdlibProbe = pyFacts(matrixRoot, []).stdlib;
+    for (const imp of imports) {
+      if (stdlibProbe.includes(imp.module.split('.')[0]!) && imp.names.length > 0) {
+        stdlibChecks[imp.module] = [...new Set([...(stdlibChecks[imp.module] ?? []), ...imp.names])];
+      }
+    }
+    facts = pyFacts(matrixRoot, allPy, stdlibChecks);
+    classes = pythonClasses(matrixRoot, allPy);
+    functions = pythonFunctions(matrixRoot, allPy);
+  });
+
+  const read = (g: Generated, rel: string): string => readFileSync(path.join(g.root, rel), 'utf8');
+  const json = (g: Generated, rel: string): Record<string, unknown> => JSON.parse(read(g, rel)) as Record<string, unknown>;
+  const manifest = (ctx: Mocha.Context): Manifest => {
+    requireFixtures(ctx, 'openmetadata/import-manifest.json');
+    return loadManifest();
+  };
+
+  it('covers every service type, connection type, capability and auth type, with and without Docker', function () {
+    const types = new Set(generated.map((g) => g.profile.serviceType));
+    const dbConnections = new Set(generated.filter((g) => g.profile.serviceType === 'database').map((g) => g.profile.connectionType));
+    const capabilitiesAlone = new Set<string>(generated.filter((g) => g.profile.capabilities.length === 1).map((g) => g.profile.capabilities[0]!));
+    const dbAuth = new Set(generated.filter((g) => g.profile.serviceType === 'database').flatMap((g) => g.profile.authTypes));
+    const otherAuth = new Set(generated.filter((g) => g.profile.serviceType !== 'database').flatMap((g) => g.profile.authTypes));
+    assert.deepEqual([...types].sort(), ['database', ...NON_DATABASE].sort());
+    assert.deepEqual([...dbConnections].sort(), ['rest_api', 'sdk_client', 'sqlalchemy']);
+    assert.deepEqual([...capabilitiesAlone].sort(), [...ALL_CAPABILITIES].sort());
+    assert.deepEqual([...dbAuth].sort(), [...ALL_AUTH].sort());
+    assert.deepEqual([...otherAuth].sort(), [...ALL_AUTH].sort());
+    assert.ok(generated.some((g) => g.profile.dockerImage) && generated.some((g) => !g.profile.dockerImage));
+  });
+
+  it('writes exactly the files of the plan, plus the brief', function () {
+    const problems: string[] = [];
+    for (const g of generated) {
+      const planned = [...openMetadataPlan(g.profile).map((f) => f.destination), briefDestination(g.profile)].sort();
+      if (JSON.stringify(planned) !== JSON.stringify(g.files)) {
+        problems.push(`${g.dir}: on disk ${JSON.stringify(g.files)}\n    planned ${JSON.stringify(planned)}`);
+      }
+    }
+    assert.deepEqual(problems, [], problemsMessage(problems));
+  });
+
+  it('names the package folder after the lowercased service type value, which the workflow config uses as source type', function () {
+    const problems: string[] = [];
+    for (const g of generated) {
+      const schema = json(g, g.schemaRel);
+      const typeDef = (schema.definitions as Record<string, { enum: string[] }>)[`${g.names.stem}Type`];
+      const value = typeDef?.enum?.[0];
+      if (!value) {
+        problems.push(`${g.dir}: no ${g.names.stem}Type definition`);
+        continue;
+      }
+      const folder = `ingestion/src/metadata/ingestion/source/${g.profile.serviceType}/${value.toLowerCase()}`;
+      if (!existsSync(path.join(g.root, folder, 'connection.py'))) problems.push(`${g.dir}: no ${folder}/connection.py`);
+      if (g.case.options.serviceTypeValue && value !== g.case.options.serviceTypeValue) problems.push(`${g.dir}: type value ${value}`);
+      const unitTest = `${g.dir}/ingestion/tests/unit/topology/${g.profile.serviceType}/test_${g.profile.name}.py`;
+      const config = facts.files[unitTest]?.literals.CONFIG as { type?: string; serviceConnection?: { config?: { type?: string } } } | undefined;
+      if (config?.type !== value.toLowerCase()) problems.push(`${g.dir}: unit test source type ${config?.type}, expected ${value.toLowerCase()}`);
+      if (config?.serviceConnection?.config?.type !== value) problems.push(`${g.dir}: unit test connection type ${config?.serviceConnection?.config?.type}`);
+    }
+    assert.deepEqual(problems, [], problemsMessage(problems));
+  });
+
+  it('writes JSON files that parse', function () {
+    const problems: string[] = [];
+    for (const g of generated) {
+      for (const file of g.files.filter((f) => f.endsWith('.json'))) {
+        try {
+          JSON.parse(read(g, file));
+        } catch (error) {
+          problems.push(`${g.dir}/${file}: ${(error as Error).message}`);
+        }
+      }
+    }
+    assert.deepEqual(problems, [], problemsMessage(problems));
+  });
+
+  it('gives the connection schema the OpenMetadata shape for its service type, connection type, capabilities and auth types', function () {
+    const problems: string[] = [];
+    for (const g of generated) {
+      const p = g.profile;
+      const s = json(g, g.schemaRel);
+      const props = s.properties as Record<string, Record<string, unknown>>;
+      const defs = s.definitions as Record<string, Record<string, unknown>>;
+      const bad = (what: string): void => void problems.push(`${g.dir}: ${what}`);
+      const stem = g.names.stem;
+      if (s.$schema !== 'http://json-schema.org/draft-07/schema#') bad(`$schema ${String(s.$schema)}`);
+      if (s.$id !== `https://open-metadata.org/schema/entity/services/connections/${p.serviceType}/${stem}Connection.json`) bad(`$id ${String(s.$id)}`);
+      if (s.title !== `${g.names.typeValue}Connection`) bad(`title ${String(s.title)}`);
+      if (s.javaType !== `org.openmetadata.schema.services.connections.${p.serviceType}.${g.names.typeValue}Connection`) bad(`javaType ${String(s.javaType)}`);
+      if (JSON.stringify(defs[`${stem}Type`]?.enum) !== JSON.stringify([g.names.typeValue])) bad(`${stem}Type enum`);
+      if (props.type?.$ref !== `#/definitions/${stem}Type`) bad('type property does not reference the type definition');
+      if (s.additionalProperties !== false) bad('additionalProperties is not false');
+      const required = s.required as string[];
+      if (!Array.isArray(required) || required.length === 0 || required.some((r) => !(r in props))) bad(`required ${JSON.stringify(required)}`);
+      const refs = JSON.stringify(s).match(/"\$ref":"[^"]*"/g) ?? [];
+      if (p.serviceType !== 'database' && refs.some((r) => r.includes('./common/'))) bad(`non-database schema refers to database common schemas: ${refs.join(', ')}`);
+      for (const filter of FILTERS[p.serviceType]!) {
+        if (props[filter]?.$ref !== '../../../../type/filterPattern.json#/definitions/filterPattern') bad(`no ${filter}`);
+      }
+      if (p.authTypes.includes('token') && props.token?.format !== 'password') bad('token auth without a masked token property');
+      if (p.authTypes.includes('oauth') && props.clientSecret?.format !== 'password') bad('oauth without a masked clientSecret property');
+      if (p.serviceType !== 'database' && props.supportsMetadataExtraction?.$ref !== '../connectionBasicType.json#/definitions/supportsMetadataExtraction') bad('no supportsMetadataExtraction');
+      if (p.serviceType === 'database') {
+        const expectedAuth = p.authTypes.filter((a) => DATABASE_AUTH_REF[a]).map((a) => DATABASE_AUTH_REF[a]);
+        const actualAuth = ((props.authType?.oneOf as Array<{ $ref: string }> | undefined) ?? []).map((r) => r.$ref);
+        if (JSON.stringify(actualAuth) !== JSON.stringify(expectedAuth)) bad(`authType oneOf ${JSON.stringify(actualAuth)}, expected ${JSON.stringify(expectedAuth)}`);
+      } else {
+        const address = p.serviceType === 'messaging' ? 'bootstrapServers' : 'hostPort';
+        if (!required.includes(address)) bad(`${address} not required`);
+        if (address === 'hostPort' && (props.hostPort?.format !== 'uri' || props.hostPort?.expose !== true)) bad('hostPort is not an exposed uri');
+        if (p.authTypes.includes('basic') && props.password?.format !== 'password') bad('basic auth without a masked password');
+        if (p.authTypes.includes('jwt') && props.jwt?.format !== 'password') bad('jwt auth without a masked jwt property');
+        if (p.authTypes.includes('iam') && !String(props.awsConfig?.$ref).endsWith('security/credentials/awsCredentials.json')) bad('iam auth without awsConfig');
+        if (p.authTypes.includes('azure') && !String(props.azureConfig?.$ref).endsWith('security/credentials/azureCredentials.json')) bad('azure auth without azureConfig');
+      }
+      if (p.connectionType === 'sqlalchemy') {
+        if (JSON.stringify(defs[`${stem}Scheme`]?.enum) !== JSON.stringify([p.scheme || p.name])) bad(`${stem}Scheme enum ${JSON.stringify(defs[`${stem}Scheme`]?.enum)}`);
+        if (props.scheme?.$ref !== `#/definitions/${stem}Scheme`) bad('scheme property');
+        for (const key of ['username', 'hostPort', 'databaseName', 'databaseSchema', 'sslConfig', 'connectionOptions', 'connectionArguments', 'supportsDBTExtraction', 'supportsQueryComment']) {
+          if (!props[key]) bad(`no ${key}`);
+        }
+        if (!required.includes('hostPort') || !required.includes('username')) bad('hostPort and username not required');
+      }
+      if (p.serviceType === 'database') {
+        const flagsFor = p.connectionType === 'sqlalchemy' ? CAPABILITY_FLAG : { metadata: CAPABILITY_FLAG.metadata };
+        for (const [capability, flag] of Object.entries(flagsFor)) {
+          if (!flag) continue;
+          if ((p.capabilities as string[]).includes(capability) !== Boolean(props[flag])) bad(`${flag} ${props[flag] ? 'present without' : 'missing for'} ${capability}`);
+          if (props[flag] && props[flag].$ref !== `../connectionBasicType.json#/definitions/${flag}`) bad(`${flag} $ref`);
+        }
+        if (p.capabilities.includes('stored_procedures') !== Boolean(props.storedProcedureFilterPattern)) bad('storedProcedureFilterPattern does not follow stored_procedures');
+        if (p.connectionType !== 'sqlalchemy') {
+          // query-log lineage/usage, the profiler and data diff need SQLAlchemy: no flag promises them
+          for (const flag of ['supportsLineageExtraction', 'supportsUsageExtraction', 'supportsProfiler', 'supportsDataDiff']) if (props[flag]) bad(`${flag} without SQLAlchemy`);
+        }
+      }
+      if (p.defaultPort && !String(props.hostPort?.default ?? props.bootstrapServers?.default).endsWith(`:${p.defaultPort}`)) bad('defaultPort not in the address default');
+    }
+    assert.deepEqual(problems, [], problemsMessage(problems));
+  });
+
+  it('connection schema: every $ref resolves in the real OpenMetadata tree, it compiles with ajv, and a minimal config validates', function () {
+    requireFixtures(this, `openmetadata/${SCHEMA_DIR}`);
+    const problems: string[] = [];
+    for (const g of generated) {
+      const loaded = loadSchemaTree(g.schemaRel.slice(SCHEMA_DIR.length + 1), [path.join(g.root, SCHEMA_DIR), fixtureSchemaRoot()]);
+      problems.push(...loaded.refProblems.map((r) => `${g.dir}: unresolved $ref ${r}`));
+      let validate;
+      try {
+        validate = compiled(loaded);
+      } catch (error) {
+        problems.push(`${g.dir}: does not compile: ${(error as Error).message}`);
+        continue;
+      }
+      // The one unknown keyword allowed: connectionBasicType.json's connectionOptions/connectionArguments
+      // carry a regex (".{1,}") as a key of additionalProperties, upstream. Anything else is ours.
+      const unexpected = loaded.warnings.filter((w) => !w.includes('unknown keyword: ".{1,}"'));
+      problems.push(...unexpected.map((w) => `${g.dir}: ajv: ${w}`));
+      const entry = loaded.documents.get(loaded.entry)!;
+      const config = minimalValue(entry, loaded, loaded.entry) as Record<string, unknown>;
+      if (!validate(config)) problems.push(`${g.dir}: minimal config ${JSON.stringify(config)} rejected: ${JSON.stringify(validate.errors)}`);
+      if (validate({ ...config, notAProperty: 1 })) problems.push(`${g.dir}: accepts an unknown property`);
+      if (validate({ ...config, type: 'SomethingElse' })) problems.push(`${g.dir}: accepts another type value`);
+      const required = entry.required as string[];
+      for (const key of required) {
+        const partial = { ...config };
+        delete partial[key];
+        if (validate(partial)) problems.push(`${g.dir}: accepts a config without required ${key}`);
+      }
+    }
+    assert.deepEqual(problems, [], problemsMessage(problems));
+  });
+
+  it('test-connection file validates against the real testConnectionDefinition.json and is named after the type value', function () {
+    requireFixtures(this, `openmetadata/${TEST_CONNECTION_DEFINITION}`);
+    const definition = JSON.parse(readFileSync(fixturePath(`openmetadata/${TEST_CONNECTION_DEFINITION}`), 'utf8')) as Record<string, unknown>;
+    // testConnectionDefinition.json refers to type/basic.json, entityReference.json and entityHistory.json,
+    // which the fixtures do not hold. Stand-ins with the types those definitions have (strings, objects).
+    const ajv = newAjv();
+    const base = 'https://open-metadata.org/schema/';
+    ajv.addSchema({
+      $id: `${base}type/basic.json`,
+      definitions: Object.fromEntries(['uuid', 'entityName', 'markdown', 'fullyQualifiedEntityName', 'href'].map((k) => [k, { type: 'string' }]).concat([['timestamp', { type: 'integer' }]])),
+    });
+    ajv.addSchema({ $id: `${base}type/entityReference.json`, type: 'object' });
+    ajv.addSchema({ $id: `${base}type/entityHistory.json`, definitions: { entityVersion: { type: 'number' }, changeDescription: { type: 'object' } } });
+    const validate = ajv.compile(definition);
+    const problems: string[] = [];
+    for (const g of generated) {
+      const file = json(g, g.testConnectionRel);
+      if (!validate(file)) problems.push(`${g.dir}: ${JSON.stringify(validate.errors)}`);
+      if (file.name !== g.names.typeValue) problems.push(`${g.dir}: name ${String(file.name)}`);
+      const steps = file.steps as Array<{ name: string; errorMessage?: string; shortCircuit?: boolean; mandatory: boolean }>;
+      if (steps[0]?.name !== 'CheckAccess' || steps[0].shortCircuit !== true || steps[0].mandatory !== true) problems.push(`${g.dir}: the first step is not a mandatory short-circuit CheckAccess`);
+      if (steps.some((s) => !s.errorMessage)) problems.push(`${g.dir}: a step without errorMessage`);
+      const queries = g.profile.connectionType === 'sqlalchemy' && g.profile.capabilities.some((c) => c === 'lineage' || c === 'usage');
+      if (g.profile.serviceType === 'database' && steps.some((s) => s.name === 'GetQueries') !== queries) problems.push(`${g.dir}: GetQueries does not follow lineage/usage`);
+    }
+    assert.deepEqual(problems, [], problemsMessage(problems));
+  });
+
+  it('writes Python that compiles', function () {
+    const problems = compileErrors(matrixRoot, allPy);
+    assert.deepEqual(problems, [], problemsMessage(problems));
+  });
+
+  it('writes Python that isort --profile black and black leave unchanged', function () {
+    const missing = missingPythonTools('isort', 'black');
+    if (missing.length > 0) skipWithReason(this, `${missing.join(', ')} not installed`);
+    this.timeout(120_000);
+    const problems = formatterChanges(matrixRoot, allPy);
+    assert.deepEqual(problems, [], problemsMessage(problems));
+  });
+
+  it('writes Python without unused imports or undefined names (pyflakes)', function () {
+    if (missingPythonTools('pyflakes').length > 0) skipWithReason(this, 'pyflakes not installed');
+    const problems = pyflakesErrors(matrixRoot, allPy);
+    assert.deepEqual(problems, [], problemsMessage(problems));
+  });
+
+  it('imports only the generated package, schemas that exist, names the import manifest lists, the standard library and the allowed packages', function () {
+    const known = manifest(this);
+    requireFixtures(this, `openmetadata/${SCHEMA_DIR}`);
+    const stdlib = new Set(facts.stdlib);
+    const problems: string[] = [];
+    for (const g of generated) {
+      const packageModule = `metadata.ingestion.source.${g.profile.serviceType}.${g.names.packageName}`;
+      for (const imp of imports.filter((i) => i.file.startsWith(`${g.dir}/`))) {
+        const problem = importProblem(imp, { caseRoot: g.root, packageModule, facts, factsRoot: matrixRoot, manifest: known, stdlib });
+        if (problem) problems.push(problem);
+      }
+    }
+    assert.deepEqual(problems, [], problemsMessage(problems));
+  });
+
+  it('metadata.py: the source class defines every abstract method of its base (per the manifest), stubs yield nothing and say what to do', function () {
+    const known = manifest(this);
+    const problems: string[] = [];
+    for (const g of generated) {
+      const file = `${g.dir}/${g.sourceDir}/metadata.py`;
+      const source = classes.find((c) => c.file === file && c.name === `${g.names.typeValue}Source`);
+      if (!source) {
+        problems.push(`${file}: no class ${g.names.typeValue}Source`);
+        continue;
+      }
+      const baseName = source.bases[0]!;
+      const baseImport = imports.find((i) => i.file === file && i.names.includes(baseName));
+      const moduleEntry = baseImport ? known.modules[baseImport.module] : undefined;
+      if (!moduleEntry) {
+        problems.push(`${file}: base ${baseName} comes from ${baseImport?.module ?? 'nowhere'}, which the manifest does not list`);
+        continue;
+      }
+      const expectedBase = g.profile.serviceType === 'database' ? (g.profile.connectionType === 'sqlalchemy' ? 'CommonDbSourceService' : 'DatabaseServiceSource') : undefined;
+      if (expectedBase && baseName !== expectedBase) problems.push(`${file}: base ${baseName}, expected ${expectedBase}`);
+      const signatures = moduleEntry.abstract_methods[baseName] ?? [];
+      if (!moduleEntry.top_level_names.includes(baseName)) problems.push(`${file}: ${baseImport!.module} does not define ${baseName}`);
+      const text = read(g, `${g.sourceDir}/metadata.py`).split('\n');
+      for (const signature of signatures) {
+        const [name] = methodNames([signature]);
+        const fn = functions.find((f) => f.file === file && f.qualname === `${source.name}.${name}`);
+        if (!fn) {
+          problems.push(`${file}: ${baseName}.${name} is not implemented`);
+          continue;
+        }
+        if (returnsIterable(signature) && !fn.isGenerator) problems.push(`${file}: ${name} returns an iterable but is not a generator`);
+        const body = text.slice(fn.line, fn.line + 8).join('\n');
+        if (!/# TODO: \S/.test(body)) problems.push(`${file}: ${name} has no TODO saying what to implement`);
+      }
+      const create = functions.find((f) => f.file === file && f.qualname === `${source.name}.create`);
+      if (!create?.decorators.includes('classmethod') || JSON.stringify(create.args) !== JSON.stringify(['cls', 'config_dict', 'metadata', 'pipeline_name'])) {
+        problems.push(`${file}: create is not create(cls, config_dict, metadata, pipeline_name=None)`);
+      }
+      const pyText = text.join('\n');
+      if (!pyText.includes('WorkflowSource.model_validate(config_dict)') || !pyText.includes('raise InvalidSourceException')) problems.push(`${file}: create does not validate and reject`);
+    }
+    assert.deepEqual(problems, [], problemsMessage(problems));
+  });
+
+  it('connection.py: test_fn keys equal the test-connection step names, and every mapped client method exists', function () {
+    const problems: string[] = [];
+    for (const g of generated) {
+      const connectionFile = `${g.dir}/${g.sourceDir}/connection.py`;
+      const stepNames = (json(g, g.testConnectionRel).steps as Array<{ name: string }>).map((s) => s.name);
+      const fileFacts = facts.files[connectionFile]!;
+      for (const fn of ['get_connection', 'test_connection']) {
+        if (!fileFacts.topLevel.includes(fn)) problems.push(`${connectionFile}: no module-level ${fn} (OpenMetadata imports it by name)`);
+      }
+      const testConnection = functions.find((f) => f.file === connectionFile && f.qualname === 'test_connection');
+      if (g.profile.connectionType === 'sqlalchemy') {
+        const keys = [...SQLALCHEMY_BUILTIN_STEPS, ...(fileFacts.dicts.TEST_CONNECTION_QUERIES ?? [])];
+        if (JSON.stringify([...keys].sort()) !== JSON.stringify([...stepNames].sort())) problems.push(`${connectionFile}: steps ${JSON.stringify(stepNames)} vs test_fn keys ${JSON.stringify(keys)}`);
+        const call = fileFacts.calls.test_connection_db_schema_sources;
+        if (!call || call.some((c) => c.keywords.queries !== 'TEST_CONNECTION_QUERIES')) problems.push(`${connectionFile}: test_connection_db_schema_sources is not called with queries=TEST_CONNECTION_QUERIES`);
+        const connectionClass = classes.find((c) => c.file === connectionFile && c.bases.some((b) => b.startsWith('BaseConnection[')));
+        if (!connectionClass?.methods.includes('_get_client')) problems.push(`${connectionFile}: no BaseConnection subclass with _get_client`);
+        if (!fileFacts.calls.create_generic_db_connection?.[0]?.keywords.get_connection_url_fn) problems.push(`${connectionFile}: _get_client does not use create_generic_db_connection`);
+      } else {
+        const keys = fileFacts.dicts.test_fn ?? [];
+        if (JSON.stringify(keys) !== JSON.stringify(stepNames)) problems.push(`${connectionFile}: steps ${JSON.stringify(stepNames)} vs test_fn keys ${JSON.stringify(keys)}`);
+        if (JSON.stringify(testConnection?.args) !== JSON.stringify(['metadata', 'client', 'service_connection', 'automation_workflow', 'timeout_seconds'])) {
+          problems.push(`${connectionFile}: test_connection(${testConnection?.args.join(', ')})`);
+        }
+        const call = fileFacts.calls.test_connection_steps?.[0];
+        const wanted = ['metadata', 'test_fn', 'service_type', 'automation_workflow', 'timeout_seconds'];
+        if (!call || JSON.stringify(Object.keys(call.keywords).sort()) !== JSON.stringify([...wanted].sort())) problems.push(`${connectionFile}: test_connection_steps keywords ${JSON.stringify(call?.keywords)}`);
+        const clientFile = `${g.dir}/${g.sourceDir}/client.py`;
+        const client = classes.find((c) => c.file === clientFile && c.name === `${g.names.typeValue}Client`);
+        const connectionText = read(g, `${g.sourceDir}/connection.py`);
+        for (const step of stepNames) {
+          const mapped = new RegExp(`"${step}": client\\.([A-Za-z_][A-Za-z0-9_]*)`).exec(connectionText)?.[1];
+          if (!mapped || !client?.methods.includes(mapped)) problems.push(`${connectionFile}: step ${step} maps to ${mapped ?? 'nothing'}, which ${client ? 'the client class does not define' : 'has no client class'}`);
+        }
+      }
+    }
+    assert.deepEqual(problems, [], problemsMessage(problems));
+  });
+
+  it('service_spec.py: DefaultDatabaseSpec with the generated lineage/usage/connection classes for SQLAlchemy, BaseSpec otherwise', function () {
+    const problems: string[] = [];
+    for (const g of generated) {
+      const file = `${g.dir}/${g.sourceDir}/service_spec.py`;
+      const fileFacts = facts.files[file]!;
+      const sqlalchemy = g.profile.connectionType === 'sqlalchemy';
+      const call = fileFacts.calls[sqlalchemy ? 'DefaultDatabaseSpec' : 'BaseSpec']?.[0];
+      if (!call) {
+        problems.push(`${file}: no ${sqlalchemy ? 'DefaultDatabaseSpec' : 'BaseSpec'} call`);
+        continue;
+      }
+      const expected: Record<string, string> = { metadata_source_class: `${g.names.typeValue}Source` };
+      if (sqlalchemy) {
+        if (g.profile.capabilities.includes('lineage')) expected.lineage_source_class = `${g.names.typeValue}LineageSource`;
+        if (g.profile.capabilities.includes('usage')) expected.usage_source_class = `${g.names.typeValue}UsageSource`;
+        expected.connection_class = `${g.names.typeValue}Connection`;
+      }
+      if (JSON.stringify(call.keywords) !== JSON.stringify(expected)) problems.push(`${file}: ${JSON.stringify(call.keywords)}, expected ${JSON.stringify(expected)}`);
+      for (const [module, cls] of [['lineage', expected.lineage_source_class], ['usage', expected.usage_source_class]] as const) {
+        if (cls && !classes.some((c) => c.file === `${g.dir}/${g.sourceDir}/${module}.py` && c.name === cls)) problems.push(`${file}: ${cls} is not defined in ${module}.py`);
+      }
+    }
+    assert.deepEqual(problems, [], problemsMessage(problems));
+  });
+
+  it('integration tests: testcontainers with the image and port when a Docker image is given, skipped without environment variables otherwise', function () {
+    const problems: string[] = [];
+    for (const g of generated) {
+      for (const rel of [`ingestion/tests/integration/${g.profile.name}/conftest.py`, `ingestion/tests/integration/connections/test_${g.profile.name}_connection.py`]) {
+        const file = `${g.dir}/${rel}`;
+        const fileFacts = facts.files[file]!;
+        const fileImports = imports.filter((i) => i.file === file);
+        if (g.profile.dockerImage) {
+          if (fileFacts.literals.IMAGE !== g.profile.dockerImage) problems.push(`${file}: IMAGE ${String(fileFacts.literals.IMAGE)}`);
+          if (fileFacts.literals.CONTAINER_PORT !== g.profile.dockerPort) problems.push(`${file}: CONTAINER_PORT ${String(fileFacts.literals.CONTAINER_PORT)}`);
+          if (!fileFacts.calls.DockerContainer?.some((c) => c.args[0] === 'IMAGE')) problems.push(`${file}: no DockerContainer(IMAGE)`);
+          if (!fileFacts.calls['DockerContainer(IMAGE).with_exposed_ports']?.some((c) => c.args[0] === 'CONTAINER_PORT')) problems.push(`${file}: no with_exposed_ports(CONTAINER_PORT)`);
+          if (!fileImports.some((i) => i.module === '_openmetadata_testutils.helpers.docker' && i.names.includes('try_bind')) || !fileFacts.calls.try_bind) problems.push(`${file}: does not bind with try_bind`);
+        } else {
+          const env = fileFacts.literals.REQUIRED_ENV as string[] | undefined;
+          if (!env?.length || !env.every((v) => /^[A-Z0-9_]+$/.test(v))) problems.push(`${file}: REQUIRED_ENV ${JSON.stringify(env)}`);
+          if (!fileFacts.calls['pytest.skip']) problems.push(`${file}: never skips`);
+          if (fileImports.some((i) => i.module.startsWith('testcontainers'))) problems.push(`${file}: imports testcontainers without an image`);
+        }
+      }
+      const testMetadata = `${g.dir}/ingestion/tests/integration/${g.profile.name}/test_metadata.py`;
+      if (!facts.files[testMetadata]?.calls['MetadataWorkflow.create']) problems.push(`${testMetadata}: does not run a MetadataWorkflow`);
+      const unitTest = `${g.dir}/ingestion/tests/unit/topology/${g.profile.serviceType}/test_${g.profile.name}.py`;
+      if (!facts.files[unitTest]?.calls[`${g.names.typeValue}Source.create`]) problems.push(`${unitTest}: does not build the source with create()`);
+    }
+    assert.deepEqual(problems, [], problemsMessage(problems));
+  });
+
+  it('keeps free text out of Python, and exact in JSON', function () {
+    const g = generated.find((x) => x.case.options.description === HOSTILE.description)!;
+    const problems: string[] = [];
+    const pieces = [HOSTILE.displayName, HOSTILE.description, ...HOSTILE.docsNotes.split('\n'), ...HOSTILE.apiEndpoints, HOSTILE.sdkPackage, HOSTILE.docsUrl, 'pwned', 'DROP TABLE'];
+    for (const file of g.files.filter((f) => f.endsWith('.py'))) {
+      const text = read(g, file);
+      for (const piece of pieces) if (piece.trim() && text.includes(piece)) problems.push(`${file} contains ${JSON.stringify(piece)}`);
+    }
+    const schema = json(g, g.schemaRel);
+    if (schema.description !== HOSTILE.description) problems.push(`schema description ${JSON.stringify(schema.description)}`);
+    const testConnection = json(g, g.testConnectionRel);
+    if (!String(testConnection.displayName).startsWith(HOSTILE.displayName)) problems.push(`test connection displayName ${JSON.stringify(testConnection.displayName)}`);
+    const brief = read(g, briefDestination(g.profile));
+    if (/^#{1,6} .*Not a heading/m.test(brief) || brief.includes('print("pwned")\n```')) problems.push('the brief renders the notes as Markdown');
+    assert.deepEqual(problems, [], problemsMessage(problems));
+  });
+
+  it('brief: every section, fixed headings, the abstract methods of the base, and a file index equal to the plan', function () {
+    const problems: string[] = [];
+    for (const g of generated) {
+      const rel = briefDestination(g.profile);
+      const brief = read(g, rel);
+      for (const heading of BRIEF_HEADINGS) if (!brief.split('\n').includes(heading)) problems.push(`${g.dir}: no "${heading}"`);
+      const headings = brief.split('\n').filter((l) => /^#{1,6} /.test(l));
+      const unexpected = headings.filter((h) => h !== '# Connector brief: OpenMetadata' && !BRIEF_HEADINGS.includes(h));
+      if (unexpected.length > 0) problems.push(`${g.dir}: headings outside the fixed set: ${JSON.stringify(unexpected)}`);
+      const index = brief.slice(brief.indexOf('## Generated files'));
+      const listed = [...index.matchAll(/^\| `([^`]+)` \|/gm)].map((m) => m[1]!).sort();
+      const planned = [...openMetadataPlan(g.profile).map((f) => f.destination), rel].sort();
+      if (JSON.stringify(listed) !== JSON.stringify(planned)) problems.push(`${g.dir}: index ${JSON.stringify(listed)} vs plan ${JSON.stringify(planned)}`);
+      if (JSON.stringify(listed) !== JSON.stringify(g.files)) problems.push(`${g.dir}: index does not match the files on disk`);
+      for (const fn of functions.filter((f) => f.file === `${g.dir}/${g.sourceDir}/metadata.py` && /Source\.(?!create$|__init__$|prepare$|test_connection$|close$)/.test(f.qualname))) {
+        const name = fn.qualname.split('.').pop()!;
+        if (!brief.includes(`\`${name}`)) problems.push(`${g.dir}: the brief does not mention ${name}`);
+      }
+      if (!brief.includes(`\`${g.sourceDir}/metadata.py\``)) problems.push(`${g.dir}: no per-file TODOs for metadata.py`);
+    }
+    assert.deepEqual(problems, [], problemsMessage(problems));
+  });
+});
+
+describe('OpenMetadata generator: facts kept in TypeScript agree with the import manifest', function () {
+  it('the abstract-method lists of model.ts are the manifest lists', async function () {
+    if (!fixturesAvailable()) skipWithReason(this, 'shared fixtures folder is absent');
+    const { ABSTRACT_METHODS, baseClassFor } = await import('../../generators/openmetadata/model.js');
+    const known = loadManifest();
+    const problems: string[] = [];
+    for (const serviceType of ['database', ...NON_DATABASE] as const) {
+      for (const sqlalchemy of serviceType === 'database' ? [true, false] : [false]) {
+        const base = baseClassFor(serviceType as never, sqlalchemy);
+        const fromManifest = methodNames(known.modules[base.module]?.abstract_methods[base.name] ?? []);
+        const fromTs = ABSTRACT_METHODS[base.name]!.map((m: { name: string }) => m.name);
+        if (JSON.stringify(fromTs) !== JSON.stringify(fromManifest)) problems.push(`${base.name}: ${JSON.stringify(fromTs)} vs manifest ${JSON.stringify(fromManifest)}`);
+        if (!known.modules[base.module]?.top_level_names.includes(base.name)) problems.push(`${base.module} does not define ${base.name}`);
+      }
+    }
+    assert.deepEqual(problems, [], problemsMessage(problems));
+  });
+});

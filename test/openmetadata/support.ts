@@ -1,0 +1,410 @@
+/**
+ * Checks specific to the OpenMetadata generator's output: the import rules,
+ * JSON Schema $ref resolution against the real OpenMetadata files in the
+ * shared fixtures, ajv set up for OpenMetadata's keywords, minimal configs
+ * built from a schema's `required` list, a few AST facts Python knows best,
+ * and the line diff a registration edit may make.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Ajv, type ValidateFunction } from 'ajv';
+import { fixturePath, readFixtureJson } from '../support/fixtures.js';
+import type { PyImport } from '../support/python.js';
+
+// ---------------------------------------------------------------------------------------------
+// Fixtures
+
+/** Where json/schema lives inside an OpenMetadata checkout (and inside the fixtures and generated trees). */
+export const SCHEMA_DIR = 'openmetadata-spec/src/main/resources/json/schema';
+export const SERVICES_DIR = `${SCHEMA_DIR}/entity/services`;
+export const TEST_CONNECTION_DEFINITION = `${SCHEMA_DIR}/entity/services/connections/testConnectionDefinition.json`;
+export const fixtureSchemaRoot = (): string => fixturePath(`openmetadata/${SCHEMA_DIR}`);
+
+export interface ManifestModule {
+  status: string;
+  top_level_names: string[];
+  abstract_methods: Record<string, string[]>;
+}
+
+export interface Manifest {
+  modules: Record<string, ManifestModule>;
+}
+
+export const loadManifest = (): Manifest => readFixtureJson('openmetadata/import-manifest.json') as Manifest;
+
+/** Method names from the manifest's signature strings, e.g. "def get_x(self) -> Y" -> "get_x". */
+export const methodNames = (signatures: string[]): string[] =>
+  signatures.map((s) => /^def\s+([A-Za-z_][A-Za-z0-9_]*)\s*\(/.exec(s)?.[1] ?? `(unparsed: ${s})`);
+
+/** Whether a manifest signature returns an iterable (the stub must then be a generator). */
+export const returnsIterable = (signature: string): boolean => /->\s*(Optional\[)?Iterable\[/.test(signature);
+
+// ---------------------------------------------------------------------------------------------
+// Python facts: one interpreter run over many files
+
+const ANALYSER = String.raw`
+import ast, importlib, json, sys
+
+request = json.load(sys.stdin)
+out = {"files": {}, "stdlibNames": {}, "stdlib": sorted(sys.stdlib_module_names)}
+
+
+def keys_of(node):
+    if isinstance(node, ast.Dict) and all(isinstance(k, ast.Constant) and isinstance(k.value, str) for k in node.keys):
+        return [k.value for k in node.keys]
+    return None
+
+
+for file in request["files"]:
+    tree = ast.parse(open(file, encoding="utf-8").read(), file)
+    top = []
+    for node in tree.body:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            top.append(node.name)
+        elif isinstance(node, ast.Assign):
+            top += [t.id for t in node.targets if isinstance(t, ast.Name)]
+        elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+            top.append(node.target.id)
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            top += [(a.asname or a.name).split(".")[0] for a in node.names]
+    dicts, calls, literals, todos = {}, {}, {}, {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+            keys = keys_of(node.value)
+            if keys is not None:
+                dicts[node.targets[0].id] = keys
+        if isinstance(node, ast.Call) and isinstance(node.func, (ast.Name, ast.Attribute)):
+            name = ast.unparse(node.func)
+            calls.setdefault(name, []).append({
+                "keywords": {k.arg: ast.unparse(k.value) for k in node.keywords if k.arg},
+                "args": [ast.unparse(a) for a in node.args],
+            })
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+            try:
+                literals[node.targets[0].id] = ast.literal_eval(node.value)
+            except Exception:
+                pass
+    out["files"][file] = {"topLevel": top, "dicts": dicts, "calls": calls, "literals": literals}
+
+for module, names in request.get("stdlibChecks", {}).items():
+    try:
+        imported = importlib.import_module(module)
+        out["stdlibNames"][module] = [n for n in names if not hasattr(imported, n)]
+    except Exception as error:
+        out["stdlibNames"][module] = ["(module does not import: %s)" % error]
+
+json.dump(out, sys.stdout)
+`;
+
+export interface PyFileFacts {
+  /** names bound at module level (defs, classes, assignments, imports) */
+  topLevel: string[];
+  /** keys of dict literals with string keys, by the name they are assigned to (any depth) */
+  dicts: Record<string, string[]>;
+  /** calls by callee text, with keyword arguments (source text) and positional arguments */
+  calls: Record<string, Array<{ keywords: Record<string, string>; args: string[] }>>;
+  /** module-level assignments whose value is a literal */
+  literals: Record<string, unknown>;
+}
+
+export interface PyFacts {
+  files: Record<string, PyFileFacts>;
+  /** per stdlib module checked: the names it does not define */
+  stdlibNames: Record<string, string[]>;
+  stdlib: string[];
+}
+
+/** AST facts of `files` (relative to root), and which imported stdlib names do not exist. */
+export function pyFacts(root: string, files: string[], stdlibChecks: Record<string, string[]> = {}): PyFacts {
+  const result = spawnSync('python3', ['-c', ANALYSER], {
+    cwd: root,
+    input: JSON.stringify({ files, stdlibChecks }),
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (result.status !== 0) throw new Error(`python3 analyser failed:\n${result.stderr}`);
+  return JSON.parse(result.stdout) as PyFacts;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Import rules
+
+/** Third-party packages the generated code may import besides the OpenMetadata ones. */
+export const THIRD_PARTY_ALLOWED = new Set(['pytest', 'sqlalchemy', 'requests', 'testcontainers', 'pydantic']);
+
+/** `Database Service` -> `DatabaseService` (the generated_schema_rule of the manifest). */
+export const classFromTitle = (title: string): string =>
+  title
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join('');
+
+/** Class names a JSON Schema yields in Python: its title, and each definition with the first letter upper-cased. */
+export function schemaClassNames(schema: Record<string, unknown>): Set<string> {
+  const names = new Set<string>();
+  if (typeof schema.title === 'string') names.add(classFromTitle(schema.title));
+  for (const key of Object.keys((schema.definitions as Record<string, unknown> | undefined) ?? {})) {
+    names.add(key.charAt(0).toUpperCase() + key.slice(1));
+  }
+  return names;
+}
+
+export interface ImportContext {
+  /** root of one generated case (relative import paths of generated files start there) */
+  caseRoot: string;
+  /** the generated package, e.g. metadata.ingestion.source.database.mydb */
+  packageModule: string;
+  /** generated files under caseRoot (relative) */
+  facts: PyFacts;
+  /** facts keys are relative to this folder (a parent of caseRoot) */
+  factsRoot: string;
+  manifest: Manifest;
+  stdlib: Set<string>;
+}
+
+const GENERATED_SCHEMA = 'metadata.generated.schema.';
+
+/** The schema file behind a metadata.generated.schema module: the generated tree first, then the fixtures. */
+function schemaFor(module: string, caseRoot: string): Record<string, unknown> | undefined {
+  const rel = `${module.slice(GENERATED_SCHEMA.length).replace(/\./g, '/')}.json`;
+  for (const base of [path.join(caseRoot, SCHEMA_DIR), fixtureSchemaRoot()]) {
+    const file = path.join(base, rel);
+    if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  }
+  return undefined;
+}
+
+/** Why an import breaks the rules, or undefined when it resolves. */
+export function importProblem(imp: PyImport, ctx: ImportContext): string | undefined {
+  const where = `${imp.file}:${imp.line}`;
+  if (imp.level > 0) return `${where}: relative import (generated code imports absolutely)`;
+  const module = imp.module;
+  const root = module.split('.')[0]!;
+  if (ctx.stdlib.has(root)) {
+    const missing = ctx.facts.stdlibNames[module] ?? [];
+    const bad = imp.names.filter((n) => missing.includes(n));
+    return bad.length > 0 ? `${where}: ${module} has no ${bad.join(', ')}` : undefined;
+  }
+  if (THIRD_PARTY_ALLOWED.has(root)) return undefined;
+  const fileOf = (mod: string): string =>
+    path.relative(ctx.factsRoot, path.join(ctx.caseRoot, 'ingestion/src', `${mod.replace(/\./g, '/')}.py`)).split(path.sep).join('/');
+  if (module === ctx.packageModule || module.startsWith(`${ctx.packageModule}.`)) {
+    if (imp.names.length === 0) return ctx.facts.files[fileOf(module)] ? undefined : `${where}: no generated module ${module}`;
+    if (module === ctx.packageModule) {
+      const missing = imp.names.filter((n) => !ctx.facts.files[fileOf(`${module}.${n}`)]);
+      return missing.length > 0 ? `${where}: ${module} has no submodule ${missing.join(', ')}` : undefined;
+    }
+    const facts = ctx.facts.files[fileOf(module)];
+    if (!facts) return `${where}: no generated module ${module}`;
+    const missing = imp.names.filter((n) => !facts.topLevel.includes(n));
+    return missing.length > 0 ? `${where}: ${module} does not define ${missing.join(', ')}` : undefined;
+  }
+  if (module.startsWith(GENERATED_SCHEMA)) {
+    const schema = schemaFor(module, ctx.caseRoot);
+    if (!schema) return `${where}: ${module} has no JSON Schema in the fixtures or the generated tree`;
+    const classes = schemaClassNames(schema);
+    const missing = imp.names.filter((n) => !classes.has(n));
+    return missing.length > 0 ? `${where}: ${module} yields ${[...classes].join(', ')}, not ${missing.join(', ')}` : undefined;
+  }
+  const known = ctx.manifest.modules[module];
+  if (!known) return `${where}: ${module} is not in the import manifest`;
+  if (imp.names.length === 0) return undefined;
+  const missing = imp.names.filter((n) => !known.top_level_names.includes(n));
+  return missing.length > 0 ? `${where}: ${module} (manifest) has no top-level ${missing.join(', ')}` : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// JSON Schema: $ref resolution against the real tree, and ajv
+
+/** OpenMetadata keywords (hosts.md), plus `accept`, which the real validateSSLClientConfig.json uses. */
+export const OPENMETADATA_KEYWORDS = ['javaType', 'javaEnums', 'mask', 'expose', 'javaInterfaces', 'accept'];
+
+const BASE = 'https://schemas.test/';
+
+/**
+ * ajv for OpenMetadata schemas. Unknown keywords are logged into `warnings`
+ * rather than thrown: the real connectionBasicType.json has one (a pattern
+ * written where a schema belongs); the tests decide which warnings are fine.
+ */
+export function newAjv(warnings: string[] = []): Ajv {
+  const logger = { log: () => undefined, warn: (...args: unknown[]) => void warnings.push(args.map(String).join(' ')), error: (...args: unknown[]) => void warnings.push(args.map(String).join(' ')) };
+  const ajv = new Ajv({ strict: true, strictSchema: 'log', strictTypes: false, strictTuples: false, allErrors: true, logger });
+  for (const keyword of OPENMETADATA_KEYWORDS) ajv.addKeyword(keyword);
+  ajv.addFormat('password', true);
+  ajv.addFormat('data-url', true);
+  ajv.addFormat('uri', (value: string) => {
+    try {
+      return Boolean(new URL(value).protocol);
+    } catch {
+      return false;
+    }
+  });
+  return ajv;
+}
+
+function pointer(document: unknown, fragment: string): unknown {
+  if (fragment === '' || fragment === '/') return document;
+  let node: unknown = document;
+  for (const raw of fragment.replace(/^\//, '').split('/')) {
+    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (typeof node !== 'object' || node === null || !(key in node)) return undefined;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return node;
+}
+
+export interface LoadedSchemas {
+  ajv: Ajv;
+  /** schema-relative path of the entry schema */
+  entry: string;
+  /** every $ref that does not resolve: "file: ref (reason)" */
+  refProblems: string[];
+  /** every schema reached, by schema-relative path */
+  documents: Map<string, Record<string, unknown>>;
+  /** what ajv logged while compiling (unknown keywords) */
+  warnings: string[];
+}
+
+/**
+ * Loads a schema and every schema its $refs reach into one ajv, resolving each
+ * $ref by path relative to the referring file (what draft-07 does with the
+ * real $ids), from `roots` in order (the generated tree, then the fixtures).
+ * $id and $schema are replaced: some real files carry a relative $id or a
+ * 2020-12 $schema, which say nothing about where their file is.
+ */
+export function loadSchemaTree(entry: string, roots: string[]): LoadedSchemas {
+  const warnings: string[] = [];
+  const ajv = newAjv(warnings);
+  const documents = new Map<string, Record<string, unknown>>();
+  const refProblems: string[] = [];
+  const queue = [entry];
+  const read = (rel: string): Record<string, unknown> | undefined => {
+    for (const root of roots) {
+      const file = path.join(root, rel);
+      if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    }
+    return undefined;
+  };
+  const raw = new Map<string, Record<string, unknown>>();
+  while (queue.length > 0) {
+    const rel = queue.shift()!;
+    if (raw.has(rel)) continue;
+    const doc = read(rel);
+    if (!doc) continue;
+    raw.set(rel, doc);
+    const rewrite = (node: unknown): unknown => {
+      if (Array.isArray(node)) return node.map(rewrite);
+      if (typeof node !== 'object' || node === null) return node;
+      const copy: Record<string, unknown> = {};
+      for (const [key, value] of Object.entries(node)) {
+        if (key === '$ref' && typeof value === 'string') {
+          const [target = '', fragment = ''] = value.split('#');
+          const targetRel = target ? path.posix.normalize(path.posix.join(path.posix.dirname(rel), target)) : rel;
+          const targetDoc = target ? read(targetRel) : doc;
+          if (!targetDoc) {
+            refProblems.push(`${rel}: ${value} (no file ${targetRel})`);
+          } else if (pointer(targetDoc, fragment) === undefined) {
+            refProblems.push(`${rel}: ${value} (no ${fragment} in ${targetRel})`);
+          }
+          if (target) queue.push(targetRel);
+          copy[key] = target ? `${BASE}${targetRel}${fragment ? `#${fragment}` : ''}` : value;
+        } else {
+          copy[key] = rewrite(value);
+        }
+      }
+      return copy;
+    };
+    const rewritten = rewrite(doc) as Record<string, unknown>;
+    delete rewritten.$schema;
+    rewritten.$id = `${BASE}${rel}`;
+    documents.set(rel, rewritten);
+  }
+  for (const [rel, doc] of documents) ajv.addSchema(doc, `${BASE}${rel}`);
+  return { ajv, entry, refProblems, documents, warnings };
+}
+
+export const compiled = (loaded: LoadedSchemas): ValidateFunction => loaded.ajv.getSchema(`${BASE}${loaded.entry}`)!;
+
+/** A value the schema accepts, built only from `required`, defaults, enums and types. */
+export function minimalValue(schema: Record<string, unknown>, loaded: LoadedSchemas, from: string): unknown {
+  if (typeof schema.$ref === 'string') {
+    const [target = '', fragment = ''] = schema.$ref.startsWith(BASE) ? schema.$ref.slice(BASE.length).split('#') : ['', schema.$ref.slice(1)];
+    const rel = target || from;
+    const resolved = pointer(loaded.documents.get(rel), fragment) as Record<string, unknown>;
+    return minimalValue(resolved, loaded, rel);
+  }
+  if (schema.default !== undefined) return schema.default;
+  if (Array.isArray(schema.enum)) return schema.enum[0];
+  if (Array.isArray(schema.oneOf)) return minimalValue(schema.oneOf[0] as Record<string, unknown>, loaded, from);
+  switch (schema.type) {
+    case 'object': {
+      const props = (schema.properties as Record<string, Record<string, unknown>> | undefined) ?? {};
+      const required = (schema.required as string[] | undefined) ?? [];
+      return Object.fromEntries(required.map((key) => [key, minimalValue(props[key] ?? {}, loaded, from)]));
+    }
+    case 'string':
+      return schema.format === 'uri' ? 'http://localhost:8080' : 'x';
+    case 'integer':
+    case 'number':
+      return 1;
+    case 'boolean':
+      return true;
+    case 'array':
+      return [];
+    default:
+      return 'x';
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Files
+
+/** Every file under `dir`, relative with '/', sorted. */
+export function filesUnder(dir: string): string[] {
+  const found: string[] = [];
+  const walk = (folder: string): void => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const absolute = path.join(folder, entry.name);
+      if (entry.isDirectory()) walk(absolute);
+      else found.push(path.relative(dir, absolute).split(path.sep).join('/'));
+    }
+  };
+  walk(dir);
+  return found.sort();
+}
+
+/**
+ * How `after` differs from `before`, line by line, for an edit that may only
+ * insert lines and append a comma to (or, in a one-line array, insert one
+ * element into) existing lines. Returns the inserted lines and the problems.
+ */
+export function insertionDiff(before: string, after: string, insertedInline: string[] = []): { inserted: string[]; problems: string[] } {
+  const a = before.split('\n');
+  const b = after.split('\n');
+  const inserted: string[] = [];
+  const problems: string[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      i++;
+      j++;
+    } else if (b[j] === `${a[i]},`) {
+      i++;
+      j++;
+    } else if (insertedInline.some((piece) => b[j]!.replace(piece, '') === a[i])) {
+      inserted.push(b[j]!);
+      i++;
+      j++;
+    } else {
+      inserted.push(b[j]!);
+      j++;
+    }
+  }
+  if (i < a.length) problems.push(`lines of the original not found in order from line ${i + 1}: ${JSON.stringify(a[i])}`);
+  while (j < b.length) inserted.push(b[j++]!);
+  return { inserted, problems };
+}
