@@ -8,9 +8,23 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { dashed } from '../../core/profile/field.js';
 import { readTree, runBin, runGenerator, snapshotTree, tempDir } from '../support/generate.js';
-import { HOST_CASES, generatorBuilt } from '../support/hosts.js';
+import { HOST_CASES, generatorBuilt, storedProfileIn, type HostCase } from '../support/hosts.js';
 
 const output = (r: { stdout: string; stderr: string }): string => `${r.stdout}\n${r.stderr}`;
+
+/** A one-word list flag per host (yeoman's Array option coercion nests those values), repeated and comma-separated. */
+const LIST_FLAGS: Record<HostCase['host'], { args: string[]; field: string; expected: string[] }> = {
+  openmetadata: {
+    args: ['--service-type', 'database', '--capabilities', 'lineage,usage', '--capabilities', 'profiler'],
+    field: 'capabilities',
+    expected: ['lineage', 'usage', 'profiler'],
+  },
+  mage: {
+    args: ['--connector-type', 'api', '--streams', 'orders,customers', '--streams', 'refunds'],
+    field: 'streams',
+    expected: ['orders', 'customers', 'refunds'],
+  },
+};
 
 describe('bin/connector.js', function () {
   it('--help (and no arguments) lists every generator', function () {
@@ -64,6 +78,14 @@ describe('bin/connector.js', function () {
         }
         assert.match(output(result), /nothing was written/);
         assert.equal(snapshotTree(dir).size, 0);
+      });
+
+      it('a list flag given several times and comma-separated keeps every value', function () {
+        const list = LIST_FLAGS[c.host];
+        const dir = tempDir();
+        const result = runBin([c.generator, '--name', c.minimal.name as string, ...list.args], { cwd: dir });
+        assert.equal(result.status, 0, output(result));
+        assert.deepEqual(storedProfileIn(dir, c.host, c.minimal.name as string)?.[list.field], list.expected);
       });
 
       it(`a good run exits 0 as the current user (uid ${process.getuid?.()}) and writes what an in-process run writes`, async function () {
