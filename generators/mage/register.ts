@@ -480,8 +480,18 @@ function manualRegistration(profile: MageProfile): string[] {
   ];
 }
 
+const HOST_FILES = [CONSTANTS_FILE, DOCS_JSON, OVERVIEW_FILE, REQUIREMENTS_FILE];
+
+/**
+ * A folder with mage_integrations/mage_integrations/sources/ but none of the
+ * files registration edits is not a mage-ai checkout: it is the tree an
+ * earlier run wrote outside a checkout, and a re-run there must do what the
+ * first run did (register nothing).
+ */
+export const isMageCheckout = (root: string): boolean => HOST_FILES.some((file) => existsSync(path.join(root, file)));
+
 export function registrations(profile: MageProfile, checkoutRoot: string | undefined): RegistrationReport {
-  if (!checkoutRoot) return { checkoutRoot, edits: [], manualSteps: manualRegistration(profile) };
+  if (!checkoutRoot || !isMageCheckout(checkoutRoot)) return { edits: [], manualSteps: manualRegistration(profile) };
   const page = docsPage(profile);
   const edits: RegistrationEdit[] = [
     ...constantsEdits(profile, checkoutRoot),

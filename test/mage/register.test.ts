@@ -68,13 +68,11 @@ json.dump(out, sys.stdout)
 describe('mage registration in a checkout', function () {
   const api = { name: 'acme_crm', displayName: 'Acme CRM', connectorType: 'api', streams: ['orders'], pipPackages: ['requests-oauthlib==1.3.1', 'backoff>=2'] };
   let dir: string;
-  let first: string;
 
   before(async function () {
     this.timeout(60_000);
     dir = seedCheckout(tempDir('connector-mage-register-'));
     await runGenerator('mage', api, { cwd: path.join(dir, 'docs', 'data-integrations') });
-    first = '';
   });
 
   it('adds exactly the expected lines to each host file, every other line byte-identical', function () {
@@ -119,7 +117,7 @@ describe('mage registration in a checkout', function () {
   it('a second run from another subfolder changes nothing and reports every edit present', function () {
     const before = snapshotTree(dir);
     const result = runBin(['mage', '--name', 'acme_crm'], { cwd: path.join(dir, 'mage_integrations') });
-    first = `${result.stdout}\n${result.stderr}`;
+    const first = `${result.stdout}\n${result.stderr}`;
     assert.equal(result.status, 0, first);
     assert.ok(isEmptyDiff(diffTrees(before, snapshotTree(dir))), JSON.stringify(diffTrees(before, snapshotTree(dir))));
     assert.equal((first.match(/already present/g) ?? []).length, 5, first);
@@ -202,6 +200,12 @@ describe('mage generator outside a checkout', function () {
     for (const file of HOST_FILES) assert.ok(!existsSync(path.join(dir, file)), `${file} not created`);
     const brief = readIn(dir, 'mage_integrations/mage_integrations/sources/lonely_api/CONNECTOR_CONTEXT.md');
     for (const file of [CONSTANTS_FILE, DOCS_JSON, OVERVIEW_FILE]) assert.ok(brief.includes(`- [ ] ${file}: add`), `manual step for ${file}`);
+    // The tree it wrote has mage_integrations/mage_integrations/sources/, but it is no checkout: a re-run from below does the same.
+    const before = snapshotTree(dir);
+    const again = runBin(['mage', '--name', 'lonely_api'], { cwd: path.join(dir, 'mage_integrations', 'mage_integrations') });
+    assert.equal(again.status, 0, again.stderr);
+    assert.match(again.stdout + again.stderr, /Registration skipped/);
+    assert.ok(isEmptyDiff(diffTrees(before, snapshotTree(dir))), JSON.stringify(diffTrees(before, snapshotTree(dir))));
   });
 });
 
