@@ -491,8 +491,8 @@ function pythonData(profile: OpenMetadataProfile) {
   if (restDatabase) {
     metadataImports.push(
       { module: 'metadata.ingestion.connections.test_connections', names: ['raise_test_connection_exception'] },
-      { module: modules.connection, names: ['get_connection'] },
-      { module: modules.connection, names: ['test_connection'], alias: 'run_test_connection' },
+      // the module, looked up at call time, so a test can patch connection.get_connection
+      { module: modules.package, names: ['connection'], alias: 'source_connection' },
     );
   }
 
@@ -662,7 +662,7 @@ function pythonData(profile: OpenMetadataProfile) {
       create: createMethod(sourceClass, connectionClass),
       stubs: stubs.map(renderStub),
       restDatabase,
-      runTestConnection: callLine(I2, 'result = run_test_connection', ['self.metadata', 'self.client', 'self.service_connection']),
+      runTestConnection: callLine(I2, 'result = source_connection.test_connection', ['self.metadata', 'self.client', 'self.service_connection']),
       workflowSourceNote: WORKFLOW_SOURCE_MODULE[base.name] !== base.module,
     },
     connection: {
@@ -752,6 +752,8 @@ function pyListLiteral(items: string[]): string {
 // The brief
 
 const code = (s: string): string => `\`${s}\``;
+/** Marks a per-file TODO entry as nested under the previous one. */
+const SUB = '\u0000';
 
 /** How a stub reads in the brief: `name(params) -> returns`. */
 export const methodSignature = (m: AbstractMethod): string => `${m.name}(${['self', ...m.params].join(', ')}) -> ${m.returns}`;
@@ -794,7 +796,8 @@ function briefValues(profile: OpenMetadataProfile, py: ReturnType<typeof pythonD
     ['Docker image for integration tests', profile.dockerImage ? `${code(profile.dockerImage)} (port ${code(String(profile.dockerPort))})` : '_none_'],
   ];
 
-  const methodList = base.abstractMethods.map((m) => `  - ${code(methodSignature(m))}: ${markdownInline(m.todo)}`);
+  // The TODO texts are the generator's own (facts.ts), not user text: printed as they are.
+  const methodList = base.abstractMethods.map((m) => `${code(methodSignature(m))}: ${m.todo}`);
   const perFile: Array<{ file: string; todos: string[] }> = [];
   const push = (file: string, ...todos: string[]): void => {
     perFile.push({ file, todos });
@@ -845,14 +848,14 @@ function briefValues(profile: OpenMetadataProfile, py: ReturnType<typeof pythonD
   } else {
     push(
       `${folder}/client.py`,
-      ...steps.filter((s) => s.method).map((s) => `${code(s.method!)} (step ${s.name}): ${markdownInline(s.todo!)}.`),
+      ...steps.filter((s) => s.method).map((s) => `${code(s.method!)} (step ${s.name}): ${s.todo!}.`),
       'Add the calls metadata.py needs; handle pagination, rate limits and errors here, not in the source.',
     );
     push(`${folder}/connection.py`, `${code('get_connection')} builds the client; ${code('test_connection')} maps every step to a client method.`);
     push(
       `${folder}/metadata.py`,
       `Implement every abstract method of ${code(base.name)} (each stub yields or returns nothing until then):`,
-      ...methodList.map((line) => line.replace(/^ {2}- /, '')),
+      ...methodList.map((line) => `${SUB}${line}`),
       ...(profile.serviceType === 'database'
         ? ['`__init__` builds the client through connection.get_connection and runs the test connection; `prepare` and `close` are there for setup and teardown.']
         : []),
@@ -869,7 +872,7 @@ function briefValues(profile: OpenMetadataProfile, py: ReturnType<typeof pythonD
   push(`ingestion/tests/integration/${profile.name}/test_metadata.py`, 'Assert on the entities the ingestion created (names, columns, descriptions).');
 
   const fileTodos = perFile
-    .map(({ file, todos }) => [`- ${code(file)}`, ...todos.map((t) => (t.startsWith('`') && t.includes('(self') ? `  - ${t}` : `  - ${t}`))].join('\n'))
+    .map(({ file, todos }) => [`- ${code(file)}`, ...todos.map((t) => (t.startsWith(SUB) ? `    - ${t.slice(SUB.length)}` : `  - ${t}`))].join('\n'))
     .join('\n');
 
   return {
@@ -883,7 +886,7 @@ function briefValues(profile: OpenMetadataProfile, py: ReturnType<typeof pythonD
     baseClass: code(base.name),
     baseModule: code(base.module),
     baseFile: code(base.file),
-    abstractMethods: methodList.length > 0 ? methodList.map((l) => l.replace(/^ {2}/, '')).join('\n') : `_none: ${code(base.name)} implements every abstract method of DatabaseServiceSource through SQLAlchemy_`,
+    abstractMethods: methodList.length > 0 ? methodList.map((l) => `- ${l}`).join('\n') : `_none: ${code(base.name)} implements every abstract method of DatabaseServiceSource through SQLAlchemy_`,
     fileTodos,
     steps: steps.map((s) => `- ${code(s.name)}${s.mandatory ? ' (mandatory)' : ''}${s.method ? `: ${code(`client.${s.method}`)}` : ''}`).join('\n'),
     unsupported:
