@@ -6,7 +6,7 @@
  * Markdown table keys.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, type Dirent } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { withDefaults } from '../../core/profile/compose.js';
 import { mageSpec, type MageProfile } from '../../core/profile/mage.js';
@@ -170,6 +170,33 @@ export function listAllFiles(root: string): string[] {
     .filter((e) => e.isFile())
     .map((e) => path.relative(root, path.join(e.parentPath ?? (e as unknown as { path: string }).path, e.name)).split(path.sep).join('/'))
     .sort();
+}
+
+export const STUBS = path.join(REPO_ROOT, 'test/mage/stubs/mage_integrations');
+
+/**
+ * A python path root holding the stand-in mage_integrations package with a
+ * generated source (and its connection and tests) copied into it.
+ */
+export function stubTree(dir: string, checkout: string, uuid: string): string {
+  cpSync(STUBS, path.join(dir, 'mage_integrations'), { recursive: true });
+  const generated = path.join(checkout, 'mage_integrations', 'mage_integrations');
+  for (const rel of [`sources/${uuid}`, `connections/${uuid}`, `tests/sources/${uuid}`]) {
+    if (existsSync(path.join(generated, rel))) cpSync(path.join(generated, rel), path.join(dir, 'mage_integrations', rel), { recursive: true });
+  }
+  for (const rel of ['tests/__init__.py', 'tests/sources/__init__.py']) writeFileSync(path.join(dir, 'mage_integrations', rel), '');
+  return dir;
+}
+
+/** Runs python3 in a stub tree (PYTHONPATH = the tree), no bytecode written. */
+export function runPython(root: string, args: string[]) {
+  const result = spawnSync('python3', args, {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, PYTHONPATH: root, PYTHONDONTWRITEBYTECODE: '1' },
+  });
+  if (result.error) throw new Error(`python3 could not run: ${result.error.message}`);
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 export interface ImportManifest {
