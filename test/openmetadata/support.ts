@@ -408,3 +408,266 @@ export function insertionDiff(before: string, after: string, insertedInline: str
   while (j < b.length) inserted.push(b[j++]!);
   return { inserted, problems };
 }
+
+// ---------------------------------------------------------------------------------------------
+// Running the generated Python against stand-ins of OpenMetadata
+
+/**
+ * Imports the generated modules for real, with every OpenMetadata, test-util
+ * and third-party module replaced by stand-ins: permissive stub classes, and
+ * for each base class of the manifest an ABC with the manifest's abstract
+ * methods, so Python itself says whether the source class can be created.
+ * Then it exercises what can run without OpenMetadata: create() accepts its
+ * own connection type and rejects another, every stub runs and returns
+ * nothing, get_connection/test_connection wire the steps as the
+ * test-connection file names them. Prints {case: [problems]}.
+ */
+const RUNTIME = String.raw`
+import abc, importlib.abc, importlib.util, inspect, json, sys, traceback, types
+
+request = json.load(sys.stdin)
+ABSTRACT = request["abstract"]
+STUB_ROOTS = ("metadata", "_openmetadata_testutils", "sqlalchemy", "requests", "pytest", "testcontainers", "pydantic")
+REAL = {}  # module name -> (file, is_package)
+for case in request["cases"]:
+    for name, file, is_package in case["modules"]:
+        REAL[name] = (file, is_package)
+REAL_PREFIXES = {name.rsplit(".", i)[0] for name in REAL for i in range(1, name.count(".") + 1)}
+
+
+class StubMeta(abc.ABCMeta):
+    def __getattr__(cls, name):
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return Stub
+
+    def __getitem__(cls, item):
+        return cls
+
+
+class Stub(metaclass=StubMeta):
+    def __init__(self, *args, **kwargs):
+        pass
+
+    def __call__(self, *args, **kwargs):
+        if len(args) == 1 and not kwargs and callable(args[0]):
+            return args[0]
+        return Stub()
+
+    def __getattr__(self, name):
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return Stub()
+
+    def __getitem__(self, key):
+        return Stub()
+
+    def __setitem__(self, key, value):
+        pass
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+
+class StubException(Exception):
+    pass
+
+
+class BaseConnectionStub(Stub):
+    def __init__(self, service_connection=None):
+        self.service_connection = service_connection
+
+    @property
+    def client(self):
+        return self._get_client()
+
+    @abc.abstractmethod
+    def _get_client(self):
+        pass
+
+
+def stub_name(module, name):
+    if name == "BaseConnection":
+        return BaseConnectionStub
+    if name.endswith("Exception") or name.endswith("Error"):
+        return type(name, (StubException,), {})
+    methods = ABSTRACT.get(name)
+    if methods is not None:
+        body = {m: abc.abstractmethod(lambda self, *a, **k: None) for m in methods}
+        return type(name, (Stub,), body)
+    return type(name, (Stub,), {})
+
+
+class StubModule(types.ModuleType):
+    def __getattr__(self, name):
+        if name.startswith("__"):
+            raise AttributeError(name)
+        value = stub_name(self.__name__, name)
+        setattr(self, name, value)
+        return value
+
+
+class Loader(importlib.abc.Loader):
+    def create_module(self, spec):
+        return StubModule(spec.name)
+
+    def exec_module(self, module):
+        module.__path__ = []
+
+
+class Finder(importlib.abc.MetaPathFinder):
+    def find_spec(self, fullname, path, target=None):
+        if fullname in REAL:
+            file, is_package = REAL[fullname]
+            locations = [file.rsplit("/", 1)[0]] if is_package else None
+            return importlib.util.spec_from_file_location(fullname, file, submodule_search_locations=locations)
+        if fullname in REAL_PREFIXES or fullname.split(".")[0] in STUB_ROOTS:
+            return importlib.util.spec_from_loader(fullname, Loader(), is_package=True)
+        return None
+
+
+sys.meta_path.insert(0, Finder())
+sys.dont_write_bytecode = True
+
+
+def filler(fn):
+    params = list(inspect.signature(fn).parameters.values())[1:]
+    args = [Stub() for p in params if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD) and p.default is p.empty]
+    return args
+
+
+results = {}
+for case in request["cases"]:
+    problems = []
+    results[case["id"]] = problems
+    pkg = case["package"]
+    try:
+        for name, file, is_package in case["modules"]:
+            importlib.import_module(name)
+        for index, file in enumerate(case["tests"]):
+            spec = importlib.util.spec_from_file_location("generated_test_%s_%d" % (case["id"].replace("-", "_"), index), file)
+            module = importlib.util.module_from_spec(spec)
+            spec.loader.exec_module(module)
+    except Exception:
+        problems.append("import failed: " + traceback.format_exc(limit=3))
+        continue
+
+    metadata_module = sys.modules[pkg + ".metadata"]
+    source = getattr(metadata_module, case["typeValue"] + "Source")
+    if inspect.isabstract(source):
+        problems.append("%s is abstract: %s" % (source.__name__, sorted(source.__abstractmethods__)))
+        continue
+    # stubs run and return nothing
+    instance = source.__new__(source)
+    for name in case["stubs"]:
+        method = getattr(instance, name)
+        try:
+            value = method(*filler(getattr(source, name)))
+            value = list(value) if inspect.isgenerator(value) else value
+            if value not in ([], "", None):
+                problems.append("%s returned %r" % (name, value))
+        except Exception:
+            problems.append("%s failed: %s" % (name, traceback.format_exc(limit=2)))
+
+    # create(): its own connection type in, another one out
+    schema_module = sys.modules[case["schemaModule"]]
+    own = getattr(schema_module, case["typeValue"] + "Connection")
+    class Other:
+        pass
+    def workflow_with(connection):
+        config = types.SimpleNamespace(
+            serviceConnection=types.SimpleNamespace(root=types.SimpleNamespace(config=connection)),
+            sourceConfig=types.SimpleNamespace(config=Stub()),
+        )
+        return types.SimpleNamespace(model_validate=lambda config_dict: config)
+    original = metadata_module.WorkflowSource
+    try:
+        metadata_module.WorkflowSource = workflow_with(own())
+        created = source.create({}, Stub())
+        if not isinstance(created, source):
+            problems.append("create() returned %r" % (created,))
+        metadata_module.WorkflowSource = workflow_with(Other())
+        try:
+            source.create({}, Stub())
+            problems.append("create() accepted another connection type")
+        except Exception as error:
+            if type(error).__name__ != "InvalidSourceException":
+                problems.append("create() raised %s, not InvalidSourceException" % type(error).__name__)
+    except Exception:
+        problems.append("create() failed: " + traceback.format_exc(limit=3))
+    finally:
+        metadata_module.WorkflowSource = original
+
+    # connection.py: the steps reach the right calls
+    connection = sys.modules[pkg + ".connection"]
+    calls = {}
+    def recorder(name):
+        def record(*args, **kwargs):
+            calls[name] = kwargs
+            return Stub()
+        return record
+    try:
+        if case["sqlalchemy"]:
+            connection.create_generic_db_connection = recorder("create_generic_db_connection")
+            connection.test_connection_db_schema_sources = recorder("test_connection_db_schema_sources")
+            engine = connection.get_connection(own())
+            built = calls.get("create_generic_db_connection", {})
+            if built.get("get_connection_url_fn") is not connection.get_connection_url_common or built.get("get_connection_args_fn") is not connection.get_connection_args_common:
+                problems.append("get_connection did not build the engine with the common URL and argument builders: %r" % built)
+            connection.test_connection(Stub(), engine, own())
+            queries = calls.get("test_connection_db_schema_sources", {}).get("queries") or {}
+            keys = ["CheckAccess", "GetSchemas", "GetTables", "GetViews"] + list(queries)
+            if sorted(keys) != sorted(case["steps"]):
+                problems.append("test connection runs %s, the definition lists %s" % (keys, case["steps"]))
+            getattr(connection, case["typeValue"] + "Connection")(own()).test_connection(Stub())
+        else:
+            connection.test_connection_steps = recorder("test_connection_steps")
+            client = connection.get_connection(own())
+            if type(client).__name__ != case["typeValue"] + "Client":
+                problems.append("get_connection returned %r" % (client,))
+            connection.test_connection(Stub(), client, own())
+            test_fn = calls.get("test_connection_steps", {}).get("test_fn", {})
+            if list(test_fn) != case["steps"]:
+                problems.append("test_fn keys %s, the definition lists %s" % (list(test_fn), case["steps"]))
+            for step, fn in test_fn.items():
+                if getattr(fn, "__self__", None) is not client:
+                    problems.append("%s is not a method of the client" % step)
+            if set(calls.get("test_connection_steps", {})) != {"metadata", "test_fn", "service_type", "automation_workflow", "timeout_seconds"}:
+                problems.append("test_connection_steps called with %s" % sorted(calls.get("test_connection_steps", {})))
+    except Exception:
+        problems.append("connection.py failed: " + traceback.format_exc(limit=3))
+
+json.dump(results, sys.stdout)
+`;
+
+export interface RuntimeCase {
+  id: string;
+  /** generated package, e.g. metadata.ingestion.source.database.mydb */
+  package: string;
+  typeValue: string;
+  schemaModule: string;
+  sqlalchemy: boolean;
+  /** test-connection step names, in order */
+  steps: string[];
+  /** abstract methods of the base (manifest): the stubs to run */
+  stubs: string[];
+  /** [module name, absolute file, is package] of the generated source modules, parents first */
+  modules: Array<[string, string, boolean]>;
+  /** absolute paths of the generated test modules */
+  tests: string[];
+}
+
+/** Runs RUNTIME over the cases; returns the problems per case id. */
+export function runtimeProblems(cases: RuntimeCase[], abstractByClass: Record<string, string[]>): Record<string, string[]> {
+  const result = spawnSync('python3', ['-c', RUNTIME], {
+    input: JSON.stringify({ cases, abstract: abstractByClass }),
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' },
+  });
+  if (result.status !== 0) throw new Error(`python3 runtime check failed:\n${result.stderr}`);
+  return JSON.parse(result.stdout) as Record<string, string[]>;
+}
