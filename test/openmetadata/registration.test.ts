@@ -185,6 +185,18 @@ describe('OpenMetadata generator: registration in <type>Service.json', function 
     assert.ok(tree.has('openmetadata-service/src/main/resources/json/data/testConnections/database/azureSQLLike.json'));
   });
 
+  it('keeps Windows line endings of a service file', async function () {
+    const root = checkout();
+    const file = path.join(root, serviceRel('storage'));
+    const crlf = readFileSync(file, 'utf8').replace(/\r?\n/g, '\r\n');
+    writeFileSync(file, crlf);
+    await runGenerator('openmetadata', { name: 'blob_store', serviceType: 'storage' }, { cwd: root });
+    const after = readFileSync(file, 'utf8');
+    assert.ok(!/[^\r]\n/.test(after), 'a bare \\n was written');
+    assert.deepEqual(registered(after, 'storage').enum.at(-1), 'BlobStore');
+    assert.deepEqual(insertionDiff(crlf.replace(/\r/g, ''), after.replace(/\r/g, '')).problems, []);
+  });
+
   it('skips a service file of an unexpected shape with the reason, and leaves it untouched', async function () {
     const root = checkout();
     const file = path.join(root, serviceRel('pipeline'));
@@ -199,7 +211,9 @@ describe('OpenMetadata generator: registration in <type>Service.json', function 
     const brief = readFileSync(path.join(root, 'ingestion/src/metadata/ingestion/source/pipeline/flowrunner/CONNECTOR_CONTEXT.md'), 'utf8');
     assert.match(brief, /- \[ \] .*pipelineService\.json: skipped FlowRunner in definitions\.pipelineServiceType\.enum/);
   });
+});
 
+describe('OpenMetadata generator: registration without the service files', function () {
   it('skips when the checkout has no service file for the type', async function () {
     const root = tempDir('connector-om-partial-');
     mkdirSync(path.join(root, 'openmetadata-spec'), { recursive: true });
