@@ -220,7 +220,7 @@ export const mageFields: readonly Field[] = [
     name: 'pipPackages',
     kind: 'list',
     help: 'New Python requirements for mage_integrations (the first is the SQL driver), e.g. clickhouse-driver==0.2.9',
-    askWhen: () => false,
+    askWhen: (p) => p.connectorType === 'sql',
     defaultFor: () => [],
     schema: {
       type: 'array',

@@ -65,7 +65,10 @@ export function mageExtraChecks(p: PartialProfile): Problem[] {
     const missing = requiredConfigKeys(p).filter((k) => !present.has(k));
     if (missing.length > 0) {
       const why = p.connectorType === 'sql' ? 'the generated SQL connection reads them' : 'the generated client reads them for the chosen --auth-types';
-      problems.push({ field: 'configKeys', message: `must include ${missing.join(', ')}: ${why}` });
+      problems.push({
+        field: 'configKeys',
+        message: `must include ${missing.join(', ')}: ${why} (pass --config-keys with every key; a re-run keeps the keys stored in .yo-rc.json)`,
+      });
     }
   }
   if (Array.isArray(p.streams)) {

@@ -9,7 +9,8 @@ import type { PartialProfile } from '../../core/profile/field.js';
 import { CREDENTIALS_BY_AUTH, MAGE_AUTH_TYPES } from '../../core/profile/fields-mage.js';
 import { mageSpec } from '../../core/profile/mage.js';
 import { findProblems } from '../../core/profile/validate.js';
-import { runBin, tempDir } from '../support/generate.js';
+import { runBin, runGenerator, tempDir } from '../support/generate.js';
+import { storedProfileIn } from '../support/hosts.js';
 
 const complete = (p: PartialProfile): PartialProfile => withDefaults(mageSpec, p);
 const problemsOf = (p: PartialProfile) => findProblems(mageSpec, complete(p));
@@ -62,7 +63,31 @@ describe('mage profile', function () {
 
   it('sql needs host, database, username and password among its config keys', function () {
     const problems = problemsOf({ name: 'x_db', connectorType: 'sql', configKeys: keys('host', 'port=5432') });
-    assert.deepEqual(problems.map((p) => p.message), ['must include database, username, password: the generated SQL connection reads them']);
+    assert.equal(problems.length, 1);
+    assert.match(problems[0]!.message, /^must include database, username, password: the generated SQL connection reads them/);
+  });
+
+  it('asks, per connector type, only the questions that apply (sql: port and driver; api: streams, auth, base URL; file: streams)', async function () {
+    const asked: Record<string, string[]> = {};
+    const answers: Record<string, Record<string, unknown>> = {
+      sql: { connectorType: 'sql', defaultPort: '5432', pipPackages: 'pymysql==1.1.0' },
+      api: { connectorType: 'api', streams: 'orders, users', authTypes: ['bearer'], baseUrl: 'https://api.example.com/v1' },
+      file: { connectorType: 'file', streams: 'rows' },
+    };
+    for (const [type, answer] of Object.entries(answers)) {
+      const name = `asked_${type}`;
+      const { dir, result } = await runGenerator('mage', { interactive: true }, { answers: { name, displayName: `Asked ${type}`, ...answer } });
+      asked[type] = result.askedQuestions.map((q) => q.name);
+      const stored = storedProfileIn(dir, 'mage', name)!;
+      assert.equal(stored.connectorType, type);
+      if (type === 'sql') assert.deepEqual([stored.defaultPort, stored.pipPackages], [5432, ['pymysql==1.1.0']]);
+      if (type === 'api') assert.deepEqual([stored.streams, stored.authTypes], [['orders', 'users'], ['bearer']]);
+    }
+    const only = (type: string, fields: string[]) => fields.filter((f) => asked[type]!.includes(f));
+    assert.deepEqual(only('sql', ['streams', 'authTypes', 'baseUrl', 'defaultPort', 'pipPackages']), ['defaultPort', 'pipPackages']);
+    assert.deepEqual(only('api', ['streams', 'authTypes', 'baseUrl', 'defaultPort', 'pipPackages']), ['streams', 'authTypes', 'baseUrl']);
+    assert.deepEqual(only('file', ['streams', 'authTypes', 'baseUrl', 'defaultPort', 'pipPackages']), ['streams']);
+    assert.equal(asked.api![0], 'name');
   });
 
   it('defaults: sql keys with the default port as a number, api credentials of each auth type plus base_url and start_date, file a path', function () {
