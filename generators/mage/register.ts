@@ -18,6 +18,8 @@ import { docsPage, SOURCES_FOLDER } from './plan.js';
 export const CHECKOUT_MARKER = SOURCES_FOLDER;
 export const CONSTANTS_FILE = 'mage_ai/data_integrations/sources/constants.py';
 export const DOCS_JSON = 'docs/docs.json';
+/** where older mage-ai checkouts keep the docs navigation (same groups and pages) */
+export const DOCS_MINT_JSON = 'docs/mint.json';
 export const OVERVIEW_FILE = 'docs/data-integrations/overview.mdx';
 export const REQUIREMENTS_FILE = 'mage_integrations/requirements.txt';
 
@@ -474,13 +476,17 @@ function manualRegistration(profile: MageProfile): string[] {
   const lists = profile.connectorType === 'sql' ? 'SQL_SOURCES (SOURCES includes it; otherwise add it to SOURCES too)' : 'SOURCES';
   return [
     `${CONSTANTS_FILE}: add ${codeSpan(entry)} to ${lists}, keeping the list sorted by name`,
-    `${DOCS_JSON}: add "${docsPage(profile)}" to the pages of the "Sources" group that lists "${SOURCES_OVERVIEW_PAGE}"`,
+    `${DOCS_JSON} (${DOCS_MINT_JSON} in older checkouts): add "${docsPage(profile)}" to the pages of the "Sources" group that lists "${SOURCES_OVERVIEW_PAGE}"`,
     `${OVERVIEW_FILE}: add a bullet linking /${docsPage(profile)} under "### Available sources"`,
     ...profile.pipPackages.map((p) => `${REQUIREMENTS_FILE}: add ${p}, keeping the file sorted`),
   ];
 }
 
-const HOST_FILES = [CONSTANTS_FILE, DOCS_JSON, OVERVIEW_FILE, REQUIREMENTS_FILE];
+const HOST_FILES = [CONSTANTS_FILE, DOCS_JSON, DOCS_MINT_JSON, OVERVIEW_FILE, REQUIREMENTS_FILE];
+
+/** docs/docs.json, else docs/mint.json when only that exists. */
+const docsNavigationFile = (root: string): string =>
+  !existsSync(path.join(root, DOCS_JSON)) && existsSync(path.join(root, DOCS_MINT_JSON)) ? DOCS_MINT_JSON : DOCS_JSON;
 
 /**
  * A folder with mage_integrations/mage_integrations/sources/ but none of the
@@ -495,7 +501,7 @@ export function registrations(profile: MageProfile, checkoutRoot: string | undef
   const page = docsPage(profile);
   const edits: RegistrationEdit[] = [
     ...constantsEdits(profile, checkoutRoot),
-    singleEdit(checkoutRoot, DOCS_JSON, `"${page}" in the Sources pages`, (text) => addDocsPage(text, page)),
+    singleEdit(checkoutRoot, docsNavigationFile(checkoutRoot), `"${page}" in the Sources pages`, (text) => addDocsPage(text, page)),
     singleEdit(checkoutRoot, OVERVIEW_FILE, `a bullet linking /${page} under Available sources`, (text) => addOverviewBullet(text, profile)),
     ...requirementEdits(profile, checkoutRoot),
   ];

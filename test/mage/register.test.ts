@@ -16,6 +16,7 @@ import {
   addToSourceList,
   CONSTANTS_FILE,
   DOCS_JSON,
+  DOCS_MINT_JSON,
   OVERVIEW_FILE,
   registrations,
   REQUIREMENTS_FILE,
@@ -190,6 +191,20 @@ describe('mage registration with broken or missing host files', function () {
   });
 });
 
+describe('mage registration in an older checkout (docs/mint.json, tab-indented)', function () {
+  it('adds the page to the Sources group of docs/mint.json, keeping the tabs', function () {
+    const dir = seedCheckout(tempDir('connector-mage-mint-'));
+    rmSync(path.join(dir, DOCS_JSON));
+    const mint = '{\n\t"navigation": [{\n\t\t"group": "Sources",\n\t\t"pages": [\n\t\t\t"data-integrations/sources/overview",\n\t\t\t"data-integrations/sources/postgresql"\n\t\t]\n\t}]\n}\n';
+    writeFileSync(path.join(dir, DOCS_MINT_JSON), mint);
+    const report = registrations(profileOf({ name: 'acme_crm', connectorType: 'api' }), dir);
+    const edit = report.edits.find((e) => e.file === DOCS_MINT_JSON)!;
+    assert.equal(edit.outcome, 'added');
+    assert.deepEqual(insertedLines(mint, edit.contents!), ['\t\t\t"data-integrations/sources/acme_crm",']);
+    assert.ok(!report.edits.some((e) => e.file === DOCS_JSON));
+  });
+});
+
 describe('mage generator outside a checkout', function () {
   it('writes the same tree under the current folder, registers nothing and says so', function () {
     const dir = tempDir('connector-mage-outside-');
@@ -199,7 +214,9 @@ describe('mage generator outside a checkout', function () {
     assert.ok(existsSync(path.join(dir, 'mage_integrations/mage_integrations/sources/lonely_api/__init__.py')));
     for (const file of HOST_FILES) assert.ok(!existsSync(path.join(dir, file)), `${file} not created`);
     const brief = readIn(dir, 'mage_integrations/mage_integrations/sources/lonely_api/CONNECTOR_CONTEXT.md');
-    for (const file of [CONSTANTS_FILE, DOCS_JSON, OVERVIEW_FILE]) assert.ok(brief.includes(`- [ ] ${file}: add`), `manual step for ${file}`);
+    for (const file of [CONSTANTS_FILE, DOCS_JSON, OVERVIEW_FILE]) {
+      assert.ok(brief.split('\n').some((l) => l.startsWith(`- [ ] ${file}`) && l.includes(': add ')), `manual step for ${file}`);
+    }
     // The tree it wrote has mage_integrations/mage_integrations/sources/, but it is no checkout: a re-run from below does the same.
     const before = snapshotTree(dir);
     const again = runBin(['mage', '--name', 'lonely_api'], { cwd: path.join(dir, 'mage_integrations', 'mage_integrations') });
