@@ -3,7 +3,7 @@
  * written) and the defaults each connector type gets.
  */
 import assert from 'node:assert/strict';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { coerceValue, withDefaults } from '../../core/profile/compose.js';
 import type { PartialProfile } from '../../core/profile/field.js';
 import { CREDENTIALS_BY_AUTH, MAGE_AUTH_TYPES } from '../../core/profile/fields-mage.js';
@@ -88,6 +88,33 @@ describe('mage profile', function () {
     assert.deepEqual(only('api', ['streams', 'authTypes', 'baseUrl', 'defaultPort', 'pipPackages']), ['streams', 'authTypes', 'baseUrl']);
     assert.deepEqual(only('file', ['streams', 'authTypes', 'baseUrl', 'defaultPort', 'pipPackages']), ['streams']);
     assert.equal(asked.api![0], 'name');
+  });
+
+  it('takes config keys as objects from a YAML profile file (samples with spaces, descriptions), flags still winning', function () {
+    const dir = tempDir('connector-mage-profile-file-');
+    const file = `${dir}/source.profile.yaml`;
+    writeFileSync(
+      file,
+      [
+        'name: yaml_api',
+        'connector-type: api',
+        'auth_types: [basic]',
+        'streams: [orders]',
+        'config_keys:',
+        '  - { key: username, description: Account e-mail }',
+        '  - { key: password, secret: true }',
+        '  - { key: region, sample: eu west 1, description: Data centre }',
+        '  - { key: page_size, sample: 250 }',
+        'display_name: From the file',
+      ].join('\n'),
+    );
+    const result = runBin(['mage', '--profile', file, '--display-name', 'From the flag'], { cwd: dir });
+    assert.equal(result.status, 0, result.stderr);
+    const src = `${dir}/mage_integrations/mage_integrations/sources/yaml_api`;
+    const readme = readFileSync(`${src}/README.md`, 'utf8');
+    assert.match(readme, /^# From the flag$/m);
+    assert.match(readme, /^\| `region` \| Data centre \| eu west 1 \|$/m);
+    assert.deepEqual(JSON.parse(readFileSync(`${src}/templates/config.json`, 'utf8')), { username: '', password: '', region: '', page_size: 250 });
   });
 
   it('defaults: sql keys with the default port as a number, api credentials of each auth type plus base_url and start_date, file a path', function () {
