@@ -7,7 +7,7 @@
  * files through JSON.stringify and the brief through the Markdown helpers;
  * it never reaches Python. Python only ever sees validated identifiers.
  */
-import type { Capability, OmAuthType, ServiceType } from '../../core/profile/fields-openmetadata.js';
+import type { Capability, OmAuthType } from '../../core/profile/fields-openmetadata.js';
 import { openMetadataNames, type OpenMetadataNames, type OpenMetadataProfile } from '../../core/profile/openmetadata.js';
 import { markdownInline } from '../../core/text.js';
 import {
@@ -524,7 +524,7 @@ function pythonData(profile: OpenMetadataProfile) {
   // client.py ---------------------------------------------------------------------------
   const rest = profile.connectionType === 'rest_api' && profile.serviceType !== 'messaging';
   const clientImports: PyImport[] = [
-    { module: 'typing', names: rest ? ['Any', 'List'] : ['Any', 'List'] },
+    { module: 'typing', names: ['Any', 'List'] },
     { module: modules.schema, names: [connectionClass] },
     { module: 'metadata.utils.logger', names: ['ingestion_logger'] },
     ...(rest ? [{ module: 'requests' }] : []),
@@ -923,4 +923,3 @@ export function templateData(profile: OpenMetadataProfile): Record<string, unkno
   };
 }
 
-export type ServiceTypeName = ServiceType;
