@@ -1,19 +1,12 @@
 /**
  * Values the Mage templates render. Everything is computed here: templates
  * print these strings and loop over these lists. User free text reaches
- * Python only as validated literals (pyStr) or through pythonSingleQuoted, JSON only through JSON.stringify,
+ * Python only through pythonString (the quotes black keeps), JSON only through JSON.stringify,
  * Markdown only through core/text.ts.
  */
 import type { ConfigKey, MageAuthType } from '../../core/profile/fields-mage.js';
 import { mageNames, streamClassName, type MageProfile } from '../../core/profile/mage.js';
-import { markdownInline, pythonSingleQuoted } from '../../core/text.js';
-
-/**
- * A Python string literal as black writes it: double quotes. Every value printed
- * this way is validated (identifiers, URLs without quotes or backslashes);
- * anything else falls back to core's escaping.
- */
-export const pyStr = (text: string): string => (/^[^"'\\\x00-\x1f\x7f]*$/.test(text) ? `"${text}"` : pythonSingleQuoted(text));
+import { markdownInline, pythonString } from '../../core/text.js';
 
 /** Black's line length: longer import lines are wrapped the way isort (profile black) wraps them. */
 const LINE_LENGTH = 88;
@@ -93,13 +86,13 @@ export function configTemplate(keys: readonly ConfigKey[]): Record<string, strin
 }
 
 /** What the generated unit tests put in the config: numbers stay numbers, text becomes a recognisable dummy. */
-const testValue = (key: ConfigKey): string => (typeof key.sample === 'number' ? String(key.sample) : pyStr(`test-${key.key}`));
+const testValue = (key: ConfigKey): string => (typeof key.sample === 'number' ? String(key.sample) : pythonString(`test-${key.key}`));
 
 export function configRows(keys: readonly ConfigKey[]): ConfigRow[] {
   return keys.map((k) => ({
     key: k.key,
     tableRow: `| \`${k.key}\` | ${markdownInline(describeKey(k))}${k.secret ? ' (secret)' : ''} | ${hasSample(k) ? markdownInline(String(k.sample)) : ''} |`,
-    pyTestEntry: `${pyStr(k.key)}: ${testValue(k)},`,
+    pyTestEntry: `${pythonString(k.key)}: ${testValue(k)},`,
   }));
 }
 
@@ -133,8 +126,8 @@ export function streamModels(profile: MageProfile): StreamModel[] {
   return profile.streams.map((id) => ({
     id,
     className: streamClassName(id),
-    idLiteral: pyStr(id),
-    urlPathLiteral: pyStr(`/${id}`),
+    idLiteral: pythonString(id),
+    urlPathLiteral: pythonString(`/${id}`),
     schemaJson: prettyJson(streamSchema()),
   }));
 }
@@ -326,7 +319,7 @@ export function templateData(profile: MageProfile): Record<string, unknown> {
     configTable: rows.map((r) => r.tableRow).join('\n'),
     configRows: rows,
     /** Python list entries of every config key, for a required-keys check */
-    configKeyLiterals: keys.map((k) => pyStr(k.key)),
+    configKeyLiterals: keys.map((k) => pythonString(k.key)),
     markdown: {
       title: markdownInline(profile.displayName),
       docsUrl: profile.docsUrl ? markdownInline(profile.docsUrl) : '',
@@ -338,17 +331,17 @@ export function templateData(profile: MageProfile): Record<string, unknown> {
     },
     sql: {
       baseUrlLiteral: '',
-      driverModuleLiteral: driver ? pyStr(driver) : 'None',
+      driverModuleLiteral: driver ? pythonString(driver) : 'None',
       hasDriver: driver !== undefined,
       driverPackage: profile.pipPackages[0] ?? '',
       defaultPortLiteral: profile.defaultPort !== undefined ? String(profile.defaultPort) : 'None',
       /** discover filters on this config key: the schema when there is one, else the database */
-      schemaKeyLiteral: pyStr(keyNames.has('schema') ? 'schema' : 'database'),
+      schemaKeyLiteral: pythonString(keyNames.has('schema') ? 'schema' : 'database'),
       hasSchemaKey: keyNames.has('schema'),
       hasPortKey: keyNames.has('port'),
     },
     api: {
-      baseUrlLiteral: pyStr(profile.baseUrl),
+      baseUrlLiteral: pythonString(profile.baseUrl),
     },
     context: {
       profileTable: profileTable(profile, className),
