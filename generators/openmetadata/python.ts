@@ -39,9 +39,24 @@ function fromLine(module: string, names: string[]): string {
 }
 
 /**
- * The import block as `isort --profile black` writes it: a standard-library
- * section, then everything else (in a fresh folder isort knows no first-party
- * package); plain imports before from-imports; modules and names sorted.
+ * Packages isort files as first-party in an OpenMetadata checkout: both live in
+ * ingestion/src, and upstream code keeps them in their own section after the
+ * third-party imports.
+ */
+const FIRST_PARTY_ROOTS = new Set(['metadata', '_openmetadata_testutils']);
+
+type Section = 'stdlib' | 'thirdParty' | 'firstParty';
+
+function sectionOf(module: string): Section {
+  const root = module.split('.')[0]!;
+  if (STDLIB_ROOTS.has(root)) return 'stdlib';
+  return FIRST_PARTY_ROOTS.has(root) ? 'firstParty' : 'thirdParty';
+}
+
+/**
+ * The import block as `isort --profile black` writes it in an OpenMetadata
+ * checkout: standard library, third party, then first party (metadata);
+ * plain imports before from-imports; modules and names sorted.
  */
 export function importBlock(imports: PyImport[]): string {
   const merged = new Map<string, Set<string>>();
@@ -58,22 +73,21 @@ export function importBlock(imports: PyImport[]): string {
       merged.set(entry.module, names);
     }
   }
-  const isStdlib = (module: string): boolean => STDLIB_ROOTS.has(module.split('.')[0]!);
-  const section = (stdlib: boolean): string[] => {
-    const straight = [...plain].filter((m) => isStdlib(m) === stdlib).sort((a, b) => compare(a.toLowerCase(), b.toLowerCase()));
+  const section = (wanted: Section): string[] => {
+    const straight = [...plain].filter((m) => sectionOf(m) === wanted).sort((a, b) => compare(a.toLowerCase(), b.toLowerCase()));
     const froms: Array<{ key: string; order: number; line: string }> = [];
     for (const [module, names] of merged) {
-      if (isStdlib(module) !== stdlib) continue;
+      if (sectionOf(module) !== wanted) continue;
       const sorted = [...names].sort((a, b) => compare(nameKey(a), nameKey(b)));
       froms.push({ key: module.toLowerCase(), order: 0, line: fromLine(module, sorted) });
     }
     for (const { module, line } of aliased) {
-      if (isStdlib(module) === stdlib) froms.push({ key: module.toLowerCase(), order: 1, line });
+      if (sectionOf(module) === wanted) froms.push({ key: module.toLowerCase(), order: 1, line });
     }
     froms.sort((a, b) => compare(a.key, b.key) || a.order - b.order);
     return [...straight.map((m) => `import ${m}`), ...froms.map((f) => f.line)];
   };
-  return [section(true), section(false)]
+  return [section('stdlib'), section('thirdParty'), section('firstParty')]
     .filter((lines) => lines.length > 0)
     .map((lines) => lines.join('\n'))
     .join('\n\n');

@@ -233,7 +233,8 @@ for (const c of HOST_CASES) {
       before(function () {
         const missing = missingPythonTools('isort', 'black');
         if (missing.length > 0) skipWithReason(this, `${missing.join(', ')} not installed`);
-        changes = formatterChanges(root, [benign, ...runs].flatMap((run) => inRoot(run, filesOf(run, '.py'))));
+        const files = [benign, ...runs].flatMap((run) => inRoot(run, filesOf(run, '.py')));
+        changes = formatterChanges(root, files, { firstParty: c.isortFirstParty });
       });
 
       it('leave the Python of the benign profile unchanged', function () {

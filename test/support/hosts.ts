@@ -21,7 +21,18 @@ export interface HostCase {
   minimal: Record<string, unknown>;
   /** the same profile as CLI flags */
   flags: string[];
+  /** packages the host checkout's isort treats as first-party */
+  isortFirstParty: readonly string[];
 }
+
+/**
+ * In an OpenMetadata checkout `metadata` and `_openmetadata_testutils` live in
+ * ingestion/src, which isort counts as first-party: upstream files keep them in
+ * a section of their own after the third-party imports.
+ */
+export const OPENMETADATA_FIRST_PARTY = ['metadata', '_openmetadata_testutils'] as const;
+
+const FIRST_PARTY: Record<HostCase['host'], readonly string[]> = { openmetadata: OPENMETADATA_FIRST_PARTY, mage: [] };
 
 const hostCase = (host: HostCase['host'], minimal: Record<string, string>): HostCase => {
   const definition = HOSTS[host];
@@ -32,6 +43,7 @@ const hostCase = (host: HostCase['host'], minimal: Record<string, string>): Host
     spec: definition.spec,
     definition,
     minimal,
+    isortFirstParty: FIRST_PARTY[host],
     flags: Object.entries(minimal).flatMap(([key, value]) => [`--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`, value]),
   };
 };

@@ -219,10 +219,16 @@ export function compileErrors(root: string, files: string[]): string[] {
 }
 
 /** Files that isort (profile black) would change, with isort's diff. */
-export function isortCheck(root: string, files: string[]): string[] {
+export interface IsortOptions {
+  /** packages the host's checkout treats as first-party (isort finds them under its src paths there) */
+  firstParty?: readonly string[];
+}
+
+export function isortCheck(root: string, files: string[], options: IsortOptions = {}): string[] {
   if (files.length === 0) return [];
   requireTool('isort');
-  const result = run('isort', ['--profile', 'black', '--check-only', '--diff', ...files], root);
+  const firstParty = (options.firstParty ?? []).flatMap((name) => ['--project', name]);
+  const result = run('isort', ['--profile', 'black', ...firstParty, '--check-only', '--diff', ...files], root);
   const problems: string[] = [];
   for (const line of result.stderr.split('\n')) {
     const match = /^ERROR:\s+(.+?)\s+Imports are incorrectly sorted/.exec(line);
@@ -260,8 +266,8 @@ function diffFor(diff: string, file: string): string {
 }
 
 /** Files that `isort --profile black` or `black` would change (both run on the files in place, check only). */
-export function formatterChanges(root: string, files: string[]): string[] {
-  return [...isortCheck(root, files), ...blackCheck(root, files)];
+export function formatterChanges(root: string, files: string[], options: IsortOptions = {}): string[] {
+  return [...isortCheck(root, files, options), ...blackCheck(root, files)];
 }
 
 /** flake8 findings (config files ignored), "file: line:col CODE message". */
