@@ -7,7 +7,7 @@
 import { fileURLToPath } from 'node:url';
 import Generator, { type BaseOptions } from 'yeoman-generator';
 import { ConflictError, conflictingFiles } from './conflict-guard.js';
-import { relativeTo, statusOnDisk, type PlannedFile } from './file-plan.js';
+import { relativeTo, statusOnDisk } from './file-plan.js';
 import type { HostDefinition } from './host.js';
 import {
   fieldsToAsk,
@@ -20,7 +20,7 @@ import {
 } from './profile/compose.js';
 import { dashed, type Field, type PartialProfile } from './profile/field.js';
 import { ProfileError, findProblems, type ProfileSpec } from './profile/validate.js';
-import { describeEdit, type RegistrationReport } from './registration.js';
+import { declined, describeEdit, type RegistrationReport } from './registration.js';
 import { lastStoredName, storeProfile, storedProfile } from './stored-profiles.js';
 import { findCheckoutRoot } from './host-checkout.js';
 
@@ -121,18 +121,16 @@ export abstract class ConnectorGenerator<P extends { name: string }> extends Gen
     if (problems.length > 0) throw new ProfileError(supplied.length > 0 ? supplied : problems);
 
     storeProfile(this.config, spec.host, this.profile);
-    this.registration = this.options.skipRegister
-      ? { checkoutRoot: this.checkoutRoot, edits: [], manualSteps: [] }
-      : this.host.registrations(this.profile, this.checkoutRoot);
+    const registration = this.host.registrations(this.profile, this.checkoutRoot);
+    this.registration = this.options.skipRegister ? declined(registration) : registration;
     // Awaited: composeWith imports the generator asynchronously; unawaited, the brief's writing task could be
     // queued after this generator's conflicts task, and the no-terminal guard would miss a conflicting brief.
     await this.composeWith(CONTEXT_DOC_GENERATOR, {
       host: spec.host,
       connectorProfile: this.profile,
       // what this run registers, computed before writing: reading the files again later would find the edits already made
-      registration: this.options.skipRegister ? undefined : this.registration,
+      registration: this.registration,
       interactive: canAsk(this.options),
-      skipRegister: this.options.skipRegister,
     } as never);
   }
 
@@ -148,10 +146,11 @@ export abstract class ConnectorGenerator<P extends { name: string }> extends Gen
       this.fs.write(this.destinationPath(edit.file), edit.contents ?? '');
       markForced(this.env.sharedFs as never, this.destinationPath(edit.file));
     }
-    if (this.options.dryRun) this.logDryRun(plan);
   }
 
+  /** Runs after every composed generator has written to memory, before the commit. */
   conflicts(): void {
+    if (this.options.dryRun) this.logDryRun();
     guardConflicts(this);
   }
 
@@ -163,13 +162,15 @@ export abstract class ConnectorGenerator<P extends { name: string }> extends Gen
           `(looked for ${this.host.checkoutMarker}/). The files were written under this folder.`,
       );
     }
-    for (const edit of edits) this.log.info(`Registration: ${describeEdit(edit)}`);
+    if (checkoutRoot) for (const edit of edits) this.log.info(`Registration: ${describeEdit(edit)}`);
     this.log.info(`Next: read ${this.host.briefDestination(this.profile)}`);
   }
 
-  private logDryRun(plan: PlannedFile[]): void {
-    const lines = plan.map((file) => {
-      const absolute = this.destinationPath(file.destination);
+  /** The file plan and the brief, each with what a real run would do to it. */
+  private logDryRun(): void {
+    const destinations = [...this.host.plan(this.profile).map((f) => f.destination), this.host.briefDestination(this.profile)];
+    const lines = destinations.map((destination) => {
+      const absolute = this.destinationPath(destination);
       const contents = this.fs.read(absolute) ?? '';
       return `  ${statusOnDisk(absolute, contents).padEnd(9)} ${relativeTo(this.destinationRoot(), absolute)}`;
     });

@@ -40,3 +40,11 @@ export function describeEdit(edit: RegistrationEdit): string {
       return `${edit.file}: skipped ${edit.change} (${edit.reason ?? 'unknown reason'})`;
   }
 }
+
+/** The report of a run with --skip-register: what would have been added is left to do by hand. */
+export const declined = (report: RegistrationReport): RegistrationReport => ({
+  ...report,
+  edits: report.edits.map((edit) =>
+    edit.outcome === 'added' ? { file: edit.file, change: edit.change, outcome: 'skipped', reason: '--skip-register' } : edit,
+  ),
+});

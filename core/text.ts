@@ -3,18 +3,22 @@
  * print these results as they are; they never escape anything themselves.
  */
 
-const MARKDOWN_SPECIAL = /[\\`*_{}[\]()<>#+\-.!|~]/g;
+/** Characters that can start code, emphasis, links, HTML, headings, table cells or strike-through anywhere in a line. */
+const MARKDOWN_SPECIAL = /[\\`*_{}[\]<>#|~]/g;
+/** What only matters at the start of a line: list markers (`-`, `+`, `1.`) and setext underlines (`===`, `---`). */
+const MARKDOWN_LINE_START = /^([-+=]|\d+(?=[.)]))/;
 
 /** One line of Markdown that renders as the literal text: no headings, code, HTML or table breaks. */
 export const markdownInline = (text: string): string =>
   text
     .replace(/[\r\n\t]+/g, ' ')
+    .trim()
     .replace(MARKDOWN_SPECIAL, (c) => `\\${c}`)
-    .trim();
+    .replace(MARKDOWN_LINE_START, (start) => (/\d/.test(start) ? `${start}\\` : `\\${start}`));
 
-/** A Markdown blockquote of the literal text, line by line; `_none_` when empty. */
+/** A Markdown blockquote of the literal text, line by line (blank lines at either end dropped); `_none_` when empty. */
 export function markdownQuote(text: string): string {
-  const lines = text.split(/\r\n|\r|\n/).map((line) => line.trimEnd());
+  const lines = text.trim().split(/\r\n|\r|\n/).map((line) => line.trimEnd());
   if (lines.every((line) => line === '')) return '_none_';
   return lines.map((line) => (line === '' ? '>' : `> ${markdownInline(line)}`)).join('\n');
 }

@@ -59,11 +59,8 @@ export default class ContextDocGenerator extends Generator<Record<string, unknow
     const host = HOSTS[this.hostId]!;
     const profile = this.profile as never;
     const checkoutRoot = findCheckoutRoot(this.destinationRoot(), host.checkoutMarker);
-    const registration =
-      this.options.registration ??
-      (this.options.skipRegister
-        ? { checkoutRoot, edits: [], manualSteps: host.registrations(profile, checkoutRoot).manualSteps }
-        : host.registrations(profile, checkoutRoot));
+    // Alone, it reports the registration state on disk; composed, what the host generator computed before writing.
+    const registration = this.options.registration ?? host.registrations(profile, checkoutRoot);
     const destination = host.briefDestination(profile);
     const data = { ...host.templateData(profile), ...briefData(host, profile, registration, destination) };
     this.fs.copyTpl(this.templatePath(this.hostId, 'CONNECTOR_CONTEXT.md.ejs'), this.destinationPath(destination), data, undefined, {

@@ -291,7 +291,7 @@ describe('mage registration text edits', function () {
     assert.equal(addOverviewBullet(once, { name: 'zulu', displayName: 'Zulu' }).outcome, 'present');
     assert.equal(addOverviewBullet('# Overview\n\nNo list here.\n', acme).outcome, 'skipped');
     const escaped = contents(addOverviewBullet(text, { name: 'odd', displayName: 'A [link](x) *b*' }));
-    assert.ok(escaped.includes('- [A \\[link\\]\\(x\\) \\*b\\*](/data-integrations/sources/odd)'));
+    assert.ok(escaped.includes('- [A \\[link\\](x) \\*b\\*](/data-integrations/sources/odd)'), escaped);
   });
 
   it('requirements.txt: sorted by name ignoring case and -_., present whatever the pin, appended with a newline', function () {
