@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import yaml from 'js-yaml';
-import { readText, runGenerator, snapshotTree, tempDir } from '../support/generate.js';
+import { readText, rejection, runGenerator, snapshotTree, tempDir } from '../support/generate.js';
 import { HOST_CASES, briefPathOf, generatorBuilt, completeProfile, storedProfileIn, type HostCase } from '../support/hosts.js';
 
 type KeyStyle = 'camel' | 'dashed' | 'snake';
@@ -23,15 +23,6 @@ function profileFile(values: Record<string, unknown>, format: 'json' | 'yaml' | 
   return file;
 }
 
-/** The error a run rejects with; fails when it does not reject. */
-async function rejection(run: Promise<unknown>): Promise<Error> {
-  try {
-    await run;
-  } catch (error) {
-    return error instanceof Error ? error : new Error(String(error));
-  }
-  assert.fail('the run was expected to fail');
-}
 
 /** The minimal profile's second field (serviceType / connectorType): the one besides the name. */
 const secondField = (c: HostCase): [string, unknown] => {

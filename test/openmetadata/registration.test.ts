@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { requireFixtures, fixturePath } from '../support/fixtures.js';
-import { diffTrees, isEmptyDiff, runBin, runGenerator, snapshotTree, tempDir } from '../support/generate.js';
+import { diffTrees, isEmptyDiff, rejection, runBin, runGenerator, snapshotTree, tempDir } from '../support/generate.js';
 import { insertionDiff, SERVICES_DIR } from './support.js';
 
 /** `<t>` of the service schema definitions, per service type (hosts.md). */
@@ -53,14 +53,6 @@ function registered(text: string, prefix: string): Registered {
   };
 }
 
-async function rejection(run: Promise<unknown>): Promise<Error> {
-  try {
-    await run;
-  } catch (error) {
-    return error instanceof Error ? error : new Error(String(error));
-  }
-  assert.fail('the run was expected to fail');
-}
 
 const CASES = [
   { serviceType: 'database', name: 'warehouse_db', value: 'WarehouseDb', stem: 'warehouseDb' },
@@ -146,6 +138,18 @@ describe('OpenMetadata generator: registration in <type>Service.json', function 
     ]) {
       assert.ok(section.includes(piece), `the registration section lacks ${piece}:\n${section}`);
     }
+  });
+
+  it('with --skip-register leaves every service file untouched and lists the edits as left to do in the brief', async function () {
+    const root = checkout();
+    const serviceFiles = (): string[] => readdirSync(path.join(root, SERVICES_DIR)).filter((f) => f.endsWith('Service.json'));
+    const read = (): string[] => serviceFiles().map((f) => readFileSync(path.join(root, SERVICES_DIR, f), 'utf8'));
+    const before = read();
+    await runGenerator('openmetadata', { name: 'bi_tool', serviceType: 'dashboard', skipRegister: true }, { cwd: root });
+    assert.deepEqual(read(), before, 'a service file changed');
+    const brief = readFileSync(path.join(root, 'ingestion/src/metadata/ingestion/source/dashboard/bitool/CONNECTOR_CONTEXT.md'), 'utf8');
+    const left = brief.slice(brief.indexOf('Left to do'), brief.indexOf('## Code generation'));
+    assert.ok(left.includes(`${serviceRel('dashboard')}: skipped BiTool in definitions.dashboardServiceType.enum (--skip-register)`), left);
   });
 
   it('refuses a service type value the checkout already has, naming the file and the fix; nothing is written', async function () {

@@ -6,6 +6,7 @@
  * Tests run after `npm run build`: the generators are loaded from their
  * compiled generators/<name>/index.js.
  */
+import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync } from 'node:fs';
@@ -156,4 +157,14 @@ export function readTree(dir: string): Map<string, string> {
   const tree = new Map<string, string>();
   for (const rel of snapshotTree(dir).keys()) tree.set(rel, readText(dir, rel));
   return tree;
+}
+
+/** The error a run rejects with; fails the test when it does not reject. */
+export async function rejection(run: Promise<unknown>): Promise<Error> {
+  try {
+    await run;
+  } catch (error) {
+    return error instanceof Error ? error : new Error(String(error));
+  }
+  assert.fail('the run was expected to fail');
 }
