@@ -5,13 +5,16 @@
  * skipped with a reason (touching nothing) when the file is missing or has a
  * shape it does not recognise.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { readCheckoutFile } from '../../core/host-checkout.js';
+import { insertElementLineAfter, parseLocated, valueOf, type JsonArray, type JsonNode } from '../../core/json-text.js';
 import type { PartialProfile } from '../../core/profile/field.js';
 import { mageNames, type MageProfile } from '../../core/profile/mage.js';
 import type { Problem } from '../../core/profile/validate.js';
 import { skipped, type RegistrationEdit, type RegistrationReport } from '../../core/registration.js';
 import { markdownInline, pythonSingleQuoted } from '../../core/text.js';
+import { eolOf, indentOfLine, insertAt, lineEnd, lineStart } from '../../core/text-edit.js';
 import { codeSpan, normaliseRequirement, requirementName } from './model.js';
 import { docsPage, SOURCES_FOLDER } from './plan.js';
 
@@ -29,14 +32,6 @@ const MAX_LINE = 100;
 /** The outcome of one text edit. */
 export type TextEdit = { outcome: 'added'; contents: string } | { outcome: 'present' } | { outcome: 'skipped'; reason: string };
 
-const eolOf = (text: string): string => (text.includes('\r\n') ? '\r\n' : '\n');
-const lineStart = (text: string, offset: number): number => text.lastIndexOf('\n', offset - 1) + 1;
-const lineEnd = (text: string, offset: number): number => {
-  const end = text.indexOf('\n', offset);
-  return end < 0 ? text.length : end + 1;
-};
-const indentAt = (text: string, offset: number): string => /^[ \t]*/.exec(text.slice(lineStart(text, offset)))![0];
-const insertAt = (text: string, offset: number, insert: string): string => text.slice(0, offset) + insert + text.slice(offset);
 /** Case-insensitive order of display names, page names and package names. */
 const after = (a: string, b: string): boolean => a.toLowerCase() > b.toLowerCase();
 
@@ -193,7 +188,7 @@ export function addToSourceList(
   if (entries.length === 0) {
     const between = text.slice(list.open + 1, list.close);
     if (between.trim() !== '') return { outcome: 'skipped', reason: `${listName} holds something other than entries` };
-    const indent = indentAt(text, list.open);
+    const indent = indentOfLine(text, list.open);
     const entry = constantsEntry(profile, `${indent}    `, eol);
     return { outcome: 'added', contents: text.slice(0, list.open + 1) + eol + entry + indent + text.slice(list.close) };
   }
@@ -201,7 +196,7 @@ export function addToSourceList(
   if (lineStart(text, list.close) <= last.start || lineStart(text, entries[0]!.start) <= list.open) {
     return { outcome: 'skipped', reason: `${listName} is written on one line; add the entry by hand` };
   }
-  const indent = indentAt(text, entries[0]!.start);
+  const indent = indentOfLine(text, entries[0]!.start);
   const entry = constantsEntry(profile, indent, eol);
   const before = entries.find((e) => after(e.name!, profile.displayName));
   if (before) return { outcome: 'added', contents: insertAt(text, lineStart(text, before.start), entry) };
@@ -217,7 +212,7 @@ function constantsEdits(profile: MageProfile, root: string): RegistrationEdit[] 
   const entry = constantsEntry(profile, '').trim().replace(/\s*\n\s*/g, ' ');
   // a code span: the display name inside is free text, and the brief prints changes as Markdown
   const change = (listName: string, note = ''): string => `${codeSpan(entry.replace(/,$/, ''))} in ${listName}${note}`;
-  const text = readHostFile(root, file);
+  const text = readCheckoutFile(root, file);
   if (typeof text !== 'string') {
     const lists = profile.connectorType === 'sql' ? ['SQL_SOURCES', 'SOURCES'] : ['SOURCES'];
     return lists.map((l) => skipped(file, change(l), text.reason));
@@ -225,14 +220,8 @@ function constantsEdits(profile: MageProfile, root: string): RegistrationEdit[] 
   const edits: RegistrationEdit[] = [];
   let current = text;
   const record = (listName: 'SOURCES' | 'SQL_SOURCES', result: TextEdit, note = ''): void => {
-    if (result.outcome === 'added') {
-      current = result.contents;
-      edits.push({ file, change: change(listName, note), outcome: 'added', contents: current });
-    } else if (result.outcome === 'present') {
-      edits.push({ file, change: change(listName, note), outcome: 'present' });
-    } else {
-      edits.push(skipped(file, change(listName, note), result.reason));
-    }
+    if (result.outcome === 'added') current = result.contents;
+    edits.push(asRegistrationEdit(file, change(listName, note), result));
   };
   const sources = findSourceList(text, 'SOURCES');
   const sqlSources = findSourceList(text, 'SQL_SOURCES');
@@ -250,136 +239,60 @@ function constantsEdits(profile: MageProfile, root: string): RegistrationEdit[] 
 // ---------------------------------------------------------------------------------------------
 // JSON: the docs navigation in docs/docs.json
 
-interface JsonNode {
-  start: number;
-  end: number;
-  value: unknown;
-  items?: JsonNode[];
-  members?: Array<{ key: string; value: JsonNode }>;
-}
-
-/** A JSON parser that keeps the offsets of every value, so edits can touch the text only. */
-export function parseJsonWithOffsets(text: string): JsonNode {
-  let i = 0;
-  const fail = (what: string): never => {
-    throw new Error(`${what} at offset ${i}`);
-  };
-  const space = (): void => {
-    while (i < text.length && /\s/.test(text[i]!)) i += 1;
-  };
-  const parseValue = (): JsonNode => {
-    space();
-    const start = i;
-    const c = text[i];
-    if (c === '{') {
-      i += 1;
-      const members: Array<{ key: string; value: JsonNode }> = [];
-      space();
-      if (text[i] === '}') i += 1;
-      else
-        for (;;) {
-          space();
-          if (text[i] !== '"') fail('expected a key');
-          const key = parseValue().value as string;
-          space();
-          if (text[i] !== ':') fail('expected ":"');
-          i += 1;
-          members.push({ key, value: parseValue() });
-          space();
-          if (text[i] === ',') i += 1;
-          else if (text[i] === '}') {
-            i += 1;
-            break;
-          } else fail('expected "," or "}"');
-        }
-      return { start, end: i, value: Object.fromEntries(members.map((m) => [m.key, m.value.value])), members };
-    }
-    if (c === '[') {
-      i += 1;
-      const items: JsonNode[] = [];
-      space();
-      if (text[i] === ']') i += 1;
-      else
-        for (;;) {
-          items.push(parseValue());
-          space();
-          if (text[i] === ',') i += 1;
-          else if (text[i] === ']') {
-            i += 1;
-            break;
-          } else fail('expected "," or "]"');
-        }
-      return { start, end: i, value: items.map((n) => n.value), items };
-    }
-    if (c === '"') {
-      i += 1;
-      while (i < text.length && text[i] !== '"') i += text[i] === '\\' ? 2 : 1;
-      if (i >= text.length) fail('unterminated string');
-      i += 1;
-      return { start, end: i, value: JSON.parse(text.slice(start, i)) as string };
-    }
-    const literal = /^(?:-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null)/.exec(text.slice(i));
-    if (!literal) fail('unexpected character');
-    i += literal![0].length;
-    return { start, end: i, value: JSON.parse(literal![0]) as unknown };
-  };
-  const root = parseValue();
-  space();
-  if (i !== text.length) fail('trailing text');
-  return root;
-}
-
 const SOURCES_PAGE_PREFIX = 'data-integrations/sources/';
 const SOURCES_OVERVIEW_PAGE = `${SOURCES_PAGE_PREFIX}overview`;
 
+/** The value of a string node, else undefined. */
+const stringOf = (node: JsonNode): string | undefined => (node.kind === 'scalar' && typeof node.value === 'string' ? node.value : undefined);
+
 /** Every `"pages"` array of a `"group": "Sources"` object, depth first. */
-function sourceGroups(node: JsonNode, found: JsonNode[] = []): JsonNode[] {
-  if (node.members) {
-    const group = node.members.find((m) => m.key === 'group');
-    const pages = node.members.find((m) => m.key === 'pages');
-    if (group?.value.value === 'Sources' && pages?.value.items) found.push(pages.value);
-    for (const m of node.members) sourceGroups(m.value, found);
+function sourceGroups(node: JsonNode, found: JsonArray[] = []): JsonArray[] {
+  if (node.kind === 'object') {
+    const group = node.entries.find((e) => e.key === 'group');
+    const pages = node.entries.find((e) => e.key === 'pages');
+    if (group && stringOf(group.value) === 'Sources' && pages?.value.kind === 'array') found.push(pages.value);
+    for (const e of node.entries) sourceGroups(e.value, found);
   }
-  for (const item of node.items ?? []) sourceGroups(item, found);
+  if (node.kind === 'array') for (const item of node.items) sourceGroups(item, found);
   return found;
 }
 
-const sourcePages = (pages: JsonNode): JsonNode[] =>
-  (pages.items ?? []).filter((n) => typeof n.value === 'string' && (n.value as string).startsWith(SOURCES_PAGE_PREFIX));
+const sourcePages = (pages: JsonArray): JsonNode[] => pages.items.filter((n) => stringOf(n)?.startsWith(SOURCES_PAGE_PREFIX));
+
+/** `page` on a line of its own at the line start `offset`, followed by a comma. */
+const pageLineAt = (text: string, offset: number, indent: string, page: string): string =>
+  insertAt(text, offset, `${indent}${JSON.stringify(page)},${eolOf(text)}`);
 
 /** Adds the docs page to the Sources group that lists the source pages (the one with sources/overview), sorted. */
 export function addDocsPage(text: string, page: string): TextEdit {
   let root: JsonNode;
   try {
-    root = parseJsonWithOffsets(text);
+    root = parseLocated(text);
   } catch (error) {
     return { outcome: 'skipped', reason: `not valid JSON (${(error as Error).message})` };
   }
-  if (JSON.stringify(root.value).includes(JSON.stringify(page))) return { outcome: 'present' };
+  if (JSON.stringify(valueOf(root)).includes(JSON.stringify(page))) return { outcome: 'present' };
   const groups = sourceGroups(root).filter((g) => sourcePages(g).length > 0);
   const target =
-    groups.find((g) => sourcePages(g).some((n) => n.value === SOURCES_OVERVIEW_PAGE)) ??
+    groups.find((g) => sourcePages(g).some((n) => stringOf(n) === SOURCES_OVERVIEW_PAGE)) ??
     [...groups].sort((a, b) => sourcePages(b).length - sourcePages(a).length)[0];
   if (!target) return { outcome: 'skipped', reason: `no "group": "Sources" with ${SOURCES_PAGE_PREFIX}* pages` };
-  const items = target.items!;
+  const { items } = target;
   if (items.some((n, k) => k > 0 && lineStart(text, n.start) === lineStart(text, items[k - 1]!.start))) {
     return { outcome: 'skipped', reason: 'the Sources pages are not one per line' };
   }
-  const eol = eolOf(text);
-  const candidates = sourcePages(target).filter((n) => n.value !== SOURCES_OVERVIEW_PAGE);
-  const before = candidates.find((n) => after(n.value as string, page));
+  const candidates = sourcePages(target).filter((n) => stringOf(n) !== SOURCES_OVERVIEW_PAGE);
+  const before = candidates.find((n) => after(stringOf(n)!, page));
   let contents: string;
   if (before) {
-    contents = insertAt(text, lineStart(text, before.start), `${indentAt(text, before.start)}${JSON.stringify(page)},${eol}`);
+    contents = pageLineAt(text, lineStart(text, before.start), indentOfLine(text, before.start), page);
   } else {
     const last = candidates[candidates.length - 1] ?? sourcePages(target)[sourcePages(target).length - 1]!;
-    const indent = indentAt(text, last.start);
-    const isLastItem = last === items[items.length - 1];
-    if (isLastItem) {
-      contents = insertAt(text, last.end, `,${eol}${indent}${JSON.stringify(page)}`);
+    const indent = indentOfLine(text, last.start);
+    if (last === items[items.length - 1]) {
+      contents = insertElementLineAfter(text, last.end, indent, JSON.stringify(page));
     } else {
-      const comma = text.indexOf(',', last.end);
-      contents = insertAt(text, lineEnd(text, comma), `${indent}${JSON.stringify(page)},${eol}`);
+      contents = pageLineAt(text, lineEnd(text, text.indexOf(',', last.end)), indent, page);
     }
   }
   try {
@@ -435,39 +348,29 @@ export function addRequirement(text: string, spec: string): TextEdit & { listedA
 function requirementEdits(profile: MageProfile, root: string): RegistrationEdit[] {
   const file = REQUIREMENTS_FILE;
   if (profile.pipPackages.length === 0) return [];
-  const text = readHostFile(root, file);
+  const text = readCheckoutFile(root, file);
   if (typeof text !== 'string') return profile.pipPackages.map((p) => skipped(file, `requirement ${p}`, text.reason));
   let current = text;
   return profile.pipPackages.map((spec): RegistrationEdit => {
     const result = addRequirement(current, spec);
-    if (result.outcome === 'added') {
-      current = result.contents;
-      return { file, change: `requirement ${spec}`, outcome: 'added', contents: current };
-    }
-    if (result.outcome === 'present') {
-      const note = result.listedAs && result.listedAs !== spec ? ` (listed as ${result.listedAs})` : '';
-      return { file, change: `requirement ${spec}${note}`, outcome: 'present' };
-    }
-    return skipped(file, `requirement ${spec}`, result.reason);
+    if (result.outcome === 'added') current = result.contents;
+    const note = result.outcome === 'present' && result.listedAs && result.listedAs !== spec ? ` (listed as ${result.listedAs})` : '';
+    return asRegistrationEdit(file, `requirement ${spec}${note}`, result);
   });
 }
 
 // ---------------------------------------------------------------------------------------------
 
-function readHostFile(root: string, file: string): string | { reason: string } {
-  const absolute = path.join(root, file);
-  if (!existsSync(absolute)) return { reason: `${file} not found in the checkout` };
-  if (!statSync(absolute).isFile()) return { reason: `${file} is not a file` };
-  return readFileSync(absolute, 'utf8');
-}
-
-function singleEdit(root: string, file: string, change: string, edit: (text: string) => TextEdit): RegistrationEdit {
-  const text = readHostFile(root, file);
-  if (typeof text !== 'string') return skipped(file, change, text.reason);
-  const result = edit(text);
+/** The registration edit that reports the outcome of one text edit. */
+function asRegistrationEdit(file: string, change: string, result: TextEdit): RegistrationEdit {
   if (result.outcome === 'added') return { file, change, outcome: 'added', contents: result.contents };
   if (result.outcome === 'present') return { file, change, outcome: 'present' };
   return skipped(file, change, result.reason);
+}
+
+function singleEdit(root: string, file: string, change: string, edit: (text: string) => TextEdit): RegistrationEdit {
+  const text = readCheckoutFile(root, file);
+  return typeof text === 'string' ? asRegistrationEdit(file, change, edit(text)) : skipped(file, change, text.reason);
 }
 
 /** What registration means, as steps to do by hand (outside a checkout). */

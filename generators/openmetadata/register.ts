@@ -4,15 +4,14 @@
  * config oneOf), edited as text so the file keeps its layout; plus the steps
  * left to do by hand (UI, translations, icon, docs), each with its path.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { SERVICE_TYPES, type ServiceType } from '../../core/profile/fields-openmetadata.js';
 import type { PartialProfile } from '../../core/profile/field.js';
 import { openMetadataNames, type OpenMetadataProfile } from '../../core/profile/openmetadata.js';
 import type { Problem } from '../../core/profile/validate.js';
+import { readCheckoutFile } from '../../core/host-checkout.js';
+import { appendToArray, JsonTextError, nodeAt, parseLocated, valueOf, type JsonNode } from '../../core/json-text.js';
 import { skipped, type RegistrationEdit, type RegistrationReport } from '../../core/registration.js';
 import { SPEC_SERVICES, UI_DOCS_FOLDER, UI_PUBLIC, UI_SERVICE_UTILS, UI_SRC } from './facts.js';
-import { appendToArray, JsonTextError, nodeAt, parseLocated, valueOf, type JsonNode } from './json-text.js';
 
 /** `<type>Service.json`, relative to the checkout root. */
 export const serviceFile = (serviceType: ServiceType): string => `${SPEC_SERVICES}/${serviceType}Service.json`;
@@ -70,25 +69,23 @@ export function registrations(profile: OpenMetadataProfile, checkoutRoot: string
   const file = serviceFile(profile.serviceType);
   const wanted = targets(profile);
   const report = (edits: RegistrationEdit[]): RegistrationReport => ({ checkoutRoot, edits, manualSteps: manualSteps(profile) });
+  const skipAll = (reason: string): RegistrationReport => report(wanted.map((w) => skipped(file, w.change, reason)));
   // One reason for both cases: a folder generated outside a checkout has an openmetadata-spec/ of its
   // own, so a re-run there finds a "checkout" without the file; its brief must read the same.
-  const absolute = checkoutRoot ? path.join(checkoutRoot, file) : undefined;
-  if (!absolute || !existsSync(absolute)) {
-    return report(wanted.map((w) => skipped(file, w.change, `no OpenMetadata checkout with ${file} above the destination`)));
-  }
-  let text = readFileSync(absolute, 'utf8');
+  const read = checkoutRoot ? readCheckoutFile(checkoutRoot, file) : undefined;
+  if (typeof read !== 'string') return skipAll(!read || read.missing ? `no OpenMetadata checkout with ${file} above the destination` : read.reason);
+  let text = read;
   let root: JsonNode;
   try {
     root = parseLocated(text);
   } catch (error) {
-    return report(wanted.map((w) => skipped(file, w.change, `${file} is not valid JSON (${(error as Error).message})`)));
+    return skipAll(`${file} is not valid JSON (${(error as Error).message})`);
   }
   // Check every target first: a file with an unexpected shape is left untouched, not half edited.
   for (const target of wanted) {
     const node = nodeAt(root, target.path);
     if (node?.kind !== 'array' || node.items.length === 0) {
-      const reason = `${file} has no non-empty array at ${target.path.join('.')}; add the entry by hand`;
-      return report(wanted.map((w) => skipped(file, w.change, reason)));
+      return skipAll(`${file} has no non-empty array at ${target.path.join('.')}; add the entry by hand`);
     }
   }
   const edits: RegistrationEdit[] = [];
@@ -103,7 +100,7 @@ export function registrations(profile: OpenMetadataProfile, checkoutRoot: string
       root = parseLocated(text);
     } catch (error) {
       const reason = error instanceof JsonTextError ? error.message : String(error);
-      return report(wanted.map((w) => skipped(file, w.change, `${target.path.join('.')}: ${reason}`)));
+      return skipAll(`${target.path.join('.')}: ${reason}`);
     }
     edits.push({ file, change: target.change, outcome: 'added', contents: text });
   }
@@ -112,10 +109,10 @@ export function registrations(profile: OpenMetadataProfile, checkoutRoot: string
 
 /** The enum values of `<type>Service.json`, or undefined when the file or the enum is missing. */
 function enumValues(root: string, serviceType: ServiceType, definitionPrefix: string): string[] | undefined {
-  const absolute = path.join(root, serviceFile(serviceType));
-  if (!existsSync(absolute)) return undefined;
+  const text = readCheckoutFile(root, serviceFile(serviceType));
+  if (typeof text !== 'string') return undefined;
   try {
-    const node = nodeAt(parseLocated(readFileSync(absolute, 'utf8')), ['definitions', `${definitionPrefix}ServiceType`, 'enum']);
+    const node = nodeAt(parseLocated(text), ['definitions', `${definitionPrefix}ServiceType`, 'enum']);
     const values = node ? valueOf(node) : undefined;
     return Array.isArray(values) ? values.filter((v): v is string => typeof v === 'string') : undefined;
   } catch {
