@@ -3,7 +3,7 @@
  * base classes and their abstract methods, test-connection steps, filter
  * patterns, reference connectors, UI paths. Sources: hosts.md and the import
  * manifest in the shared fixtures (module names, abstract methods and their
- * signatures). model.ts turns them into template values; the brief and the
+ * signatures). model/ turns them into template values; the brief and the
  * Python stubs read the same lists.
  */
 import type { ServiceType } from '../../core/profile/fields-openmetadata.js';

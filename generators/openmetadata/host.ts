@@ -1,7 +1,7 @@
 /** OpenMetadata as a host: everything the shared generator machinery needs to know. */
 import type { HostDefinition } from '../../core/host.js';
 import { openMetadataSpec, type OpenMetadataProfile } from '../../core/profile/openmetadata.js';
-import { templateData } from './model.js';
+import { templateData } from './model/index.js';
 import { briefDestination, openMetadataPlan } from './plan.js';
 import { checkoutProblems, registrations } from './register.js';
 

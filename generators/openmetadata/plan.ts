@@ -1,7 +1,7 @@
 /** The OpenMetadata file plan: which templates a profile needs, and where each lands. */
 import { destinationOf, type PlannedFile } from '../../core/file-plan.js';
 import { openMetadataNames, type OpenMetadataProfile } from '../../core/profile/openmetadata.js';
-import { featuresOf } from './model.js';
+import { featuresOf } from './model/features.js';
 
 const SPEC_CONNECTIONS = 'openmetadata-spec/src/main/resources/json/schema/entity/services/connections';
 const TEST_CONNECTIONS = 'openmetadata-service/src/main/resources/json/data/testConnections';

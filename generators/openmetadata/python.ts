@@ -12,6 +12,10 @@
 export const LINE_LENGTH = 88;
 
 const INDENT = '    ';
+/** Indents of one, two and three levels. */
+export const I1 = INDENT;
+export const I2 = INDENT.repeat(2);
+export const I3 = INDENT.repeat(3);
 
 /** Modules that isort files under the standard library section. */
 const STDLIB_ROOTS = new Set(['abc', 'datetime', 'os', 'textwrap', 'typing', 'unittest']);
@@ -152,3 +156,72 @@ export function pyString(value: string): string {
 
 /** `MY_DB` from `my_db`: prefix of module constants. */
 export const constantPrefix = (name: string): string => name.toUpperCase();
+
+/** A `# TODO: ...` comment wrapped at the line length. */
+export function todoComment(indent: string, textBody: string, prefix = 'TODO: '): string {
+  const words = `${prefix}${textBody}`.split(/\s+/);
+  const lines: string[] = [];
+  let line = `${indent}#`;
+  for (const word of words) {
+    const candidate = `${line} ${word}`;
+    if (candidate.length > LINE_LENGTH && line !== `${indent}#`) {
+      lines.push(line);
+      line = `${indent}#   ${word}`;
+    } else {
+      line = candidate;
+    }
+  }
+  lines.push(line);
+  return lines.join('\n');
+}
+
+const TYPING = ['Any', 'Dict', 'Iterable', 'List', 'Optional', 'Tuple'];
+
+/** The `typing` names the annotations use, in import order. */
+export const typingUsed = (...annotations: string[]): string[] =>
+  TYPING.filter((t) => annotations.some((a) => new RegExp(`\\b${t}\\b`).test(a)));
+
+/** Entries of a Python dict literal: key, then a Python expression or a nested dict. */
+export type DictEntries = Array<[string, string | DictEntries]>;
+
+/** A Python dict literal, exploded one entry per line with trailing commas (black keeps it so). */
+export function pyDict(indent: string, entries: DictEntries): string {
+  if (entries.length === 0) return '{}';
+  const lines = ['{'];
+  for (const [key, val] of entries) {
+    const rendered = typeof val === 'string' ? val : pyDict(`${indent}${I1}`, val);
+    const subscript = /^([A-Za-z_][\w.]*)\[(.+)\]$/.exec(rendered);
+    const line = `${indent}${I1}${pyString(key)}: ${rendered},`;
+    if (line.length > LINE_LENGTH && subscript) {
+      lines.push(bracketed(`${indent}${I1}`, `${pyString(key)}: ${subscript[1]}`, '[', [subscript[2]!], ']', ','));
+    } else {
+      lines.push(line);
+    }
+  }
+  lines.push(`${indent}}`);
+  return lines.join('\n');
+}
+
+/** Puts `valueExpr` at `path` in nested dict entries, creating the inner dicts on the way. */
+export function setPath(entries: DictEntries, path: string[], valueExpr: string): void {
+  const [head, ...rest] = path as [string, ...string[]];
+  if (rest.length === 0) {
+    entries.push([head, valueExpr]);
+    return;
+  }
+  let child = entries.find(([k]) => k === head)?.[1] as DictEntries | undefined;
+  if (!child || typeof child === 'string') {
+    child = [];
+    entries.push([head, child]);
+  }
+  setPath(child, rest, valueExpr);
+}
+
+/** `NAME = [...]` at module level: one line if short, else one element per line with a trailing comma. */
+export function listAssignment(name: string, items: string[]): string {
+  const head = `${name} = `;
+  if (items.length === 0) return `${head}[]`;
+  const oneLine = `[${items.join(', ')}]`;
+  if (`${head}${oneLine}`.length <= LINE_LENGTH) return `${head}${oneLine}`;
+  return `${head}${['[', ...items.map((i) => `${I1}${i},`), ']'].join('\n')}`;
+}

@@ -685,9 +685,9 @@ describe('OpenMetadata generator: the generated connector', function () {
 });
 
 describe('OpenMetadata generator: facts kept in TypeScript agree with the import manifest', function () {
-  it('the abstract-method lists of model.ts are the manifest lists', async function () {
+  it('the abstract-method lists of facts.ts are the manifest lists', async function () {
     if (!fixturesAvailable()) skipWithReason(this, 'shared fixtures folder is absent');
-    const { ABSTRACT_METHODS, baseClassFor } = await import('../../generators/openmetadata/model.js');
+    const { ABSTRACT_METHODS, baseClassFor } = await import('../../generators/openmetadata/facts.js');
     const known = loadManifest();
     const problems: string[] = [];
     for (const serviceType of ['database', ...NON_DATABASE] as const) {

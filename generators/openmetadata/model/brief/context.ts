@@ -1,0 +1,58 @@
+/** What every section of the brief reads, computed once per profile. */
+import { openMetadataNames, type OpenMetadataNames, type OpenMetadataProfile } from '../../../../core/profile/openmetadata.js';
+import { baseClassFor, INGESTION_SOURCE, SPEC_SERVICES, TEST_CONNECTIONS, type AbstractMethod, type BaseClass } from '../../facts.js';
+import { featuresOf, modulesOf, type Features, type Modules } from '../features.js';
+import type { PythonData } from '../python-files/index.js';
+import { testConnectionSteps, type TestStep } from '../test-connection.js';
+
+export interface BriefContext {
+  profile: OpenMetadataProfile;
+  names: OpenMetadataNames;
+  features: Features;
+  modules: Modules;
+  base: BaseClass;
+  steps: TestStep[];
+  /** the Python values, for the names the brief quotes (constants, classes, environment variables) */
+  py: PythonData;
+  /** generated files and folders, from the checkout root */
+  paths: {
+    folder: string;
+    schemaFile: string;
+    testConnectionFile: string;
+    unitTest: string;
+    integrationFolder: string;
+    connectionTest: string;
+  };
+}
+
+export function briefContext(profile: OpenMetadataProfile, py: PythonData): BriefContext {
+  const names = openMetadataNames(profile);
+  const features = featuresOf(profile);
+  const { serviceType, name } = profile;
+  return {
+    profile,
+    names,
+    features,
+    modules: modulesOf(profile, names),
+    base: baseClassFor(serviceType, features.sqlalchemy),
+    steps: testConnectionSteps(profile),
+    py,
+    paths: {
+      folder: `${INGESTION_SOURCE}/${serviceType}/${names.packageName}`,
+      schemaFile: `${SPEC_SERVICES}/connections/${serviceType}/${names.stem}Connection.json`,
+      testConnectionFile: `${TEST_CONNECTIONS}/${serviceType}/${names.stem}.json`,
+      unitTest: `ingestion/tests/unit/topology/${serviceType}/test_${name}.py`,
+      integrationFolder: `ingestion/tests/integration/${name}/`,
+      connectionTest: `ingestion/tests/integration/connections/test_${name}_connection.py`,
+    },
+  };
+}
+
+/** Inline code in Markdown (for generator-made names and paths, never free text). */
+export const code = (s: string): string => `\`${s}\``;
+
+/** How a stub reads in the brief: `name(params) -> returns`. */
+export const methodSignature = (m: AbstractMethod): string => `${m.name}(${['self', ...m.params].join(', ')}) -> ${m.returns}`;
+
+/** One line per abstract method of the base class: signature and what to do (the generator's own text, from facts.ts). */
+export const abstractMethodLines = (base: BaseClass): string[] => base.abstractMethods.map((m) => `${code(methodSignature(m))}: ${m.todo}`);

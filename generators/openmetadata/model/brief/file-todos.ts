@@ -1,0 +1,146 @@
+/**
+ * The brief's "what is left" list: per generated file, the TODOs in the
+ * order to do them. The texts are the generator's own; the only profile
+ * text is the display name, through markdownInline.
+ */
+import { markdownInline } from '../../../../core/text.js';
+import { abstractMethodLines, code, type BriefContext } from './context.js';
+
+/** A TODO, or an item nested under the TODO before it. */
+type Todo = string | { nested: string };
+
+interface FileTodos {
+  file: string;
+  todos: Todo[];
+}
+
+export function fileTodos(b: BriefContext): string {
+  const files: FileTodos[] = [
+    schemaTodos(b),
+    testConnectionTodos(b),
+    ...(b.features.sqlalchemy ? sqlalchemySourceTodos(b) : clientSourceTodos(b)),
+    { file: `${b.paths.folder}/service_spec.py`, todos: ['Nothing to do unless classes are renamed or added (lineage, usage, profiler).'] },
+    ...testTodos(b),
+  ];
+  return files.map(renderFileTodos).join('\n');
+}
+
+function renderFileTodos({ file, todos }: FileTodos): string {
+  const items = todos.map((t) => (typeof t === 'string' ? `  - ${t}` : `    - ${t.nested}`));
+  return [`- ${code(file)}`, ...items].join('\n');
+}
+
+function schemaTodos({ profile, paths }: BriefContext): FileTodos {
+  const plainCredentials = profile.authTypes.includes('token') || profile.authTypes.includes('oauth');
+  return {
+    file: paths.schemaFile,
+    todos: [
+      'Check every property against the source: add the settings users need (regions, projects, API versions...) and remove the ones that do not apply.',
+      `Keep ${code('type')}, ${code('additionalProperties: false')} and the ${code('required')} list in line with what ${code('connection.py')} reads.`,
+      ...(plainCredentials
+        ? ['Token and OAuth credentials are plain properties (no shared schema exists for them); keep them `format: password` so they stay masked.']
+        : []),
+    ],
+  };
+}
+
+function testConnectionTodos({ features, paths }: BriefContext): FileTodos {
+  const origin = features.sqlalchemy
+    ? ' (CheckAccess, GetSchemas, GetTables and GetViews come from `test_connection_db_schema_sources`; the others from `TEST_CONNECTION_QUERIES`)'
+    : '';
+  return {
+    file: paths.testConnectionFile,
+    todos: [
+      `Step names must stay equal to the keys of ${code('test_fn')} in ${code('connection.py')}${origin}.`,
+      'Reword descriptions and error messages so a user knows which permission is missing.',
+    ],
+  };
+}
+
+/** A SQLAlchemy database: connection.py, queries.py, metadata.py and the query-log files. */
+function sqlalchemySourceTodos({ features, base, py, paths }: BriefContext): FileTodos[] {
+  const { folder } = paths;
+  const { constants } = py;
+  const files: FileTodos[] = [
+    {
+      file: `${folder}/connection.py`,
+      todos: [
+        `${code('_get_client')}: check the URL ${code('get_connection_url_common')} builds against the driver; pass your own URL or argument builder when the driver needs more.`,
+        `${code('get_connection_dict')}: return the connection settings as a dict when a feature needs them, else leave it raising.`,
+        ...(features.queryLog ? [`${code('TEST_CONNECTION_QUERIES')}: the GetQueries step runs ${code(constants.testGetQueries)} from queries.py.`] : []),
+      ],
+    },
+    {
+      file: `${folder}/queries.py`,
+      todos: [
+        ...(features.queryLog
+          ? [
+              `${code(constants.sqlStatement)}: read the query log; keep the column names, they are read by name. It is formatted with start_time, end_time, filters and result_limit.`,
+              `${code(constants.testGetQueries)}: a cheap read of the same log for the GetQueries step.`,
+            ]
+          : []),
+        ...(features.storedProcedures ? [`${code(constants.storedProcedures)}: list the stored procedures of one schema with their definitions.`] : []),
+        'Add any SQL the inspector cannot answer (comments, partitions, owners).',
+      ],
+    },
+    {
+      file: `${folder}/metadata.py`,
+      todos: [
+        `${code(base.name)} implements the whole database topology through the SQLAlchemy inspector; override only what the dialect gets wrong (e.g. ${code('get_database_names')}, ${code('get_table_description')}, ${code('query_table_names_and_types')}).`,
+        ...(features.storedProcedures
+          ? [`Stored procedures: implement ${code('get_stored_procedures')} and ${code('yield_stored_procedure')}; the pipeline's includeStoredProcedures option turns them on (connectionBasicType has no capability flag for them).`]
+          : []),
+      ],
+    },
+  ];
+  if (features.queryLog) {
+    files.push({
+      file: `${folder}/query_parser.py`,
+      todos: [`${code(py.classes.queryParser)} reads the log with ${code('sql_stmt')}; override ${code('get_sql_statement(self, start_time, end_time)')} when the statement needs more parameters.`],
+    });
+  }
+  if (features.lineage) {
+    files.push({ file: `${folder}/lineage.py`, todos: [`${code('filters')}: SQL that keeps the statements that move data (CREATE TABLE AS, INSERT ... SELECT, MERGE).`] });
+  }
+  if (features.usage) {
+    files.push({ file: `${folder}/usage.py`, todos: [`${code('filters')}: SQL that keeps the statements worth counting (SELECT, and whatever else counts as use).`] });
+  }
+  return files;
+}
+
+/** A client-based source: client.py, connection.py and the metadata.py stubs. */
+function clientSourceTodos({ profile, base, steps, paths }: BriefContext): FileTodos[] {
+  const { folder } = paths;
+  return [
+    {
+      file: `${folder}/client.py`,
+      todos: [
+        ...steps.filter((s) => s.method).map((s) => `${code(s.method!)} (step ${s.name}): ${s.todo!}.`),
+        'Add the calls metadata.py needs; handle pagination, rate limits and errors here, not in the source.',
+      ],
+    },
+    { file: `${folder}/connection.py`, todos: [`${code('get_connection')} builds the client; ${code('test_connection')} maps every step to a client method.`] },
+    {
+      file: `${folder}/metadata.py`,
+      todos: [
+        `Implement every abstract method of ${code(base.name)} (each stub yields or returns nothing until then):`,
+        ...abstractMethodLines(base).map((line) => ({ nested: line })),
+        ...(profile.serviceType === 'database'
+          ? ['`__init__` builds the client through connection.get_connection and runs the test connection; `prepare` and `close` are there for setup and teardown.']
+          : []),
+      ],
+    },
+  ];
+}
+
+/** The unit test and the integration tests. */
+function testTodos({ profile, py, paths }: BriefContext): FileTodos[] {
+  const runningSource = profile.dockerImage
+    ? 'Set the environment the image needs (users, passwords), wait until it accepts connections, and load sample data.'
+    : `Export ${py.integration.envVars.map(code).join(', ')} to point the tests at a running ${markdownInline(profile.displayName)}.`;
+  return [
+    { file: paths.unitTest, todos: ['Add tests per method with the client (or engine) mocked and sample responses from the source docs.'] },
+    { file: `${paths.integrationFolder}conftest.py`, todos: [runningSource] },
+    { file: `${paths.integrationFolder}test_metadata.py`, todos: ['Assert on the entities the ingestion created (names, columns, descriptions).'] },
+  ];
+}

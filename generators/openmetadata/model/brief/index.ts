@@ -1,0 +1,98 @@
+/**
+ * Values of CONNECTOR_CONTEXT.md, by section of the brief. Free text from
+ * the profile goes through core/text.ts (markdownInline); names and paths
+ * the generator made are printed as inline code.
+ */
+import type { OmAuthType } from '../../../../core/profile/fields-openmetadata.js';
+import type { OpenMetadataProfile } from '../../../../core/profile/openmetadata.js';
+import { markdownInline } from '../../../../core/text.js';
+import { DATABASE_CLIENT_REFERENCE, REFERENCE_CONNECTORS, WORKFLOW_SOURCE_MODULE } from '../../facts.js';
+import { schemeOf } from '../features.js';
+import type { PythonData } from '../python-files/index.js';
+import { abstractMethodLines, briefContext, code, type BriefContext } from './context.js';
+import { fileTodos } from './file-todos.js';
+
+const AUTH_NOTES: Record<OmAuthType, string> = {
+  basic: 'basic: username and password',
+  iam: 'iam: AWS credentials (IAM)',
+  azure: 'azure: Azure AD credentials',
+  jwt: 'jwt: a JSON Web Token',
+  token: 'token: an API token (property `token`, masked)',
+  oauth: 'oauth: client credentials (`clientId`, `clientSecret`, `tokenUrl`)',
+};
+
+export function briefValues(profile: OpenMetadataProfile, py: PythonData) {
+  const b = briefContext(profile, py);
+  const { names, base, paths } = b;
+  return {
+    profileTable: profileTable(b),
+    description: profile.description ? markdownInline(profile.description) : '_none_',
+    sdkPackage: profile.sdkPackage ? code(profile.sdkPackage.replace(/`/g, "'").replace(/[\r\n]+/g, ' ')) : '_none_',
+    authNotes: profile.authTypes.map((a) => `- ${AUTH_NOTES[a]}`).join('\n'),
+    references: referenceConnectors(b),
+    baseClass: code(base.name),
+    baseModule: code(base.module),
+    baseFile: code(base.file),
+    abstractMethods: abstractMethods(b),
+    fileTodos: fileTodos(b),
+    steps: b.steps.map((s) => `- ${code(s.name)}${s.mandatory ? ' (mandatory)' : ''}${s.method ? `: ${code(`client.${s.method}`)}` : ''}`).join('\n'),
+    unsupported: unsupportedNote(b),
+    workflowSourceNote: workflowSourceNote(b),
+    schemaFile: code(paths.schemaFile),
+    testConnectionFile: code(paths.testConnectionFile),
+    folder: code(paths.folder),
+    sourceType: code(names.packageName),
+    unitTest: code(paths.unitTest),
+    unitTestRun: code(`pytest tests/unit/topology/${profile.serviceType}/test_${profile.name}.py`),
+    integrationFolder: code(paths.integrationFolder),
+    connectionTest: code(paths.connectionTest),
+  };
+}
+
+/** "Connector profile": one row per input and derived name. */
+function profileTable({ profile, names, features, modules, base }: BriefContext): string {
+  const rows: Array<[string, string]> = [
+    ['Connector name', code(profile.name)],
+    ['Display name', markdownInline(profile.displayName)],
+    ['Description', profile.description ? markdownInline(profile.description) : '_none_'],
+    ['Service type', code(profile.serviceType)],
+    ['Service type value (enum, `type` const)', code(names.typeValue)],
+    ['Workflow source `type`', code(names.packageName)],
+    ['Python package', code(modules.package)],
+    ['Schema / test-connection file stem', code(names.stem)],
+    ['Connection type', code(profile.connectionType)],
+    ...(features.sqlalchemy ? ([['SQLAlchemy scheme', code(schemeOf(profile))]] as Array<[string, string]>) : []),
+    ['Default port', profile.defaultPort ? code(String(profile.defaultPort)) : '_none_'],
+    ['Auth types', profile.authTypes.map(code).join(', ')],
+    ['Capabilities', profile.capabilities.map(code).join(', ')],
+    ['Base class', code(base.name)],
+    ['Docker image for integration tests', profile.dockerImage ? `${code(profile.dockerImage)} (port ${code(String(profile.dockerPort))})` : '_none_'],
+  ];
+  return rows.map(([k, v]) => `| ${k} | ${v} |`).join('\n');
+}
+
+/** "Reference connectors to read": the upstream connector of the same kind (and Salesforce for client-based databases). */
+function referenceConnectors({ profile, features }: BriefContext): string {
+  const clientDatabase = profile.serviceType === 'database' && !features.sqlalchemy;
+  const references = [REFERENCE_CONNECTORS[profile.serviceType], ...(clientDatabase ? [DATABASE_CLIENT_REFERENCE] : [])];
+  return references.map((r) => [`- ${r.label}: ${code(r.folder)}`, ...r.files.map((f) => `  - ${code(f)}`)].join('\n')).join('\n');
+}
+
+/** "Base class": the abstract methods to implement, or why there are none. */
+function abstractMethods({ base }: BriefContext): string {
+  const lines = abstractMethodLines(base);
+  if (lines.length === 0) return `_none: ${code(base.name)} implements every abstract method of DatabaseServiceSource through SQLAlchemy_`;
+  return lines.map((l) => `- ${l}`).join('\n');
+}
+
+/** Capabilities asked for that a non-SQLAlchemy database does not get. */
+function unsupportedNote({ profile, features }: BriefContext): string {
+  if (features.unsupported.length === 0) return '';
+  return `Not generated for a ${code(profile.connectionType)} database: ${features.unsupported.map(code).join(', ')}. OpenMetadata runs query-log lineage and usage, the profiler and data diff through SQLAlchemy; implement them by hand (e.g. lineage in metadata.py) or switch the connection type.`;
+}
+
+/** Where metadata.py imports WorkflowSource from, when that is not the base class's module. */
+function workflowSourceNote({ base, py }: BriefContext): string {
+  if (!py.metadata.workflowSourceNote) return '';
+  return `${code('WorkflowSource')} is ${code('metadata.generated.schema.metadataIngestion.workflow.Source')}; metadata.py imports it from ${code(WORKFLOW_SOURCE_MODULE[base.name]!)}, which re-exports it. Import it from its home module if you prefer.`;
+}

@@ -1,0 +1,65 @@
+/** What every Python file builder reads: names, features, modules and classes, computed once per profile. */
+import { openMetadataNames, type OpenMetadataNames, type OpenMetadataProfile } from '../../../../core/profile/openmetadata.js';
+import { baseClassFor, type BaseClass } from '../../facts.js';
+import { constantPrefix } from '../../python.js';
+import { featuresOf, modulesOf, type Features, type Modules } from '../features.js';
+import { testConnectionSteps, type TestStep } from '../test-connection.js';
+
+export interface PythonContext {
+  profile: OpenMetadataProfile;
+  names: OpenMetadataNames;
+  features: Features;
+  modules: Modules;
+  /** the base class of the metadata source */
+  base: BaseClass;
+  steps: TestStep[];
+  /** the service type value, e.g. MyDb: the `type` const and the stem of every class name */
+  typeValue: string;
+  classes: {
+    /** the pydantic model generated from the connection schema */
+    connection: string;
+    source: string;
+    client: string;
+    queryParser: string;
+    lineage: string;
+    usage: string;
+  };
+  /** module constants of queries.py */
+  constants: {
+    testGetQueries: string;
+    sqlStatement: string;
+    storedProcedures: string;
+  };
+  /** prefix of constants and environment variables, e.g. MY_DB */
+  prefix: string;
+}
+
+export function pythonContext(profile: OpenMetadataProfile): PythonContext {
+  const names = openMetadataNames(profile);
+  const features = featuresOf(profile);
+  const typeValue = names.typeValue;
+  const prefix = constantPrefix(profile.name);
+  return {
+    profile,
+    names,
+    features,
+    modules: modulesOf(profile, names),
+    base: baseClassFor(profile.serviceType, features.sqlalchemy),
+    steps: testConnectionSteps(profile),
+    typeValue,
+    classes: {
+      connection: `${typeValue}Connection`,
+      source: `${typeValue}Source`,
+      client: `${typeValue}Client`,
+      queryParser: `${typeValue}QueryParserSource`,
+      lineage: `${typeValue}LineageSource`,
+      usage: `${typeValue}UsageSource`,
+    },
+    constants: {
+      testGetQueries: `${prefix}_TEST_GET_QUERIES`,
+      sqlStatement: `${prefix}_SQL_STATEMENT`,
+      storedProcedures: `${prefix}_GET_STORED_PROCEDURES`,
+    },
+    prefix,
+  };
+}

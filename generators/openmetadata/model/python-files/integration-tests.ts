@@ -1,0 +1,127 @@
+/**
+ * tests/integration/: conftest.py, test_metadata.py and the connection test.
+ * The source comes from a testcontainers container (Docker image given) or
+ * from environment variables pointing at a running instance.
+ */
+import type { OmAuthType } from '../../../../core/profile/fields-openmetadata.js';
+import { SERVICE_ENTITY_CLASS } from '../../facts.js';
+import { callLine, I1, I2, I3, importBlock, listAssignment, pyDict, pyString, setPath, type DictEntries, type PyImport } from '../../python.js';
+import { addressOf } from '../features.js';
+import type { PythonContext } from './context.js';
+import { workflowSourceEntries } from './workflow-config.js';
+
+/** A connection field the integration tests fill in, by where its value comes from. */
+interface IntegrationField {
+  /** path in the connection config, e.g. ['authType', 'password'] */
+  path: string[];
+  envVar: string;
+  /** Python expression of the value in the Docker variant */
+  docker: string;
+  secret: boolean;
+}
+
+export function integrationValues(ctx: PythonContext) {
+  const { profile, classes } = ctx;
+  const fields = integrationFields(ctx);
+  const docker = profile.dockerImage ? { image: pyString(profile.dockerImage), port: String(profile.dockerPort) } : undefined;
+  const dockerConfig = connectionConfig(ctx, fields, (f) => f.docker);
+  const serviceEntity = SERVICE_ENTITY_CLASS[profile.serviceType];
+  const containerFixture = 'source_container';
+  return {
+    conftestImports: importBlock(conftestImports(ctx, Boolean(docker))),
+    connectionTestImports: importBlock(connectionTestImports(ctx, Boolean(docker))),
+    metadataTestImports: importBlock(metadataTestImports(ctx)),
+    docker,
+    containerFixture,
+    containerParam: containerFixture,
+    envConfig: pyDict(I1, connectionConfig(ctx, fields, (f) => `os.environ[${pyString(f.envVar)}]`)),
+    dockerConfig: pyDict(I1, dockerConfig),
+    dockerConfigNested: pyDict(I2, dockerConfig),
+    // the module constants (USERNAME, PASSWORD...) the Docker variant defines
+    dockerConstants: [...new Set(fields.map((f) => f.docker).filter((d) => /^[A-Z_]+$/.test(d)))],
+    envVars: fields.map((f) => f.envVar),
+    requiredEnv: listAssignment('REQUIRED_ENV', fields.map((f) => pyString(f.envVar))),
+    workflowSource: pyDict(I2, workflowSourceEntries(ctx, 'SERVICE_NAME', 'connection_config')),
+    serviceEntity,
+    serviceName: pyString(`integration_${profile.name}`),
+    validateConnectionConfig: callLine(I1, `return ${classes.connection}.model_validate`, ['connection_config']),
+    validateConfig: callLine(I1, `return ${classes.connection}.model_validate`, ['config']),
+    yieldValidatedConfig: callLine(I2, `yield ${classes.connection}.model_validate`, ['config']),
+    deleteCall: callLine(I3, 'metadata.delete', [`entity=${serviceEntity}`, 'entity_id=service.id', 'recursive=True', 'hard_delete=True']),
+    getByName: callLine(I1, 'service = metadata.get_by_name', [`entity=${serviceEntity}`, 'fqn=service_name']),
+  };
+}
+
+/** The address, the username where one is needed, and the credentials of the first auth type. */
+function integrationFields({ profile, features, prefix }: PythonContext): IntegrationField[] {
+  const address = addressOf(profile, features);
+  const hostExpr = address.uri ? 'f"http://{host}:{port}"' : 'f"{host}:{port}"';
+  const fields: IntegrationField[] = [
+    { path: [address.key], envVar: `${prefix}_${address.key === 'hostPort' ? 'HOST_PORT' : 'BOOTSTRAP_SERVERS'}`, docker: hostExpr, secret: false },
+  ];
+  const first = profile.authTypes[0];
+  if (features.sqlalchemy || first === 'basic') fields.push({ path: ['username'], envVar: `${prefix}_USERNAME`, docker: 'USERNAME', secret: false });
+  return [...fields, ...credentialFields(first, profile.serviceType === 'database', prefix)];
+}
+
+/** Databases keep the basic and JWT secrets in `authType`; other services beside the username. */
+function credentialFields(authType: OmAuthType | undefined, database: boolean, prefix: string): IntegrationField[] {
+  switch (authType) {
+    case 'basic':
+      return [{ path: database ? ['authType', 'password'] : ['password'], envVar: `${prefix}_PASSWORD`, docker: 'PASSWORD', secret: true }];
+    case 'token':
+      return [{ path: ['token'], envVar: `${prefix}_TOKEN`, docker: 'TOKEN', secret: true }];
+    case 'jwt':
+      return [{ path: database ? ['authType', 'jwt'] : ['jwt'], envVar: `${prefix}_JWT`, docker: 'TOKEN', secret: true }];
+    case 'oauth':
+      return [
+        { path: ['clientId'], envVar: `${prefix}_CLIENT_ID`, docker: 'CLIENT_ID', secret: false },
+        { path: ['clientSecret'], envVar: `${prefix}_CLIENT_SECRET`, docker: 'CLIENT_SECRET', secret: true },
+      ];
+    default:
+      return [];
+  }
+}
+
+/** The connection config dict: the type, then each field at its path with the value `valueOf` gives. */
+function connectionConfig({ typeValue }: PythonContext, fields: IntegrationField[], valueOf: (f: IntegrationField) => string): DictEntries {
+  const entries: DictEntries = [['type', pyString(typeValue)]];
+  for (const field of fields) setPath(entries, field.path, valueOf(field));
+  return entries;
+}
+
+function commonImports({ modules, classes }: PythonContext): PyImport[] {
+  return [
+    { module: 'pytest' },
+    { module: '_openmetadata_testutils.ometa', names: ['OM_JWT', 'int_admin_ometa'] },
+    { module: modules.schema, names: [classes.connection] },
+  ];
+}
+
+const DOCKER_IMPORTS: PyImport[] = [
+  { module: 'testcontainers.core.container', names: ['DockerContainer'] },
+  { module: '_openmetadata_testutils.helpers.docker', names: ['try_bind'] },
+];
+
+function conftestImports(ctx: PythonContext, docker: boolean): PyImport[] {
+  return docker ? [...commonImports(ctx), ...DOCKER_IMPORTS] : [{ module: 'os' }, ...commonImports(ctx)];
+}
+
+function connectionTestImports({ modules, classes }: PythonContext, docker: boolean): PyImport[] {
+  return [
+    ...(docker ? [] : [{ module: 'os' }]),
+    { module: 'pytest' },
+    { module: '_openmetadata_testutils.ometa', names: ['int_admin_ometa'] },
+    ...(docker ? DOCKER_IMPORTS : []),
+    { module: modules.schema, names: [classes.connection] },
+    // the module, not its functions: pytest would collect an imported test_connection as a test
+    { module: modules.package, names: ['connection'] },
+  ];
+}
+
+function metadataTestImports({ modules, profile }: PythonContext): PyImport[] {
+  return [
+    { module: modules.serviceSchema, names: [SERVICE_ENTITY_CLASS[profile.serviceType]] },
+    { module: 'metadata.workflow.metadata', names: ['MetadataWorkflow'] },
+  ];
+}

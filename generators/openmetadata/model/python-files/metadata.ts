@@ -1,0 +1,76 @@
+/** metadata.py: the metadata source, with a stub per abstract method of its base class. */
+import { ABSTRACT_METHODS, WORKFLOW_SOURCE_MODULE, type AbstractMethod } from '../../facts.js';
+import { callLine, classLine, defLine, I1, I2, I3, importBlock, isinstanceLine, pyString, todoComment, typingUsed, type PyImport } from '../../python.js';
+import type { PythonContext } from './context.js';
+
+export function metadataValues(ctx: PythonContext) {
+  const { base, classes } = ctx;
+  const stubs = metadataStubs(ctx);
+  return {
+    imports: importBlock(metadataImports(ctx, stubs)),
+    classLine: classLine(classes.source, [base.name]),
+    create: createMethod(classes.source, classes.connection),
+    stubs: stubs.map(renderStub),
+    restDatabase: isRestDatabase(ctx),
+    runTestConnection: callLine(I2, 'result = source_connection.test_connection', ['self.metadata', 'self.client', 'self.service_connection']),
+    workflowSourceNote: WORKFLOW_SOURCE_MODULE[base.name] !== base.module,
+  };
+}
+
+/** A database read through a client rather than SQLAlchemy: its source builds the client and tests the connection itself. */
+const isRestDatabase = (ctx: PythonContext): boolean => ctx.profile.serviceType === 'database' && !ctx.features.sqlalchemy;
+
+/** The base class's abstract methods, plus the stored-procedure methods a SQLAlchemy database overrides on request. */
+function metadataStubs(ctx: PythonContext): AbstractMethod[] {
+  return [...ctx.base.abstractMethods, ...storedProcedureStubs(ctx)];
+}
+
+function storedProcedureStubs(ctx: PythonContext): AbstractMethod[] {
+  if (!(ctx.features.sqlalchemy && ctx.features.storedProcedures)) return [];
+  const todo = `run ${ctx.constants.storedProcedures} (queries.py) for the schema in self.context.get().database_schema and yield one item per procedure`;
+  return ABSTRACT_METHODS.DatabaseServiceSource!.filter((m) => m.name === 'get_stored_procedures' || m.name === 'yield_stored_procedure').map((m) =>
+    m.name === 'get_stored_procedures' ? { ...m, todo } : m,
+  );
+}
+
+function metadataImports(ctx: PythonContext, stubs: AbstractMethod[]): PyImport[] {
+  const { base, modules, classes } = ctx;
+  const annotations = stubs.flatMap((m) => [...m.params, m.returns]);
+  const imports: PyImport[] = [
+    { module: 'typing', names: ['Optional', ...typingUsed(...annotations)] },
+    { module: modules.schema, names: [classes.connection] },
+    { module: 'metadata.ingestion.api.steps', names: ['InvalidSourceException', 'OpenMetadata'] },
+    { module: base.module, names: [base.name] },
+    { module: WORKFLOW_SOURCE_MODULE[base.name]!, names: ['WorkflowSource'] },
+    { module: 'metadata.utils.logger', names: ['ingestion_logger'] },
+  ];
+  if (annotations.some((a) => a.includes('Either'))) imports.push({ module: 'metadata.ingestion.api.models', names: ['Either'] });
+  if (isRestDatabase(ctx)) {
+    imports.push(
+      { module: 'metadata.ingestion.connections.test_connections', names: ['raise_test_connection_exception'] },
+      // the module, looked up at call time, so a test can patch connection.get_connection
+      { module: modules.package, names: ['connection'], alias: 'source_connection' },
+    );
+  }
+  return imports;
+}
+
+/** One stub per abstract method: a TODO comment and an empty body. */
+export function renderStub(method: AbstractMethod): string {
+  const signature = defLine(I1, method.name, ['self', ...method.params], method.returns);
+  const body = method.generator ? `${I2}yield from ()` : `${I2}return ${method.empty}`;
+  return `${signature}\n${todoComment(I2, method.todo)}\n${body}`;
+}
+
+/** `create`: validates the workflow source and rejects another connection type (metadata.py and query_parser.py). */
+export function createMethod(className: string, connectionClass: string): string {
+  return [
+    `${I1}@classmethod`,
+    defLine(I1, 'create', ['cls', 'config_dict: dict', 'metadata: OpenMetadata', 'pipeline_name: Optional[str] = None'], pyString(className)),
+    `${I2}config: WorkflowSource = WorkflowSource.model_validate(config_dict)`,
+    `${I2}connection = config.serviceConnection.root.config`,
+    isinstanceLine(I2, 'connection', connectionClass),
+    callLine(I3, 'raise InvalidSourceException', [`f"Expected ${connectionClass}, but got {connection}"`]),
+    `${I2}return cls(config, metadata)`,
+  ].join('\n');
+}

@@ -1,0 +1,53 @@
+/** tests/unit/topology/<type>/test_<name>.py: the source loads from a workflow config, with the connection mocked. */
+import { callLine, classLine, defLine, I1, I2, importBlock, pyDict, pyString, type DictEntries, type PyImport } from '../../python.js';
+import { requiredProperties } from '../connection-schema.js';
+import { addressOf } from '../features.js';
+import type { PythonContext } from './context.js';
+import { workflowSourceEntries } from './workflow-config.js';
+
+export function unitTestValues(ctx: PythonContext) {
+  const { classes, features, typeValue } = ctx;
+  return {
+    imports: importBlock(unitTestImports(ctx)),
+    config: pyDict('', workflowSourceEntries(ctx, pyString(`local_${ctx.profile.name}`), sampleConnection(ctx))),
+    classLine: classLine(`${typeValue}SourceTest`, ['TestCase']),
+    patches: patchDecorators(ctx),
+    setUpDef: defLine(I1, 'setUp', features.sqlalchemy ? ['self', '_get_client', 'get_connection', '_test_connection'] : ['self', 'get_connection', '_test_connection']),
+    createSource: callLine(I2, `self.source = ${classes.source}.create`, ['CONFIG', 'MagicMock()']),
+    assertions: [
+      callLine(I2, 'self.assertIsInstance', ['self.source', classes.source]),
+      callLine(I2, 'self.assertIsInstance', ['self.source.service_connection', classes.connection]),
+      callLine(I2, 'self.assertEqual', ['self.source.service_connection.type.value', pyString(typeValue)]),
+    ],
+    sqlalchemy: features.sqlalchemy,
+  };
+}
+
+/** The connection config: the type and every required property, with a sample address. */
+function sampleConnection({ profile, features, typeValue }: PythonContext): DictEntries {
+  const address = addressOf(profile, features);
+  const entries: DictEntries = [['type', pyString(typeValue)]];
+  for (const key of requiredProperties(profile)) {
+    entries.push([key, pyString(key === address.key ? address.sample : key)]);
+  }
+  return entries;
+}
+
+function unitTestImports({ modules, classes }: PythonContext): PyImport[] {
+  return [
+    { module: 'unittest', names: ['TestCase'] },
+    { module: 'unittest.mock', names: ['MagicMock', 'patch'] },
+    { module: modules.schema, names: [classes.connection] },
+    { module: modules.package, names: ['connection'] },
+    { module: modules.metadata, names: [classes.source] },
+  ];
+}
+
+/** The test connection, get_connection and (SQLAlchemy) the engine are patched out; setUp takes them bottom-up. */
+function patchDecorators({ classes, features }: PythonContext): string[] {
+  return [
+    callLine(I1, '@patch.object', [classes.source, pyString('test_connection')]),
+    callLine(I1, '@patch.object', ['connection', pyString('get_connection')]),
+    ...(features.sqlalchemy ? [callLine(I1, '@patch.object', [`connection.${classes.connection}`, pyString('_get_client')])] : []),
+  ];
+}

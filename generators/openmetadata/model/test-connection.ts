@@ -1,0 +1,65 @@
+/** The test-connection steps: the JSON file the UI shows, and the client methods that run them. */
+import { openMetadataNames, type OpenMetadataProfile } from '../../../core/profile/openmetadata.js';
+import { CLIENT_STEPS, GET_QUERIES_STEP, SQLALCHEMY_BUILTIN_STEPS, type StepFact } from '../facts.js';
+import type { Json } from './connection-schema.js';
+import { featuresOf } from './features.js';
+
+export interface TestStep {
+  name: string;
+  description: string;
+  errorMessage: string;
+  mandatory: boolean;
+  shortCircuit?: boolean;
+  /** the client method that runs the step (client-based connectors) */
+  method?: string;
+  todo?: string;
+}
+
+export function testConnectionSteps(profile: OpenMetadataProfile): TestStep[] {
+  const features = featuresOf(profile);
+  return features.sqlalchemy ? sqlalchemySteps(profile.displayName, features.queryLog) : clientSteps(profile);
+}
+
+/** The test-connection JSON file: the steps without the generator's own fields. */
+export function testConnectionDefinition(profile: OpenMetadataProfile): Json {
+  const names = openMetadataNames(profile);
+  return {
+    name: names.typeValue,
+    displayName: `${profile.displayName} Test Connection`,
+    description: `Checks that OpenMetadata can reach ${profile.displayName} and read the metadata it ingests.`,
+    steps: testConnectionSteps(profile).map(({ method: _method, todo: _todo, ...step }) => step),
+  };
+}
+
+/** The steps OpenMetadata's SQLAlchemy helpers run, plus GetQueries when the query log is read. */
+function sqlalchemySteps(display: string, queryLog: boolean): TestStep[] {
+  const steps = [...SQLALCHEMY_BUILTIN_STEPS, ...(queryLog ? [GET_QUERIES_STEP] : [])];
+  return steps.map((s) => ({
+    name: s.name,
+    description: withName(s.description, display),
+    errorMessage: s.name === 'GetQueries' ? `Cannot read the query log of ${display}: lineage and usage will be empty.` : errorFor(s.name, display),
+    ...(('shortCircuit' in s && s.shortCircuit) ? { shortCircuit: true } : {}),
+    mandatory: s.mandatory,
+  }));
+}
+
+/** The steps of a client-based connector, each run by a client method. */
+function clientSteps(profile: OpenMetadataProfile): TestStep[] {
+  const display = profile.displayName;
+  return CLIENT_STEPS[profile.serviceType].map((s: StepFact) => ({
+    name: s.name,
+    description: withName(s.description, display),
+    errorMessage: errorFor(s.name, display),
+    ...(s.shortCircuit ? { shortCircuit: true } : {}),
+    mandatory: s.mandatory,
+    method: s.method,
+    todo: s.todo,
+  }));
+}
+
+const withName = (description: string, display: string): string => description.replace('{name}', display);
+
+const errorFor = (step: string, display: string): string =>
+  step === 'CheckAccess'
+    ? `Failed to connect to ${display}: check the host, the credentials and the network access.`
+    : `The ${step} step failed against ${display}: check the permissions of the user.`;
