@@ -1,17 +1,10 @@
 /** What every section of the brief reads, computed once per profile. */
-import { openMetadataNames, type OpenMetadataNames, type OpenMetadataProfile } from '../../../../core/profile/openmetadata.js';
-import { baseClassFor, INGESTION_SOURCE, SPEC_SERVICES, TEST_CONNECTIONS, type AbstractMethod, type BaseClass } from '../../facts.js';
-import { featuresOf, modulesOf, type Features, type Modules } from '../features.js';
+import type { OpenMetadataProfile } from '../../../../core/profile/openmetadata.js';
+import { INGESTION_SOURCE, SPEC_SERVICES, TEST_CONNECTIONS, type AbstractMethod, type BaseClass } from '../../facts.js';
+import { profileContext, type ProfileContext } from '../context.js';
 import type { PythonData } from '../python-files/index.js';
-import { testConnectionSteps, type TestStep } from '../test-connection.js';
 
-export interface BriefContext {
-  profile: OpenMetadataProfile;
-  names: OpenMetadataNames;
-  features: Features;
-  modules: Modules;
-  base: BaseClass;
-  steps: TestStep[];
+export interface BriefContext extends ProfileContext {
   /** the Python values, for the names the brief quotes (constants, classes, environment variables) */
   py: PythonData;
   /** generated files and folders, from the checkout root */
@@ -26,16 +19,11 @@ export interface BriefContext {
 }
 
 export function briefContext(profile: OpenMetadataProfile, py: PythonData): BriefContext {
-  const names = openMetadataNames(profile);
-  const features = featuresOf(profile);
+  const shared = profileContext(profile);
+  const { names } = shared;
   const { serviceType, name } = profile;
   return {
-    profile,
-    names,
-    features,
-    modules: modulesOf(profile, names),
-    base: baseClassFor(serviceType, features.sqlalchemy),
-    steps: testConnectionSteps(profile),
+    ...shared,
     py,
     paths: {
       folder: `${INGESTION_SOURCE}/${serviceType}/${names.packageName}`,

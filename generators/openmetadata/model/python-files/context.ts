@@ -1,18 +1,9 @@
 /** What every Python file builder reads: names, features, modules and classes, computed once per profile. */
-import { openMetadataNames, type OpenMetadataNames, type OpenMetadataProfile } from '../../../../core/profile/openmetadata.js';
-import { baseClassFor, type BaseClass } from '../../facts.js';
+import type { OpenMetadataProfile } from '../../../../core/profile/openmetadata.js';
 import { constantPrefix } from '../../python.js';
-import { featuresOf, modulesOf, type Features, type Modules } from '../features.js';
-import { testConnectionSteps, type TestStep } from '../test-connection.js';
+import { profileContext, type ProfileContext } from '../context.js';
 
-export interface PythonContext {
-  profile: OpenMetadataProfile;
-  names: OpenMetadataNames;
-  features: Features;
-  modules: Modules;
-  /** the base class of the metadata source */
-  base: BaseClass;
-  steps: TestStep[];
+export interface PythonContext extends ProfileContext {
   /** the service type value, e.g. MyDb: the `type` const and the stem of every class name */
   typeValue: string;
   classes: {
@@ -35,17 +26,11 @@ export interface PythonContext {
 }
 
 export function pythonContext(profile: OpenMetadataProfile): PythonContext {
-  const names = openMetadataNames(profile);
-  const features = featuresOf(profile);
-  const typeValue = names.typeValue;
+  const shared = profileContext(profile);
+  const typeValue = shared.names.typeValue;
   const prefix = constantPrefix(profile.name);
   return {
-    profile,
-    names,
-    features,
-    modules: modulesOf(profile, names),
-    base: baseClassFor(profile.serviceType, features.sqlalchemy),
-    steps: testConnectionSteps(profile),
+    ...shared,
     typeValue,
     classes: {
       connection: `${typeValue}Connection`,
