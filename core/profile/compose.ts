@@ -50,6 +50,10 @@ export function coerceValue(field: Field, raw: unknown): unknown {
   }
 }
 
+/** A profile file writes a list as a list: its entries stay whole (an API endpoint may hold a comma). */
+const coerceFileValue = (field: Field, raw: unknown): unknown =>
+  field.kind === 'list' && Array.isArray(raw) ? raw : coerceValue(field, raw);
+
 /** Profile values present in an options object (flags or a parent generator's options). */
 export function valuesFromOptions(spec: ProfileSpec, options: Record<string, unknown>): PartialProfile {
   const values: PartialProfile = {};
@@ -80,7 +84,7 @@ export function readProfileFile(spec: ProfileSpec, file: string): PartialProfile
   for (const [key, raw] of Object.entries(parsed)) {
     const name = camelCase(key);
     const field = byName.get(name);
-    values[name] = field ? coerceValue(field, raw) : raw;
+    values[name] = field ? coerceFileValue(field, raw) : raw;
   }
   return values;
 }

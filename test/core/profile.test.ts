@@ -108,6 +108,13 @@ for (const c of HOST_CASES) {
       }
     });
 
+    it('keeps each entry of a list written as a list in the profile file whole, commas included', async function () {
+      const endpoints = ['GET /items?fields=id,name', 'POST /search'];
+      const file = profileFile({ [secondKey]: secondValue, apiEndpoints: endpoints }, 'yaml');
+      const { dir } = await runGenerator(c.generator, { name, profile: file });
+      assert.deepEqual(storedProfileIn(dir, c.host, name)?.apiEndpoints, endpoints);
+    });
+
     describe('stored answers (.yo-rc.json)', function () {
       let dir: string;
       let firstTree: Map<string, string>;
