@@ -21,6 +21,8 @@ export interface ProfileSpec {
 export interface Problem {
   field: string;
   message: string;
+  /** how the error names the field; default: its flag */
+  label?: string;
 }
 
 export class ProfileError extends Error {
@@ -33,7 +35,7 @@ export class ProfileError extends Error {
 const fieldLabel = (field: string): string => (field === '(profile)' ? 'profile' : flagOf({ name: field }));
 
 export function describeProblems(problems: readonly Problem[]): string {
-  const lines = problems.map((p) => `  ${fieldLabel(p.field)}: ${p.message}`);
+  const lines = problems.map((p) => `  ${p.label ?? fieldLabel(p.field)}: ${p.message}`);
   const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
   return `The connector profile has ${count}; nothing was written.\n${lines.join('\n')}`;
 }
@@ -72,10 +74,14 @@ function validatorFor(spec: ProfileSpec): ValidateFunction {
 }
 
 /** The field an ajv error is about: the first segment of its path, or the property it names. */
+/** The params of the error ajv-errors replaced with our message, or of the error itself. */
+const innerParams = (error: ErrorObject): Record<string, unknown> | undefined =>
+  ((error.params as { errors?: ErrorObject[] }).errors?.[0]?.params ?? error.params) as Record<string, unknown> | undefined;
+
 function fieldOfError(error: ErrorObject): string {
   const segment = error.instancePath.split('/')[1];
   if (segment) return segment;
-  const inner = (error.params as { errors?: ErrorObject[] }).errors?.[0]?.params as Record<string, unknown> | undefined;
+  const inner = innerParams(error);
   const named = inner?.missingProperty ?? inner?.additionalProperty;
   return typeof named === 'string' ? named : '(profile)';
 }
@@ -89,7 +95,9 @@ function problemOf(error: ErrorObject, profile: PartialProfile): Problem {
   const field = fieldOfError(error);
   const hasValue = error.instancePath !== '' && profile[field] !== undefined;
   const message = error.message ?? 'is invalid';
-  return { field, message: hasValue ? `${message} (got ${shown(profile[field])})` : message };
+  // An unknown key has no flag: it came from a profile file (or a hand-edited .yo-rc.json).
+  const label = innerParams(error)?.additionalProperty === field ? `profile file field ${field}` : undefined;
+  return { field, message: hasValue ? `${message} (got ${shown(profile[field])})` : message, ...(label ? { label } : {}) };
 }
 
 /** Every problem with the profile, schema and extra checks together; empty when valid. */
