@@ -82,9 +82,10 @@ export function readProfileFile(spec: ProfileSpec, file: string): PartialProfile
   const byName = new Map(spec.fields.map((f) => [f.name, f]));
   const values: PartialProfile = {};
   for (const [key, raw] of Object.entries(parsed)) {
-    const name = camelCase(key);
-    const field = byName.get(name);
-    values[name] = field ? coerceFileValue(field, raw) : raw;
+    const field = byName.get(camelCase(key));
+    // an unknown key keeps the user's spelling, so the error names what is in the file
+    if (field) values[field.name] = coerceFileValue(field, raw);
+    else values[key] = raw;
   }
   return values;
 }

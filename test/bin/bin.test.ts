@@ -73,7 +73,7 @@ describe('bin/connector.js', function () {
         writeFileSync(file, JSON.stringify({ ...c.minimal, 'default-port': 70000, favourite_colour: 'blue' }));
         const result = runBin([c.generator, '--profile', file, '--name', 'My-DB', '--auth-types', 'kerberos'], { cwd: dir });
         assert.notEqual(result.status, 0, output(result));
-        for (const flag of ['--name', '--default-port', '--auth-types', '--favourite-colour']) {
+        for (const flag of ['--name', '--default-port', '--auth-types', 'profile file field favourite_colour']) {
           assert.match(output(result), new RegExp(`^\\s+${flag}: `, 'm'), `${flag} missing from:\n${output(result)}`);
         }
         assert.match(output(result), /nothing was written/);
