@@ -1,0 +1,1 @@
+"""The host layer's Python side: runs generated OpenMetadata connectors inside the real package."""
