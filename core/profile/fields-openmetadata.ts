@@ -18,6 +18,11 @@ export const CONNECTION_TYPES = ['sqlalchemy', 'rest_api', 'sdk_client'] as cons
 export const OM_AUTH_TYPES = ['basic', 'iam', 'azure', 'jwt', 'token', 'oauth'] as const;
 export const CAPABILITIES = ['metadata', 'lineage', 'usage', 'profiler', 'stored_procedures', 'data_diff'] as const;
 
+/** Release lines the generator writes for (one facts file each in generators/openmetadata/releases/). */
+export const OPENMETADATA_RELEASES = ['1.12', '2.0'] as const;
+export const NEWEST_OPENMETADATA_RELEASE = '2.0';
+export type OpenMetadataRelease = (typeof OPENMETADATA_RELEASES)[number];
+
 export type ServiceType = (typeof SERVICE_TYPES)[number];
 export type ConnectionType = (typeof CONNECTION_TYPES)[number];
 export type OmAuthType = (typeof OM_AUTH_TYPES)[number];
@@ -27,6 +32,10 @@ const isDatabase = (p: Record<string, unknown>): boolean => p.serviceType === 'd
 
 export const openMetadataFields: readonly Field[] = [
   nameField,
+  choiceField('openmetadataVersion', 'OpenMetadata release line to write for; inside a checkout its own release is used', OPENMETADATA_RELEASES, {
+    defaultFor: () => NEWEST_OPENMETADATA_RELEASE,
+    askWhen: () => false,
+  }),
   choiceField('serviceType', 'Service type', SERVICE_TYPES, { required: true }),
   {
     name: 'serviceTypeValue',

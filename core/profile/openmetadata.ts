@@ -5,6 +5,7 @@ import {
   type Capability,
   type ConnectionType,
   type OmAuthType,
+  type OpenMetadataRelease,
   type ServiceType,
 } from './fields-openmetadata.js';
 import { isPythonReserved, pascalCase } from './names.js';
@@ -12,6 +13,7 @@ import type { ProfileSpec } from './validate.js';
 
 export interface OpenMetadataProfile {
   name: string;
+  openmetadataVersion: OpenMetadataRelease;
   serviceType: ServiceType;
   serviceTypeValue?: string;
   connectionType: ConnectionType;

@@ -138,17 +138,40 @@ def closure_tree(spec_root: Path, changed: list, into: Path) -> dict:
         if kind != "stand-in":
             continue
         try:
-            schema = _stand_in(rel, wanted_fragments.get(rel, set()))
+            importlib.import_module(_module_of(rel))
         except ModuleNotFoundError:
-            # The release has no such module: the schema tree is another commit's.
             kinds[rel] = "missing"
-            stem = Path(rel).stem
-            schema = {"type": "object", "title": stem[0].upper() + stem[1:], "definitions": {
-                _definition_name(p): {"type": "string"} for p in wanted_fragments.get(rel, set())}}
+            continue
+        schema = _stand_in(rel, wanted_fragments.get(rel, set()))
         target = into / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps(schema, indent=2))
+    missing = {rel for rel, kind in kinds.items() if kind == "missing"}
+    if missing:
+        for rel in changed:
+            _drop_refs_to(into, rel, missing)
     return kinds
+
+
+def _drop_refs_to(tree: Path, rel: str, missing: set) -> None:
+    """Removes `{"$ref": ...}` list entries (e.g. oneOf members) that point at files the release lacks."""
+    folder = Path(rel).parent.as_posix()
+
+    def keep(item):
+        if isinstance(item, dict) and set(item) == {"$ref"}:
+            file_part = item["$ref"].partition("#")[0]
+            return not file_part or "/".join(_normalise(f"{folder}/{file_part}")) not in missing
+        return True
+
+    def walk(node):
+        if isinstance(node, dict):
+            return {k: walk(v) for k, v in node.items()}
+        if isinstance(node, list):
+            return [walk(i) for i in node if keep(i)]
+        return node
+
+    path = tree / rel
+    path.write_text(json.dumps(walk(json.loads(path.read_text())), indent=2))
 
 
 def _normalise(rel: str) -> list:

@@ -1,0 +1,82 @@
+"""Entry points of the host layer, one per subcommand; each reads a JSON request on stdin
+and prints a JSON answer as the last line of stdout.
+
+  models   generate the changed schemas' models; lay them and the connector over the package
+  checks   run omhost.checks in a process where the overlay is active
+  parity   regenerate shipped models and compare them with the installed ones
+  facts    read from the installed package what the generator assumes
+"""
+import difflib
+import importlib
+import json
+import shutil
+import sys
+from pathlib import Path
+
+ROOT_MARK = "__OMHOST_RESULT__"
+
+
+def answer(value):
+    print(ROOT_MARK + json.dumps(value), flush=True)
+
+
+def installed_schema_root() -> Path:
+    import metadata.generated.schema as schema
+
+    return Path(list(schema.__path__)[0])
+
+
+def cmd_models(req):
+    from omhost import models
+
+    work = Path(req["work"])
+    result = models.build(Path(req["specRoot"]), req["changedSchemas"], work / "models", req["modelStep"])
+    overlay = work / "overlay"
+    shutil.rmtree(overlay, ignore_errors=True)
+    for rel, generated in result["generated"].items():
+        target = overlay / "metadata/generated/schema" / models.python_rel(rel)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(generated, target)
+    package = overlay / "metadata/ingestion/source" / req["serviceType"] / req["package"]
+    shutil.copytree(req["sourceDir"], package, ignore=shutil.ignore_patterns("*.md", "__pycache__"))
+    result["overlay"] = str(overlay)
+    answer(result)
+
+
+def cmd_checks(req):
+    from omhost import checks
+
+    answer(checks.run_all(req))
+
+
+def cmd_parity(req):
+    from omhost import models
+
+    installed = installed_schema_root()
+    results = []
+    for rel in req["schemas"]:
+        work = Path(req["work"]) / Path(rel).stem
+        built = models.build(Path(req["specRoot"]), [rel], work, req["modelStep"])
+        expected = models.without_header((installed / models.python_rel(rel)).read_text())
+        actual = models.without_header(Path(built["generated"][rel]).read_text())
+        diff = list(difflib.unified_diff(expected.splitlines(), actual.splitlines(),
+                                         f"installed {rel}", f"regenerated {rel}", lineterm=""))
+        results.append({"schema": rel, "identical": not diff, "diff": "\n".join(diff),
+                        "missing": built["missing"]})
+    answer(results)
+
+
+def cmd_facts(req):
+    from omhost import facts
+
+    answer(facts.read(req))
+
+
+def main():
+    command = sys.argv[1]
+    request = json.loads(sys.stdin.read() or "{}")
+    {"models": cmd_models, "checks": cmd_checks, "parity": cmd_parity, "facts": cmd_facts}[command](request)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,206 @@
+"""Checks of one generated connector inside the real package (run with the overlay active).
+
+Each check returns a detail string or raises; run_all records every outcome, so one
+failure does not hide the others.
+"""
+import importlib
+import importlib.util
+import json
+import sys
+import traceback
+from pathlib import Path
+from unittest.mock import MagicMock, patch
+
+
+def _load_file(path: str, name: str):
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _service_type(case):
+    from metadata.generated.schema.entity.services.serviceType import ServiceType
+
+    return ServiceType[case["serviceEnumMember"]]
+
+
+def check_imports(case):
+    names = [case["connectionModule"], case["serviceModule"]] + case["sourceModules"]
+    for name in names:
+        importlib.import_module(name)
+    return f"{len(names)} modules import"
+
+
+def check_registered_value(case):
+    service = importlib.import_module(case["serviceModule"])
+    enum_cls = getattr(service, case["serviceTypeEnum"])
+    member = enum_cls(case["typeValue"])
+    from metadata.utils.class_helper import get_service_type_from_source_type
+
+    resolved = get_service_type_from_source_type(case["typeValue"])
+    if resolved.name.lower() != case["serviceEnumMember"].lower():
+        raise AssertionError(f"host maps {case['typeValue']} to {resolved}, expected {case['serviceEnumMember']}")
+    return f"{enum_cls.__name__}.{member.name}; host resolves it to ServiceType.{resolved.name}"
+
+
+def check_service_spec(case):
+    from metadata.utils.service_spec.service_spec import BaseSpec, import_source_class
+
+    spec = BaseSpec.get_for_source(_service_type(case), case["sourceType"])
+    source_class = import_source_class(_service_type(case), case["sourceType"])
+    expected = f"{case['sourcePackage']}.metadata.{case['sourceClass']}"
+    if f"{source_class.__module__}.{source_class.__name__}" != expected:
+        raise AssertionError(f"import_source_class gave {source_class}, expected {expected}")
+    if source_class.__abstractmethods__:
+        raise AssertionError(f"{source_class.__name__} is abstract: {sorted(source_class.__abstractmethods__)}")
+    found = {k: v for k, v in spec.model_dump().items() if v}
+    for kind in ("lineage", "usage"):
+        if case["capabilities"].get(kind):
+            import_source_class(_service_type(case), f"{case['sourceType']}-{kind}")
+    return "ServiceSpec " + ", ".join(sorted(found))
+
+
+def _unit_test_config(case):
+    return _load_file(case["unitTest"], "generated_unit_test").CONFIG
+
+
+def workflow_config(case):
+    return {
+        "source": _unit_test_config(case),
+        "sink": {"type": "metadata-rest", "config": {}},
+        "workflowConfig": {
+            "openMetadataServerConfig": {
+                "hostPort": "http://localhost:8585/api",
+                "authProvider": "openmetadata",
+                "securityConfig": {"jwtToken": "not-a-real-token"},
+            }
+        },
+    }
+
+
+def check_workflow_config(case):
+    from metadata.generated.schema.metadataIngestion.workflow import OpenMetadataWorkflowConfig
+
+    config = OpenMetadataWorkflowConfig.model_validate(workflow_config(case))
+    connection = config.source.serviceConnection.root.config
+    if type(connection).__name__ != case["connectionClass"]:
+        raise AssertionError(f"serviceConnection parsed as {type(connection).__name__}")
+    return f"OpenMetadataWorkflowConfig accepts the unit test's CONFIG as {type(connection).__name__}"
+
+
+def mocked_metadata(case):
+    """An OpenMetadata client that serves the generated test-connection definition and nothing else."""
+    from metadata.generated.schema.entity.services.connections.testConnectionDefinition import (
+        TestConnectionDefinition,
+    )
+
+    definition = TestConnectionDefinition.model_validate(json.loads(Path(case["testConnectionJson"]).read_text()))
+    metadata = MagicMock(name="OpenMetadata")
+
+    def get_by_name(entity, fqn, *args, **kwargs):
+        if entity is TestConnectionDefinition:
+            if fqn != f"{case['typeValue']}.testConnectionDefinition":
+                raise AssertionError(f"test connection asked for definition {fqn!r}")
+            return definition
+        return None
+
+    metadata.get_by_name.side_effect = get_by_name
+    return metadata, definition
+
+
+def _service_connection(case):
+    from metadata.generated.schema.metadataIngestion.workflow import OpenMetadataWorkflowConfig
+
+    return OpenMetadataWorkflowConfig.model_validate(workflow_config(case)).source.serviceConnection.root.config
+
+
+def _client_methods(case):
+    """The fictional source system answers every client call with an empty list."""
+    client_module = importlib.import_module(f"{case['sourcePackage']}.client")
+    client_class = getattr(client_module, case["clientClass"])
+    return [
+        patch.object(client_class, name, return_value=[])
+        for name in case["stepMethods"]
+    ]
+
+
+def ensure_dialect(case) -> str:
+    """A fictional scheme has no SQLAlchemy dialect: register it as SQLite's, so the host's URL
+    builder, engine factory and inspector still run for real (the PostgreSQL case runs a real one)."""
+    if not case["sqlalchemy"]:
+        return ""
+    from sqlalchemy.dialects import registry
+
+    scheme = _service_connection(case).scheme.value
+    name = scheme.replace("+", ".")
+    try:
+        registry.load(name)
+        return f"dialect {scheme}"
+    except Exception:
+        registry.register(name, "omhost.sqlite_alias", "HostlessSQLiteDialect")
+        return f"dialect {scheme} is not installed: registered as SQLite's"
+
+
+def check_test_connection(case):
+    from metadata.ingestion.source.connections import get_connection, test_connection_common
+
+    dialect = ensure_dialect(case)
+    metadata, definition = mocked_metadata(case)
+    service_connection = _service_connection(case)
+    patches = [] if case["sqlalchemy"] else _client_methods(case)
+    for p in patches:
+        p.start()
+    try:
+        client = get_connection(service_connection)
+        test_connection_common(metadata, client, service_connection)
+    finally:
+        for p in patches:
+            p.stop()
+    steps = [s.name for s in definition.steps]
+    asked = [c.kwargs.get("fqn") for c in metadata.get_by_name.call_args_list]
+    if not asked:
+        raise AssertionError("the host never read the test-connection definition")
+    return f"host runner passed every mandatory step of {steps}; {dialect or 'client calls answered with []'}"
+
+
+def check_create(case):
+    ensure_dialect(case)
+    metadata, _ = mocked_metadata(case)
+    from metadata.utils.service_spec.service_spec import import_source_class
+
+    source_class = import_source_class(_service_type(case), case["sourceType"])
+    patches = [] if case["sqlalchemy"] else _client_methods(case)
+    for p in patches:
+        p.start()
+    try:
+        source = source_class.create(workflow_config(case)["source"], metadata)
+    finally:
+        for p in patches:
+            p.stop()
+    if type(source).__name__ != case["sourceClass"]:
+        raise AssertionError(f"create returned {type(source).__name__}")
+    return f"{case['sourceClass']}.create(config, metadata) built the source"
+
+
+CHECKS = {
+    "imports": check_imports,
+    "registered value": check_registered_value,
+    "service spec": check_service_spec,
+    "workflow config": check_workflow_config,
+    "test connection": check_test_connection,
+    "create": check_create,
+}
+
+
+def run_all(case):
+    results = []
+    for name, check in CHECKS.items():
+        try:
+            results.append({"name": name, "ok": True, "detail": check(case)})
+        except BaseException as error:  # a failing check must not stop the others
+            results.append({
+                "name": name, "ok": False,
+                "detail": f"{type(error).__name__}: {error}\n{traceback.format_exc(limit=6)}",
+            })
+    return results

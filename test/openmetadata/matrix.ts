@@ -1,0 +1,89 @@
+/**
+ * The OpenMetadata matrix: every service type, every connection type of a
+ * database, every capability, every auth type, with and without a Docker image.
+ * The generator spec (generate.test.ts) and the host layer (test/host) run the same cases.
+ */
+export const ALL_AUTH = ['basic', 'iam', 'azure', 'jwt', 'token', 'oauth'];
+export const ALL_CAPABILITIES = ['metadata', 'lineage', 'usage', 'profiler', 'stored_procedures', 'data_diff'];
+export const NON_DATABASE = ['dashboard', 'pipeline', 'messaging', 'mlmodel', 'storage', 'search', 'api'];
+
+/** Free text that must never reach Python and must survive JSON and Markdown intact. */
+export const HOSTILE = {
+  displayName: 'BI "Tool" \\ <%= x %> #1',
+  description: 'Says """ and \'\'\' and {braces} and \\n\nnewline; DROP TABLE x; `code`',
+  docsNotes: '# Not a heading\n```\nprint("pwned")\n```\n| a | b |',
+  apiEndpoints: ['GET /api/v1/dashboards?limit=10', 'POST /api/"quoted"'],
+  docsUrl: 'https://docs.example.com/api?x=1&y=2',
+  sdkPackage: 'bi-tool-sdk`==1.0',
+};
+
+export interface Case {
+  id: string;
+  options: Record<string, unknown>;
+}
+
+export const CASES: Case[] = [
+  {
+    id: 'database-sqlalchemy-everything',
+    options: {
+      name: 'warehouse_db',
+      serviceType: 'database',
+      connectionType: 'sqlalchemy',
+      scheme: 'warehouse+pywarehouse',
+      defaultPort: 5439,
+      capabilities: ALL_CAPABILITIES,
+      authTypes: ALL_AUTH,
+      dockerImage: 'postgres:16',
+      dockerPort: 5432,
+    },
+  },
+  ...ALL_CAPABILITIES.map((capability) => ({
+    id: `database-sqlalchemy-${capability}`,
+    options: { name: `only_${capability}`, serviceType: 'database', capabilities: [capability] },
+  })),
+  { id: 'database-sqlalchemy-token-only', options: { name: 'token_db', serviceType: 'database', authTypes: ['token'] } },
+  {
+    id: 'database-rest-all-auth',
+    options: {
+      name: 'rest_db',
+      serviceType: 'database',
+      connectionType: 'rest_api',
+      authTypes: ALL_AUTH,
+      capabilities: ['metadata', 'stored_procedures', 'lineage'],
+    },
+  },
+  {
+    id: 'database-sdk-docker',
+    options: { name: 'doc_store', serviceType: 'database', connectionType: 'sdk_client', authTypes: ['oauth'], dockerImage: 'mongo:7', dockerPort: 27017 },
+  },
+  ...NON_DATABASE.map((serviceType) => ({ id: `${serviceType}-rest`, options: { name: `my_${serviceType}`, serviceType } })),
+  {
+    id: 'dashboard-sdk-all-auth-docker-hostile-text',
+    options: {
+      name: 'bi_tool',
+      serviceType: 'dashboard',
+      connectionType: 'sdk_client',
+      authTypes: ALL_AUTH,
+      defaultPort: 3000,
+      dockerImage: 'metabase/metabase:v0.50.1',
+      dockerPort: 3000,
+      ...HOSTILE,
+    },
+  },
+  { id: 'messaging-all-auth', options: { name: 'event_bus', serviceType: 'messaging', authTypes: ALL_AUTH, defaultPort: 9092 } },
+  { id: 'pipeline-rest-token-docker', options: { name: 'flow_runner', serviceType: 'pipeline', authTypes: ['token', 'basic'], dockerImage: 'apache/airflow:2.9.0', dockerPort: 8080 } },
+  {
+    id: 'long-names-database',
+    options: {
+      name: 'extremely_long_database_connector_name_for_layout_checks_xy',
+      serviceType: 'database',
+      capabilities: ALL_CAPABILITIES,
+      authTypes: ALL_AUTH,
+      dockerImage: 'postgres:16',
+      dockerPort: 5432,
+    },
+  },
+  { id: 'long-names-mlmodel', options: { name: 'extremely_long_model_registry_connector_name_for_checks_abc', serviceType: 'mlmodel', authTypes: ['token', 'jwt'] } },
+  { id: 'service-type-value', options: { name: 'azure_sql_like', serviceType: 'database', serviceTypeValue: 'AzureSQLLike', capabilities: ['metadata', 'lineage'] } },
+];
+
