@@ -102,7 +102,8 @@ export abstract class ConnectorGenerator<P extends { name: string }> extends Gen
       profile.name = await this.ask(nameFieldOf(spec), profile, lastStoredName(this.config, spec.host));
     }
     const stored = typeof profile.name === 'string' ? storedProfile(this.config, spec.host, profile.name) : undefined;
-    profile = mergeSources(stored ?? {}, profile);
+    const implied = this.checkoutRoot && this.host.checkoutDefaults ? this.host.checkoutDefaults(this.checkoutRoot) : {};
+    profile = mergeSources(mergeSources(stored ?? {}, implied), profile);
     this.suppliedFields = new Set(Object.keys(profile));
     // A stored profile was complete when stored: optional fields left empty then stay empty.
     if (canAsk(this.options) && !stored) await this.askMissing(profile);

@@ -19,6 +19,8 @@ export interface HostDefinition<P> {
   briefDestination(profile: P): string;
   /** registration edits computed from the checkout on disk, and the steps left by hand */
   registrations(profile: P, checkoutRoot: string | undefined): RegistrationReport;
+  /** profile values the checkout itself implies (e.g. its release); they win over stored answers, not over flags */
+  checkoutDefaults?(checkoutRoot: string): PartialProfile;
   /** problems that depend on the checkout, e.g. a service type value already taken */
   checkoutProblems?(profile: PartialProfile, checkoutRoot: string, storedProfile: PartialProfile | undefined): Problem[];
 }

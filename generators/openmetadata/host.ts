@@ -3,6 +3,7 @@ import type { HostDefinition } from '../../core/host.js';
 import { openMetadataSpec, type OpenMetadataProfile } from '../../core/profile/openmetadata.js';
 import { templateData } from './model/index.js';
 import { briefDestination, openMetadataPlan } from './plan.js';
+import { checkoutDefaults } from './checkout-release.js';
 import { checkoutProblems, registrations } from './register.js';
 
 export const openMetadataHost: HostDefinition<OpenMetadataProfile> = {
@@ -14,5 +15,6 @@ export const openMetadataHost: HostDefinition<OpenMetadataProfile> = {
   templateData,
   briefDestination,
   registrations,
+  checkoutDefaults,
   checkoutProblems,
 };

@@ -11,6 +11,7 @@ import type { Problem } from '../../core/profile/validate.js';
 import { readCheckoutFile } from '../../core/host-checkout.js';
 import { appendToArray, JsonTextError, nodeAt, parseLocated, valueOf, type JsonNode } from '../../core/json-text.js';
 import { skipped, type RegistrationEdit, type RegistrationReport } from '../../core/registration.js';
+import { releaseProblems } from './checkout-release.js';
 import { SPEC_SERVICES, UI_DOCS_FOLDER, UI_PUBLIC, UI_SERVICE_UTILS, UI_SRC } from './facts.js';
 
 /** `<type>Service.json`, relative to the checkout root. */
@@ -128,6 +129,10 @@ const isServiceType = (value: unknown): value is ServiceType => (SERVICE_TYPES a
  * but for case is refused too: both would import from the same package folder.
  */
 export function checkoutProblems(profile: PartialProfile, root: string, stored: PartialProfile | undefined): Problem[] {
+  return [...releaseProblems(profile, root), ...registeredValueProblems(profile, root, stored)];
+}
+
+function registeredValueProblems(profile: PartialProfile, root: string, stored: PartialProfile | undefined): Problem[] {
   const { name, serviceType, serviceTypeValue } = profile;
   if (typeof name !== 'string' || !name || !isServiceType(serviceType)) return [];
   const names = openMetadataNames({ name, serviceType, serviceTypeValue: typeof serviceTypeValue === 'string' ? serviceTypeValue : undefined });

@@ -84,30 +84,13 @@ export function omhost<T>(release: HostRelease, command: string, request: unknow
     cwd: PYTHON_DIR,
     env: { ...process.env, PYTHONPATH: PYTHON_DIR, PYTHONDONTWRITEBYTECODE: '1', ...env },
     maxBuffer: 64 * 1024 * 1024,
-    timeout: 10 * 60_000,
+    timeout: 5 * 60_000,
   });
   const line = run.stdout.split('\n').find((l) => l.startsWith(RESULT_MARK));
   if (!line) {
     throw new Error(`omhost ${command} on ${release.release} gave no result (exit ${run.status}):\n${tail(run.stderr)}\n${tail(run.stdout)}`);
   }
   return { value: JSON.parse(line.slice(RESULT_MARK.length)) as T, stdout: run.stdout, stderr: run.stderr };
-}
-
-/** pytest in the release's venv, with the overlay active. */
-export function pytest(release: HostRelease, files: string[], overlay: string, cwd: string): { ok: boolean; output: string } {
-  const run = spawnSync(path.join(release.venv, 'bin/python'), [
-    '-m', 'pytest', '-q', '-p', 'no:cacheprovider',
-    // pytest rewrites the modules of every distribution that ships a plugin (openmetadata-ingestion does),
-    // loading them past the overlay's finder; plain asserts keep the overlay in charge.
-    '--assert=plain', '--rootdir', cwd, ...files,
-  ], {
-    encoding: 'utf8',
-    cwd,
-    env: { ...process.env, PYTHONPATH: PYTHON_DIR, OMHOST_OVERLAY: overlay, PYTHONDONTWRITEBYTECODE: '1' },
-    maxBuffer: 64 * 1024 * 1024,
-    timeout: 10 * 60_000,
-  });
-  return { ok: run.status === 0, output: `${run.stdout}\n${run.stderr}` };
 }
 
 export const tail = (text: string, lines = 40): string => text.split('\n').slice(-lines).join('\n');

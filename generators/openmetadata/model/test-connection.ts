@@ -3,6 +3,7 @@ import { openMetadataNames, type OpenMetadataProfile } from '../../../core/profi
 import { CLIENT_STEPS, GET_QUERIES_STEP, SQLALCHEMY_BUILTIN_STEPS, type StepFact } from '../facts.js';
 import type { Json } from './connection-schema.js';
 import { featuresOf } from './features.js';
+import { releaseFacts } from '../releases/index.js';
 
 export interface TestStep {
   name: string;
@@ -10,6 +11,8 @@ export interface TestStep {
   errorMessage: string;
   mandatory: boolean;
   shortCircuit?: boolean;
+  /** 2.0: ConnectionGate on the step whose failure makes the others pointless */
+  category?: string;
   /** the client method that runs the step (client-based connectors) */
   method?: string;
   todo?: string;
@@ -17,7 +20,9 @@ export interface TestStep {
 
 export function testConnectionSteps(profile: OpenMetadataProfile): TestStep[] {
   const features = featuresOf(profile);
-  return features.sqlalchemy ? sqlalchemySteps(profile.displayName, features.queryLog) : clientSteps(profile);
+  const steps = features.sqlalchemy ? sqlalchemySteps(profile.displayName, features.queryLog) : clientSteps(profile);
+  const gate = releaseFacts(profile.openmetadataVersion).testConnection.gateCategory;
+  return gate ? steps.map((s) => (s.shortCircuit ? { ...s, category: gate } : s)) : steps;
 }
 
 /** The test-connection JSON file: the steps without the generator's own fields. */

@@ -7,12 +7,37 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import type { PyStyle } from '../python.js';
 import { OPENMETADATA_RELEASES, type OpenMetadataRelease } from '../../../core/profile/fields-openmetadata.js';
 
 export interface ReleaseFacts {
   line: OpenMetadataRelease;
   label: string;
-  pythonFormatting: { tool: 'isort+black' | 'ruff'; command: string; summary: string };
+  /** how the release's formatter lays out Python */
+  python: PyStyle;
+  /** the formatter `make py_format` runs, and the repository's settings for it (the host layer applies them) */
+  pythonFormatting: {
+    tool: 'isort+black' | 'ruff';
+    command: string;
+    summary: string;
+    isort?: { profile: string; knownFirstParty: string[] };
+    ruff?: {
+      lineLength: number;
+      targetVersion: string;
+      select: string[];
+      ignore: string[];
+      perFileIgnores: Record<string, string[]>;
+      knownFirstParty: string[];
+      maxComplexity: number;
+      banRelativeImports: string;
+    };
+  };
+  /** BaseConnection (metadata.ingestion.connections.connection): what a subclass must implement */
+  baseConnection: { abstractMethods: string[]; registersTeardown: boolean };
+  /** the test-connection definition: the category the gate step carries (2.0), or none (1.12 rejects the field) */
+  testConnection: { gateCategory: string | null };
+  /** abstract methods a base class has in this release beyond those in facts.ts (checked by the host layer) */
+  extraAbstractMethods: Record<string, string[]>;
   /** how the host's `make generate` turns schemas into models (the host layer repeats it) */
   modelGeneration: { isortFirstPartyMetadata: boolean; ruffFix?: { select: string[]; targetVersion: string } };
 }

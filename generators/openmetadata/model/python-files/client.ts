@@ -2,19 +2,21 @@
 import type { OmAuthType } from '../../../../core/profile/fields-openmetadata.js';
 import type { OpenMetadataProfile } from '../../../../core/profile/openmetadata.js';
 import { addressOf } from '../features.js';
-import { classLine, defLine, I1, I2, I3, importBlock, todoComment, type PyImport } from '../../python.js';
+import { I1, I2, I3, type PyImport } from '../../python.js';
+import type { PyLayout } from '../../python.js';
 import type { PythonContext } from './context.js';
 
 export function clientValues(ctx: PythonContext) {
+  const L = ctx.layout;
   const { profile, classes } = ctx;
   const rest = isRestClient(profile);
   return {
-    imports: importBlock(clientImports(ctx, rest)),
-    classLine: classLine(classes.client, []).replace('():', ':'),
-    initDef: defLine(I1, '__init__', ['self', `config: ${classes.connection}`]),
+    imports: L.importBlock(clientImports(ctx, rest)),
+    classLine: L.classLine(classes.client, []).replace('():', ':'),
+    initDef: L.defLine(I1, '__init__', ['self', `config: ${classes.connection}`]),
     rest,
     addressKey: addressOf(profile, ctx.features).key,
-    authLines: restAuthLines(profile),
+    authLines: restAuthLines(L, profile),
     methods: clientMethods(ctx),
   };
 }
@@ -22,9 +24,9 @@ export function clientValues(ctx: PythonContext) {
 /** A REST client holds a requests session (messaging sources speak their own protocol). */
 const isRestClient = (profile: OpenMetadataProfile): boolean => profile.connectionType === 'rest_api' && profile.serviceType !== 'messaging';
 
-function clientImports({ modules, classes }: PythonContext, rest: boolean): PyImport[] {
+function clientImports({ modules, classes, layout: L }: PythonContext, rest: boolean): PyImport[] {
   return [
-    { module: 'typing', names: ['Any', 'List'] },
+    ...L.typingImports('Any', 'List[Any]'),
     { module: modules.schema, names: [classes.connection] },
     { module: 'metadata.utils.logger', names: ['ingestion_logger'] },
     ...(rest ? [{ module: 'requests' }] : []),
@@ -33,26 +35,27 @@ function clientImports({ modules, classes }: PythonContext, rest: boolean): PyIm
 
 /** One method per client-run step: CheckAccess returns nothing, the others a list. */
 function clientMethods(ctx: PythonContext) {
+  const L = ctx.layout;
   return ctx.steps
     .filter((s) => s.method)
     .map((s) => ({
       name: s.method!,
       step: s.name,
-      def: defLine(I1, s.method!, ['self'], s.name === 'CheckAccess' ? 'None' : 'List[Any]'),
-      todo: todoComment(I2, s.todo!),
+      def: L.defLine(I1, s.method!, ['self'], s.name === 'CheckAccess' ? 'None' : 'List[Any]'),
+      todo: L.todoComment(I2, s.todo!),
       isCheck: s.name === 'CheckAccess',
     }));
 }
 
 /** Auth handling lines of a REST client's __init__ (8-space indent): code where the scheme is simple, TODOs where it is not. */
-function restAuthLines(profile: OpenMetadataProfile): string[] {
+function restAuthLines(L: PyLayout, profile: OpenMetadataProfile): string[] {
   const database = profile.serviceType === 'database';
   const has = (a: OmAuthType): boolean => profile.authTypes.includes(a);
   const lines: string[] = [];
   if (has('basic')) lines.push(...basicAuthLines(database));
   if (has('token')) lines.push(...bearerLines('config.token'));
   if (has('jwt') && !database) lines.push(...bearerLines('config.jwt'));
-  for (const item of authTodos(profile)) lines.push(todoComment(I2, item));
+  for (const item of authTodos(profile)) lines.push(L.todoComment(I2, item));
   return lines;
 }
 

@@ -1,30 +1,40 @@
 /** connection.py: builds the engine or client and maps the test-connection steps to what runs them. */
 import type { OpenMetadataProfile } from '../../../../core/profile/openmetadata.js';
-import { callLine, defLine, genericClassLine, I1, I2, importBlock, pyDict, pyString, todoComment, type PyImport } from '../../python.js';
+import { I1, I2, pyString, type PyImport } from '../../python.js';
 import type { PythonContext } from './context.js';
 
 export function connectionValues(ctx: PythonContext) {
+  const L = ctx.layout;
   const { features, classes, constants } = ctx;
   // SQLAlchemy connection.py names its BaseConnection subclass after the connection, so it imports the schema model as ...Config.
   const schemaClass = features.sqlalchemy ? `${classes.connection}Config` : classes.connection;
   const clientSteps = ctx.steps.filter((s) => s.method);
   return {
-    imports: importBlock(features.sqlalchemy ? sqlalchemyImports(ctx) : clientImports(ctx)),
-    classLine: genericClassLine(classes.connection, 'BaseConnection', [`${classes.connection}Config`, 'Engine']),
-    returnClient: callLine(I1, `return ${classes.connection}`, ['connection'], '.client'),
-    getConnectionDef: defLine('', 'get_connection', [`connection: ${schemaClass}`], features.sqlalchemy ? 'Engine' : classes.client),
-    engineTodo: todoComment(I2, engineTodo(ctx.profile)),
-    testQueries: features.queryLog ? pyDict('', [['GetQueries', constants.testGetQueries]]) : '{}',
-    testFn: pyDict(I1, clientSteps.map((s) => [s.name, `client.${s.method}`] as [string, string])),
+    imports: L.importBlock(features.sqlalchemy ? sqlalchemyImports(ctx) : clientImports(ctx)),
+    classLine: L.genericClassLine(classes.connection, 'BaseConnection', [`${classes.connection}Config`, 'Engine']),
+    returnClient: L.callLine(I1, `return ${classes.connection}`, ['connection'], '.client'),
+    getConnectionDef: L.defLine('', 'get_connection', [`connection: ${schemaClass}`], features.sqlalchemy ? 'Engine' : classes.client),
+    engineTodo: L.todoComment(I2, engineTodo(ctx.profile)),
+    testQueries: features.queryLog ? L.pyDict('', [['GetQueries', constants.testGetQueries]]) : '{}',
+    testFn: L.pyDict(I1, clientSteps.map((s) => [s.name, `client.${s.method}`] as [string, string])),
     clientParam: `client: ${classes.client}`,
     serviceConnectionParam: `service_connection: ${schemaClass}`,
-    notImplemented: callLine(I2, 'raise NotImplementedError', [pyString(`get_connection_dict is not implemented for ${ctx.typeValue}`)]),
+    notImplemented: L.callLine(I2, 'raise NotImplementedError', [pyString(`get_connection_dict is not implemented for ${ctx.typeValue}`)]),
+    automationParam: L.annotation(AUTOMATION_PARAM),
+    timeoutParam: L.annotation(TIMEOUT_PARAM),
+    // get_connection_dict is abstract in the releases that list it (1.12); 2.0 dropped it
+    connectionDict: ctx.release.baseConnection.abstractMethods.includes('get_connection_dict'),
+    registersTeardown: ctx.release.baseConnection.registersTeardown,
   };
 }
 
-function sqlalchemyImports({ modules, classes, constants, features }: PythonContext): PyImport[] {
+/** The optional parameters of every test_connection the host calls. */
+const AUTOMATION_PARAM = 'automation_workflow: Optional[Any] = None';
+const TIMEOUT_PARAM = 'timeout_seconds: Optional[int] = THREE_MIN';
+
+function sqlalchemyImports({ modules, classes, constants, features, layout: L }: PythonContext): PyImport[] {
   return [
-    { module: 'typing', names: ['Any', 'Optional'] },
+    ...L.typingImports(AUTOMATION_PARAM, TIMEOUT_PARAM),
     { module: 'sqlalchemy.engine', names: ['Engine'] },
     { module: modules.schema, names: [classes.connection], alias: `${classes.connection}Config` },
     { module: 'metadata.ingestion.connections.builders', names: ['create_generic_db_connection', 'get_connection_args_common', 'get_connection_url_common'] },
@@ -34,9 +44,9 @@ function sqlalchemyImports({ modules, classes, constants, features }: PythonCont
   ];
 }
 
-function clientImports({ modules, classes }: PythonContext): PyImport[] {
+function clientImports({ modules, classes, layout: L }: PythonContext): PyImport[] {
   return [
-    { module: 'typing', names: ['Any', 'Optional'] },
+    ...L.typingImports(AUTOMATION_PARAM, TIMEOUT_PARAM),
     { module: modules.schema, names: [classes.connection] },
     { module: 'metadata.ingestion.connections.test_connections', names: ['THREE_MIN', 'OpenMetadata', 'test_connection_steps'] },
     { module: modules.client, names: [classes.client] },

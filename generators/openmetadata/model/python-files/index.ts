@@ -19,6 +19,8 @@ export function pythonData(profile: OpenMetadataProfile) {
   return {
     classes: { connection: classes.connection, source: classes.source, client: classes.client, queryParser: classes.queryParser, base: ctx.base.name },
     constants: ctx.constants,
+    /** between a module docstring and the code: a blank line where the release's formatter wants one */
+    gap: ctx.layout.docstringGap,
     metadata: metadataValues(ctx),
     connection: connectionValues(ctx),
     client: clientValues(ctx),

@@ -5,7 +5,7 @@
  */
 import type { OmAuthType } from '../../../../core/profile/fields-openmetadata.js';
 import { SERVICE_ENTITY_CLASS } from '../../facts.js';
-import { callLine, I1, I2, I3, importBlock, listAssignment, pyDict, pyString, setPath, type DictEntries, type PyImport } from '../../python.js';
+import { I1, I2, I3, pyString, setPath, type DictEntries, type PyImport } from '../../python.js';
 import { addressOf } from '../features.js';
 import type { PythonContext } from './context.js';
 import { workflowSourceEntries } from './workflow-config.js';
@@ -21,6 +21,7 @@ interface IntegrationField {
 }
 
 export function integrationValues(ctx: PythonContext) {
+  const L = ctx.layout;
   const { profile, classes } = ctx;
   const fields = integrationFields(ctx);
   const docker = profile.dockerImage ? { image: pyString(profile.dockerImage), port: String(profile.dockerPort) } : undefined;
@@ -28,27 +29,27 @@ export function integrationValues(ctx: PythonContext) {
   const serviceEntity = SERVICE_ENTITY_CLASS[profile.serviceType];
   const containerFixture = 'source_container';
   return {
-    conftestImports: importBlock(conftestImports(ctx, Boolean(docker))),
-    connectionTestImports: importBlock(connectionTestImports(ctx, Boolean(docker))),
-    metadataTestImports: importBlock(metadataTestImports(ctx)),
+    conftestImports: L.importBlock(conftestImports(ctx, Boolean(docker))),
+    connectionTestImports: L.importBlock(connectionTestImports(ctx, Boolean(docker))),
+    metadataTestImports: L.importBlock(metadataTestImports(ctx)),
     docker,
     containerFixture,
     containerParam: containerFixture,
-    envConfig: pyDict(I1, connectionConfig(ctx, fields, (f) => `os.environ[${pyString(f.envVar)}]`)),
-    dockerConfig: pyDict(I1, dockerConfig),
-    dockerConfigNested: pyDict(I2, dockerConfig),
+    envConfig: L.pyDict(I1, connectionConfig(ctx, fields, (f) => `os.environ[${pyString(f.envVar)}]`)),
+    dockerConfig: L.pyDict(I1, dockerConfig),
+    dockerConfigNested: L.pyDict(I2, dockerConfig),
     // the module constants (USERNAME, PASSWORD...) the Docker variant defines
     dockerConstants: [...new Set(fields.map((f) => f.docker).filter((d) => /^[A-Z_]+$/.test(d)))],
     envVars: fields.map((f) => f.envVar),
-    requiredEnv: listAssignment('REQUIRED_ENV', fields.map((f) => pyString(f.envVar))),
-    workflowSource: pyDict(I2, workflowSourceEntries(ctx, 'SERVICE_NAME', 'connection_config')),
+    requiredEnv: L.listAssignment('REQUIRED_ENV', fields.map((f) => pyString(f.envVar))),
+    workflowSource: L.pyDict(I2, workflowSourceEntries(ctx, 'SERVICE_NAME', 'connection_config')),
     serviceEntity,
     serviceName: pyString(`integration_${profile.name}`),
-    validateConnectionConfig: callLine(I1, `return ${classes.connection}.model_validate`, ['connection_config']),
-    validateConfig: callLine(I1, `return ${classes.connection}.model_validate`, ['config']),
-    yieldValidatedConfig: callLine(I2, `yield ${classes.connection}.model_validate`, ['config']),
-    deleteCall: callLine(I3, 'metadata.delete', [`entity=${serviceEntity}`, 'entity_id=service.id', 'recursive=True', 'hard_delete=True']),
-    getByName: callLine(I1, 'service = metadata.get_by_name', [`entity=${serviceEntity}`, 'fqn=service_name']),
+    validateConnectionConfig: L.callLine(I1, `return ${classes.connection}.model_validate`, ['connection_config']),
+    validateConfig: L.callLine(I1, `return ${classes.connection}.model_validate`, ['config']),
+    yieldValidatedConfig: L.callLine(I2, `yield ${classes.connection}.model_validate`, ['config']),
+    deleteCall: L.callLine(I3, 'metadata.delete', [`entity=${serviceEntity}`, 'entity_id=service.id', 'recursive=True', 'hard_delete=True']),
+    getByName: L.callLine(I1, 'service = metadata.get_by_name', [`entity=${serviceEntity}`, 'fqn=service_name']),
   };
 }
 

@@ -1,18 +1,20 @@
 /** metadata.py: the metadata source, with a stub per abstract method of its base class. */
 import { ABSTRACT_METHODS, WORKFLOW_SOURCE_MODULE, type AbstractMethod } from '../../facts.js';
-import { callLine, classLine, defLine, I1, I2, I3, importBlock, isinstanceLine, pyString, todoComment, typingUsed, type PyImport } from '../../python.js';
+import { I1, I2, I3, pyString, type PyImport } from '../../python.js';
+import type { PyLayout } from '../../python.js';
 import type { PythonContext } from './context.js';
 
 export function metadataValues(ctx: PythonContext) {
+  const L = ctx.layout;
   const { base, classes } = ctx;
   const stubs = metadataStubs(ctx);
   return {
-    imports: importBlock(metadataImports(ctx, stubs)),
-    classLine: classLine(classes.source, [base.name]),
-    create: createMethod(classes.source, classes.connection),
-    stubs: stubs.map(renderStub),
+    imports: L.importBlock(metadataImports(ctx, stubs)),
+    classLine: L.classLine(classes.source, [base.name]),
+    create: createMethod(L, classes.source, classes.connection),
+    stubs: stubs.map((stub) => renderStub(L, stub)),
     restDatabase: isRestDatabase(ctx),
-    runTestConnection: callLine(I2, 'result = source_connection.test_connection', ['self.metadata', 'self.client', 'self.service_connection']),
+    runTestConnection: L.callLine(I2, 'result = source_connection.test_connection', ['self.metadata', 'self.client', 'self.service_connection']),
     workflowSourceNote: WORKFLOW_SOURCE_MODULE[base.name] !== base.module,
   };
 }
@@ -34,10 +36,10 @@ function storedProcedureStubs(ctx: PythonContext): AbstractMethod[] {
 }
 
 function metadataImports(ctx: PythonContext, stubs: AbstractMethod[]): PyImport[] {
-  const { base, modules, classes } = ctx;
+  const { base, modules, classes, layout: L } = ctx;
   const annotations = stubs.flatMap((m) => [...m.params, m.returns]);
   const imports: PyImport[] = [
-    { module: 'typing', names: ['Optional', ...typingUsed(...annotations)] },
+    ...L.typingImports(CREATE_PIPELINE_NAME, ...annotations),
     { module: modules.schema, names: [classes.connection] },
     { module: 'metadata.ingestion.api.steps', names: ['InvalidSourceException', 'OpenMetadata'] },
     { module: base.module, names: [base.name] },
@@ -56,21 +58,24 @@ function metadataImports(ctx: PythonContext, stubs: AbstractMethod[]): PyImport[
 }
 
 /** One stub per abstract method: a TODO comment and an empty body. */
-export function renderStub(method: AbstractMethod): string {
-  const signature = defLine(I1, method.name, ['self', ...method.params], method.returns);
+export function renderStub(L: PyLayout, method: AbstractMethod): string {
+  const signature = L.defLine(I1, method.name, ['self', ...method.params], method.returns);
   const body = method.generator ? `${I2}yield from ()` : `${I2}return ${method.empty}`;
-  return `${signature}\n${todoComment(I2, method.todo)}\n${body}`;
+  return `${signature}\n${L.todoComment(I2, method.todo)}\n${body}`;
 }
 
+/** The last parameter of every source's `create` (its annotation needs Optional in 1.12). */
+export const CREATE_PIPELINE_NAME = 'pipeline_name: Optional[str] = None';
+
 /** `create`: validates the workflow source and rejects another connection type (metadata.py and query_parser.py). */
-export function createMethod(className: string, connectionClass: string): string {
+export function createMethod(L: PyLayout, className: string, connectionClass: string): string {
   return [
     `${I1}@classmethod`,
-    defLine(I1, 'create', ['cls', 'config_dict: dict', 'metadata: OpenMetadata', 'pipeline_name: Optional[str] = None'], pyString(className)),
+    L.defLine(I1, 'create', ['cls', 'config_dict: dict', 'metadata: OpenMetadata', CREATE_PIPELINE_NAME], pyString(className)),
     `${I2}config: WorkflowSource = WorkflowSource.model_validate(config_dict)`,
     `${I2}connection = config.serviceConnection.root.config`,
-    isinstanceLine(I2, 'connection', connectionClass),
-    callLine(I3, 'raise InvalidSourceException', [`f"Expected ${connectionClass}, but got {connection}"`]),
+    L.isinstanceLine(I2, 'connection', connectionClass),
+    L.callLine(I3, 'raise InvalidSourceException', [`f"Expected ${connectionClass}, but got {connection}"`]),
     `${I2}return cls(config, metadata)`,
   ].join('\n');
 }

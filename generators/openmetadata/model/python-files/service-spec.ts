@@ -1,11 +1,12 @@
 /** service_spec.py: tells OpenMetadata which classes implement the connector. */
-import { I1, importBlock, type PyImport } from '../../python.js';
+import { I1, type PyImport } from '../../python.js';
 import type { PythonContext } from './context.js';
 
 export function serviceSpecValues(ctx: PythonContext) {
+  const L = ctx.layout;
   const { args, imports } = ctx.features.sqlalchemy ? sqlalchemySpec(ctx) : clientSpec(ctx);
   return {
-    imports: importBlock(imports),
+    imports: L.importBlock(imports),
     call: ctx.features.sqlalchemy ? 'DefaultDatabaseSpec' : 'BaseSpec',
     args: args.map(([k, v]) => `${I1}${k}=${v},`),
   };

@@ -1,23 +1,24 @@
 /** tests/unit/topology/<type>/test_<name>.py: the source loads from a workflow config, with the connection mocked. */
-import { callLine, classLine, defLine, I1, I2, importBlock, pyDict, pyString, type DictEntries, type PyImport } from '../../python.js';
+import { I1, I2, pyString, type DictEntries, type PyImport } from '../../python.js';
 import { requiredProperties } from '../connection-schema.js';
 import { addressOf } from '../features.js';
 import type { PythonContext } from './context.js';
 import { workflowSourceEntries } from './workflow-config.js';
 
 export function unitTestValues(ctx: PythonContext) {
+  const L = ctx.layout;
   const { classes, features, typeValue } = ctx;
   return {
-    imports: importBlock(unitTestImports(ctx)),
-    config: pyDict('', workflowSourceEntries(ctx, pyString(`local_${ctx.profile.name}`), sampleConnection(ctx))),
-    classLine: classLine(`${typeValue}SourceTest`, ['TestCase']),
+    imports: L.importBlock(unitTestImports(ctx)),
+    config: L.pyDict('', workflowSourceEntries(ctx, pyString(`local_${ctx.profile.name}`), sampleConnection(ctx))),
+    classLine: L.classLine(`${typeValue}SourceTest`, ['TestCase']),
     patches: patchDecorators(ctx),
-    setUpDef: defLine(I1, 'setUp', features.sqlalchemy ? ['self', '_get_client', 'get_connection', '_test_connection'] : ['self', 'get_connection', '_test_connection']),
-    createSource: callLine(I2, `self.source = ${classes.source}.create`, ['CONFIG', 'MagicMock()']),
+    setUpDef: L.defLine(I1, 'setUp', features.sqlalchemy ? ['self', '_get_client', 'get_connection', '_test_connection'] : ['self', 'get_connection', '_test_connection']),
+    createSource: L.callLine(I2, `self.source = ${classes.source}.create`, ['CONFIG', 'MagicMock()']),
     assertions: [
-      callLine(I2, 'self.assertIsInstance', ['self.source', classes.source]),
-      callLine(I2, 'self.assertIsInstance', ['self.source.service_connection', classes.connection]),
-      callLine(I2, 'self.assertEqual', ['self.source.service_connection.type.value', pyString(typeValue)]),
+      L.callLine(I2, 'self.assertIsInstance', ['self.source', classes.source]),
+      L.callLine(I2, 'self.assertIsInstance', ['self.source.service_connection', classes.connection]),
+      L.callLine(I2, 'self.assertEqual', ['self.source.service_connection.type.value', pyString(typeValue)]),
     ],
     sqlalchemy: features.sqlalchemy,
   };
@@ -44,10 +45,10 @@ function unitTestImports({ modules, classes }: PythonContext): PyImport[] {
 }
 
 /** The test connection, get_connection and (SQLAlchemy) the engine are patched out; setUp takes them bottom-up. */
-function patchDecorators({ classes, features }: PythonContext): string[] {
+function patchDecorators({ classes, features, layout: L }: PythonContext): string[] {
   return [
-    callLine(I1, '@patch.object', [classes.source, pyString('test_connection')]),
-    callLine(I1, '@patch.object', ['connection', pyString('get_connection')]),
-    ...(features.sqlalchemy ? [callLine(I1, '@patch.object', [`connection.${classes.connection}`, pyString('_get_client')])] : []),
+    L.callLine(I1, '@patch.object', [classes.source, pyString('test_connection')]),
+    L.callLine(I1, '@patch.object', ['connection', pyString('get_connection')]),
+    ...(features.sqlalchemy ? [L.callLine(I1, '@patch.object', [`connection.${classes.connection}`, pyString('_get_client')])] : []),
   ];
 }

@@ -204,3 +204,69 @@ def run_all(case):
                 "detail": f"{type(error).__name__}: {error}\n{traceback.format_exc(limit=6)}",
             })
     return results
+
+
+def _tool(name):
+    return str(Path(sys.executable).parent / name)
+
+
+def _run(args, cwd):
+    import subprocess
+
+    done = subprocess.run(args, cwd=cwd, capture_output=True, text=True, check=False)
+    return done.returncode, (done.stdout + done.stderr).strip()
+
+
+def _ruff_config(settings, folder: Path) -> Path:
+    quoted = lambda items: ", ".join(f'"{i}"' for i in items)  # noqa: E731
+    lines = [
+        "[tool.ruff]",
+        f"line-length = {settings['lineLength']}",
+        f'target-version = "{settings["targetVersion"]}"',
+        "[tool.ruff.lint]",
+        f"select = [{quoted(settings['select'])}]",
+        f"ignore = [{quoted(settings['ignore'])}]",
+        "[tool.ruff.lint.per-file-ignores]",
+        *[f'"{glob}" = [{quoted(codes)}]' for glob, codes in settings["perFileIgnores"].items()],
+        "[tool.ruff.lint.isort]",
+        f"known-first-party = [{quoted(settings['knownFirstParty'])}]",
+        "[tool.ruff.lint.mccabe]",
+        f"max-complexity = {settings['maxComplexity']}",
+        "[tool.ruff.lint.flake8-tidy-imports]",
+        f'ban-relative-imports = "{settings["banRelativeImports"]}"',
+    ]
+    path = folder / "ruff-settings.toml"
+    path.write_text("\n".join(lines) + "\n")
+    return path
+
+
+def check_formatting(case):
+    """The release's own formatter, at the version the release pins, leaves the Python unchanged."""
+    formatting = case["formatting"]
+    files = case["pythonFiles"]
+    root = case["checkout"]
+    if formatting["tool"] == "ruff":
+        config = str(_ruff_config(formatting["ruff"], Path(case["work"])))
+        runs = {
+            "ruff check": [_tool("ruff"), "check", "--no-cache", "--config", config, *files],
+            "ruff format": [_tool("ruff"), "format", "--check", "--no-cache", "--config", config, *files],
+        }
+    else:
+        isort = formatting["isort"]
+        first_party = [arg for name in isort["knownFirstParty"] for arg in ("--known-first-party", name)]
+        runs = {
+            "pycln": [_tool("pycln"), "--check", "--all", *files],
+            "isort": [_tool("isort"), "--check-only", "--diff", "--profile", isort["profile"], *first_party, *files],
+            "black": [_tool("black"), "--check", "--diff", *files],
+        }
+    failed = []
+    for name, args in runs.items():
+        code, output = _run(args, root)
+        if code != 0:
+            failed.append(f"{name}:\n{output[-3000:]}")
+    if failed:
+        raise AssertionError("\n".join(failed))
+    return f"{', '.join(runs)} leave {len(files)} files unchanged"
+
+
+CHECKS["formatting"] = check_formatting
