@@ -94,7 +94,7 @@ def build(entry, python):
     constraints = folder / "constraints.txt"
     constraints.write_text("".join(f"{c}\n" for c in entry.get("constraints", [])))
     run(pip + ["-c", constraints, f"openmetadata-ingestion[{extras}]=={release}",
-               f"pytest=={entry['pytest']}", *tools])
+               f"pytest=={entry['pytest']}", *tools, *entry.get("undeclared", [])])
     spec_source = fetch_spec(release, folder / "spec")
     freeze = subprocess.run([venv / "bin/python", "-m", "pip", "freeze"], check=True,
                             capture_output=True, text=True).stdout

@@ -3,6 +3,7 @@
  * the profile goes through core/text.ts (markdownInline); names and paths
  * the generator made are printed as inline code.
  */
+import { releaseFacts } from '../../releases/index.js';
 import type { OmAuthType } from '../../../../core/profile/fields-openmetadata.js';
 import type { OpenMetadataProfile } from '../../../../core/profile/openmetadata.js';
 import { markdownInline } from '../../../../core/text.js';
@@ -24,7 +25,10 @@ const AUTH_NOTES: Record<OmAuthType, string> = {
 export function briefValues(profile: OpenMetadataProfile, py: PythonData) {
   const b = briefContext(profile, py);
   const { names, base, paths } = b;
+  const release = releaseFacts(profile.openmetadataVersion);
   return {
+    releaseLabel: release.label,
+    formatterSummary: release.pythonFormatting.summary,
     profileTable: profileTable(b),
     description: profile.description ? markdownInline(profile.description) : '_none_',
     sdkPackage: profile.sdkPackage ? code(profile.sdkPackage.replace(/`/g, "'").replace(/[\r\n]+/g, ' ')) : '_none_',

@@ -56,7 +56,7 @@ def check_service_spec(case):
         raise AssertionError(f"{source_class.__name__} is abstract: {sorted(source_class.__abstractmethods__)}")
     found = {k: v for k, v in spec.model_dump().items() if v}
     for kind in ("lineage", "usage"):
-        if case["capabilities"].get(kind):
+        if case["sqlalchemy"] and case["capabilities"].get(kind):
             import_source_class(_service_type(case), f"{case['sourceType']}-{kind}")
     return "ServiceSpec " + ", ".join(sorted(found))
 
@@ -235,7 +235,9 @@ def _ruff_config(settings, folder: Path) -> Path:
         "[tool.ruff.lint.flake8-tidy-imports]",
         f'ban-relative-imports = "{settings["banRelativeImports"]}"',
     ]
-    path = folder / "ruff-settings.toml"
+    # a file named pyproject.toml, so ruff reads the [tool.ruff] tables as the repository's own
+    (folder / "ruff").mkdir(exist_ok=True)
+    path = folder / "ruff" / "pyproject.toml"
     path.write_text("\n".join(lines) + "\n")
     return path
 
@@ -253,7 +255,7 @@ def check_formatting(case):
         }
     else:
         isort = formatting["isort"]
-        first_party = [arg for name in isort["knownFirstParty"] for arg in ("--known-first-party", name)]
+        first_party = [arg for name in isort["knownFirstParty"] for arg in ("--project", name)]
         runs = {
             "pycln": [_tool("pycln"), "--check", "--all", *files],
             "isort": [_tool("isort"), "--check-only", "--diff", "--profile", isort["profile"], *first_party, *files],

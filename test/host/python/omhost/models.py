@@ -154,18 +154,19 @@ def closure_tree(spec_root: Path, changed: list, into: Path) -> dict:
 
 
 def _drop_refs_to(tree: Path, rel: str, missing: set) -> None:
-    """Removes `{"$ref": ...}` list entries (e.g. oneOf members) that point at files the release lacks."""
+    """Removes what points at files the release lacks: oneOf members, properties typed by them."""
     folder = Path(rel).parent.as_posix()
 
     def keep(item):
-        if isinstance(item, dict) and set(item) == {"$ref"}:
+        if isinstance(item, dict) and isinstance(item.get("$ref"), str):
             file_part = item["$ref"].partition("#")[0]
             return not file_part or "/".join(_normalise(f"{folder}/{file_part}")) not in missing
         return True
 
     def walk(node):
         if isinstance(node, dict):
-            return {k: walk(v) for k, v in node.items()}
+            # a property (or list member) typed by a missing file goes; the release has no such model
+            return {k: walk(v) for k, v in node.items() if keep(v)}
         if isinstance(node, list):
             return [walk(i) for i in node if keep(i)]
         return node
