@@ -1,0 +1,68 @@
+/**
+ * The output follows the OpenMetadata release it is written into: read from
+ * the checkout, else chosen by --openmetadata-version (newest by default).
+ * The host layer (npm run test:host) runs each release's output in that
+ * release's real package; this spec checks which release a run picks.
+ */
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { rejection, runGenerator, tempDir } from '../support/generate.js';
+
+const PROFILE = { name: 'release_db', serviceType: 'database' };
+const CONNECTION_PY = 'ingestion/src/metadata/ingestion/source/database/releasedb/connection.py';
+const TEST_CONNECTION = 'openmetadata-service/src/main/resources/json/data/testConnections/database/releaseDb.json';
+
+/** A checkout root (openmetadata-spec/ marks it) whose ingestion package declares `version`. */
+function checkoutOf(version: string | undefined): string {
+  const root = tempDir('connector-release-');
+  mkdirSync(path.join(root, 'openmetadata-spec'), { recursive: true });
+  if (version) {
+    mkdirSync(path.join(root, 'ingestion'));
+    writeFileSync(path.join(root, 'ingestion/pyproject.toml'), `[project]\nname = "openmetadata-ingestion"\nversion = "${version}"\n`);
+  }
+  return root;
+}
+
+const gateCategory = (root: string): unknown =>
+  (JSON.parse(readFileSync(path.join(root, TEST_CONNECTION), 'utf8')) as { steps: Array<{ category?: string }> }).steps[0]!.category;
+
+const brief = (root: string): string =>
+  readFileSync(path.join(root, 'ingestion/src/metadata/ingestion/source/database/releasedb/CONNECTOR_CONTEXT.md'), 'utf8');
+
+describe('OpenMetadata generator: the release it writes for', function () {
+  it('writes 1.12 in a checkout whose ingestion package is 1.12.x, whatever the default', async function () {
+    const { dir } = await runGenerator('openmetadata', PROFILE, { cwd: checkoutOf('1.12.14.2') });
+    const connection = readFileSync(path.join(dir, CONNECTION_PY), 'utf8');
+    assert.match(connection, /def get_connection_dict\(self\) -> dict:/, '1.12 BaseConnection has get_connection_dict abstract');
+    assert.match(connection, /Optional\[int\] = THREE_MIN/);
+    assert.equal(gateCategory(dir), undefined, "1.12's TestConnectionStep forbids a category");
+    assert.match(brief(dir), /Written for \*\*OpenMetadata 1\.12\*\*/);
+  });
+
+  it('writes 2.0 in a 2.0 checkout: teardown registered, PEP 604 annotations, the gate step categorised', async function () {
+    const { dir } = await runGenerator('openmetadata', PROFILE, { cwd: checkoutOf('2.0.0.0.dev0') });
+    const connection = readFileSync(path.join(dir, CONNECTION_PY), 'utf8');
+    assert.match(connection, /self\._on_close\(engine\.dispose\)/);
+    assert.doesNotMatch(connection, /get_connection_dict|Optional\[/);
+    assert.equal(gateCategory(dir), 'ConnectionGate');
+  });
+
+  it('refuses a named release that contradicts the checkout, naming the file, and writes nothing', async function () {
+    const root = checkoutOf('1.12.3.0');
+    const error = await rejection(runGenerator('openmetadata', { ...PROFILE, openmetadataVersion: '2.0' }, { cwd: root }));
+    assert.match(error.message, /--openmetadata-version: the checkout is OpenMetadata 1\.12\.3\.0 \(ingestion\/pyproject\.toml\)/);
+  });
+
+  it('outside a release-marked checkout takes --openmetadata-version, else the newest (2.0)', async function () {
+    const chosen = await runGenerator('openmetadata', { ...PROFILE, openmetadataVersion: '1.12' }, { cwd: checkoutOf(undefined) });
+    assert.equal(gateCategory(chosen.dir), undefined);
+    const newest = await runGenerator('openmetadata', PROFILE, { cwd: checkoutOf(undefined) });
+    assert.equal(gateCategory(newest.dir), 'ConnectionGate');
+  });
+
+  it('refuses an unknown release line, listing the known ones', async function () {
+    const error = await rejection(runGenerator('openmetadata', { ...PROFILE, openmetadataVersion: '1.9' }, { cwd: checkoutOf(undefined) }));
+    assert.match(error.message, /--openmetadata-version: must be one of: 1\.12, 2\.0/);
+  });
+});
