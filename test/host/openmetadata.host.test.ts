@@ -28,7 +28,7 @@ interface Generated {
   case: Case;
   checkout: string;
   work: string;
-  request: ReturnType<typeof caseRequest> & { checkout: string; pythonFiles: string[]; formatting: ReleaseFacts['pythonFormatting'] };
+  request: ReturnType<typeof caseRequest> & { checkout: string; pythonFiles: string[]; formatting: ReleaseFacts['pythonFormatting']; lineLength: number };
 }
 
 interface Models {
@@ -101,6 +101,7 @@ async function generate(release: HostRelease, c: Case, tree: ReturnType<typeof s
     checkout,
     pythonFiles: pythonFilesUnder(path.join(checkout, 'ingestion')).map((f) => path.join(checkout, 'ingestion', f)),
     formatting: releaseFacts(release.line).pythonFormatting,
+    lineLength: releaseFacts(release.line).python.lineLength,
   };
   return { case: c, checkout, work: tempDir(`host-work-${c.id}-`), request };
 }

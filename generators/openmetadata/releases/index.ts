@@ -22,7 +22,6 @@ export interface ReleaseFacts {
     summary: string;
     isort?: { profile: string; knownFirstParty: string[] };
     ruff?: {
-      lineLength: number;
       targetVersion: string;
       select: string[];
       ignore: string[];

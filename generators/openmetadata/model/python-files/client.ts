@@ -2,8 +2,7 @@
 import type { OmAuthType } from '../../../../core/profile/fields-openmetadata.js';
 import type { OpenMetadataProfile } from '../../../../core/profile/openmetadata.js';
 import { addressOf } from '../features.js';
-import { I1, I2, I3, type PyImport } from '../../python.js';
-import type { PyLayout } from '../../python.js';
+import { I1, I2, I3, type PyImport, type PyLayout } from '../../python.js';
 import type { PythonContext } from './context.js';
 
 export function clientValues(ctx: PythonContext) {

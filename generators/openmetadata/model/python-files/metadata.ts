@@ -1,7 +1,6 @@
 /** metadata.py: the metadata source, with a stub per abstract method of its base class. */
 import { ABSTRACT_METHODS, WORKFLOW_SOURCE_MODULE, type AbstractMethod } from '../../facts.js';
-import { I1, I2, I3, pyString, type PyImport } from '../../python.js';
-import type { PyLayout } from '../../python.js';
+import { I1, I2, I3, pyString, type PyImport, type PyLayout } from '../../python.js';
 import type { PythonContext } from './context.js';
 
 export function metadataValues(ctx: PythonContext) {

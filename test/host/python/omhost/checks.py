@@ -217,11 +217,11 @@ def _run(args, cwd):
     return done.returncode, (done.stdout + done.stderr).strip()
 
 
-def _ruff_config(settings, folder: Path) -> Path:
+def _ruff_config(settings, line_length: int, folder: Path) -> Path:
     quoted = lambda items: ", ".join(f'"{i}"' for i in items)  # noqa: E731
     lines = [
         "[tool.ruff]",
-        f"line-length = {settings['lineLength']}",
+        f"line-length = {line_length}",
         f'target-version = "{settings["targetVersion"]}"',
         "[tool.ruff.lint]",
         f"select = [{quoted(settings['select'])}]",
@@ -247,8 +247,10 @@ def check_formatting(case):
     formatting = case["formatting"]
     files = case["pythonFiles"]
     root = case["checkout"]
+    # the line length the generator lays the Python out for is the one the formatter is run with
+    line_length = str(case["lineLength"])
     if formatting["tool"] == "ruff":
-        config = str(_ruff_config(formatting["ruff"], Path(case["work"])))
+        config = str(_ruff_config(formatting["ruff"], line_length, Path(case["work"])))
         runs = {
             "ruff check": [_tool("ruff"), "check", "--no-cache", "--config", config, *files],
             "ruff format": [_tool("ruff"), "format", "--check", "--no-cache", "--config", config, *files],
@@ -259,7 +261,7 @@ def check_formatting(case):
         runs = {
             "pycln": [_tool("pycln"), "--check", "--all", *files],
             "isort": [_tool("isort"), "--check-only", "--diff", "--profile", isort["profile"], *first_party, *files],
-            "black": [_tool("black"), "--check", "--diff", *files],
+            "black": [_tool("black"), "--check", "--diff", "--line-length", line_length, *files],
         }
     failed = []
     for name, args in runs.items():

@@ -8,10 +8,10 @@ changed are generated, in directory mode, over a small tree with their `$ref`
 closure, so the generated modules import their neighbours relatively and
 resolve to the installed package's own modules.
 
-A `$ref` target missing from the schema tree (the fixture tree is partial)
-gets a stand-in schema with the same title and the same kind of type,
-read from the installed model module, because the generated module only
-names the referenced class.
+Every file a changed schema `$ref`s gets a stand-in schema with the title,
+kind of type, enum values and defaults of the installed model module: the
+generated module only names the referenced class, and the installed package
+is the release's truth where the schema tree may be another commit's.
 """
 import enum
 import importlib
