@@ -13,10 +13,10 @@ export const nameField: Field = {
     type: 'string',
     pattern: SNAKE_CASE,
     maxLength: 60,
-    not: { anyOf: [{ enum: [...PYTHON_RESERVED] }, { pattern: '^test_' }] },
+    not: { enum: [...PYTHON_RESERVED] },
     errorMessage:
       'must be snake_case: a lowercase letter, then lowercase letters, digits and single underscores ' +
-      "between parts (e.g. my_db), at most 60 characters, not a Python keyword and not starting with 'test_'",
+      "between parts (e.g. my_db), at most 60 characters, not a Python keyword",
   },
 };
 

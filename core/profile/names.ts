@@ -33,3 +33,10 @@ export const lowerCamelCase = (name: string): string => {
 
 /** `my_db` -> `My Db` */
 export const titleCase = (name: string): string => snakeParts(name).map(capitalise).join(' ');
+
+/**
+ * The stem of a connector's test files: `my_db` -> `test_my_db`. A name that
+ * already starts with `test_` is used as it is (pytest and unittest collect it),
+ * not doubled into `test_test_...`.
+ */
+export const testModuleName = (name: string): string => (name.startsWith('test_') ? name : `test_${name}`);

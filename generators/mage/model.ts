@@ -6,6 +6,7 @@
  */
 import type { ConfigKey, MageAuthType } from '../../core/profile/fields-mage.js';
 import { mageNames, streamClassName, type MageProfile } from '../../core/profile/mage.js';
+import { testModuleName } from '../../core/profile/names.js';
 import { markdownInline, pythonString } from '../../core/text.js';
 
 /** Black's line length: longer import lines are wrapped the way isort (profile black) wraps them. */
@@ -347,7 +348,7 @@ export function templateData(profile: MageProfile): Record<string, unknown> {
       profileTable: profileTable(profile, className),
       discoverCommand: codeBlock(command('--discover'), 'sh'),
       testConnectionCommand: codeBlock(command('--test_connection'), 'sh'),
-      unitTestCommand: codeBlock(`cd mage_integrations\npython3 -m unittest mage_integrations.tests.sources.${uuid}.test_${uuid}`, 'sh'),
+      unitTestCommand: codeBlock(`cd mage_integrations\npython3 -m unittest mage_integrations.tests.sources.${uuid}.${testModuleName(uuid)}`, 'sh'),
       driverModule: driver ?? '',
     },
   };

@@ -1,6 +1,7 @@
 /** The Mage file plan: which templates a profile needs, and where each lands. */
 import { destinationOf, type PlannedFile } from '../../core/file-plan.js';
 import type { MageProfile } from '../../core/profile/mage.js';
+import { testModuleName } from '../../core/profile/names.js';
 import { streamModels } from './model.js';
 
 export const SOURCES_FOLDER = 'mage_integrations/mage_integrations/sources';
@@ -19,7 +20,7 @@ type Entry = [template: string, purpose: string, wanted?: boolean];
 
 export function magePlan(profile: MageProfile): PlannedFile[] {
   const type = profile.connectorType;
-  const values = { uuid: profile.name };
+  const values = { uuid: profile.name, testModule: testModuleName(profile.name) };
   const purposes: Record<typeof type, string> = {
     sql: 'The source: connection, discover query over information_schema, column quoting; runnable as a script',
     api: 'The source: load_data per stream through the client; key properties and replication from the stream classes; runnable as a script',
@@ -34,7 +35,7 @@ export function magePlan(profile: MageProfile): PlannedFile[] {
     [`${SOURCE}/streams/base.py.ejs`, 'Base stream: class attributes and the paginating load_data', type === 'api'],
     [`${CONNECTION}/__init__.py.ejs`, 'DB-API connection used by the SQL source', type === 'sql'],
     [`${TESTS}/__init__.py.ejs`, 'Test package marker'],
-    [`${TESTS}/test_[uuid].py.${type}.ejs`, 'Unit tests (unittest; client or connection mocked, no network)'],
+    [`${TESTS}/[testModule].py.${type}.ejs`, 'Unit tests (unittest; client or connection mocked, no network)'],
     ['docs/data-integrations/sources/[uuid].mdx.ejs', 'Docs page: configuration table'],
   ];
   const files: PlannedFile[] = entries

@@ -1,5 +1,6 @@
 /** The OpenMetadata file plan: which templates a profile needs, and where each lands. */
 import { destinationOf, type PlannedFile } from '../../core/file-plan.js';
+import { testModuleName } from '../../core/profile/names.js';
 import { openMetadataNames, type OpenMetadataProfile } from '../../core/profile/openmetadata.js';
 import { featuresOf } from './model/features.js';
 
@@ -9,7 +10,7 @@ const SOURCE = 'ingestion/src/metadata/ingestion/source/[serviceType]/[package]'
 
 export function placeholders(profile: OpenMetadataProfile): Record<string, string> {
   const names = openMetadataNames(profile);
-  return { serviceType: profile.serviceType, stem: names.stem, package: names.packageName, name: profile.name };
+  return { serviceType: profile.serviceType, stem: names.stem, package: names.packageName, name: profile.name, testModule: testModuleName(profile.name) };
 }
 
 export const sourceFolder = (profile: OpenMetadataProfile): string => destinationOf(SOURCE, placeholders(profile));
@@ -32,8 +33,8 @@ export function openMetadataPlan(profile: OpenMetadataProfile): PlannedFile[] {
     [`${SOURCE}/lineage.py.ejs`, 'Lineage from the query log', features.lineage],
     [`${SOURCE}/usage.py.ejs`, 'Usage from the query log', features.usage],
     [`${SOURCE}/service_spec.py.${variant}.ejs`, 'Tells OpenMetadata which classes implement the connector'],
-    ['ingestion/tests/unit/topology/[serviceType]/test_[name].py.ejs', 'Unit tests: the source loads from a workflow config'],
-    [`ingestion/tests/integration/connections/test_[name]_connection.py.${integration}.ejs`, 'Integration test of the test-connection steps'],
+    ['ingestion/tests/unit/topology/[serviceType]/[testModule].py.ejs', 'Unit tests: the source loads from a workflow config'],
+    [`ingestion/tests/integration/connections/[testModule]_connection.py.${integration}.ejs`, 'Integration test of the test-connection steps'],
     [`ingestion/tests/integration/[name]/conftest.py.${integration}.ejs`, profile.dockerImage ? 'Integration fixtures: the source in a testcontainers container' : 'Integration fixtures: a running source given by environment variables'],
     ['ingestion/tests/integration/[name]/test_metadata.py.ejs', 'Integration test: metadata ingestion end to end'],
   ];

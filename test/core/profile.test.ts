@@ -41,7 +41,7 @@ interface Refusal {
   flags: string[];
 }
 
-const NAME_REFUSALS: Refusal[] = ['My-DB', 'my__db', 'db_', '1db', 'class', 'test_x'].map((name) => ({
+const NAME_REFUSALS: Refusal[] = ['My-DB', 'my__db', 'db_', '1db', 'class'].map((name) => ({
   label: `name ${JSON.stringify(name)}`,
   options: { name },
   flags: ['--name'],
@@ -201,6 +201,11 @@ for (const c of HOST_CASES) {
         assert.match(error.message, /--name/);
         assert.equal(snapshotTree(dir).size, 0);
       });
+    });
+
+    it('accepts a name starting with test_, as upstream\'s scaffold does (its examples include test_messaging)', async function () {
+      const { dir } = await runGenerator(c.generator, { ...c.minimal, name: 'test_messaging' });
+      assert.equal(storedProfileIn(dir, c.host, 'test_messaging')?.name, 'test_messaging');
     });
 
     describe('refused inputs: the error names the flag and nothing is written', function () {

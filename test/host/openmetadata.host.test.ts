@@ -9,6 +9,7 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { testModuleName } from '../../core/profile/names.js';
 import { openMetadataNames, type OpenMetadataProfile } from '../../core/profile/openmetadata.js';
 import { runGenerator, tempDir } from '../support/generate.js';
 import { storedProfileIn } from '../support/hosts.js';
@@ -86,7 +87,7 @@ function caseRequest(checkout: string, profile: OpenMetadataProfile) {
     serviceEnumMember: pascal(names.definitionPrefix),
     capabilities: { lineage: profile.capabilities.includes('lineage'), usage: profile.capabilities.includes('usage') },
     sqlalchemy,
-    unitTest: path.join(checkout, `ingestion/tests/unit/topology/${type}/test_${profile.name}.py`),
+    unitTest: path.join(checkout, `ingestion/tests/unit/topology/${type}/${testModuleName(profile.name)}.py`),
     testConnectionJson: path.join(checkout, `openmetadata-service/src/main/resources/json/data/testConnections/${type}/${names.stem}.json`),
     changedSchemas: [`entity/services/connections/${type}/${names.stem}Connection.json`, `entity/services/${type}Service.json`],
   };

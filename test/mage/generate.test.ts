@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv } from 'ajv';
+import { testModuleName } from '../../core/profile/names.js';
 import { mageNames } from '../../core/profile/mage.js';
 import { requireFixtures } from '../support/fixtures.js';
 import { tempDir } from '../support/generate.js';
@@ -57,6 +58,8 @@ export const CASES: readonly MageCase[] = [
     id: 'api_all_auth',
     options: { name: 'omni_api', connectorType: 'api', streams: ['orders', 'order_items', 'customers'], authTypes: ['api_key', 'bearer', 'basic', 'oauth2', 'none'] },
   },
+  // names may start with test_ (as OpenMetadata's scaffold allows); the test module keeps the name
+  { id: 'sql_test_prefixed', options: { name: 'test_warehouse', connectorType: 'sql' } },
   { id: 'file_one', options: { name: 'csv_drop', connectorType: 'file', streams: ['rows'] } },
   { id: 'file_several', options: { name: 'sftp_files', connectorType: 'file', streams: ['daily_sales', 'returns', 'stock'], configKeys: ['path', 'delimiter=;'] } },
   {
@@ -122,7 +125,7 @@ describe('mage generator: the matrix of generated sources', function () {
       assert.ok(has(`${src}/__init__.py`) && has(`${src}/README.md`) && has(`${src}/templates/config.json`), c.id);
       assert.ok(has(`${src}/CONNECTOR_CONTEXT.md`), `${c.id}: brief`);
       assert.ok(has(`mage_integrations/mage_integrations/tests/sources/${c.profile.name}/__init__.py`), c.id);
-      assert.ok(has(`mage_integrations/mage_integrations/tests/sources/${c.profile.name}/test_${c.profile.name}.py`), c.id);
+      assert.ok(has(`mage_integrations/mage_integrations/tests/sources/${c.profile.name}/${testModuleName(c.profile.name)}.py`), c.id);
       assert.ok(c.files.includes(DOCS(c)), `${c.id}: docs page`);
       const type = c.profile.connectorType;
       assert.equal(has(`mage_integrations/mage_integrations/connections/${c.profile.name}/__init__.py`), type === 'sql', `${c.id}: connection`);
@@ -390,7 +393,7 @@ describe('mage generator: the matrix of generated sources', function () {
     it("the generated unit tests pass (python3 -m unittest mage_integrations.tests.sources.<uuid>.test_<uuid>)", function () {
       const failures: string[] = [];
       for (const c of batch.cases) {
-        const result = runPython(trees.get(c.id)!, ['-m', 'unittest', `mage_integrations.tests.sources.${c.profile.name}.test_${c.profile.name}`]);
+        const result = runPython(trees.get(c.id)!, ['-m', 'unittest', `mage_integrations.tests.sources.${c.profile.name}.${testModuleName(c.profile.name)}`]);
         if (result.status !== 0 || !/^OK/m.test(result.stderr)) failures.push(`${c.id}:\n${result.stderr.slice(-3000)}`);
         else assert.match(result.stderr, /Ran [3-9] tests/, `${c.id}: the generated tests ran`);
       }

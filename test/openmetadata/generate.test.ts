@@ -11,6 +11,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { OpenMetadataProfile } from '../../core/profile/openmetadata.js';
+import { testModuleName } from '../../core/profile/names.js';
 import { openMetadataNames } from '../../core/profile/openmetadata.js';
 import { openMetadataPlan, briefDestination } from '../../generators/openmetadata/plan.js';
 import { fixturePath, fixturesAvailable, requireFixtures, skipWithReason } from '../support/fixtures.js';
@@ -207,10 +208,28 @@ describe('OpenMetadata generator: the generated connector', function () {
       const folder = `ingestion/src/metadata/ingestion/source/${g.profile.serviceType}/${value.toLowerCase()}`;
       if (!existsSync(path.join(g.root, folder, 'connection.py'))) problems.push(`${g.dir}: no ${folder}/connection.py`);
       if (g.case.options.serviceTypeValue && value !== g.case.options.serviceTypeValue) problems.push(`${g.dir}: type value ${value}`);
-      const unitTest = `${g.dir}/ingestion/tests/unit/topology/${g.profile.serviceType}/test_${g.profile.name}.py`;
+      const unitTest = `${g.dir}/ingestion/tests/unit/topology/${g.profile.serviceType}/${testModuleName(g.profile.name)}.py`;
       const config = facts.files[unitTest]?.literals.CONFIG as { type?: string; serviceConnection?: { config?: { type?: string } } } | undefined;
       if (config?.type !== value.toLowerCase()) problems.push(`${g.dir}: unit test source type ${config?.type}, expected ${value.toLowerCase()}`);
       if (config?.serviceConnection?.config?.type !== value) problems.push(`${g.dir}: unit test connection type ${config?.serviceConnection?.config?.type}`);
+    }
+    assert.deepEqual(problems, [], problemsMessage(problems));
+  });
+
+  it('accepts a name starting with test_: its test files keep the name (no test_test_), and test files reach its Test* classes through their modules, which pytest does not collect', function () {
+    const prefixed = generated.filter((g) => g.profile.name.startsWith('test_'));
+    assert.ok(prefixed.length > 0, 'the matrix has a test_ name');
+    const problems: string[] = [];
+    for (const g of prefixed) {
+      const { name, serviceType } = g.profile;
+      for (const expected of [`ingestion/tests/unit/topology/${serviceType}/${name}.py`, `ingestion/tests/integration/connections/${name}_connection.py`]) {
+        if (!g.files.includes(expected)) problems.push(`${g.dir}: no ${expected}`);
+      }
+      for (const file of g.files.filter((f) => /(^|\/)test_[^/]*\.py$/.test(f))) {
+        if (file.includes('test_test_')) problems.push(`${g.dir}/${file}: doubled prefix`);
+        const testNamed = imports.filter((i) => i.file === `${g.dir}/${file}`).flatMap((i) => i.names).filter((n) => n.startsWith(g.names.typeValue));
+        if (testNamed.length > 0) problems.push(`${g.dir}/${file}: imports ${testNamed.join(', ')} by name, which pytest would collect`);
+      }
     }
     assert.deepEqual(problems, [], problemsMessage(problems));
   });
@@ -498,7 +517,7 @@ describe('OpenMetadata generator: the generated connector', function () {
   it('integration tests: testcontainers with the image and port when a Docker image is given, skipped without environment variables otherwise', function () {
     const problems: string[] = [];
     for (const g of generated) {
-      for (const rel of [`ingestion/tests/integration/${g.profile.name}/conftest.py`, `ingestion/tests/integration/connections/test_${g.profile.name}_connection.py`]) {
+      for (const rel of [`ingestion/tests/integration/${g.profile.name}/conftest.py`, `ingestion/tests/integration/connections/${testModuleName(g.profile.name)}_connection.py`]) {
         const file = `${g.dir}/${rel}`;
         const fileFacts = facts.files[file]!;
         const fileImports = imports.filter((i) => i.file === file);
@@ -517,8 +536,10 @@ describe('OpenMetadata generator: the generated connector', function () {
       }
       const testMetadata = `${g.dir}/ingestion/tests/integration/${g.profile.name}/test_metadata.py`;
       if (!facts.files[testMetadata]?.calls['MetadataWorkflow.create']) problems.push(`${testMetadata}: does not run a MetadataWorkflow`);
-      const unitTest = `${g.dir}/ingestion/tests/unit/topology/${g.profile.serviceType}/test_${g.profile.name}.py`;
-      if (!facts.files[unitTest]?.calls[`${g.names.typeValue}Source.create`]) problems.push(`${unitTest}: does not build the source with create()`);
+      const unitTest = `${g.dir}/ingestion/tests/unit/topology/${g.profile.serviceType}/${testModuleName(g.profile.name)}.py`;
+      const sourceClass = `${g.names.typeValue}Source`;
+      const viaModule = sourceClass.startsWith('Test') ? 'metadata.' : '';
+      if (!facts.files[unitTest]?.calls[`${viaModule}${sourceClass}.create`]) problems.push(`${unitTest}: does not build the source with create()`);
     }
     assert.deepEqual(problems, [], problemsMessage(problems));
   });

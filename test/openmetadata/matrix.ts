@@ -70,6 +70,8 @@ export const CASES: Case[] = [
       ...HOSTILE,
     },
   },
+  // upstream's scaffold accepts names starting with test_ (its examples include test_messaging)
+  { id: 'database-test-prefixed-name', options: { name: 'test_ledger', serviceType: 'database' } },
   { id: 'messaging-all-auth', options: { name: 'event_bus', serviceType: 'messaging', authTypes: ALL_AUTH, defaultPort: 9092 } },
   { id: 'pipeline-rest-token-docker', options: { name: 'flow_runner', serviceType: 'pipeline', authTypes: ['token', 'basic'], dockerImage: 'apache/airflow:2.9.0', dockerPort: 8080 } },
   {

@@ -204,7 +204,12 @@ export function importProblem(imp: PyImport, ctx: ImportContext): string | undef
   }
   if (module.startsWith(GENERATED_SCHEMA)) {
     const schema = schemaFor(module, ctx.caseRoot);
-    if (!schema) return `${where}: ${module} has no JSON Schema in the fixtures or the generated tree`;
+    if (!schema) {
+      // `from <schema package> import <module>`: each name must be a generated schema module
+      const notModules = imp.names.filter((n) => !schemaFor(`${module}.${n}`, ctx.caseRoot));
+      if (imp.names.length > 0 && notModules.length === 0) return undefined;
+      return `${where}: ${module} has no JSON Schema in the fixtures or the generated tree`;
+    }
     const classes = schemaClassNames(schema);
     const missing = imp.names.filter((n) => !classes.has(n));
     return missing.length > 0 ? `${where}: ${module} yields ${[...classes].join(', ')}, not ${missing.join(', ')}` : undefined;

@@ -1,4 +1,5 @@
 /** What every section of the brief reads, computed once per profile. */
+import { testModuleName } from '../../../../core/profile/names.js';
 import type { OpenMetadataProfile } from '../../../../core/profile/openmetadata.js';
 import { INGESTION_SOURCE, SPEC_SERVICES, TEST_CONNECTIONS, type AbstractMethod, type BaseClass } from '../../facts.js';
 import { profileContext, type ProfileContext } from '../context.js';
@@ -29,9 +30,9 @@ export function briefContext(profile: OpenMetadataProfile, py: PythonData): Brie
       folder: `${INGESTION_SOURCE}/${serviceType}/${names.packageName}`,
       schemaFile: `${SPEC_SERVICES}/connections/${serviceType}/${names.stem}Connection.json`,
       testConnectionFile: `${TEST_CONNECTIONS}/${serviceType}/${names.stem}.json`,
-      unitTest: `ingestion/tests/unit/topology/${serviceType}/test_${name}.py`,
+      unitTest: `ingestion/tests/unit/topology/${serviceType}/${testModuleName(name)}.py`,
       integrationFolder: `ingestion/tests/integration/${name}/`,
-      connectionTest: `ingestion/tests/integration/connections/test_${name}_connection.py`,
+      connectionTest: `ingestion/tests/integration/connections/${testModuleName(name)}_connection.py`,
     },
   };
 }

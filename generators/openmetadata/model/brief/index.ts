@@ -5,6 +5,7 @@
  */
 import { releaseFacts } from '../../releases/index.js';
 import type { OmAuthType } from '../../../../core/profile/fields-openmetadata.js';
+import { testModuleName } from '../../../../core/profile/names.js';
 import type { OpenMetadataProfile } from '../../../../core/profile/openmetadata.js';
 import { markdownInline } from '../../../../core/text.js';
 import { DATABASE_CLIENT_REFERENCE, REFERENCE_CONNECTORS, WORKFLOW_SOURCE_MODULE } from '../../facts.js';
@@ -47,7 +48,7 @@ export function briefValues(profile: OpenMetadataProfile, py: PythonData) {
     folder: code(paths.folder),
     sourceType: code(names.packageName),
     unitTest: code(paths.unitTest),
-    unitTestRun: code(`pytest tests/unit/topology/${profile.serviceType}/test_${profile.name}.py`),
+    unitTestRun: code(`pytest tests/unit/topology/${profile.serviceType}/${testModuleName(profile.name)}.py`),
     integrationFolder: code(paths.integrationFolder),
     connectionTest: code(paths.connectionTest),
   };

@@ -1,6 +1,6 @@
 /** What every Python file builder reads: names, features, modules and classes, computed once per profile. */
 import type { OpenMetadataProfile } from '../../../../core/profile/openmetadata.js';
-import { constantPrefix, pythonLayout, type PyLayout } from '../../python.js';
+import { constantPrefix, pythonLayout, type PyImport, type PyLayout } from '../../python.js';
 import { releaseFacts, type ReleaseFacts } from '../../releases/index.js';
 import { profileContext, type ProfileContext } from '../context.js';
 
@@ -28,6 +28,26 @@ export interface PythonContext extends ProfileContext {
   };
   /** prefix of constants and environment variables, e.g. MY_DB */
   prefix: string;
+  /** how the generated test files import and name the connection model and the source class */
+  inTests: { connection: ClassInTestFile; source: ClassInTestFile };
+}
+
+export interface ClassInTestFile {
+  import: PyImport;
+  /** the expression a test file names the class by */
+  ref: string;
+}
+
+/**
+ * pytest collects every module-level name matching `Test*` in a test file, so
+ * a class of a connector named `test_...` (TestFooSource) is reached through
+ * its module there instead of being imported by name.
+ */
+export function classInTestFile(module: string, className: string): ClassInTestFile {
+  if (!className.startsWith('Test')) return { import: { module, names: [className] }, ref: className };
+  const dot = module.lastIndexOf('.');
+  const leaf = module.slice(dot + 1);
+  return { import: { module: module.slice(0, dot), names: [leaf] }, ref: `${leaf}.${className}` };
 }
 
 export function pythonContext(profile: OpenMetadataProfile): PythonContext {
@@ -54,5 +74,9 @@ export function pythonContext(profile: OpenMetadataProfile): PythonContext {
       storedProcedures: `${prefix}_GET_STORED_PROCEDURES`,
     },
     prefix,
+    inTests: {
+      connection: classInTestFile(shared.modules.schema, `${typeValue}Connection`),
+      source: classInTestFile(shared.modules.metadata, `${typeValue}Source`),
+    },
   };
 }

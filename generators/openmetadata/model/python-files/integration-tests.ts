@@ -22,7 +22,8 @@ interface IntegrationField {
 
 export function integrationValues(ctx: PythonContext) {
   const L = ctx.layout;
-  const { profile, classes } = ctx;
+  const { profile } = ctx;
+  const connectionClass = ctx.inTests.connection.ref;
   const fields = integrationFields(ctx);
   const docker = profile.dockerImage ? { image: pyString(profile.dockerImage), port: String(profile.dockerPort) } : undefined;
   const dockerConfig = connectionConfig(ctx, fields, (f) => f.docker);
@@ -45,9 +46,9 @@ export function integrationValues(ctx: PythonContext) {
     workflowSource: L.pyDict(I2, workflowSourceEntries(ctx, 'SERVICE_NAME', 'connection_config')),
     serviceEntity,
     serviceName: pyString(`integration_${profile.name}`),
-    validateConnectionConfig: L.callLine(I1, `return ${classes.connection}.model_validate`, ['connection_config']),
-    validateConfig: L.callLine(I1, `return ${classes.connection}.model_validate`, ['config']),
-    yieldValidatedConfig: L.callLine(I2, `yield ${classes.connection}.model_validate`, ['config']),
+    validateConnectionConfig: L.callLine(I1, `return ${connectionClass}.model_validate`, ['connection_config']),
+    validateConfig: L.callLine(I1, `return ${connectionClass}.model_validate`, ['config']),
+    yieldValidatedConfig: L.callLine(I2, `yield ${connectionClass}.model_validate`, ['config']),
     deleteCall: L.callLine(I3, 'metadata.delete', [`entity=${serviceEntity}`, 'entity_id=service.id', 'recursive=True', 'hard_delete=True']),
     getByName: L.callLine(I1, 'service = metadata.get_by_name', [`entity=${serviceEntity}`, 'fqn=service_name']),
   };
@@ -91,11 +92,11 @@ function connectionConfig({ typeValue }: PythonContext, fields: IntegrationField
   return entries;
 }
 
-function commonImports({ modules, classes }: PythonContext): PyImport[] {
+function commonImports({ inTests }: PythonContext): PyImport[] {
   return [
     { module: 'pytest' },
     { module: '_openmetadata_testutils.ometa', names: ['OM_JWT', 'int_admin_ometa'] },
-    { module: modules.schema, names: [classes.connection] },
+    inTests.connection.import,
   ];
 }
 
@@ -108,13 +109,13 @@ function conftestImports(ctx: PythonContext, docker: boolean): PyImport[] {
   return docker ? [...commonImports(ctx), ...DOCKER_IMPORTS] : [{ module: 'os' }, ...commonImports(ctx)];
 }
 
-function connectionTestImports({ modules, classes }: PythonContext, docker: boolean): PyImport[] {
+function connectionTestImports({ modules, inTests }: PythonContext, docker: boolean): PyImport[] {
   return [
     ...(docker ? [] : [{ module: 'os' }]),
     { module: 'pytest' },
     { module: '_openmetadata_testutils.ometa', names: ['int_admin_ometa'] },
     ...(docker ? DOCKER_IMPORTS : []),
-    { module: modules.schema, names: [classes.connection] },
+    inTests.connection.import,
     // the module, not its functions: pytest would collect an imported test_connection as a test
     { module: modules.package, names: ['connection'] },
   ];

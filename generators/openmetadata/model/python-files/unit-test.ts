@@ -7,17 +7,18 @@ import { workflowSourceEntries } from './workflow-config.js';
 
 export function unitTestValues(ctx: PythonContext) {
   const L = ctx.layout;
-  const { classes, features, typeValue } = ctx;
+  const { features, typeValue, inTests } = ctx;
+  const source = inTests.source.ref;
   return {
     imports: L.importBlock(unitTestImports(ctx)),
     config: L.pyDict('', workflowSourceEntries(ctx, pyString(`local_${ctx.profile.name}`), sampleConnection(ctx))),
     classLine: L.classLine(`${typeValue}SourceTest`, ['TestCase']),
     patches: patchDecorators(ctx),
     setUpDef: L.defLine(I1, 'setUp', features.sqlalchemy ? ['self', '_get_client', 'get_connection', '_test_connection'] : ['self', 'get_connection', '_test_connection']),
-    createSource: L.callLine(I2, `self.source = ${classes.source}.create`, ['CONFIG', 'MagicMock()']),
+    createSource: L.callLine(I2, `self.source = ${source}.create`, ['CONFIG', 'MagicMock()']),
     assertions: [
-      L.callLine(I2, 'self.assertIsInstance', ['self.source', classes.source]),
-      L.callLine(I2, 'self.assertIsInstance', ['self.source.service_connection', classes.connection]),
+      L.callLine(I2, 'self.assertIsInstance', ['self.source', source]),
+      L.callLine(I2, 'self.assertIsInstance', ['self.source.service_connection', inTests.connection.ref]),
       L.callLine(I2, 'self.assertEqual', ['self.source.service_connection.type.value', pyString(typeValue)]),
     ],
     sqlalchemy: features.sqlalchemy,
@@ -34,20 +35,20 @@ function sampleConnection({ profile, features, typeValue }: PythonContext): Dict
   return entries;
 }
 
-function unitTestImports({ modules, classes }: PythonContext): PyImport[] {
+function unitTestImports({ modules, inTests }: PythonContext): PyImport[] {
   return [
     { module: 'unittest', names: ['TestCase'] },
     { module: 'unittest.mock', names: ['MagicMock', 'patch'] },
-    { module: modules.schema, names: [classes.connection] },
+    inTests.connection.import,
     { module: modules.package, names: ['connection'] },
-    { module: modules.metadata, names: [classes.source] },
+    inTests.source.import,
   ];
 }
 
 /** The test connection, get_connection and (SQLAlchemy) the engine are patched out; setUp takes them bottom-up. */
-function patchDecorators({ classes, features, layout: L }: PythonContext): string[] {
+function patchDecorators({ classes, features, inTests, layout: L }: PythonContext): string[] {
   return [
-    L.callLine(I1, '@patch.object', [classes.source, pyString('test_connection')]),
+    L.callLine(I1, '@patch.object', [inTests.source.ref, pyString('test_connection')]),
     L.callLine(I1, '@patch.object', ['connection', pyString('get_connection')]),
     ...(features.sqlalchemy ? [L.callLine(I1, '@patch.object', [`connection.${classes.connection}`, pyString('_get_client')])] : []),
   ];

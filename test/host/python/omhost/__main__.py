@@ -68,7 +68,9 @@ def cmd_checks(req):
     with contextlib.redirect_stdout(output), contextlib.redirect_stderr(output):
         # pytest rewrites the modules of every distribution that ships a plugin (openmetadata-ingestion
         # does), loading them past the overlay's finder; plain asserts keep the overlay in charge.
-        code = pytest.main(["-q", "-p", "no:cacheprovider", "--assert=plain", "--rootdir", req["work"], req["unitTest"]])
+        # a collection warning (a Test* class pytest cannot collect) fails the run; no test collected exits 5
+        warnings_fail = ["-W", "error::pytest.PytestCollectionWarning"]
+        code = pytest.main(["-q", "-p", "no:cacheprovider", "--assert=plain", *warnings_fail, "--rootdir", req["work"], req["unitTest"]])
     results.append({"name": "pytest", "ok": code == 0, "detail": output.getvalue()[-6000:]})
     answer(results)
 
