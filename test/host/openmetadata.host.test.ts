@@ -29,7 +29,13 @@ interface Generated {
   case: Case;
   checkout: string;
   work: string;
-  request: ReturnType<typeof caseRequest> & { checkout: string; pythonFiles: string[]; formatting: ReleaseFacts['pythonFormatting']; lineLength: number };
+  request: ReturnType<typeof caseRequest> & {
+    checkout: string;
+    pythonFiles: string[];
+    formatting: ReleaseFacts['pythonFormatting'];
+    lineLength: number;
+    server: { url: string } | undefined;
+  };
 }
 
 interface Models {
@@ -40,10 +46,36 @@ interface Models {
 }
 
 const CHECK_NAMES = ['imports', 'registered value', 'service spec', 'workflow config', 'test connection', 'create', 'formatting', 'pytest'];
+const SERVER_CHECK_NAMES = ['server test connection', 'server topology'];
 const CHECK_TITLES: Record<string, string> = {
   pytest: 'generated unit tests pass under pytest',
   formatting: "the release's formatter leaves the Python unchanged",
+  'server test connection': 'every test-connection step passes against the real server',
+  'server topology': 'Source.create and get_database_names .. yield_table over a seeded schema yield the expected requests, no Either.left',
 };
+
+/** A case judged against a real database server as well, the one .ci/postgres.sh starts. */
+interface ServerCase extends Case {
+  serverUrl: string | undefined;
+}
+
+const POSTGRES_URL_VARIABLE = 'GC_TEST_POSTGRES_URL';
+
+const SERVER_CASES: ServerCase[] = [
+  {
+    id: 'database-postgres-real-server',
+    options: { name: 'pg_warehouse', serviceType: 'database', scheme: 'postgresql+psycopg2', defaultPort: 5432, authTypes: ['basic'] },
+    serverUrl: process.env[POSTGRES_URL_VARIABLE],
+  },
+];
+
+const serverOf = (c: Case): { url: string } | undefined => {
+  const url = (c as Partial<ServerCase>).serverUrl;
+  return url ? { url } : undefined;
+};
+const needsServer = (c: Case): boolean => 'serverUrl' in c;
+/** Against a server, test connection and create run there (server test connection, server topology). */
+const checksWithServer = (): string[] => [...CHECK_NAMES.filter((n) => n !== 'test connection' && n !== 'create'), ...SERVER_CHECK_NAMES];
 
 const pascal = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -103,6 +135,7 @@ async function generate(release: HostRelease, c: Case, tree: ReturnType<typeof s
     pythonFiles: pythonFilesUnder(path.join(checkout, 'ingestion')).map((f) => path.join(checkout, 'ingestion', f)),
     formatting: releaseFacts(release.line).pythonFormatting,
     lineLength: releaseFacts(release.line).python.lineLength,
+    server: serverOf(c),
   };
   return { case: c, checkout, work: tempDir(`host-work-${c.id}-`), request };
 }
@@ -173,6 +206,14 @@ function assumedFacts(facts: ReleaseFacts) {
   };
 }
 
+/** Without a server the server checks are pending, except in CI, where .ci/run must have started one. */
+function noServer(ctx: Mocha.Context): void {
+  const why = `no PostgreSQL server: ${POSTGRES_URL_VARIABLE} is not set (.ci/postgres.sh start prints it)`;
+  if (process.env.CI === 'true') throw new Error(`${why}; in CI, .ci/run starts the server before the host layer`);
+  console.log(`      ${why}`);
+  ctx.skip();
+}
+
 const releases = installedReleases();
 
 for (const release of releases) {
@@ -218,8 +259,12 @@ for (const release of releases) {
     const failures = new Map<string, unknown>();
     const models = new Map<string, Models>();
 
+    // HOST_CASES=<regex> narrows the run to matching case ids while working on a case
+    const only = process.env.HOST_CASES ? new RegExp(process.env.HOST_CASES) : undefined;
+    const cases: Case[] = [...CASES, ...SERVER_CASES].filter((c) => !only || only.test(c.id));
+
     before(async function () {
-      for (const c of CASES) {
+      for (const c of cases) {
         try {
           generated.set(c.id, await generate(release, c, tree));
         } catch (error) {
@@ -234,7 +279,7 @@ for (const release of releases) {
       }
     });
 
-    for (const c of CASES) {
+    for (const c of cases) {
       describe(c.id, function () {
         let results: CheckResult[] | undefined;
         let failure: unknown;
@@ -251,12 +296,14 @@ for (const release of releases) {
           }
         });
 
-        for (const name of CHECK_NAMES) {
+        for (const name of needsServer(c) ? checksWithServer() : CHECK_NAMES) {
           it(CHECK_TITLES[name] ?? name, function () {
+            if (SERVER_CHECK_NAMES.includes(name) && !serverOf(c)) noServer(this);
             if (!results) throw failure instanceof Error ? failure : new Error(String(failure));
             const result = results.find((r) => r.name === name);
             assert.ok(result, `check ${name} did not run`);
             assert.ok(result.ok, name === 'pytest' ? tail(result.detail) : result.detail);
+            if (SERVER_CHECK_NAMES.includes(name)) console.log(`        ${result.detail}`);
           });
         }
       });

@@ -61,9 +61,9 @@ def cmd_checks(req):
 
     import pytest
 
-    from omhost import checks
+    from omhost import checks, server
 
-    results = checks.run_all(req)
+    results = checks.run_all(req, server.checks_with_server() if req.get("server") else checks.CHECKS)
     output = io.StringIO()
     with contextlib.redirect_stdout(output), contextlib.redirect_stderr(output):
         # pytest rewrites the modules of every distribution that ships a plugin (openmetadata-ingestion

@@ -193,9 +193,9 @@ CHECKS = {
 }
 
 
-def run_all(case):
+def run_all(case, checks):
     results = []
-    for name, check in CHECKS.items():
+    for name, check in checks.items():
         try:
             results.append({"name": name, "ok": True, "detail": check(case)})
         except BaseException as error:  # a failing check must not stop the others
