@@ -6,7 +6,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import Generator, { type BaseOptions } from 'yeoman-generator';
-import { ConflictError, conflictingFiles } from './conflict-guard.js';
+import { commitAllOrNothing, type SharedFs } from './commit.js';
 import { relativeTo, statusOnDisk } from './file-plan.js';
 import type { HostDefinition } from './host.js';
 import {
@@ -65,12 +65,22 @@ export function declareOptions(generator: Generator<Record<string, unknown>, Con
 /** Whether this run may ask the user anything: an explicit option, else a terminal on stdin. */
 export const canAsk = (options: RunOptions): boolean => options.interactive ?? Boolean(process.stdin.isTTY);
 
-/** Fails the run, before the commit, when it cannot ask and would overwrite files. */
-export function guardConflicts(generator: Generator<Record<string, unknown>, ConnectorOptions>): void {
-  const { options } = generator;
-  if (canAsk(options) || options.force || options.dryRun) return;
-  const files = conflictingFiles(generator.env.sharedFs as never, generator.destinationRoot());
-  if (files.length > 0) throw new ConflictError(files);
+/** The commit that replaces the environment's: all or nothing (core/commit.ts). */
+export function allOrNothingCommit(generatorOf: () => Generator<Record<string, unknown>, ConnectorOptions>): () => Promise<void> {
+  return async () => {
+    const generator = generatorOf();
+    const { env, options } = generator;
+    const conflicterOptions = (env as unknown as { conflicterOptions?: Record<string, unknown> }).conflicterOptions ?? {};
+    await commitAllOrNothing({
+      sharedFs: env.sharedFs as unknown as SharedFs,
+      adapter: env.adapter as never,
+      conflicterOptions,
+      root: generator.destinationRoot(),
+      canAsk: canAsk(options),
+      force: Boolean(options.force || conflicterOptions.force),
+      dryRun: Boolean(options.dryRun || conflicterOptions.dryRun),
+    });
+  };
 }
 
 export abstract class ConnectorGenerator<P extends { name: string }> extends Generator<Record<string, unknown>, ConnectorOptions> {
@@ -82,7 +92,11 @@ export abstract class ConnectorGenerator<P extends { name: string }> extends Gen
 
   constructor(args: string[], options: ConnectorOptions, spec: ProfileSpec) {
     // customInstallTask: these generators never install packages, so skip yeoman's package.json install step.
-    super(args, options, { inheritTasks: true, customInstallTask: true });
+    // Yeoman's extension point for the commit: ours writes every file or none (core/commit.ts).
+    // Features are frozen once passed, so the task reaches the generator through a holder filled in below.
+    const self: { generator?: ConnectorGenerator<P> } = {};
+    super(args, options, { inheritTasks: true, customInstallTask: true, customCommitTask: allOrNothingCommit(() => self.generator!) });
+    self.generator = this;
     declareOptions(this, spec);
     this.option('skip-register', { type: Boolean, description: 'Do not edit host files to register the connector' });
   }
@@ -152,7 +166,6 @@ export abstract class ConnectorGenerator<P extends { name: string }> extends Gen
   /** Runs after every composed generator has written to memory, before the commit. */
   conflicts(): void {
     if (this.options.dryRun) this.logDryRun();
-    guardConflicts(this);
   }
 
   end(): void {

@@ -4,7 +4,7 @@
  * alone, it regenerates from the profile stored in .yo-rc.json.
  */
 import Generator from 'yeoman-generator';
-import { guardConflicts, type ConnectorOptions } from '../../core/connector-generator.js';
+import { allOrNothingCommit, type ConnectorOptions } from '../../core/connector-generator.js';
 import { findCheckoutRoot } from '../../core/host-checkout.js';
 import { HOSTS } from '../../core/hosts.js';
 import { assertValidProfile } from '../../core/profile/validate.js';
@@ -26,7 +26,11 @@ export default class ContextDocGenerator extends Generator<Record<string, unknow
   private composed = false;
 
   constructor(args: string[], options: ContextDocOptions) {
-    super(args, options);
+    // Composed, the host generator's commit writes the brief with its files; alone, this one commits.
+    const self: { generator?: ContextDocGenerator } = {};
+    const alone = options.connectorProfile === undefined;
+    super(args, options, alone ? { customCommitTask: allOrNothingCommit(() => self.generator!) } : {});
+    self.generator = this;
     this.option('host', { type: String, description: `Host of the stored connector (${Object.keys(HOSTS).join(', ')})` });
     this.option('name', { type: String, description: 'Connector name in .yo-rc.json (default: the last one generated)' });
     this.option('interactive', { type: Boolean, description: 'Ask about conflicts (default: when stdin is a terminal)' });
@@ -66,10 +70,6 @@ export default class ContextDocGenerator extends Generator<Record<string, unknow
     this.fs.copyTpl(this.templatePath(this.hostId, 'CONNECTOR_CONTEXT.md.ejs'), this.destinationPath(destination), data, undefined, {
       noGlob: true,
     });
-  }
-
-  conflicts(): void {
-    if (!this.composed) guardConflicts(this);
   }
 
   private onlyStoredHost(): string | undefined {

@@ -7,11 +7,11 @@
  * changes nothing; values already taken are refused; odd files are skipped.
  */
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { requireFixtures, fixturePath } from '../support/fixtures.js';
+import { requireFixtures } from '../support/fixtures.js';
 import { diffTrees, isEmptyDiff, rejection, runBin, runGenerator, snapshotTree, tempDir } from '../support/generate.js';
-import { insertionDiff, SERVICES_DIR } from './support.js';
+import { insertionDiff, seedOpenMetadataCheckout, SERVICES_DIR } from './support.js';
 
 /** `<t>` of the service schema definitions, per service type (hosts.md). */
 const PREFIX: Record<string, string> = {
@@ -27,16 +27,7 @@ const PREFIX: Record<string, string> = {
 
 const serviceRel = (serviceType: string): string => `${SERVICES_DIR}/${serviceType}Service.json`;
 
-/** A temporary OpenMetadata checkout holding copies of the real service files; returns its root. */
-function checkout(): string {
-  const root = tempDir('connector-om-checkout-');
-  const target = path.join(root, SERVICES_DIR);
-  mkdirSync(target, { recursive: true });
-  const source = fixturePath(`openmetadata/${SERVICES_DIR}`);
-  for (const file of readdirSync(source).filter((f) => f.endsWith('Service.json'))) copyFileSync(path.join(source, file), path.join(target, file));
-  mkdirSync(path.join(root, 'ingestion'), { recursive: true });
-  return root;
-}
+const checkout = (): string => seedOpenMetadataCheckout(tempDir('connector-om-checkout-'));
 
 interface Registered {
   enum: string[];

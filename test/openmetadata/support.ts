@@ -6,7 +6,7 @@
  * and the line diff a registration edit may make.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv, type ValidateFunction } from 'ajv';
 import { fixturePath, readFixtureJson } from '../support/fixtures.js';
@@ -18,6 +18,16 @@ import type { PyImport } from '../support/python.js';
 /** Where json/schema lives inside an OpenMetadata checkout (and inside the fixtures and generated trees). */
 export const SCHEMA_DIR = 'openmetadata-spec/src/main/resources/json/schema';
 export const SERVICES_DIR = `${SCHEMA_DIR}/entity/services`;
+
+/** Makes `root` an OpenMetadata checkout holding copies of the real service files (from the fixtures); returns it. */
+export function seedOpenMetadataCheckout(root: string): string {
+  const target = path.join(root, SERVICES_DIR);
+  mkdirSync(target, { recursive: true });
+  const source = fixturePath(`openmetadata/${SERVICES_DIR}`);
+  for (const file of readdirSync(source).filter((f) => f.endsWith('Service.json'))) copyFileSync(path.join(source, file), path.join(target, file));
+  mkdirSync(path.join(root, 'ingestion'), { recursive: true });
+  return root;
+}
 export const TEST_CONNECTION_DEFINITION = `${SCHEMA_DIR}/entity/services/connections/testConnectionDefinition.json`;
 export const fixtureSchemaRoot = (): string => fixturePath(`openmetadata/${SCHEMA_DIR}`);
 

@@ -43,6 +43,8 @@ export interface RunGeneratorOptions {
   answers?: Record<string, unknown>;
   /** environment options: conflicter behaviour. Default force: false, so conflicts are real (yeoman-test's default is true). */
   env?: { force?: boolean; bail?: boolean; dryRun?: boolean };
+  /** sees each prompt with its mocked answer and returns the answer to give (or throws, as Ctrl-C does) */
+  answerCallback?: (answer: unknown, question: { name?: string; message?: unknown }) => unknown;
   /** called with the target folder before the run, to seed files */
   prepare?: (dir: string) => void;
 }
@@ -74,7 +76,10 @@ export async function runGenerator(
         ...(env.dryRun ? { dryRun: true } : {}),
         ...options,
       } as never);
-    if (opts.answers) context = context.withAnswers(opts.answers);
+    if (opts.answers || opts.answerCallback) {
+      const callback = opts.answerCallback;
+      context = context.withAnswers(opts.answers ?? {}, callback ? { callback: (answer, { question }) => callback(answer, question) } : {});
+    }
     if (opts.prepare) context = context.doInDir(opts.prepare);
     // A question without a mocked answer takes its default; yeoman-test warns about each one on the console.
     const warn = console.warn;

@@ -1,0 +1,231 @@
+/**
+ * The commit of a run, all or nothing. It takes the place of the environment's
+ * commit (Yeoman's `customCommitTask` feature) and still writes through
+ * Yeoman's own pipeline (yo-resolve, the conflicter, mem-fs-editor's commit
+ * transform), in three phases:
+ *
+ * 1. check: every pending path can be written (no file where a folder must go,
+ *    no folder without write permission), reported all at once;
+ * 2. decide: every conflict is settled (force, the conflicter's prompt, or a
+ *    ConflictError without a terminal) before anything is written, so an abort
+ *    or Ctrl-C at a prompt leaves the disk as it was;
+ * 3. write: the pipeline runs with every decision made; if a write still fails,
+ *    the files this run changed are put back and the folders it made removed.
+ */
+import { accessSync, constants, existsSync, readFileSync, rmSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { InputOutputAdapter } from '@yeoman/adapter/types';
+import { Conflicter, createConflicterTransform, createYoResolveTransform, forceYoFiles, type ConflicterFile, type ConflicterOptions } from '@yeoman/conflicter';
+import { isFilePending } from 'mem-fs-editor/state';
+import { createCommitTransform } from 'mem-fs-editor/transform';
+import type { MemFsEditorFile } from 'mem-fs-editor';
+
+type PendingFile = ConflicterFile & MemFsEditorFile;
+
+export interface SharedFs {
+  all(): PendingFile[];
+  pipeline(options: { filter: (file: PendingFile) => boolean }, ...transforms: unknown[]): Promise<void>;
+}
+
+export interface CommitContext {
+  sharedFs: SharedFs;
+  adapter: InputOutputAdapter;
+  conflicterOptions: ConflicterOptions;
+  /** the folder paths in messages are relative to */
+  root: string;
+  canAsk: boolean;
+  force: boolean;
+  dryRun: boolean;
+}
+
+/** Yeoman's own files (.yo-rc.json and the like): forced by Yeoman, never a conflict. */
+const isYeomanFile = (file: string): boolean => /(^|[\\/])\.yo-(rc|rc-global|resolve)(\.json)?$/.test(file);
+
+/** A run that would overwrite files and cannot ask (no terminal, no --force). */
+export class ConflictError extends Error {
+  constructor(readonly files: string[]) {
+    super(
+      `${files.length} existing file(s) would be overwritten and there is no terminal to ask:\n` +
+        files.map((f) => `  ${f}`).join('\n') +
+        '\nNothing was written. Re-run with --force to overwrite, --dry-run to see the differences, ' +
+        'or in a terminal to decide file by file.',
+    );
+    this.name = 'ConflictError';
+  }
+}
+
+/** The run stopped at the user's request (abort at a conflict, Ctrl-C at a prompt) before anything was written. */
+export class CancelledError extends Error {
+  constructor(reason: string) {
+    super(`${reason}. Cancelled; nothing was written.`);
+    this.name = 'CancelledError';
+  }
+}
+
+/** Paths this run cannot write, found before the first write, or a write that failed and was rolled back. */
+export class WriteError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'WriteError';
+  }
+}
+
+export async function commitAllOrNothing(ctx: CommitContext): Promise<void> {
+  const pending = ctx.sharedFs.all().filter((file) => isFilePending(file));
+  // The plan was printed by the generator; a dry run writes nothing, not even Yeoman's own files.
+  if (ctx.dryRun || pending.length === 0) return;
+  const conflicts = classify(pending);
+  checkWritable(pending.filter((file) => file.conflicter !== 'identical'), ctx.root);
+  await decide(conflicts, ctx);
+  const undo = snapshot(pending.filter((file) => file.conflicter !== 'skip' && file.conflicter !== 'identical'));
+  try {
+    await ctx.sharedFs.pipeline(
+      { filter: (file) => isFilePending(file) || file.path.endsWith('.yo-resolve') },
+      createYoResolveTransform(),
+      forceYoFiles(),
+      createConflicterTransform(ctx.adapter, ctx.conflicterOptions),
+      createCommitTransform(),
+    );
+  } catch (error) {
+    const restored = undo();
+    throw new WriteError(
+      `Could not write: ${describeFailure(error, ctx.root)}.\n` +
+        `The ${restored} file(s) this run had written were restored; the folder is as it was before the run. ` +
+        'Fix the cause and run again.',
+    );
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// 1. check
+
+function checkWritable(pending: PendingFile[], root: string): void {
+  const problems = [...new Set(pending.map((file) => writeProblem(file.path, root)).filter((p): p is string => p !== undefined))];
+  if (problems.length === 0) return;
+  throw new WriteError(
+    `${problems.length} path(s) cannot be written:\n${problems.map((p) => `  ${p}`).join('\n')}\n` +
+      'Nothing was written. Make the folders writable (or move what is in the way) and run again.',
+  );
+}
+
+function writeProblem(file: string, root: string): string | undefined {
+  const shown = (p: string): string => path.relative(root, p) || '.';
+  if (existsSync(file)) {
+    if (statSync(file).isDirectory()) return `${shown(file)}: a folder is where this file must go`;
+    return canWrite(file) ? undefined : `${shown(file)}: the file is read-only`;
+  }
+  let folder = path.dirname(file);
+  while (!existsSync(folder) && path.dirname(folder) !== folder) folder = path.dirname(folder);
+  if (!statSync(folder).isDirectory()) return `${shown(folder)}: a file is where a folder must go (for ${shown(file)})`;
+  return canWrite(folder) ? undefined : `${shown(folder)}: no permission to write in this folder (for ${shown(file)})`;
+}
+
+function canWrite(target: string): boolean {
+  try {
+    accessSync(target, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// 2. decide
+
+/** Marks new and identical files; returns the files that would replace different content. */
+function classify(pending: PendingFile[]): PendingFile[] {
+  const conflicts: PendingFile[] = [];
+  for (const file of pending) {
+    if (file.conflicter || isYeomanFile(file.path)) continue; // registration edits and Yeoman's files are forced
+    if (!existsSync(file.path)) file.conflicter = 'create';
+    else if (readFileSync(file.path).equals(file.contents ?? Buffer.alloc(0))) file.conflicter = 'identical';
+    else conflicts.push(file);
+  }
+  return conflicts;
+}
+
+/** Settles every conflict before anything is written: force, the conflicter's prompt, or an error without a terminal. */
+async function decide(conflicts: PendingFile[], ctx: CommitContext): Promise<void> {
+  if (conflicts.length === 0) return;
+  if (ctx.force || ctx.conflicterOptions.force) {
+    for (const file of conflicts) file.conflicter = 'force';
+    return;
+  }
+  if (!ctx.canAsk) throw new ConflictError(conflicts.map((file) => path.relative(ctx.root, file.path)));
+  const conflicter = new Conflicter(ctx.adapter, { ...ctx.conflicterOptions, cwd: ctx.root });
+  for (const file of conflicts) {
+    try {
+      const decided = await conflicter.checkForCollision(file);
+      // 'diff' and 'ignore' leave the file as it is on disk, like 'skip'
+      file.conflicter = decided.conflicter === 'force' ? 'force' : 'skip';
+    } catch (error) {
+      throw cancelled(error, path.relative(ctx.root, file.path));
+    }
+  }
+}
+
+function cancelled(error: unknown, file: string): Error {
+  const name = (error as Error | undefined)?.name ?? '';
+  const message = (error as Error | undefined)?.message ?? '';
+  if (name === 'ExitPromptError' || name === 'AbortPromptError') return new CancelledError(`Interrupted at the conflict for ${file}`);
+  if (/aborted by user/i.test(message)) return new CancelledError(`Aborted at the conflict for ${file}`);
+  if (/aborted by conflict/i.test(message)) return new CancelledError(`Stopped at the first conflict (${file})`);
+  return error as Error;
+}
+
+// ---------------------------------------------------------------------------------------------
+// 3. write, and undo
+
+interface Before {
+  path: string;
+  contents: Buffer | null;
+  mode: number | null;
+}
+
+/** What the files about to be written hold now, and an undo that puts it back; undo returns how many it restored. */
+function snapshot(files: PendingFile[]): () => number {
+  const before: Before[] = files.map((file) =>
+    existsSync(file.path)
+      ? { path: file.path, contents: readFileSync(file.path), mode: statSync(file.path).mode }
+      : { path: file.path, contents: null, mode: null },
+  );
+  const newFolders = [...new Set(files.flatMap((file) => missingFolders(file.path)))].sort((a, b) => b.length - a.length);
+  return () => {
+    let restored = 0;
+    // Restoring the user's own bytes is not generator output, so it bypasses mem-fs on purpose.
+    for (const entry of before) {
+      const now = existsSync(entry.path) ? readFileSync(entry.path) : null;
+      if (entry.contents === null) {
+        if (now !== null) {
+          rmSync(entry.path, { force: true });
+          restored += 1;
+        }
+      } else if (now === null || !now.equals(entry.contents)) {
+        writeFileSync(entry.path, entry.contents, { mode: entry.mode ?? undefined });
+        restored += 1;
+      }
+    }
+    for (const folder of newFolders) {
+      try {
+        rmdirSync(folder);
+      } catch {
+        // not empty (something else wrote there) or already gone: leave it
+      }
+    }
+    return restored;
+  };
+}
+
+function missingFolders(file: string): string[] {
+  const missing: string[] = [];
+  for (let folder = path.dirname(file); !existsSync(folder) && path.dirname(folder) !== folder; folder = path.dirname(folder)) {
+    missing.push(folder);
+  }
+  return missing;
+}
+
+function describeFailure(error: unknown, root: string): string {
+  const { code, path: failedPath, message } = error as NodeJS.ErrnoException;
+  if (failedPath) return `${path.relative(root, failedPath)} (${code ?? 'error'}: ${message.split(',')[0]})`;
+  return message ?? String(error);
+}
