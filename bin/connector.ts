@@ -47,7 +47,17 @@ async function main(argv: string[]): Promise<void> {
   await command.parseAsync(rest, { from: 'user' });
 }
 
+/** Errors of a run the user stopped: Ctrl-C at any prompt (inquirer's), abort at a conflict (ours). */
+const CANCELLED = new Set(['CancelledError', 'ExitPromptError', 'AbortPromptError']);
+
 main(process.argv.slice(2)).catch((error: unknown) => {
+  const name = error instanceof Error ? error.name : '';
+  if (CANCELLED.has(name)) {
+    // Prompts come before the commit's first write (core/commit.ts), so a cancelled run wrote nothing.
+    console.error(name === 'CancelledError' ? (error as Error).message : 'Cancelled; nothing was written.');
+    process.exitCode = 130;
+    return;
+  }
   console.error(error instanceof Error ? error.message : String(error));
   process.exitCode = 1;
 });

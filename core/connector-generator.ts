@@ -83,6 +83,25 @@ export function allOrNothingCommit(generatorOf: () => Generator<Record<string, u
   };
 }
 
+/**
+ * Yeoman logs "An error occured while running <namespace>#<task>" before it rethrows a task's error.
+ * Every error of ours says what happened and what to do, so that line (an internal task name) is left out.
+ */
+export function leaveOutTaskErrorLine(generator: { readonly log: Generator['log'] }): void {
+  const log = generator.log;
+  if (!log) return; // a generator built only to read its options (--help) has no log
+  const quiet = new Proxy(log, {
+    get(target, property, receiver) {
+      if (property !== 'error') return Reflect.get(target, property, receiver);
+      return (message: unknown, ...rest: unknown[]) =>
+        typeof message === 'string' && message.startsWith('An error occured while running ')
+          ? undefined
+          : (target.error as (...args: unknown[]) => unknown)(message, ...rest);
+    },
+  });
+  Object.defineProperty(generator, 'log', { value: quiet, writable: true, configurable: true });
+}
+
 export abstract class ConnectorGenerator<P extends { name: string }> extends Generator<Record<string, unknown>, ConnectorOptions> {
   protected abstract readonly host: HostDefinition<P>;
   protected profile!: P;
@@ -97,6 +116,7 @@ export abstract class ConnectorGenerator<P extends { name: string }> extends Gen
     const self: { generator?: ConnectorGenerator<P> } = {};
     super(args, options, { inheritTasks: true, customInstallTask: true, customCommitTask: allOrNothingCommit(() => self.generator!) });
     self.generator = this;
+    leaveOutTaskErrorLine(this);
     declareOptions(this, spec);
     this.option('skip-register', { type: Boolean, description: 'Do not edit host files to register the connector' });
   }

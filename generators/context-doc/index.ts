@@ -4,7 +4,7 @@
  * alone, it regenerates from the profile stored in .yo-rc.json.
  */
 import Generator from 'yeoman-generator';
-import { allOrNothingCommit, type ConnectorOptions } from '../../core/connector-generator.js';
+import { allOrNothingCommit, leaveOutTaskErrorLine, type ConnectorOptions } from '../../core/connector-generator.js';
 import { findCheckoutRoot } from '../../core/host-checkout.js';
 import { HOSTS } from '../../core/hosts.js';
 import { assertValidProfile } from '../../core/profile/validate.js';
@@ -31,6 +31,7 @@ export default class ContextDocGenerator extends Generator<Record<string, unknow
     const alone = options.connectorProfile === undefined;
     super(args, options, alone ? { customCommitTask: allOrNothingCommit(() => self.generator!) } : {});
     self.generator = this;
+    leaveOutTaskErrorLine(this);
     this.option('host', { type: String, description: `Host of the stored connector (${Object.keys(HOSTS).join(', ')})` });
     this.option('name', { type: String, description: 'Connector name in .yo-rc.json (default: the last one generated)' });
     this.option('interactive', { type: Boolean, description: 'Ask about conflicts (default: when stdin is a terminal)' });

@@ -1,0 +1,57 @@
+/**
+ * Runs the bin in a real terminal (a tmux pane), types keys when the screen
+ * shows what a step waits for, and returns the screen and the exit status.
+ * This is how Ctrl-C reaches the prompts as it does for a user.
+ */
+import { spawnSync } from 'node:child_process';
+import { BIN } from './generate.js';
+
+export interface TerminalStep {
+  /** typed once the screen matches */
+  waitFor: RegExp;
+  /** tmux send-keys arguments, e.g. ['C-c'] or ['x', 'Enter'] */
+  keys: string[];
+}
+
+export interface TerminalRun {
+  screen: string;
+  status: number | undefined;
+}
+
+const SOCKET = `generator-connector-${process.pid}`;
+const tmux = (...args: string[]) => spawnSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8' });
+
+export const terminalAvailable = (): boolean => spawnSync('tmux', ['-V'], { encoding: 'utf8' }).status === 0;
+
+const quote = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function waitForScreen(session: string, pattern: RegExp, timeoutMs: number): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  let screen = '';
+  while (Date.now() < deadline) {
+    screen = tmux('capture-pane', '-p', '-J', '-S', '-200', '-t', session).stdout;
+    if (pattern.test(screen)) return screen;
+    await sleep(100);
+  }
+  throw new Error(`the terminal never showed ${pattern}; it shows:\n${screen}`);
+}
+
+export async function runInTerminal(cwd: string, args: string[], steps: TerminalStep[], timeoutMs = 30_000): Promise<TerminalRun> {
+  const session = `run${Date.now()}${Math.floor(Math.random() * 1000)}`;
+  const command = `cd ${quote(cwd)} && NO_UPDATE_NOTIFIER=1 ${quote(process.execPath)} ${quote(BIN)} ${args.map(quote).join(' ')}; echo __EXIT=$?; sleep 600`;
+  const started = tmux('new-session', '-d', '-s', session, '-x', '200', '-y', '50', command);
+  if (started.status !== 0) throw new Error(`tmux could not start: ${started.stderr}`);
+  try {
+    for (const step of steps) {
+      await waitForScreen(session, step.waitFor, timeoutMs);
+      tmux('send-keys', '-t', session, ...step.keys);
+    }
+    const screen = await waitForScreen(session, /__EXIT=\d+/, timeoutMs);
+    const status = /__EXIT=(\d+)/.exec(screen)?.[1];
+    return { screen, status: status === undefined ? undefined : Number(status) };
+  } finally {
+    tmux('kill-session', '-t', session);
+  }
+}
