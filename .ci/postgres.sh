@@ -3,10 +3,11 @@
 #   .ci/postgres.sh start   installs PostgreSQL from Debian if missing, starts a fresh cluster,
 #                           prints the variable that points the tests at it
 #   .ci/postgres.sh stop    stops the cluster and removes its files
-# The cluster lives in $GC_PG_DIR (default /tmp/generator-connector-pg) and listens on $GC_PG_PORT
-# (default 54329), not on the system cluster's port, so it never meets a developer's own server.
+# The cluster lives in $GC_PG_DIR (default /tmp/gc-test-postgres: not named generator-*, a name
+# yo's generator lookup would try to read) and listens on $GC_PG_PORT (default 54329), not on the
+# system cluster's port, so it never meets a developer's own server.
 set -euo pipefail
-DIR=${GC_PG_DIR:-/tmp/generator-connector-pg}
+DIR=${GC_PG_DIR:-/tmp/gc-test-postgres}
 PORT=${GC_PG_PORT:-54329}
 USER_NAME=omhost
 PASSWORD=omhost-test-only

@@ -13,7 +13,7 @@ import {
   fieldsToAsk,
   mergeSources,
   questionFor,
-  coerceValue,
+  answerValue,
   readProfileFile,
   valuesFromOptions,
   withDefaults,
@@ -108,6 +108,8 @@ export abstract class ConnectorGenerator<P extends { name: string }> extends Gen
   protected checkoutRoot: string | undefined;
   protected registration!: RegistrationReport;
   private suppliedFields = new Set<string>();
+  /** fields whose value the user typed at a prompt: their problems name the question, not a flag */
+  private promptedFields = new Map<string, string>();
 
   constructor(args: string[], options: ConnectorOptions, spec: ProfileSpec) {
     // customInstallTask: these generators never install packages, so skip yeoman's package.json install step.
@@ -137,10 +139,13 @@ export abstract class ConnectorGenerator<P extends { name: string }> extends Gen
     }
     const stored = typeof profile.name === 'string' ? storedProfile(this.config, spec.host, profile.name) : undefined;
     const implied = this.checkoutRoot && this.host.checkoutDefaults ? this.host.checkoutDefaults(this.checkoutRoot) : {};
-    profile = mergeSources(mergeSources(stored ?? {}, implied), profile);
+    const reask = Boolean(this.options.askAnswered) && canAsk(this.options) && stored !== undefined;
+    // --ask-answered: the stored answers become the defaults of questions asked again
+    profile = reask ? mergeSources(implied, profile) : mergeSources(mergeSources(stored ?? {}, implied), profile);
     this.suppliedFields = new Set(Object.keys(profile));
     // A stored profile was complete when stored: optional fields left empty then stay empty.
-    if (canAsk(this.options) && !stored) await this.askMissing(profile);
+    if (canAsk(this.options) && (!stored || reask)) await this.askMissing(profile, reask ? (stored ?? {}) : {});
+    if (reask) profile = mergeSources(stored ?? {}, profile);
     this.profile = withDefaults(spec, profile) as unknown as P;
   }
 
@@ -150,7 +155,9 @@ export abstract class ConnectorGenerator<P extends { name: string }> extends Gen
     const stored = storedProfile(this.config, spec.host, this.profile.name);
     const checkoutProblems =
       this.checkoutRoot && this.host.checkoutProblems ? this.host.checkoutProblems(profile, this.checkoutRoot, stored) : [];
-    const problems = findProblems(spec, profile, checkoutProblems);
+    const problems = findProblems(spec, profile, checkoutProblems).map((p) =>
+      this.promptedFields.has(p.field) ? { ...p, label: `the question "${this.promptedFields.get(p.field)}"` } : p,
+    );
     // A default derived from a bad value (a scheme from a bad name) would only repeat the problem.
     const supplied = problems.filter((p) => this.suppliedFields.has(p.field) || !(p.field in profile));
     if (problems.length > 0) throw new ProfileError(supplied.length > 0 ? supplied : problems);
@@ -213,12 +220,12 @@ export abstract class ConnectorGenerator<P extends { name: string }> extends Gen
   }
 
   /** Asks one field at a time: which fields apply, and their choices, depend on earlier answers. */
-  private async askMissing(profile: PartialProfile): Promise<void> {
+  private async askMissing(profile: PartialProfile, defaults: PartialProfile): Promise<void> {
     const asked = new Set<string>();
     const next = (): Field | undefined => fieldsToAsk(this.host.spec, profile).find((f) => !asked.has(f.name));
     for (let field = next(); field; field = next()) {
       asked.add(field.name);
-      const answer = await this.ask(field, profile);
+      const answer = await this.ask(field, profile, defaults[field.name]);
       if (answer !== undefined) {
         profile[field.name] = answer;
         this.suppliedFields.add(field.name);
@@ -226,12 +233,27 @@ export abstract class ConnectorGenerator<P extends { name: string }> extends Gen
     }
   }
 
-  /** The coerced answer, or undefined when left empty so that the default applies. */
+  /** The answer as a profile value, or undefined when left empty so that the default applies. */
   private async ask(field: Field, profile: PartialProfile, defaultValue?: unknown): Promise<unknown> {
-    const question = questionFor(field, profile, defaultValue);
+    const question = questionFor(field, profile, defaultValue, (raw) => this.answerProblem(field, raw, profile));
     const answers = await this.prompt([question as never]);
-    const answer = (answers as Record<string, unknown>)[field.name];
-    return answer === '' || answer === undefined ? undefined : coerceValue(field, answer);
+    this.promptedFields.set(field.name, String(question.message));
+    return answerValue(field, (answers as Record<string, unknown>)[field.name]);
+  }
+
+  /** An answer is checked as it is given, by the field's own declaration and the checkout's checks. */
+  private answerProblem(field: Field, raw: unknown, profile: PartialProfile): true | string {
+    const { spec } = this.host;
+    const value = answerValue(field, raw);
+    if (value === undefined) {
+      const fallback = field.defaultFor?.(profile);
+      return field.required && fallback === undefined ? `an answer is needed: ${field.help}` : true;
+    }
+    const candidate = withDefaults(spec, { ...profile, [field.name]: value });
+    const stored = storedProfile(this.config, spec.host, String(candidate.name));
+    const checkout = this.checkoutRoot && this.host.checkoutProblems ? this.host.checkoutProblems(candidate, this.checkoutRoot, stored) : [];
+    const problems = findProblems(spec, candidate, checkout).filter((p) => p.field === field.name);
+    return problems.length === 0 ? true : problems.map((p) => p.message).join('; ');
   }
 }
 

@@ -109,21 +109,55 @@ export function withDefaults(spec: ProfileSpec, profile: PartialProfile): Partia
   return complete;
 }
 
-/** An inquirer question for a field, with the default it would otherwise take. */
-export function questionFor(field: Field, profile: PartialProfile, defaultOverride?: unknown): Record<string, unknown> {
+/** Checks one answer as typed; true, or the message to show inline before asking again. */
+export type AnswerCheck = (raw: unknown) => true | string;
+
+const choiceEntry = (field: Field, choice: string) => ({
+  name: choice,
+  value: choice,
+  ...(field.choiceHelp?.[choice] ? { description: field.choiceHelp[choice] } : {}),
+});
+
+/** Checkbox prompts hand validate the selected choice objects; the check wants their values. */
+const selectedValues = (input: unknown): unknown =>
+  Array.isArray(input) ? input.map((item) => (typeof item === 'object' && item !== null && 'value' in item ? item.value : item)) : input;
+
+/** An inquirer question for a field, with the default it would otherwise take, checked as it is answered. */
+export function questionFor(field: Field, profile: PartialProfile, defaultOverride?: unknown, check?: AnswerCheck): Record<string, unknown> {
   const defaultValue = defaultOverride ?? field.defaultFor?.(profile);
-  const base = { name: field.name, message: field.help };
+  const base = { name: field.name, message: field.question ?? field.help, ...(check ? { validate: check } : {}) };
   switch (field.kind) {
     case 'choice':
-      return { ...base, type: 'select', choices: [...(field.choicesFor?.(profile) ?? field.choices ?? [])], default: defaultValue };
+      return {
+        ...base,
+        type: 'select',
+        choices: (field.choicesFor?.(profile) ?? field.choices ?? []).map((c) => choiceEntry(field, c)),
+        default: defaultValue,
+      };
     case 'choices': {
       const picked = Array.isArray(defaultValue) ? defaultValue : [];
-      const choices = field.choicesFor?.(profile) ?? field.choices ?? [];
-      return { ...base, type: 'checkbox', choices: choices.map((c) => ({ name: c, value: c, checked: picked.includes(c) })) };
+      const always = field.alwaysIncluded ?? [];
+      const offered = (field.choicesFor?.(profile) ?? field.choices ?? []).filter((c) => !always.includes(c));
+      return {
+        ...base,
+        ...(check ? { validate: (input: unknown) => check(selectedValues(input)) } : {}),
+        message: always.length > 0 ? `${base.message} (${always.join(', ')} always included)` : base.message,
+        type: 'checkbox',
+        choices: offered.map((c) => ({ ...choiceEntry(field, c), checked: picked.includes(c) })),
+      };
     }
     case 'list':
-      return { ...base, type: 'input', message: `${field.help} (comma-separated)`, default: Array.isArray(defaultValue) ? defaultValue.join(', ') : undefined };
+      return { ...base, type: 'input', message: `${base.message} (comma-separated)`, default: Array.isArray(defaultValue) ? defaultValue.join(', ') : undefined };
     default:
       return { ...base, type: 'input', default: defaultValue === undefined || defaultValue === '' ? undefined : String(defaultValue) };
   }
+}
+
+/** A prompt's answer as a profile value: coerced, undefined when left empty (the default applies), with the always-included choices. */
+export function answerValue(field: Field, raw: unknown): unknown {
+  if (raw === '' || raw === undefined) return undefined;
+  const value = coerceValue(field, raw);
+  const always = field.alwaysIncluded ?? [];
+  if (always.length === 0 || !Array.isArray(value)) return value;
+  return [...always, ...value.filter((v) => !always.includes(v as string))];
 }

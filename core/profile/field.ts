@@ -31,6 +31,12 @@ export interface Field {
   schema: JsonSchema;
   /** allowed values, for choice and choices */
   choices?: readonly string[];
+  /** what each choice means, shown beside it at the prompt */
+  choiceHelp?: Readonly<Record<string, string>>;
+  /** choices that are always part of the answer: not offered at the prompt, where they could be unchecked */
+  alwaysIncluded?: readonly string[];
+  /** the prompt's wording, when the help text (which says when the flag applies) would mislead once earlier answers are known */
+  question?: string;
   /** choices offered at the prompt once earlier answers are known */
   choicesFor?: (profile: PartialProfile) => readonly string[];
   /** value used when no flag, profile file, stored answer or prompt supplied one */

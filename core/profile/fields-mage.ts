@@ -126,12 +126,18 @@ export const mageFields: readonly Field[] = [
   mageNameField,
   displayNameField,
   choiceField('connectorType', 'Kind of source: a SQL database, an HTTP API, or files', MAGE_CONNECTOR_TYPES, {
+    choiceHelp: {
+      sql: "a database reached with a Python DB-API driver; tables are discovered from the database's catalog",
+      api: 'an HTTP API: one stream per endpoint, with pagination, bookmarks and the auth types you pick',
+      file: 'files (local paths or URLs), one stream per kind of file',
+    },
     defaultFor: () => 'api',
   }),
   {
     name: 'streams',
     kind: 'list',
     help: 'Stream ids (endpoints or files) the source emits (api and file; several allowed)',
+    question: 'Stream ids the source emits, e.g. orders, customers',
     askWhen: (p) => p.connectorType !== 'sql',
     defaultFor: (p) => (p.connectorType === 'sql' ? [] : ['records']),
     schema: {
@@ -150,6 +156,14 @@ export const mageFields: readonly Field[] = [
     },
   },
   choicesField('authTypes', 'Authentication of the API (api only; several allowed)', MAGE_AUTH_TYPES, {
+    question: 'Authentication of the API (several allowed)',
+    choiceHelp: {
+      api_key: 'a key sent in a header or the query string',
+      bearer: 'a token sent as Authorization: Bearer',
+      basic: 'username and password (HTTP basic)',
+      oauth2: 'OAuth 2 client credentials or a refresh token, renewed as it expires',
+      none: 'a public API',
+    },
     askWhen: (p) => p.connectorType === 'api',
     defaultFor: (p) => (p.connectorType === 'api' ? ['api_key'] : []),
     // empty for sql and file; the api rule below asks for at least one
@@ -164,6 +178,7 @@ export const mageFields: readonly Field[] = [
     name: 'baseUrl',
     kind: 'text',
     help: 'Base URL of the API (api only)',
+    question: 'Base URL of the API',
     askWhen: (p) => p.connectorType === 'api',
     defaultFor: (p) => (p.connectorType === 'api' ? 'https://api.example.com' : ''),
     schema: {

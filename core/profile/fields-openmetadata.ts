@@ -50,6 +50,11 @@ export const openMetadataFields: readonly Field[] = [
     },
   },
   choiceField('connectionType', 'How the connector reaches the source', CONNECTION_TYPES, {
+    choiceHelp: {
+      sqlalchemy: "a SQL database through a SQLAlchemy dialect: OpenMetadata's common database source reads the catalog",
+      rest_api: 'an HTTP API: the connector gets a small requests-based client to fill in',
+      sdk_client: "the vendor's Python SDK or driver (--sdk-package) makes the calls",
+    },
     defaultFor: (p) => (isDatabase(p) ? 'sqlalchemy' : 'rest_api'),
     choicesFor: (p) => (isDatabase(p) ? CONNECTION_TYPES : CONNECTION_TYPES.filter((t) => t !== 'sqlalchemy')),
   }),
@@ -67,8 +72,27 @@ export const openMetadataFields: readonly Field[] = [
     },
   },
   portField('defaultPort', 'Default port of the source system (optional)'),
-  choicesField('authTypes', 'Authentication types', OM_AUTH_TYPES, { defaultFor: () => ['basic'] }),
+  choicesField('authTypes', 'Authentication types', OM_AUTH_TYPES, {
+    defaultFor: () => ['basic'],
+    choiceHelp: {
+      basic: 'username and password',
+      iam: 'AWS IAM credentials (access key, role) instead of a password',
+      azure: 'Azure AD (Entra ID) client credentials instead of a password',
+      jwt: 'a signed JSON Web Token the user pastes',
+      token: 'a static API key or personal access token',
+      oauth: 'OAuth 2 client id and client secret',
+    },
+  }),
   choicesField('capabilities', 'Capabilities beyond metadata (databases only)', CAPABILITIES, {
+    question: 'Capabilities beyond metadata',
+    alwaysIncluded: ['metadata'],
+    choiceHelp: {
+      lineage: 'table lineage read from the query log',
+      usage: 'query counts and frequently joined tables, from the query log',
+      profiler: 'row counts and column statistics, computed by running queries',
+      stored_procedures: 'stored procedures, and lineage from their SQL',
+      data_diff: 'compare a table with one in another service (data quality)',
+    },
     defaultFor: () => ['metadata'],
     askWhen: isDatabase,
   }),

@@ -1,7 +1,9 @@
 /**
- * The bin in a real terminal (tmux), as a user meets it: Ctrl-C at a question
+ * The bin in a real terminal (tmux), as a user meets it. Ctrl-C at a question
  * or at a conflict, and `x` (abort) at a conflict, each end the run with
  * "Cancelled; nothing was written.", exit status 130 and the folder unchanged.
+ * Answers are checked as they are typed and asked again with the reason;
+ * choices say what they mean; --ask-answered asks stored answers again.
  */
 import assert from 'node:assert/strict';
 import { appendFileSync } from 'node:fs';
@@ -61,3 +63,74 @@ for (const c of HOST_CASES) {
     });
   });
 }
+
+describe('prompts in a terminal', function () {
+  this.timeout(90_000);
+
+  before(function () {
+    if (!terminalAvailable()) skipWithReason(this, 'tmux is not installed (.ci/run installs it)');
+  });
+
+  const CANCEL = { waitFor: /$/, keys: ['C-c'] };
+
+  it('an empty name, a bad name, a port and a URL are refused as they are typed, with the reason, and asked again', async function () {
+    const dir = tempDir();
+    const run = await runInTerminal(dir, ['openmetadata', '--service-type', 'database', '--connection-type', 'sqlalchemy'], [
+      { waitFor: /\? Connector name/, keys: ['Enter'] },
+      { waitFor: /an answer is needed/, keys: ['My-DB', 'Enter'] },
+      { waitFor: /must be snake_case/, keys: ['C-u', 'my_db', 'Enter'] },
+      { waitFor: /\? SQLAlchemy URL scheme/, keys: ['Enter'] },
+      { waitFor: /\? Default port/, keys: ['abc', 'Enter'] },
+      { waitFor: /must be a whole number from 1 to 65535/, keys: ['C-u', '5432', 'Enter'] },
+      { waitFor: /\? Authentication types/, keys: ['Enter'] },
+      { waitFor: /\? Capabilities/, keys: ['Enter'] },
+      { waitFor: /\? Name shown to users/, keys: ['Enter'] },
+      { waitFor: /\? One-line description/, keys: ['Enter'] },
+      { waitFor: /\? URL of the source/, keys: ['not a url', 'Enter'] },
+      { waitFor: /must be empty or an http\(s\) URL/, keys: ['C-c'] },
+    ]);
+    assert.equal(run.status, 130, run.screen);
+    assert.doesNotMatch(run.screen, /--name|--default-port|--docs-url/, 'a prompt error named a flag');
+    assert.match(run.screen, /✔ Connector name.* my_db/);
+    assert.match(run.screen, /✔ Default port.* 5432/);
+  });
+
+  it('choices say what they mean, and metadata cannot be unchecked', async function () {
+    const run = await runInTerminal(tempDir(), ['openmetadata', '--name', 'my_db', '--service-type', 'database'], [
+      { waitFor: /\? How the connector reaches the source[\s\S]*SQLAlchemy dialect/, keys: ['Down'] },
+      { waitFor: /requests-based client/, keys: ['Up', 'Enter'] },
+      { waitFor: /\? SQLAlchemy URL scheme/, keys: ['Enter'] },
+      { waitFor: /\? Default port/, keys: ['Enter'] },
+      { waitFor: /\? Authentication types/, keys: ['Enter'] },
+      { waitFor: /\? Capabilities beyond metadata \(metadata always included\)/, keys: ['C-c'] },
+    ]);
+    const capabilities = run.screen.slice(run.screen.lastIndexOf('? Capabilities'));
+    assert.match(capabilities, /lineage/);
+    assert.doesNotMatch(capabilities.split('\n').slice(1).join('\n'), /[◯◉]\s*metadata\b/, 'metadata is offered as a choice');
+  });
+
+  it("Mage's questions do not repeat conditions already met (no '(api only)' after api was chosen)", async function () {
+    const run = await runInTerminal(tempDir(), ['mage', '--name', 'my_api', '--connector-type', 'api', '--streams', 'orders'], [
+      { waitFor: /\? Name shown to users/, keys: ['Enter'] },
+      { waitFor: /\? Authentication of the API[\s\S]*a key sent in a header/, keys: ['Enter'] },
+      { waitFor: /\? Base URL of the API/, keys: ['C-c'] },
+    ]);
+    assert.doesNotMatch(run.screen, /api only/);
+  });
+
+  it('--ask-answered asks the stored answers again, each with the stored value as the default', async function () {
+    const { dir } = await runGenerator('openmetadata', { name: 'shop_db', serviceType: 'dashboard', displayName: 'Shop Board' });
+    const quiet = await runInTerminal(dir, ['openmetadata', '--name', 'shop_db'], []);
+    assert.equal(quiet.status, 0, quiet.screen);
+    assert.doesNotMatch(quiet.screen, /\? /, 'a re-run without --ask-answered asked something');
+    const run = await runInTerminal(dir, ['openmetadata', '--name', 'shop_db', '--ask-answered'], [
+      { waitFor: /\? Service type/, keys: ['Enter'] },
+      { waitFor: /\? How the connector reaches the source/, keys: ['Enter'] },
+      { waitFor: /\? Default port/, keys: ['Enter'] },
+      { waitFor: /\? Authentication types/, keys: ['Enter'] },
+      { waitFor: /\? Name shown to users/, keys: CANCEL.keys },
+    ]);
+    assert.match(run.screen, /✔ Service type dashboard/);
+    assert.match(run.screen, /\? Name shown to users \(Shop Board\)/);
+  });
+});
