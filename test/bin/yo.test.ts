@@ -8,59 +8,13 @@
  * runs in `<tmp>/work` without a terminal.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { appendFileSync, chmodSync, chownSync, cpSync, mkdirSync, statSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { skipWithReason, REPO_ROOT } from '../support/fixtures.js';
 import { readTree, runGenerator, snapshotTree, diffTrees, isEmptyDiff, tempDir } from '../support/generate.js';
 import { HOST_CASES, generatorBuilt } from '../support/hosts.js';
+import { isRoot, readableBy, run, runAs, nonRootAccount, type Account } from '../support/users.js';
 
-const USER = 'yotest';
-const isRoot = process.getuid?.() === 0;
-
-interface Account {
-  name: string;
-  uid: number;
-  gid: number;
-  home: string;
-}
-
-const run = (command: string, args: string[], cwd?: string) =>
-  spawnSync(command, args, { cwd, encoding: 'utf8', input: '', timeout: 120_000 });
-
-function account(name: string): Account | undefined {
-  const entry = run('getent', ['passwd', name]);
-  if (entry.status !== 0) return undefined;
-  const [, , uid, gid, , home] = entry.stdout.trim().split(':');
-  return { name, uid: Number(uid), gid: Number(gid), home: home ?? `/home/${name}` };
-}
-
-/** The non-root account yo runs as, or the reason there is none. */
-function yoAccount(): Account | string {
-  if (!isRoot) {
-    const name = run('id', ['-un']).stdout.trim();
-    return account(name) ?? { name, uid: process.getuid!(), gid: process.getgid!(), home: process.env.HOME ?? '/tmp' };
-  }
-  if (run('which', ['runuser']).status !== 0) return 'running as root and runuser is not available to switch to a non-root user';
-  const existing = account(USER);
-  if (existing) return existing;
-  if (run('which', ['useradd']).status !== 0) return `running as root, user ${USER} does not exist and useradd is not available`;
-  const created = run('useradd', ['-m', '-s', '/bin/sh', USER]);
-  if (created.status !== 0) return `useradd -m ${USER} failed: ${created.stderr.trim()}`;
-  return account(USER) ?? `useradd created ${USER} but getent does not find it`;
-}
-
-/** Runs a command as the account (directly when we are that user), in `cwd`, with stdin empty (no terminal). */
-function runAs(user: Account, cwd: string, command: string[], env: Record<string, string> = {}) {
-  const vars = Object.entries({ HOME: user.home, NO_UPDATE_NOTIFIER: '1', CI: 'true', FORCE_COLOR: '0', ...env }).map(([k, v]) => `${k}=${v}`);
-  const [program, args] = isRoot
-    ? ['runuser', ['-u', user.name, '--', 'env', ...vars, ...command]]
-    : ['env', [...vars, ...command]];
-  const result = run(program, args, cwd);
-  return { status: result.status, out: `${result.stdout}\n${result.stderr}` };
-}
-
-const readableBy = (user: Account, file: string): boolean => runAs(user, '/', ['test', '-r', file]).status === 0;
 
 describe('yo (the real binary) as a non-root user', function () {
   this.timeout(180_000);
@@ -78,7 +32,7 @@ describe('yo (the real binary) as a non-root user', function () {
   };
 
   before(function () {
-    const found = yoAccount();
+    const found = nonRootAccount();
     if (typeof found === 'string') skipWithReason(this, found);
     user = found;
     root = tempDir('connector-yo-');

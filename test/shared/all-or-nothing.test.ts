@@ -7,11 +7,12 @@
  * byte, with the tree before the run.
  */
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
+import { appendFileSync, chmodSync, cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import fsPromises from 'node:fs/promises';
 import path from 'node:path';
-import { diffTrees, isEmptyDiff, rejection, runGenerator, snapshotTree, tempDir, type TreeSnapshot } from '../support/generate.js';
-import { requireFixtures } from '../support/fixtures.js';
+import { BIN, diffTrees, isEmptyDiff, rejection, runGenerator, snapshotTree, tempDir, type TreeSnapshot } from '../support/generate.js';
+import { requireFixtures, skipWithReason } from '../support/fixtures.js';
+import { nonRootAccount, readableBy, run, runAs, type Account } from '../support/users.js';
 import { seedOpenMetadataCheckout } from '../openmetadata/support.js';
 import { seedCheckout } from '../mage/support.js';
 import type { GeneratorName } from '../support/generate.js';
@@ -151,6 +152,27 @@ for (const s of SCENARIOS) {
       assert.equal(error.name, 'WriteError', error.stack);
       assert.ok(error.message.includes(`${s.folder}: a file is where a folder must go`), error.message);
       assert.match(error.message, /Nothing was written/);
+      unchanged(dir, before);
+    });
+
+    it('a folder without write permission is reported before the first write (the bin, as a non-root user), and nothing is written', function () {
+      const found = nonRootAccount();
+      if (typeof found === 'string') skipWithReason(this, found);
+      const user = found as Account;
+      if (!readableBy(user, BIN)) skipWithReason(this, `${user.name} cannot read ${BIN}`);
+      const dir = tempDir(`all-or-nothing-${s.host}-readonly-`);
+      s.seed(dir);
+      mkdirSync(path.join(dir, s.folder), { recursive: true });
+      run('chown', ['-R', `${user.uid}:${user.gid}`, dir]);
+      chmodSync(path.join(dir, s.folder), 0o555);
+      const before = snapshotTree(dir);
+      const flags = Object.entries(s.first).flatMap(([k, v]) => [`--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`, ...[v].flat().map(String)]);
+      const result = runAs(user, dir, [process.execPath, BIN, s.host, ...flags]);
+      chmodSync(path.join(dir, s.folder), 0o755);
+      assert.notEqual(result.status, 0, result.out);
+      assert.ok(result.out.includes(`${s.folder}: no permission to write in this folder`), result.out);
+      assert.match(result.out, /Nothing was written/);
+      assert.doesNotMatch(result.out, /EACCES/);
       unchanged(dir, before);
     });
 

@@ -18,8 +18,9 @@ export interface TerminalRun {
   status: number | undefined;
 }
 
-const SOCKET = `generator-connector-${process.pid}`;
-const tmux = (...args: string[]) => spawnSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8' });
+let runs = 0;
+/** Each run gets a tmux server of its own: a new session on a server that is exiting (its last session was killed) fails. */
+const tmuxOn = (socket: string) => (...args: string[]) => spawnSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
 
 export const terminalAvailable = (): boolean => spawnSync('tmux', ['-V'], { encoding: 'utf8' }).status === 0;
 
@@ -27,7 +28,7 @@ const quote = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function waitForScreen(session: string, pattern: RegExp, timeoutMs: number): Promise<string> {
+async function waitForScreen(tmux: ReturnType<typeof tmuxOn>, session: string, pattern: RegExp, timeoutMs: number): Promise<string> {
   const deadline = Date.now() + timeoutMs;
   let screen = '';
   while (Date.now() < deadline) {
@@ -39,19 +40,21 @@ async function waitForScreen(session: string, pattern: RegExp, timeoutMs: number
 }
 
 export async function runInTerminal(cwd: string, args: string[], steps: TerminalStep[], timeoutMs = 30_000): Promise<TerminalRun> {
-  const session = `run${Date.now()}${Math.floor(Math.random() * 1000)}`;
+  runs += 1;
+  const tmux = tmuxOn(`gc-test-${process.pid}-${runs}`);
+  const session = 'run';
   const command = `cd ${quote(cwd)} && NO_UPDATE_NOTIFIER=1 ${quote(process.execPath)} ${quote(BIN)} ${args.map(quote).join(' ')}; echo __EXIT=$?; sleep 600`;
   const started = tmux('new-session', '-d', '-s', session, '-x', '200', '-y', '50', command);
   if (started.status !== 0) throw new Error(`tmux could not start: ${started.stderr}`);
   try {
     for (const step of steps) {
-      await waitForScreen(session, step.waitFor, timeoutMs);
+      await waitForScreen(tmux, session, step.waitFor, timeoutMs);
       tmux('send-keys', '-t', session, ...step.keys);
     }
-    const screen = await waitForScreen(session, /__EXIT=\d+/, timeoutMs);
+    const screen = await waitForScreen(tmux, session, /__EXIT=\d+/, timeoutMs);
     const status = /__EXIT=(\d+)/.exec(screen)?.[1];
     return { screen, status: status === undefined ? undefined : Number(status) };
   } finally {
-    tmux('kill-session', '-t', session);
+    tmux('kill-server');
   }
 }

@@ -1,0 +1,66 @@
+/**
+ * What a user installs: `npm pack` makes a tarball that installs with
+ * `npm install -g`, and from that install both the bin and `yo connector` (as
+ * a non-root user) write what an in-process run writes. A fresh clone's
+ * `npm install` leaves the committed package-lock.json as it is.
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { chownSync, copyFileSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { REPO_ROOT, skipWithReason } from '../support/fixtures.js';
+import { readTree, runGenerator, tempDir } from '../support/generate.js';
+import { HOST_CASES } from '../support/hosts.js';
+import { isRoot, nonRootAccount, run, runAs, type Account } from '../support/users.js';
+
+const npm = (args: string[], cwd: string) =>
+  spawnSync('npm', args, { cwd, encoding: 'utf8', input: '', timeout: 300_000, env: { ...process.env, NO_UPDATE_NOTIFIER: '1' } });
+
+describe('the published package', function () {
+  this.timeout(600_000);
+  const c = HOST_CASES.find((h) => h.host === 'openmetadata')!;
+  let prefix: string;
+  let expected: Map<string, string>;
+
+  before(async function () {
+    const out = tempDir('connector-pack-');
+    const packed = npm(['pack', '--pack-destination', out], REPO_ROOT);
+    assert.equal(packed.status, 0, packed.stderr);
+    const tarball = readdirSync(out).find((f) => f.endsWith('.tgz'));
+    assert.ok(tarball, `npm pack wrote no tarball: ${packed.stdout}`);
+    prefix = path.join(out, 'prefix');
+    const installed = npm(['install', '-g', '--prefix', prefix, '--prefer-offline', '--no-audit', '--no-fund', path.join(out, tarball)], out);
+    assert.equal(installed.status, 0, installed.stderr);
+    run('chmod', ['-R', 'a+rX', out]);
+    expected = readTree((await runGenerator('app', c.minimal)).dir);
+  });
+
+  it('npm install -g of the tarball gives a bin that writes what an in-process run writes', function () {
+    const dir = tempDir();
+    const result = spawnSync(path.join(prefix, 'bin', 'generator-connector'), ['openmetadata', ...c.flags], { cwd: dir, encoding: 'utf8', input: '' });
+    assert.equal(result.status, 0, result.stderr);
+    assert.deepEqual(readTree(dir), expected);
+  });
+
+  it('yo finds the installed package: `yo connector` as a non-root user writes the same files', function () {
+    const found = nonRootAccount();
+    if (typeof found === 'string') skipWithReason(this, found);
+    const user = found as Account;
+    const dir = tempDir('connector-pack-yo-');
+    if (isRoot) chownSync(dir, user.uid, user.gid);
+    const yo = [process.execPath, path.join(REPO_ROOT, 'node_modules', 'yo', 'lib', 'cli.js')];
+    const result = runAs(user, dir, [...yo, 'connector', ...c.flags], { NODE_PATH: path.join(prefix, 'lib', 'node_modules') });
+    assert.equal(result.status, 0, result.out);
+    assert.deepEqual(readTree(dir), expected);
+  });
+
+  it("a fresh clone's npm install leaves package-lock.json byte-identical", function () {
+    const dir = tempDir('connector-lock-');
+    for (const file of ['package.json', 'package-lock.json']) copyFileSync(path.join(REPO_ROOT, file), path.join(dir, file));
+    mkdirSync(path.join(dir, 'bin'));
+    copyFileSync(path.join(REPO_ROOT, 'bin', 'connector.js'), path.join(dir, 'bin', 'connector.js'));
+    const result = npm(['install', '--package-lock-only', '--ignore-scripts', '--prefer-offline', '--no-audit', '--no-fund'], dir);
+    assert.equal(result.status, 0, result.stderr);
+    assert.equal(readFileSync(path.join(dir, 'package-lock.json'), 'utf8'), readFileSync(path.join(REPO_ROOT, 'package-lock.json'), 'utf8'));
+  });
+});
