@@ -6,6 +6,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import Generator, { type BaseOptions } from 'yeoman-generator';
+import { flagsTypedToYo, unknownFlagProblems } from './cli-flags.js';
 import { commitAllOrNothing, type SharedFs } from './commit.js';
 import { relativeTo, statusOnDisk } from './file-plan.js';
 import type { HostDefinition } from './host.js';
@@ -124,6 +125,7 @@ export abstract class ConnectorGenerator<P extends { name: string }> extends Gen
   }
 
   initializing(): void {
+    this.rejectUnknownYoFlags();
     this.checkoutRoot = findCheckoutRoot(this.destinationRoot(), this.host.checkoutMarker);
     if (this.checkoutRoot) this.destinationRoot(this.checkoutRoot);
   }
@@ -205,6 +207,16 @@ export abstract class ConnectorGenerator<P extends { name: string }> extends Gen
     }
     if (checkoutRoot) for (const edit of edits) this.log.info(`Registration: ${describeEdit(edit)}`);
     this.log.info(`Next: read ${this.host.briefDestination(this.profile)}`);
+  }
+
+  /** Under yo, a flag this generator does not declare is an error, as it is in the bin. */
+  private rejectUnknownYoFlags(): void {
+    const typed = flagsTypedToYo(process.argv, (namespace) => namespace === 'connector' || namespace.startsWith('connector:'));
+    if (!typed) return;
+    const declared = (this as unknown as { _options: Record<string, { alias?: string }> })._options;
+    const names = Object.entries(declared).flatMap(([name, spec]) => (spec.alias ? [name, spec.alias] : [name]));
+    const problems = unknownFlagProblems(typed, names);
+    if (problems.length > 0) throw new ProfileError(problems);
   }
 
   /** The file plan and the brief, each with what a real run would do to it. */

@@ -94,6 +94,26 @@ describe('yo (the real binary) as a non-root user', function () {
     assert.equal(snapshotTree(dir).size, 0);
   });
 
+  it('an unknown or mistyped flag makes yo exit non-zero naming it (with the closest flag), and nothing is written', function () {
+    for (const [flags, expected] of [
+      [['--name', 'foo', '--service-type', 'dashboard', '--bogus', '1'], /^\s+--bogus: is not a flag of this generator/m],
+      [['--name', 'foo', '--service-typ', 'dashboard'], /^\s+--service-typ: is not a flag of this generator; did you mean --service-type\?/m],
+    ] as const) {
+      const dir = freshWork(`flags-${flags.length}`);
+      const result = runAs(user, dir, [...yo, 'connector', ...flags]);
+      assert.notEqual(result.status, 0, result.out);
+      assert.match(result.out, expected);
+      assert.equal(snapshotTree(dir).size, 0);
+    }
+  });
+
+  it('yo and environment flags (--no-color, --dry-run, --force) are not taken for unknown ones', function () {
+    const dir = freshWork('known-flags');
+    const result = runAs(user, dir, [...yo, 'connector', '--name', 'foo', '--service-type', 'dashboard', '--no-color', '--dry-run', '--force']);
+    assert.equal(result.status, 0, result.out);
+    assert.equal(snapshotTree(dir).size, 0, 'a dry run wrote files');
+  });
+
   it('`yo connector:mage` writes the Mage source', function () {
     const c = HOST_CASES.find((h) => h.host === 'mage')!;
     assert.ok(generatorBuilt(c), 'generators/mage/index.js is missing (the Mage generator is unfinished?)');
