@@ -5,7 +5,6 @@
  * rejects unknown flags, and exits non-zero on any failure.
  */
 import { fileURLToPath } from 'node:url';
-import { addEnvironmentOptions, prepareGeneratorCommand } from 'yeoman-environment';
 
 const GENERATORS: Record<string, string> = {
   openmetadata: 'a new OpenMetadata connector',
@@ -26,8 +25,23 @@ const usage = (): string =>
     "Run 'generator-connector <generator> --help' for its flags.",
   ].join('\n');
 
+/**
+ * `--no-color` (and `--color`) are read here, before any module that colours output is loaded:
+ * chalk decides once, at import, from NO_COLOR and FORCE_COLOR. Without either flag, colour
+ * follows the terminal (none when output is piped).
+ */
+function takeColorFlag(argv: string[]): string[] {
+  if (argv.includes('--no-color')) {
+    process.env.NO_COLOR = '1';
+    process.env.FORCE_COLOR = '0';
+  } else if (argv.includes('--color')) {
+    process.env.FORCE_COLOR = '1';
+  }
+  return argv.filter((arg) => arg !== '--no-color' && arg !== '--color');
+}
+
 async function main(argv: string[]): Promise<void> {
-  const [generator, ...rest] = argv;
+  const [generator, ...rest] = takeColorFlag(argv);
   if (!generator || generator === '--help' || generator === '-h') {
     console.log(usage());
     return;
@@ -37,6 +51,8 @@ async function main(argv: string[]): Promise<void> {
     process.exitCode = 1;
     return;
   }
+  // imported only now: after the colour flags, and not at all for --help or a mistyped generator
+  const { addEnvironmentOptions, prepareGeneratorCommand } = await import('yeoman-environment');
   const command = addEnvironmentOptions();
   command.name(`generator-connector ${generator}`);
   await prepareGeneratorCommand({ command, resolved: generatorPath(generator), namespace: `connector:${generator}` });

@@ -16,7 +16,8 @@ import { accessSync, constants, existsSync, readFileSync, rmSync, rmdirSync, sta
 import path from 'node:path';
 import type { InputOutputAdapter } from '@yeoman/adapter/types';
 import { Conflicter, createConflicterTransform, createYoResolveTransform, forceYoFiles, type ConflicterFile, type ConflicterOptions } from '@yeoman/conflicter';
-import { isFilePending } from 'mem-fs-editor/state';
+import { createTwoFilesPatch } from 'diff';
+import { clearFileState, isFilePending } from 'mem-fs-editor/state';
 import { createCommitTransform } from 'mem-fs-editor/transform';
 import type { MemFsEditorFile } from 'mem-fs-editor';
 
@@ -31,7 +32,7 @@ export interface CommitContext {
   sharedFs: SharedFs;
   adapter: InputOutputAdapter;
   conflicterOptions: ConflicterOptions;
-  /** the folder paths in messages are relative to */
+  /** the folder paths in messages are relative to: where the user ran the command */
   root: string;
   canAsk: boolean;
   force: boolean;
@@ -71,10 +72,11 @@ export class WriteError extends Error {
 }
 
 export async function commitAllOrNothing(ctx: CommitContext): Promise<void> {
-  const pending = ctx.sharedFs.all().filter((file) => isFilePending(file));
   // The plan was printed by the generator; a dry run writes nothing, not even Yeoman's own files.
-  if (ctx.dryRun || pending.length === 0) return;
-  const conflicts = classify(pending);
+  if (ctx.dryRun) return;
+  const conflicts = classify(ctx.sharedFs.all().filter((file) => isFilePending(file)));
+  const pending = ctx.sharedFs.all().filter((file) => isFilePending(file));
+  if (pending.length === 0) return;
   checkWritable(pending.filter((file) => file.conflicter !== 'identical'), ctx.root);
   await decide(conflicts, ctx);
   const undo = snapshot(pending.filter((file) => file.conflicter !== 'skip' && file.conflicter !== 'identical'));
@@ -136,7 +138,12 @@ function canWrite(target: string): boolean {
 function classify(pending: PendingFile[]): PendingFile[] {
   const conflicts: PendingFile[] = [];
   for (const file of pending) {
-    if (file.conflicter || isYeomanFile(file.path)) continue; // registration edits and Yeoman's files are forced
+    if (isYeomanFile(file.path)) {
+      // forced by Yeoman; left out when it would not change, so an identical re-run neither rewrites nor reports it
+      if (existsSync(file.path) && readFileSync(file.path).equals(file.contents ?? Buffer.alloc(0))) clearFileState(file);
+      continue;
+    }
+    if (file.conflicter) continue; // registration edits are forced
     if (!existsSync(file.path)) file.conflicter = 'create';
     else if (readFileSync(file.path).equals(file.contents ?? Buffer.alloc(0))) file.conflicter = 'identical';
     else conflicts.push(file);
@@ -152,7 +159,7 @@ async function decide(conflicts: PendingFile[], ctx: CommitContext): Promise<voi
     return;
   }
   if (!ctx.canAsk) throw new ConflictError(conflicts.map((file) => path.relative(ctx.root, file.path)));
-  const conflicter = new Conflicter(ctx.adapter, { ...ctx.conflicterOptions, cwd: ctx.root });
+  const conflicter = new Conflicter(ctx.adapter, { ...ctx.conflicterOptions, cwd: ctx.root, customizeActions: withUnifiedDiff });
   for (const file of conflicts) {
     try {
       const decided = await conflicter.checkForCollision(file);
@@ -163,6 +170,24 @@ async function decide(conflicts: PendingFile[], ctx: CommitContext): Promise<voi
     }
   }
 }
+
+type Actions = Parameters<NonNullable<ConflicterOptions['customizeActions']>>[0];
+
+/** The conflict prompt's `d` shows a unified diff with three lines of context, not the whole file. */
+const withUnifiedDiff = (actions: Actions): Actions =>
+  actions.map((action) =>
+    typeof action === 'object' && action !== null && 'value' in action && action.value === 'diff'
+      ? {
+          ...action,
+          value: ({ file, relativeFilePath, adapter }) => {
+            const onDisk = readFileSync(file.path, 'utf8');
+            const patch = createTwoFilesPatch(relativeFilePath, relativeFilePath, onDisk, file.contents?.toString() ?? '', 'on disk', 'this run', { context: 3 });
+            adapter.log.writeln(patch);
+            return 'ask';
+          },
+        }
+      : action,
+  );
 
 function cancelled(error: unknown, file: string): Error {
   const name = (error as Error | undefined)?.name ?? '';

@@ -4,6 +4,7 @@
  * configuring (validate, store, compose the brief) -> writing (the file plan,
  * then registration) -> conflicts (no-terminal guard) -> end (summary).
  */
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Generator, { type BaseOptions } from 'yeoman-generator';
 import { flagsTypedToYo, unknownFlagProblems } from './cli-flags.js';
@@ -76,7 +77,8 @@ export function allOrNothingCommit(generatorOf: () => Generator<Record<string, u
       sharedFs: env.sharedFs as unknown as SharedFs,
       adapter: env.adapter as never,
       conflicterOptions,
-      root: generator.destinationRoot(),
+      // messages name paths as the user's shell sees them, like Yeoman's own lines
+      root: (env as unknown as { logCwd?: string }).logCwd ?? generator.destinationRoot(),
       canAsk: canAsk(options),
       force: Boolean(options.force || conflicterOptions.force),
       dryRun: Boolean(options.dryRun || conflicterOptions.dryRun),
@@ -200,13 +202,13 @@ export abstract class ConnectorGenerator<P extends { name: string }> extends Gen
   end(): void {
     const { edits, checkoutRoot } = this.registration;
     if (!checkoutRoot) {
-      this.log.info(
-        `Registration skipped: no ${this.host.label} checkout above ${this.destinationRoot()} ` +
-          `(looked for ${this.host.checkoutMarker}/). The files were written under this folder.`,
-      );
+      // one line, whatever the number of edits: the reason is the same for all of them
+      const why = edits.find((e) => e.reason)?.reason ?? `no ${this.host.label} checkout (looked for ${this.host.checkoutMarker}/)`;
+      this.log.info(`Registration skipped: ${why}, from ${this.destinationRoot()}. The files were written under this folder.`);
     }
     if (checkoutRoot) for (const edit of edits) this.log.info(`Registration: ${describeEdit(edit)}`);
-    this.log.info(`Next: read ${this.host.briefDestination(this.profile)}`);
+    // relative to the folder the user ran in, as Yeoman prints the files it wrote
+    this.log.info(`Next: read ${shownPath(this, this.destinationPath(this.host.briefDestination(this.profile)))}`);
   }
 
   /** Under yo, a flag this generator does not declare is an error, as it is in the bin. */
@@ -227,7 +229,8 @@ export abstract class ConnectorGenerator<P extends { name: string }> extends Gen
       const contents = this.fs.read(absolute) ?? '';
       return `  ${statusOnDisk(absolute, contents).padEnd(9)} ${relativeTo(this.destinationRoot(), absolute)}`;
     });
-    const edits = this.registration.edits.map((e) => `  register  ${describeEdit(e)}`);
+    // outside a checkout, end() says so in one line instead of one per edit
+    const edits = this.registration.checkoutRoot ? this.registration.edits.map((e) => `  register  ${describeEdit(e)}`) : [];
     this.log.info(`Dry run: nothing is written. The plan:\n${[...lines, ...edits].join('\n')}`);
   }
 
@@ -267,6 +270,12 @@ export abstract class ConnectorGenerator<P extends { name: string }> extends Gen
     const problems = findProblems(spec, candidate, checkout).filter((p) => p.field === field.name);
     return problems.length === 0 ? true : problems.map((p) => p.message).join('; ');
   }
+}
+
+/** A path as the user's shell sees it: relative to the folder the run started in (Yeoman's logCwd). */
+function shownPath(generator: Generator<Record<string, unknown>, ConnectorOptions>, absolute: string): string {
+  const from = (generator.env as unknown as { logCwd?: string }).logCwd ?? process.cwd();
+  return path.relative(from, absolute) || '.';
 }
 
 const nameFieldOf = (spec: ProfileSpec): Field => {

@@ -29,7 +29,8 @@ export default class ContextDocGenerator extends Generator<Record<string, unknow
     // Composed, the host generator's commit writes the brief with its files; alone, this one commits.
     const self: { generator?: ContextDocGenerator } = {};
     const alone = options.connectorProfile === undefined;
-    super(args, options, alone ? { customCommitTask: allOrNothingCommit(() => self.generator!) } : {});
+    // customInstallTask: nothing to install, so no package.json install step (and no message about one)
+    super(args, options, alone ? { customCommitTask: allOrNothingCommit(() => self.generator!), customInstallTask: true } : {});
     self.generator = this;
     leaveOutTaskErrorLine(this);
     this.option('host', { type: String, description: `Host of the stored connector (${Object.keys(HOSTS).join(', ')})` });

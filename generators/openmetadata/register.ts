@@ -74,7 +74,11 @@ export function registrations(profile: OpenMetadataProfile, checkoutRoot: string
   // One reason for both cases: a folder generated outside a checkout has an openmetadata-spec/ of its
   // own, so a re-run there finds a "checkout" without the file; its brief must read the same.
   const read = checkoutRoot ? readCheckoutFile(checkoutRoot, file) : undefined;
-  if (typeof read !== 'string') return skipAll(!read || read.missing ? `no OpenMetadata checkout with ${file} above the destination` : read.reason);
+  if (!read || (typeof read !== 'string' && read.missing)) {
+    // not a checkout (at most a folder generated earlier): the run reports it in one line, as outside one
+    return { ...skipAll(`no OpenMetadata checkout with ${file} above the destination`), checkoutRoot: undefined };
+  }
+  if (typeof read !== 'string') return skipAll(read.reason);
   let text = read;
   let root: JsonNode;
   try {

@@ -214,7 +214,7 @@ describe('OpenMetadata generator: registration without the service files', funct
     mkdirSync(path.join(root, 'openmetadata-spec'), { recursive: true });
     const result = runBin(['openmetadata', '--name', 'find_it', '--service-type', 'search'], { cwd: root });
     assert.equal(result.status, 0, result.stdout + result.stderr);
-    assert.match(result.stdout + result.stderr, /skipped FindIt in definitions\.searchServiceType\.enum \(no OpenMetadata checkout with .*searchService\.json/);
+    assert.match(result.stdout + result.stderr, /Registration skipped: no OpenMetadata checkout with .*searchService\.json above the destination/);
   });
 
   it('outside a checkout: writes the files where it runs and says that registration was skipped', function () {

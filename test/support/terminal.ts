@@ -28,18 +28,19 @@ const quote = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function waitForScreen(tmux: ReturnType<typeof tmuxOn>, session: string, pattern: RegExp, timeoutMs: number): Promise<string> {
+async function waitForScreen(tmux: ReturnType<typeof tmuxOn>, session: string, pattern: RegExp, timeoutMs: number, escapes = false): Promise<string> {
   const deadline = Date.now() + timeoutMs;
   let screen = '';
   while (Date.now() < deadline) {
-    screen = tmux('capture-pane', '-p', '-J', '-S', '-200', '-t', session).stdout;
+    screen = tmux('capture-pane', '-p', '-J', ...(escapes ? ['-e'] : []), '-S', '-200', '-t', session).stdout;
     if (pattern.test(screen)) return screen;
     await sleep(100);
   }
   throw new Error(`the terminal never showed ${pattern}; it shows:\n${screen}`);
 }
 
-export async function runInTerminal(cwd: string, args: string[], steps: TerminalStep[], timeoutMs = 30_000): Promise<TerminalRun> {
+/** `escapes`: keep the screen's colour codes (tmux capture-pane -e). */
+export async function runInTerminal(cwd: string, args: string[], steps: TerminalStep[], timeoutMs = 30_000, escapes = false): Promise<TerminalRun> {
   runs += 1;
   const tmux = tmuxOn(`gc-test-${process.pid}-${runs}`);
   const session = 'run';
@@ -51,7 +52,7 @@ export async function runInTerminal(cwd: string, args: string[], steps: Terminal
       await waitForScreen(tmux, session, step.waitFor, timeoutMs);
       tmux('send-keys', '-t', session, ...step.keys);
     }
-    const screen = await waitForScreen(tmux, session, /__EXIT=\d+/, timeoutMs);
+    const screen = await waitForScreen(tmux, session, /__EXIT=\d+/, timeoutMs, escapes);
     const status = /__EXIT=(\d+)/.exec(screen)?.[1];
     return { screen, status: status === undefined ? undefined : Number(status) };
   } finally {
