@@ -5,6 +5,8 @@
  * rejects unknown flags, and exits non-zero on any failure.
  */
 import { fileURLToPath } from 'node:url';
+import { helpText } from '../core/help.js';
+import { HOSTS } from '../core/hosts.js';
 
 const GENERATORS: Record<string, string> = {
   openmetadata: 'a new OpenMetadata connector',
@@ -49,6 +51,11 @@ async function main(argv: string[]): Promise<void> {
   if (!(generator in GENERATORS)) {
     console.error(`Unknown generator '${generator}'.\n\n${usage()}`);
     process.exitCode = 1;
+    return;
+  }
+  const host = HOSTS[generator === 'app' ? 'openmetadata' : generator];
+  if (host && (rest.includes('--help') || rest.includes('-h'))) {
+    console.log(helpText(`generator-connector ${generator}`, host.summary, host.spec.fields));
     return;
   }
   // imported only now: after the colour flags, and not at all for --help or a mistyped generator

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import Generator, { type BaseOptions } from 'yeoman-generator';
 import { flagsTypedToYo, unknownFlagProblems } from './cli-flags.js';
 import { commitAllOrNothing, type SharedFs } from './commit.js';
+import { helpText } from './help.js';
 import { relativeTo, statusOnDisk } from './file-plan.js';
 import type { HostDefinition } from './host.js';
 import {
@@ -124,6 +125,13 @@ export abstract class ConnectorGenerator<P extends { name: string }> extends Gen
     leaveOutTaskErrorLine(this);
     declareOptions(this, spec);
     this.option('skip-register', { type: Boolean, description: 'Do not edit host files to register the connector' });
+  }
+
+  /** What `yo connector:<generator> --help` prints: the same text as the bin's (core/help.ts). */
+  override help(): string {
+    const namespace = typeof this.options.namespace === 'string' ? this.options.namespace : `connector:${this.host.id}`;
+    // the app generator is what `yo connector` runs
+    return helpText(`yo ${namespace.replace(/:app$/, '')}`, this.host.summary, this.host.spec.fields);
   }
 
   initializing(): void {

@@ -8,6 +8,8 @@ export interface HostDefinition<P> {
   /** `openmetadata` or `mage`: also the key prefix of stored profiles */
   id: string;
   label: string;
+  /** one sentence for --help: what the generator writes */
+  summary: string;
   spec: ProfileSpec;
   /** folder, relative to a checkout root, that marks the root */
   checkoutMarker: string;

@@ -39,6 +39,8 @@ export interface Field {
   question?: string;
   /** choices offered at the prompt once earlier answers are known */
   choicesFor?: (profile: PartialProfile) => readonly string[];
+  /** the default as --help states it, when it depends on other answers */
+  defaultHelp?: string;
   /** value used when no flag, profile file, stored answer or prompt supplied one */
   defaultFor?: (profile: PartialProfile) => unknown;
   /** whether to ask at the prompt when the value is missing (default: always) */

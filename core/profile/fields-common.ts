@@ -24,6 +24,7 @@ export const displayNameField: Field = {
   name: 'displayName',
   kind: 'text',
   help: 'Name shown to users',
+  defaultHelp: 'the name in title case',
   defaultFor: (p) => (typeof p.name === 'string' ? titleCase(p.name) : undefined),
   schema: {
     type: 'string',

@@ -140,6 +140,7 @@ export const mageFields: readonly Field[] = [
     question: 'Stream ids the source emits, e.g. orders, customers',
     askWhen: (p) => p.connectorType !== 'sql',
     defaultFor: (p) => (p.connectorType === 'sql' ? [] : ['records']),
+    defaultHelp: 'records (api and file)',
     schema: {
       type: 'array',
       uniqueItems: true,
@@ -166,6 +167,7 @@ export const mageFields: readonly Field[] = [
     },
     askWhen: (p) => p.connectorType === 'api',
     defaultFor: (p) => (p.connectorType === 'api' ? ['api_key'] : []),
+    defaultHelp: 'api_key (api)',
     // empty for sql and file; the api rule below asks for at least one
     schema: {
       type: 'array',
@@ -181,6 +183,7 @@ export const mageFields: readonly Field[] = [
     question: 'Base URL of the API',
     askWhen: (p) => p.connectorType === 'api',
     defaultFor: (p) => (p.connectorType === 'api' ? 'https://api.example.com' : ''),
+    defaultHelp: 'https://api.example.com (api)',
     schema: {
       type: 'string',
       maxLength: 2000,
@@ -192,9 +195,10 @@ export const mageFields: readonly Field[] = [
   {
     name: 'configKeys',
     kind: 'configKeys',
-    help: 'Configuration keys as key[:secret][=sample], e.g. host=localhost password:secret (defaults per type)',
+    help: 'Configuration keys as key[:secret][=sample], e.g. host=localhost password:secret',
     askWhen: () => false,
     defaultFor: defaultConfigKeys,
+    defaultHelp: 'the usual keys of the connector type',
     schema: {
       type: 'array',
       minItems: 1,

@@ -32,8 +32,9 @@ const isDatabase = (p: Record<string, unknown>): boolean => p.serviceType === 'd
 
 export const openMetadataFields: readonly Field[] = [
   nameField,
-  choiceField('openmetadataVersion', 'OpenMetadata release line to write for; inside a checkout its own release is used', OPENMETADATA_RELEASES, {
+  choiceField('openmetadataVersion', 'OpenMetadata release line to write for', OPENMETADATA_RELEASES, {
     defaultFor: () => NEWEST_OPENMETADATA_RELEASE,
+    defaultHelp: `${NEWEST_OPENMETADATA_RELEASE}, or the release of the checkout the run is in`,
     askWhen: () => false,
   }),
   choiceField('serviceType', 'Service type', SERVICE_TYPES, { required: true }),
@@ -56,6 +57,7 @@ export const openMetadataFields: readonly Field[] = [
       sdk_client: "the vendor's Python SDK or driver (--sdk-package) makes the calls",
     },
     defaultFor: (p) => (isDatabase(p) ? 'sqlalchemy' : 'rest_api'),
+    defaultHelp: 'sqlalchemy for a database, rest_api otherwise',
     choicesFor: (p) => (isDatabase(p) ? CONNECTION_TYPES : CONNECTION_TYPES.filter((t) => t !== 'sqlalchemy')),
   }),
   {
@@ -64,6 +66,7 @@ export const openMetadataFields: readonly Field[] = [
     help: 'SQLAlchemy URL scheme (driver), e.g. clickhouse+native',
     askWhen: (p) => p.connectionType === 'sqlalchemy',
     defaultFor: (p) => (p.connectionType === 'sqlalchemy' ? p.name : undefined),
+    defaultHelp: 'the name (sqlalchemy only)',
     schema: {
       type: 'string',
       pattern: '^[a-z][a-z0-9_]*(\\+[a-z][a-z0-9_]*)?$',
@@ -117,6 +120,7 @@ export const openMetadataFields: readonly Field[] = [
   {
     ...portField('dockerPort', 'Port the Docker image listens on', (p) => (p.dockerImage ? p.defaultPort : undefined)),
     askWhen: (p) => Boolean(p.dockerImage),
+    defaultHelp: 'the default port, when a Docker image is given',
   },
 ];
 

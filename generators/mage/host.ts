@@ -8,6 +8,10 @@ import { CHECKOUT_MARKER, checkoutProblems, registrations } from './register.js'
 export const mageHost: HostDefinition<MageProfile> = {
   id: 'mage',
   label: 'mage-ai',
+  summary:
+    'Writes a new Mage AI source in mage_integrations (Singer-compatible: the source package, its templates and ' +
+    'streams, a unit test, a docs page and CONNECTOR_CONTEXT.md), and registers it in the checkout (sources list, ' +
+    'docs navigation, requirements).',
   spec: mageSpec,
   checkoutMarker: CHECKOUT_MARKER,
   plan: magePlan,

@@ -9,6 +9,10 @@ import { checkoutProblems, registrations } from './register.js';
 export const openMetadataHost: HostDefinition<OpenMetadataProfile> = {
   id: 'openmetadata',
   label: 'OpenMetadata',
+  summary:
+    'Writes a new OpenMetadata connector: its connection JSON Schema, test-connection steps, the ingestion package ' +
+    '(connection, metadata source, service spec), unit and integration tests and CONNECTOR_CONTEXT.md, and registers ' +
+    "it in the checkout's <type>Service.json.",
   spec: openMetadataSpec,
   checkoutMarker: 'openmetadata-spec',
   plan: openMetadataPlan,

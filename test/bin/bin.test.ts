@@ -59,6 +59,17 @@ describe('bin/connector.js', function () {
         assert.doesNotMatch(result.stdout, /^\s+--[a-z]+[A-Z]/m, 'a camelCase flag is shown');
       });
 
+      it('--help says what the generator writes, lists its own flags first with required ones marked and defaults shown, and leaves out install options', function () {
+        const text = runBin([c.generator, '--help'], { cwd: tempDir() }).stdout;
+        assert.match(text, /^Writes a new /m);
+        assert.ok(text.indexOf('--name') < text.indexOf('Run flags:'), 'the connector flags come first');
+        for (const field of c.spec.fields.filter((f) => f.required)) assert.match(text, new RegExp(`--${dashed(field.name)} <[^>]+>[\\s\\S]*?required`));
+        const withDefault = c.spec.fields.find((f) => Array.isArray(f.defaultFor?.({})) && (f.defaultFor?.({}) as unknown[]).length > 0 && !f.defaultHelp);
+        if (withDefault) assert.match(text, new RegExp(`--${dashed(withDefault.name)} [\\s\\S]*?default: ${(withDefault.defaultFor!({}) as string[]).join(', ')}`));
+        assert.match(text, /--dry-run\s+Print the plan[\s\S]*?write nothing/);
+        for (const install of ['--skip-install', '--force-install', '--skip-cache', '--local-config-only']) assert.ok(!text.includes(install), `${install} shown`);
+      });
+
       it('an unknown flag is rejected with a non-zero exit and nothing written', function () {
         const dir = tempDir();
         const result = runBin([c.generator, ...c.flags, '--favourite-colour', 'blue'], { cwd: dir });

@@ -8,10 +8,11 @@
  * runs in `<tmp>/work` without a terminal.
  */
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { appendFileSync, chmodSync, chownSync, cpSync, mkdirSync, statSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { skipWithReason, REPO_ROOT } from '../support/fixtures.js';
-import { readTree, runGenerator, snapshotTree, diffTrees, isEmptyDiff, tempDir } from '../support/generate.js';
+import { BIN, readTree, runGenerator, snapshotTree, diffTrees, isEmptyDiff, tempDir } from '../support/generate.js';
 import { HOST_CASES, generatorBuilt } from '../support/hosts.js';
 import { isRoot, readableBy, run, runAs, nonRootAccount, type Account } from '../support/users.js';
 
@@ -112,6 +113,17 @@ describe('yo (the real binary) as a non-root user', function () {
     const result = runAs(user, dir, [...yo, 'connector', '--name', 'foo', '--service-type', 'dashboard', '--no-color', '--dry-run', '--force']);
     assert.equal(result.status, 0, result.out);
     assert.equal(snapshotTree(dir).size, 0, 'a dry run wrote files');
+  });
+
+  it('`yo connector --help` and `yo connector:mage --help` print the same help as the bin', function () {
+    for (const [yoArgs, binArgs] of [[['connector'], ['openmetadata']], [['connector:mage'], ['mage']]] as const) {
+      const viaYo = runAs(user, work, [...yo, ...yoArgs, '--help']);
+      assert.equal(viaYo.status, 0, viaYo.out);
+      const viaBin = spawnSync(process.execPath, [BIN, ...binArgs, '--help'], { encoding: 'utf8' }).stdout;
+      const body = (text: string): string => text.slice(text.indexOf('\n'), text.indexOf('  -h, --help'));
+      assert.ok(viaYo.out.includes(`Usage: yo ${yoArgs[0]} [flags]`), viaYo.out);
+      assert.ok(viaYo.out.includes(body(viaBin)), `yo's help differs from the bin's:\n${viaYo.out}`);
+    }
   });
 
   it('`yo connector:mage` writes the Mage source', function () {
