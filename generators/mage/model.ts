@@ -304,7 +304,7 @@ export function templateData(profile: MageProfile): Record<string, unknown> {
   const streams = streamModels(profile);
   const scriptPath = `${SOURCES}/${uuid}/__init__.py`;
   const configJsonLine = JSON.stringify(localConfig(keys));
-  const command = (flag: string): string => `python ${scriptPath} \\\n  --config_json ${shellQuote(configJsonLine)} \\\n  ${flag}`;
+  const command = (flag: string): string => `python3 ${scriptPath} \\\n  --config_json ${shellQuote(configJsonLine)} \\\n  ${flag}`;
   return {
     profile,
     names,
@@ -348,7 +348,8 @@ export function templateData(profile: MageProfile): Record<string, unknown> {
       profileTable: profileTable(profile, className),
       discoverCommand: codeBlock(command('--discover'), 'sh'),
       testConnectionCommand: codeBlock(command('--test_connection'), 'sh'),
-      unitTestCommand: codeBlock(`cd mage_integrations\npython3 -m unittest mage_integrations.tests.sources.${uuid}.${testModuleName(uuid)}`, 'sh'),
+      // a subshell: the block leaves the shell at the root, where the other blocks start
+      unitTestCommand: codeBlock(`(cd mage_integrations && python3 -m unittest mage_integrations.tests.sources.${uuid}.${testModuleName(uuid)})`, 'sh'),
       driverModule: driver ?? '',
     },
   };

@@ -422,7 +422,7 @@ describe('mage generator: the matrix of generated sources', function () {
       for (const heading of ['## How Mage runs a source', '## The load_data contract', '## What to implement, file by file', '## Registration', '## Run it locally', '## Files']) {
         assert.ok(brief.split('\n').includes(heading), `${c.id}: ${heading}`);
       }
-      const command = /python (\S+__init__\.py) \\\n {2}--config_json ('(?:[^']|'\\'')*') \\\n {2}--discover/.exec(brief);
+      const command = /python3 (\S+__init__\.py) \\\n {2}--config_json ('(?:[^']|'\\'')*') \\\n {2}--discover/.exec(brief);
       assert.ok(command, `${c.id}: discover command`);
       assert.equal(command[1], `mage_integrations/mage_integrations/sources/${c.profile.name}/__init__.py`);
       const json = command[2]!.slice(1, -1).replace(/'\\''/g, "'");

@@ -48,7 +48,8 @@ export function briefValues(profile: OpenMetadataProfile, py: PythonData) {
     folder: code(paths.folder),
     sourceType: code(names.packageName),
     unitTest: code(paths.unitTest),
-    unitTestRun: code(`pytest tests/unit/topology/${profile.serviceType}/${testModuleName(profile.name)}.py`),
+    // a command line for a code block (not a code span): a subshell, so the shell stays at the root
+    unitTestRun: `(cd ingestion && pytest tests/unit/topology/${profile.serviceType}/${testModuleName(profile.name)}.py)`,
     integrationFolder: code(paths.integrationFolder),
     connectionTest: code(paths.connectionTest),
   };
