@@ -20,6 +20,7 @@ import { createTwoFilesPatch } from 'diff';
 import { clearFileState, isFilePending } from 'mem-fs-editor/state';
 import { createCommitTransform } from 'mem-fs-editor/transform';
 import type { MemFsEditorFile } from 'mem-fs-editor';
+import { mergeOutcome, recordsFolder, writeRecord, type MergeStatus } from './merge.js';
 
 type PendingFile = ConflicterFile & MemFsEditorFile;
 
@@ -34,6 +35,10 @@ export interface CommitContext {
   conflicterOptions: ConflicterOptions;
   /** the folder paths in messages are relative to: where the user ran the command */
   root: string;
+  /** the destination root: the checkout, where records of what was generated are keyed */
+  destinationRoot: string;
+  /** without a terminal, write a conflicting merge with its conflict markers instead of failing */
+  writeConflictMarkers: boolean;
   canAsk: boolean;
   force: boolean;
   dryRun: boolean;
@@ -74,9 +79,10 @@ export class WriteError extends Error {
 export async function commitAllOrNothing(ctx: CommitContext): Promise<void> {
   // The plan was printed by the generator; a dry run writes nothing, not even Yeoman's own files.
   if (ctx.dryRun) return;
-  const conflicts = classify(ctx.sharedFs.all().filter((file) => isFilePending(file)));
+  const force = ctx.force || Boolean(ctx.conflicterOptions.force);
+  const { conflicts, generated, kept } = classify(ctx.sharedFs.all().filter((file) => isFilePending(file)), ctx.destinationRoot, force);
   const pending = ctx.sharedFs.all().filter((file) => isFilePending(file));
-  if (pending.length === 0) return;
+  if (pending.length === 0 && kept.length === 0) return;
   checkWritable(pending.filter((file) => file.conflicter !== 'identical'), ctx.root);
   await decide(conflicts, ctx);
   const undo = snapshot(pending.filter((file) => file.conflicter !== 'skip' && file.conflicter !== 'identical'));
@@ -85,7 +91,7 @@ export async function commitAllOrNothing(ctx: CommitContext): Promise<void> {
       { filter: (file) => isFilePending(file) || file.path.endsWith('.yo-resolve') },
       createYoResolveTransform(),
       forceYoFiles(),
-      createConflicterTransform(ctx.adapter, ctx.conflicterOptions),
+      createConflicterTransform(withMergeStatuses(ctx.adapter), ctx.conflicterOptions),
       createCommitTransform(),
     );
   } catch (error) {
@@ -96,6 +102,36 @@ export async function commitAllOrNothing(ctx: CommitContext): Promise<void> {
         'Fix the cause and run again.',
     );
   }
+  for (const file of kept) statusLine(ctx.adapter, 'keep', path.relative(ctx.root, file));
+  recordGenerated(ctx, generated);
+}
+
+/** What the generator produced this run is the base of the next run's merge; failing to keep it never fails the run. */
+function recordGenerated(ctx: CommitContext, generated: Map<string, Buffer>): void {
+  try {
+    for (const [file, contents] of generated) writeRecord(ctx.destinationRoot, path.relative(ctx.destinationRoot, file), contents);
+  } catch (error) {
+    const { where } = recordsFolder(ctx.destinationRoot);
+    ctx.adapter.log.info(
+      `Could not record what this run generated in ${where}: ${(error as Error).message.split('\n')[0]}. ` +
+        'The files were written; a later run will treat edits to them as conflicts instead of merging.',
+    );
+  }
+}
+
+/** Yeoman's status line (`   create path`) for the statuses a merge adds. */
+function statusLine(adapter: InputOutputAdapter, status: string, relative: string): void {
+  adapter.log.write(`${status.padStart(9)} ${relative}\n`);
+}
+
+/** The adapter with log methods for update and merge, so the conflicter reports them as it writes. */
+function withMergeStatuses(adapter: InputOutputAdapter): InputOutputAdapter {
+  const extra: Record<string, (relative: string) => void> = {
+    update: (relative) => statusLine(adapter, 'update', relative),
+    merge: (relative) => statusLine(adapter, 'merge', relative),
+  };
+  const log = new Proxy(adapter.log, { get: (target, key, receiver) => (typeof key === 'string' && extra[key]) || Reflect.get(target, key, receiver) });
+  return new Proxy(adapter, { get: (target, key, receiver) => (key === 'log' ? log : Reflect.get(target, key, receiver)) });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -134,44 +170,120 @@ function canWrite(target: string): boolean {
 // ---------------------------------------------------------------------------------------------
 // 2. decide
 
-/** Marks new and identical files; returns the files that would replace different content. */
-function classify(pending: PendingFile[]): PendingFile[] {
-  const conflicts: PendingFile[] = [];
+/** A file that would replace different content, and why it could not be settled without asking. */
+interface Conflict {
+  file: PendingFile;
+  status: 'conflict' | 'change';
+  /** the merge with conflict markers (status conflict) */
+  merged?: Buffer;
+}
+
+/**
+ * Settles every file the three-way merge can (core/merge.ts): new, identical, untouched by the user
+ * (update), unchanged by the generator (keep), merged cleanly (merge). Returns the rest, what this
+ * run generated (the next run's base) and the files kept as the user has them.
+ */
+function classify(pending: PendingFile[], root: string, force: boolean) {
+  const conflicts: Conflict[] = [];
+  const generated = new Map<string, Buffer>();
+  const kept: string[] = [];
   for (const file of pending) {
     if (isYeomanFile(file.path)) {
       // forced by Yeoman; left out when it would not change, so an identical re-run neither rewrites nor reports it
       if (existsSync(file.path) && readFileSync(file.path).equals(file.contents ?? Buffer.alloc(0))) clearFileState(file);
       continue;
     }
-    if (file.conflicter) continue; // registration edits are forced
-    if (!existsSync(file.path)) file.conflicter = 'create';
-    else if (readFileSync(file.path).equals(file.contents ?? Buffer.alloc(0))) file.conflicter = 'identical';
-    else conflicts.push(file);
+    if (file.conflicter) continue; // registration edits: forced, additive and idempotent, never merged
+    const contents = file.contents ?? Buffer.alloc(0);
+    generated.set(file.path, contents);
+    const outcome = mergeOutcome(root, path.relative(root, file.path), contents);
+    // --force: what this run generates replaces every file that differs, edits or not (Yeoman's meaning)
+    if (force && outcome.status !== 'create' && outcome.status !== 'identical') {
+      setStatus(file, 'force');
+      continue;
+    }
+    const settled: Partial<Record<MergeStatus, () => void>> = {
+      create: () => setStatus(file, 'create'),
+      identical: () => setStatus(file, 'identical'),
+      update: () => setStatus(file, 'update'),
+      merge: () => {
+        file.contents = outcome.contents!;
+        setStatus(file, 'merge');
+      },
+      keep: () => {
+        clearFileState(file);
+        kept.push(file.path);
+      },
+    };
+    const settle = settled[outcome.status];
+    if (settle) settle();
+    else conflicts.push({ file, status: outcome.status as Conflict['status'], merged: outcome.contents && outcome.status === 'conflict' ? outcome.contents : undefined });
   }
-  return conflicts;
+  return { conflicts, generated, kept };
 }
 
+/** The conflicter knows create, identical, force and skip; update and merge are written like force and logged by name. */
+const setStatus = (file: PendingFile, status: MergeStatus | 'force' | 'skip'): void => {
+  file.conflicter = status as ConflicterFile['conflicter'];
+};
+
 /** Settles every conflict before anything is written: force, the conflicter's prompt, or an error without a terminal. */
-async function decide(conflicts: PendingFile[], ctx: CommitContext): Promise<void> {
+async function decide(conflicts: Conflict[], ctx: CommitContext): Promise<void> {
   if (conflicts.length === 0) return;
   if (ctx.force || ctx.conflicterOptions.force) {
-    for (const file of conflicts) file.conflicter = 'force';
+    for (const { file } of conflicts) setStatus(file, 'force');
     return;
   }
-  if (!ctx.canAsk) throw new ConflictError(conflicts.map((file) => path.relative(ctx.root, file.path)));
-  const conflicter = new Conflicter(ctx.adapter, { ...ctx.conflicterOptions, cwd: ctx.root, customizeActions: withUnifiedDiff });
-  for (const file of conflicts) {
+  if (!ctx.canAsk) {
+    const withMarkers = ctx.writeConflictMarkers ? conflicts.filter((c) => c.merged) : [];
+    for (const { file, merged } of withMarkers) {
+      file.contents = merged!;
+      setStatus(file, 'force');
+    }
+    const left = conflicts.filter((c) => !withMarkers.includes(c));
+    if (left.length > 0) throw new ConflictError(left.map((c) => `${path.relative(ctx.root, c.file.path)}  (${WHY[c.status]})`));
+    return;
+  }
+  for (const conflict of conflicts) {
+    const relative = path.relative(ctx.root, conflict.file.path);
+    if (conflict.status === 'change') ctx.adapter.log.info(`${relative}: ${WHY.change}`);
+    const conflicter = new Conflicter(ctx.adapter, {
+      ...ctx.conflicterOptions,
+      cwd: ctx.root,
+      customizeActions: (actions) => withMergeChoice(withUnifiedDiff(actions), conflict.merged),
+    });
     try {
-      const decided = await conflicter.checkForCollision(file);
+      const decided = await conflicter.checkForCollision(conflict.file);
       // 'diff' and 'ignore' leave the file as it is on disk, like 'skip'
-      file.conflicter = decided.conflicter === 'force' ? 'force' : 'skip';
+      setStatus(conflict.file, decided.conflicter === 'force' ? 'force' : 'skip');
     } catch (error) {
-      throw cancelled(error, path.relative(ctx.root, file.path));
+      throw cancelled(error, relative);
     }
   }
 }
 
+const WHY: Record<Conflict['status'], string> = {
+  conflict: 'you and this run both changed the same lines; --write-conflict-markers writes the merge with markers',
+  change: 'no record of what an earlier run wrote (it predates merge records), so it cannot be merged',
+};
+
 type Actions = Parameters<NonNullable<ConflicterOptions['customizeActions']>>[0];
+
+/** A true conflict offers `m`: write the merge, with conventional conflict markers where both sides changed. */
+const withMergeChoice = (actions: Actions, merged: Buffer | undefined): Actions =>
+  merged
+    ? [
+        {
+          key: 'm',
+          name: 'write the merge, with conflict markers where you and this run changed the same lines',
+          value: ({ file }) => {
+            file.contents = merged;
+            return 'write';
+          },
+        },
+        ...actions,
+      ]
+    : actions;
 
 /** The conflict prompt's `d` shows a unified diff with three lines of context, not the whole file. */
 const withUnifiedDiff = (actions: Actions): Actions =>

@@ -9,8 +9,8 @@ import { fileURLToPath } from 'node:url';
 import Generator, { type BaseOptions } from 'yeoman-generator';
 import { flagsTypedToYo, unknownFlagProblems } from './cli-flags.js';
 import { commitAllOrNothing, type SharedFs } from './commit.js';
+import { mergeOutcome } from './merge.js';
 import { helpText } from './help.js';
-import { relativeTo, statusOnDisk } from './file-plan.js';
 import type { HostDefinition } from './host.js';
 import {
   fieldsToAsk,
@@ -35,6 +35,7 @@ export interface RunOptions {
   skipRegister?: boolean;
   force?: boolean;
   dryRun?: boolean;
+  writeConflictMarkers?: boolean;
 }
 
 export type ConnectorOptions = BaseOptions & RunOptions & Record<string, unknown>;
@@ -63,6 +64,10 @@ export function declareOptions(generator: Generator<Record<string, unknown>, Con
     type: Boolean,
     description: 'Ask for missing fields and conflicts (default: when stdin is a terminal)',
   });
+  generator.option('write-conflict-markers', {
+    type: Boolean,
+    description: 'Without a terminal, write a merge that conflicts with its conflict markers instead of failing',
+  });
 }
 
 /** Whether this run may ask the user anything: an explicit option, else a terminal on stdin. */
@@ -80,6 +85,8 @@ export function allOrNothingCommit(generatorOf: () => Generator<Record<string, u
       conflicterOptions,
       // messages name paths as the user's shell sees them, like Yeoman's own lines
       root: (env as unknown as { logCwd?: string }).logCwd ?? generator.destinationRoot(),
+      destinationRoot: generator.destinationRoot(),
+      writeConflictMarkers: Boolean(options.writeConflictMarkers),
       canAsk: canAsk(options),
       force: Boolean(options.force || conflicterOptions.force),
       dryRun: Boolean(options.dryRun || conflicterOptions.dryRun),
@@ -185,6 +192,7 @@ export abstract class ConnectorGenerator<P extends { name: string }> extends Gen
       // what this run registers, computed before writing: reading the files again later would find the edits already made
       registration: this.registration,
       interactive: canAsk(this.options),
+      force: this.options.force,
     } as never);
   }
 
@@ -234,8 +242,10 @@ export abstract class ConnectorGenerator<P extends { name: string }> extends Gen
     const destinations = [...this.host.plan(this.profile).map((f) => f.destination), this.host.briefDestination(this.profile)];
     const lines = destinations.map((destination) => {
       const absolute = this.destinationPath(destination);
-      const contents = this.fs.read(absolute) ?? '';
-      return `  ${statusOnDisk(absolute, contents).padEnd(9)} ${relativeTo(this.destinationRoot(), absolute)}`;
+      const contents = Buffer.from(this.fs.read(absolute) ?? '');
+      // what the commit would do: create, identical, update, keep, merge, conflict or change (no record)
+      const { status } = mergeOutcome(this.destinationRoot(), destination, contents);
+      return `  ${status.padEnd(9)} ${shownPath(this, absolute)}`;
     });
     // outside a checkout, end() says so in one line instead of one per edit
     const edits = this.registration.checkoutRoot ? this.registration.edits.map((e) => `  register  ${describeEdit(e)}`) : [];

@@ -2,8 +2,6 @@
  * A generator's file plan: the (template, destination) pairs it writes for a
  * profile. Writing, the dry-run listing and the brief's file index read it.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 
 export interface PlannedFile {
   /** path under the generator's templates/ folder */
@@ -29,12 +27,3 @@ export function destinationOf(template: string, values: Record<string, string>):
   });
   return filled.replace(/\.ejs$/, '').replace(/(\.(?:py|json|md|mdx|txt))\.[a-z_]+$/, '$1');
 }
-
-export type FileStatus = 'create' | 'identical' | 'change';
-
-export function statusOnDisk(absolutePath: string, contents: string): FileStatus {
-  if (!existsSync(absolutePath)) return 'create';
-  return readFileSync(absolutePath, 'utf8') === contents ? 'identical' : 'change';
-}
-
-export const relativeTo = (root: string, absolutePath: string): string => path.relative(root, absolutePath).split(path.sep).join('/');

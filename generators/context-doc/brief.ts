@@ -16,9 +16,11 @@ export function briefData<P extends BriefProfile>(
   profile: P,
   registration: RegistrationReport,
   briefDestination: string,
+  changedByUser: (destination: string) => boolean = () => false,
 ) {
+  const mark = (destination: string): string => (changedByUser(destination) ? ' (changed by you since it was generated)' : '');
   const fileIndex = [
-    ...host.plan(profile).map((f) => `| \`${f.destination}\` | ${markdownInline(f.purpose)} |`),
+    ...host.plan(profile).map((f) => `| \`${f.destination}\` | ${markdownInline(f.purpose)}${mark(f.destination)} |`),
     `| \`${briefDestination}\` | This brief |`,
   ];
   // The state, not this run's action: a re-run that finds everything registered renders the same brief.

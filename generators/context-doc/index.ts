@@ -6,6 +6,7 @@
 import Generator from 'yeoman-generator';
 import { allOrNothingCommit, leaveOutTaskErrorLine, type ConnectorOptions } from '../../core/connector-generator.js';
 import { findCheckoutRoot } from '../../core/host-checkout.js';
+import { changedSinceGenerated } from '../../core/merge.js';
 import { HOSTS } from '../../core/hosts.js';
 import { assertValidProfile } from '../../core/profile/validate.js';
 import { lastStoredName, storedProfile } from '../../core/stored-profiles.js';
@@ -68,7 +69,10 @@ export default class ContextDocGenerator extends Generator<Record<string, unknow
     // Alone, it reports the registration state on disk; composed, what the host generator computed before writing.
     const registration = this.options.registration ?? host.registrations(profile, checkoutRoot);
     const destination = host.briefDestination(profile);
-    const data = { ...host.templateData(profile), ...briefData(host, profile, registration, destination) };
+    // with --force every file is replaced by what this run generates: none keeps the user's changes
+    const forced = Boolean(this.options.force || (this.env as unknown as { conflicterOptions?: { force?: boolean } }).conflicterOptions?.force);
+    const changed = (file: string): boolean => !forced && changedSinceGenerated(this.destinationRoot(), file);
+    const data = { ...host.templateData(profile), ...briefData(host, profile, registration, destination, changed) };
     this.fs.copyTpl(this.templatePath(this.hostId, 'CONNECTOR_CONTEXT.md.ejs'), this.destinationPath(destination), data, undefined, {
       noGlob: true,
     });

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { BIN, runBin, runGenerator, tempDir } from '../support/generate.js';
+import { BIN, forgetRecords, runBin, runGenerator, tempDir } from '../support/generate.js';
 import { skipWithReason } from '../support/fixtures.js';
 import { HOST_CASES, briefPathOf, completeProfile, plannedFiles } from '../support/hosts.js';
 import { runInTerminal, terminalAvailable } from '../support/terminal.js';
@@ -83,6 +83,7 @@ for (const c of HOST_CASES) {
         const { dir } = await runGenerator(c.generator, c.minimal);
         const edited = files().find((f) => f.endsWith('.py'))!;
         appendFileSync(path.join(dir, edited), '# edited by hand\n');
+        forgetRecords(); // no record of the first run: the edit is a conflict
         const run = await runInTerminal(dir, [c.generator, ...c.flags], [
           { waitFor: /Overwrite .*\?/, keys: ['d', 'Enter'] },
           { waitFor: /@@ [\s\S]*\? Overwrite/, keys: ['n', 'Enter'] },

@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { appendFileSync } from 'node:fs';
 import path from 'node:path';
-import { diffTrees, isEmptyDiff, runGenerator, snapshotTree, tempDir } from '../support/generate.js';
+import { diffTrees, forgetRecords, isEmptyDiff, runGenerator, snapshotTree, tempDir } from '../support/generate.js';
 import { HOST_CASES, completeProfile, plannedFiles } from '../support/hosts.js';
 import { skipWithReason } from '../support/fixtures.js';
 import { runInTerminal, terminalAvailable } from '../support/terminal.js';
@@ -29,6 +29,7 @@ for (const c of HOST_CASES) {
     const withConflict = async (): Promise<string> => {
       const { dir } = await runGenerator(c.generator, c.minimal);
       appendFileSync(path.join(dir, edited), '\n# edited by hand\n');
+      forgetRecords(); // without a record of the first run, the edit is a conflict, not a kept change
       return dir;
     };
 

@@ -36,6 +36,17 @@ export function tempDir(prefix = 'connector-test-'): string {
   return dir;
 }
 
+/**
+ * Records of what runs generated (core/merge.ts) go to a folder of this test process, not the user's cache.
+ * forgetRecords() starts an empty one: a re-run then meets an edited file as a connector made before
+ * records existed would, a plain conflict.
+ */
+export function forgetRecords(): string {
+  process.env.GENERATOR_CONNECTOR_STATE_DIR = tempDir('connector-records-');
+  return process.env.GENERATOR_CONNECTOR_STATE_DIR;
+}
+forgetRecords();
+
 export interface RunGeneratorOptions {
   /** run in this folder and keep it; default: a fresh temporary folder (kept until the process exits) */
   cwd?: string;

@@ -42,7 +42,11 @@ export function nonRootAccount(): Account | string {
 
 /** Runs a command as the account (directly when we are that user), in `cwd`, with stdin empty (no terminal). */
 export function runAs(user: Account, cwd: string, command: string[], env: Record<string, string> = {}) {
-  const vars = Object.entries({ HOME: user.home, NO_UPDATE_NOTIFIER: '1', CI: 'true', FORCE_COLOR: '0', ...env }).map(([k, v]) => `${k}=${v}`);
+  // records of generated files (core/merge.ts) in a folder the user can write, unless the test names one
+  const records = `/tmp/gc-records-${user.name}`;
+  const vars = Object.entries({ HOME: user.home, NO_UPDATE_NOTIFIER: '1', CI: 'true', FORCE_COLOR: '0', GENERATOR_CONNECTOR_STATE_DIR: records, ...env }).map(
+    ([k, v]) => `${k}=${v}`,
+  );
   const [program, args] = isRoot
     ? ['runuser', ['-u', user.name, '--', 'env', ...vars, ...command]]
     : ['env', [...vars, ...command]];

@@ -1,0 +1,94 @@
+/**
+ * Evolving a connector: a re-run merges instead of overwrite-or-skip, as
+ * copier and cruft do. For every file a run writes, the generator records what
+ * it wrote (the base). On the next run, for a file that exists:
+ *
+ *   disk == new            identical
+ *   disk == base           update: the user did not touch it, take the new content
+ *   new == base            keep: the generator did not change it, keep the user's
+ *   both changed           merge with `git merge-file` (diff3); clean, or a conflict
+ *   no base recorded       change: written before records existed, so ask as before
+ *
+ * Records live outside the checkout's tracked files: in the checkout's own `.git/`
+ * when it has one (never committed, moves with the clone), else under the user's
+ * cache (XDG_CACHE_HOME or ~/.cache), keyed by the checkout's absolute path.
+ * GENERATOR_CONNECTOR_STATE_DIR overrides the location (tests use it).
+ */
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export type MergeStatus = 'create' | 'identical' | 'update' | 'keep' | 'merge' | 'conflict' | 'change';
+
+export interface MergeOutcome {
+  status: MergeStatus;
+  /** what to write: the new content, or the merge (with conflict markers when status is conflict) */
+  contents?: Buffer;
+}
+
+/** Where the records of a destination root are kept, and why (said to the user once). */
+export function recordsFolder(root: string): { folder: string; where: string } {
+  const override = process.env.GENERATOR_CONNECTOR_STATE_DIR;
+  const key = createHash('sha256').update(path.resolve(root)).digest('hex').slice(0, 16);
+  if (override) return { folder: path.join(override, key), where: `${override} (GENERATOR_CONNECTOR_STATE_DIR)` };
+  const git = path.join(root, '.git');
+  if (existsSync(git) && statSync(git).isDirectory()) {
+    return { folder: path.join(git, 'generator-connector', 'base'), where: ".git/generator-connector/ (inside the checkout's git folder, never committed)" };
+  }
+  const cache = process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
+  return { folder: path.join(cache, 'generator-connector', 'base', key), where: `${path.join(cache, 'generator-connector', 'base')}/ (no .git folder here)` };
+}
+
+export function readRecord(root: string, relative: string): Buffer | undefined {
+  const file = path.join(recordsFolder(root).folder, relative);
+  return existsSync(file) ? readFileSync(file) : undefined;
+}
+
+/** The generator's own state, not output: it bypasses mem-fs on purpose. */
+export function writeRecord(root: string, relative: string, contents: Buffer): void {
+  const file = path.join(recordsFolder(root).folder, relative);
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, contents);
+}
+
+/** Whether the user changed `relative` since a run generated it (false without a record). */
+export function changedSinceGenerated(root: string, relative: string): boolean {
+  const base = readRecord(root, relative);
+  const target = path.join(root, relative);
+  return base !== undefined && existsSync(target) && !readFileSync(target).equals(base);
+}
+
+/** What a run should do with `relative`, given the disk, the record and what it generates now. */
+export function mergeOutcome(root: string, relative: string, generated: Buffer): MergeOutcome {
+  const target = path.join(root, relative);
+  if (!existsSync(target)) return { status: 'create', contents: generated };
+  const disk = readFileSync(target);
+  if (disk.equals(generated)) return { status: 'identical' };
+  const base = readRecord(root, relative);
+  if (!base) return { status: 'change', contents: generated };
+  if (disk.equals(base)) return { status: 'update', contents: generated };
+  if (generated.equals(base)) return { status: 'keep' };
+  const merged = mergeFile(disk, base, generated, relative);
+  return { status: merged.clean ? 'merge' : 'conflict', contents: merged.contents };
+}
+
+/** `git merge-file` over three temporary files; conflict markers name the three sides. */
+function mergeFile(ours: Buffer, base: Buffer, theirs: Buffer, relative: string): { clean: boolean; contents: Buffer } {
+  const folder = mkdtempSync(path.join(os.tmpdir(), 'generator-connector-merge-'));
+  try {
+    const files = { ours: path.join(folder, 'ours'), base: path.join(folder, 'base'), theirs: path.join(folder, 'theirs') };
+    writeFileSync(files.ours, ours);
+    writeFileSync(files.base, base);
+    writeFileSync(files.theirs, theirs);
+    const labels = ['-L', `${relative} (yours)`, '-L', `${relative} (generated last time)`, '-L', `${relative} (generated now)`];
+    const result = spawnSync('git', ['merge-file', '-p', '--diff3', ...labels, files.ours, files.base, files.theirs], { maxBuffer: 64 * 1024 * 1024 });
+    if (result.error) throw new Error(`git merge-file could not run (${result.error.message}); git is needed to merge ${relative}`);
+    // exit status: 0 clean, the number of conflicts (>0), or <0 (signed) on error
+    if (result.status === null || result.status > 127) throw new Error(`git merge-file failed on ${relative}: ${result.stderr.toString()}`);
+    return { clean: result.status === 0, contents: result.stdout };
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
