@@ -225,7 +225,10 @@ function imports(profile: MageProfile, className: string, auth: AuthModel, drive
           [`${sourcePackage}.streams`, ['STREAMS']],
         ),
       ),
-      file: block(['from typing import Dict, Generator, List'], [pyFromImport('mage_integrations.sources.base', ['Source', 'main'])]),
+      file: block(
+        [...(filePathKey(profile) ? ['import os'] : []), 'from typing import Dict, Generator, List'],
+        [pyFromImport('mage_integrations.sources.base', ['Source', 'main'])],
+      ),
     },
     client: block(stdlibClient, [
       pyFromImport('mage_integrations.sources.http.client', auth.oauth2 ? ['REQUEST_TIMEOUT', 'Client'] : ['Client']),
@@ -259,7 +262,10 @@ function imports(profile: MageProfile, className: string, auth: AuthModel, drive
           [`${sourcePackage}.streams`, ['STREAMS']],
         ),
       ),
-      file: block(['import unittest', 'from unittest.mock import MagicMock, patch'], [pyFromImport(sourcePackage, [className])]),
+      file: block(
+        [...(filePathKey(profile) ? ['import tempfile'] : []), 'import unittest', 'from unittest.mock import MagicMock, patch'],
+        [pyFromImport(sourcePackage, [className])],
+      ),
     },
   };
 }
@@ -293,6 +299,12 @@ function profileTable(profile: MageProfile, className: string): string {
   return ['| Field | Value |', '| --- | --- |', ...rows.map(([field, value]) => `| ${field} | ${value} |`)].join('\n');
 }
 
+/** Config keys that name the file (or URL) a file source reads, in the order they are looked for. */
+const PATH_KEYS = ['file_path', 'path', 'filepath', 'file', 'url', 'location'];
+
+export const filePathKey = (profile: Pick<MageProfile, 'connectorType' | 'configKeys'>): string | undefined =>
+  profile.connectorType === 'file' ? PATH_KEYS.find((key) => profile.configKeys.some((k) => k.key === key)) : undefined;
+
 export function templateData(profile: MageProfile): Record<string, unknown> {
   const names = mageNames(profile);
   const { className, uuid } = names;
@@ -321,6 +333,8 @@ export function templateData(profile: MageProfile): Record<string, unknown> {
     configRows: rows,
     /** Python list entries of every config key, for a required-keys check */
     configKeyLiterals: keys.map((k) => pythonString(k.key)),
+    /** the config key naming the file a file source reads, which test_connection checks */
+    file: { pathKey: filePathKey(profile), pathKeyLiteral: pythonString(filePathKey(profile) ?? '') },
     markdown: {
       title: markdownInline(profile.displayName),
       docsUrl: profile.docsUrl ? markdownInline(profile.docsUrl) : '',

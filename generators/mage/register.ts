@@ -330,6 +330,21 @@ export function addOverviewBullet(text: string, profile: Pick<MageProfile, 'name
 // ---------------------------------------------------------------------------------------------
 // Requirements: mage_integrations/requirements.txt
 
+/**
+ * The key mage-ai's pre-commit hook sorts requirements.txt by (pre-commit-hooks v4.5.0,
+ * requirements-txt-fixer): the lowercased line up to whitespace or `;`, cut at the first
+ * version comparison. Extras and separators stay: `psycopg[binary]` sorts after `psycopg2-binary`.
+ */
+export function fixerSortKey(line: string): string {
+  const lowered = line.toLowerCase();
+  const egg = /[#&]egg=/.exec(lowered);
+  if (egg) return lowered.slice(egg.index + egg[0].length);
+  const head = /^[^;\s]+/.exec(lowered)?.[0] ?? lowered;
+  const comparison = /={2,3}|!=|~=|>=?|<=?/.exec(head);
+  return comparison ? head.slice(0, comparison.index) : head;
+}
+
+/** Inserts a requirement where the hook would sort it, so its commit check finds nothing to change; present by PEP 503 name. */
 export function addRequirement(text: string, spec: string): TextEdit & { listedAs?: string } {
   const eol = eolOf(text);
   const name = normaliseRequirement(requirementName(spec));
@@ -339,7 +354,9 @@ export function addRequirement(text: string, spec: string): TextEdit & { listedA
     .filter((r) => r.name !== undefined);
   const existing = requirementLines.find((r) => r.name === name);
   if (existing) return { outcome: 'present', listedAs: existing.line.trim() };
-  const before = requirementLines.find((r) => r.name! > name);
+  const key = fixerSortKey(spec);
+  // code-unit order is the hook's byte order for the ASCII of requirement names
+  const before = requirementLines.find((r) => fixerSortKey(r.line) > key);
   if (before) return { outcome: 'added', contents: [...lines.slice(0, before.k), spec, ...lines.slice(before.k)].join(eol) };
   const body = text === '' || text.endsWith(eol) ? text : text + eol;
   return { outcome: 'added', contents: `${body}${spec}${eol}` };

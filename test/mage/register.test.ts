@@ -98,7 +98,8 @@ describe('mage registration in a checkout', function () {
     const pages = text.match(/"data-integrations\/sources\/[a-z0-9_]+"/g)!.map((p) => JSON.parse(p) as string);
     assert.equal(pages[0], 'data-integrations/sources/overview');
     assert.deepEqual(pages.slice(1), [...pages.slice(1)].sort());
-    const reqs = readIn(dir, REQUIREMENTS_FILE).split('\n').filter(Boolean).map((l) => l.split(/[=<>~;\s]/)[0]!.toLowerCase().replace(/[-_.]+/g, '-'));
+    // requirements-txt-fixer's order: the lowercased line up to ; or a space, cut at the version comparison
+    const reqs = readIn(dir, REQUIREMENTS_FILE).split('\n').filter(Boolean).map((l) => l.toLowerCase().split(/[;\s]/)[0]!.split(/={2,3}|!=|~=|>=?|<=?/)[0]!);
     assert.deepEqual(reqs, [...reqs].sort());
   });
 
@@ -154,6 +155,12 @@ describe('mage registration of a SQL source', function () {
     assert.match(result.stderr + result.stdout, /--name: a source stripe already exists in this checkout/);
   });
 });
+
+/** The line just before `line` in `text`. */
+const lineBefore = (text: string, line: string): string | undefined => {
+  const lines = text.split('\n');
+  return lines[lines.indexOf(line) - 1];
+};
 
 describe('mage registration with broken or missing host files', function () {
   let dir: string;
@@ -294,7 +301,10 @@ describe('mage registration text edits', function () {
     assert.ok(escaped.includes('- [A \\[link\\](x) \\*b\\*](/data-integrations/sources/odd)'), escaped);
   });
 
-  it('requirements.txt: sorted by name ignoring case and -_., present whatever the pin, appended with a newline', function () {
+  it("requirements.txt: in requirements-txt-fixer's order (extras and separators count), present whatever the pin or spelling, appended with a newline", function () {
+    const original = fixture(REQUIREMENTS_FILE);
+    assert.equal(lineBefore(contents(addRequirement(original, 'psycopg[binary]==3.1.18')), 'psycopg[binary]==3.1.18'), 'psycopg2-binary==2.9.3');
+    assert.equal(lineBefore(contents(addRequirement(original, 'requests-oauthlib==1.3.1')), 'requests-oauthlib==1.3.1'), 'requests~=2.31.0');
     const text = fixture(REQUIREMENTS_FILE);
     const present = addRequirement(text, 'Requests_Mock>=2');
     assert.deepEqual(present, { outcome: 'present', listedAs: 'requests_mock==1.10.0' });

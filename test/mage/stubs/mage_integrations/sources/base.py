@@ -100,6 +100,11 @@ class Source:
     def load_data(self, stream, bookmarks=None, query=None, sample_data=False, start_date=None, **kwargs):
         raise Exception("Subclasses must implement the load_data method.")
 
+    def load_sample_data(self, stream, **kwargs):
+        # as mage_integrations samples a stream: the first batch, next() on load_data
+        # (StopIteration when load_data yields nothing, the failure mage reports with an empty message)
+        return next(self.load_data(stream, sample_data=True, **kwargs))
+
     def get_forced_replication_method(self, stream_id: str) -> str:
         return REPLICATION_METHOD_FULL_TABLE
 
