@@ -168,6 +168,26 @@ export function driverModule(pipPackages: readonly string[]): string | undefined
   return KNOWN_DRIVER_MODULES[name] ?? name.replace(/-/g, '_');
 }
 
+/**
+ * The keyword names of connect() for the DB-API drivers whose signatures are known: psycopg 3 takes
+ * only libpq's `dbname` (psycopg2 also accepts `database`), pymssql calls the host `server`.
+ * `known` false: the generic names, and the template says to check them.
+ */
+const CONNECT_KEYWORDS: Record<string, { database: string; host: string }> = {
+  psycopg2: { database: 'dbname', host: 'host' },
+  psycopg: { database: 'dbname', host: 'host' },
+  pymysql: { database: 'database', host: 'host' },
+  'mysql.connector': { database: 'database', host: 'host' },
+  'clickhouse_driver.dbapi': { database: 'database', host: 'host' },
+  redshift_connector: { database: 'database', host: 'host' },
+  pymssql: { database: 'database', host: 'server' },
+};
+
+function connectKeywords(driver: string | undefined) {
+  const known = driver ? CONNECT_KEYWORDS[driver] : undefined;
+  return { known: known !== undefined, database: known?.database ?? 'database', host: known?.host ?? 'host' };
+}
+
 /** The credential checks of client.py, in the order get_headers applies them (later ones win on Authorization). */
 const AUTH_ORDER: readonly MageAuthType[] = ['api_key', 'bearer', 'basic', 'oauth2'];
 
@@ -348,6 +368,7 @@ export function templateData(profile: MageProfile): Record<string, unknown> {
       baseUrlLiteral: '',
       driverModuleLiteral: driver ? pythonString(driver) : 'None',
       hasDriver: driver !== undefined,
+      connect: connectKeywords(driver),
       driverPackage: profile.pipPackages[0] ?? '',
       defaultPortLiteral: profile.defaultPort !== undefined ? String(profile.defaultPort) : 'None',
       /** discover filters on this config key: the schema when there is one, else the database */
