@@ -183,6 +183,46 @@ const CONNECT_KEYWORDS: Record<string, { database: string; host: string }> = {
   pymssql: { database: 'database', host: 'server' },
 };
 
+/** CAST targets per SQL family, for bookmarks (MySQL and MariaDB cast to SIGNED, not BIGINT or BOOLEAN). */
+const CAST_TYPES = {
+  postgres: { dialect: 'PostgreSQL', quote: '"', datetime: 'TIMESTAMP', boolean: 'BOOLEAN', integer: 'BIGINT', number: 'DOUBLE PRECISION' },
+  // MySQL reads "x" as a string, not a column, unless ANSI_QUOTES is set
+  mysql: { dialect: 'MySQL and MariaDB', quote: '`', datetime: 'DATETIME', boolean: 'SIGNED', integer: 'SIGNED', number: 'DOUBLE' },
+  mssql: { dialect: 'SQL Server', quote: '"', datetime: 'DATETIME2', boolean: 'BIT', integer: 'BIGINT', number: 'FLOAT' },
+  ansi: {
+    dialect: 'standard SQL; check it against your database',
+    quote: '"',
+    datetime: 'TIMESTAMP',
+    boolean: 'BOOLEAN',
+    integer: 'BIGINT',
+    number: 'DOUBLE PRECISION',
+  },
+};
+const DRIVER_FAMILY: Record<string, keyof typeof CAST_TYPES> = {
+  psycopg2: 'postgres',
+  psycopg: 'postgres',
+  redshift_connector: 'postgres',
+  pymysql: 'mysql',
+  'mysql.connector': 'mysql',
+  pymssql: 'mssql',
+};
+
+function castTypes(driver: string | undefined) {
+  const known = Boolean(driver && DRIVER_FAMILY[driver]);
+  const family = CAST_TYPES[(driver && DRIVER_FAMILY[driver]) || 'ansi'];
+  const literal = (type: string): string => pythonString(type);
+  return {
+    dialect: family.dialect,
+    datetime: literal(family.datetime),
+    boolean: literal(family.boolean),
+    integer: literal(family.integer),
+    number: literal(family.number),
+    quoteKnown: known,
+    quoteLiteral: literal(family.quote),
+    quoteTwiceLiteral: literal(family.quote + family.quote),
+  };
+}
+
 function connectKeywords(driver: string | undefined) {
   const known = driver ? CONNECT_KEYWORDS[driver] : undefined;
   return { known: known !== undefined, database: known?.database ?? 'database', host: known?.host ?? 'host' };
@@ -234,6 +274,7 @@ function imports(profile: MageProfile, className: string, auth: AuthModel, drive
         fromSection(
           [`mage_integrations.connections.${uuid}`, [`${className} as ${className}Connection`]],
           ['mage_integrations.sources.base', ['main']],
+          ['mage_integrations.sources.constants', ['COLUMN_FORMAT_DATETIME', 'COLUMN_TYPE_BOOLEAN', 'COLUMN_TYPE_INTEGER', 'COLUMN_TYPE_NUMBER']],
           ['mage_integrations.sources.sql.base', ['Source']],
         ),
       ),
@@ -369,6 +410,7 @@ export function templateData(profile: MageProfile): Record<string, unknown> {
       driverModuleLiteral: driver ? pythonString(driver) : 'None',
       hasDriver: driver !== undefined,
       connect: connectKeywords(driver),
+      cast: castTypes(driver),
       driverPackage: profile.pipPackages[0] ?? '',
       defaultPortLiteral: profile.defaultPort !== undefined ? String(profile.defaultPort) : 'None',
       /** discover filters on this config key: the schema when there is one, else the database */

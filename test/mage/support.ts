@@ -230,6 +230,7 @@ export function selectedColumns(sql: string): string[] {
   if (!match) return [];
   return match[1]!
     .split(',')
-    .map((expr) => expr.trim().split(/\s+/).pop()!)
+    // the name a column is selected as: the alias, or the column without its table qualifier
+    .map((expr) => expr.trim().split(/\s+/).pop()!.split('.').pop()!)
     .filter(Boolean);
 }

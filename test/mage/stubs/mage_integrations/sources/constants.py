@@ -1,3 +1,10 @@
 REPLICATION_METHOD_FULL_TABLE = "FULL_TABLE"
 REPLICATION_METHOD_INCREMENTAL = "INCREMENTAL"
 REPLICATION_METHOD_LOG_BASED = "LOG_BASED"
+
+# column types and formats of Singer schemas, as mage_integrations names them
+COLUMN_FORMAT_DATETIME = "date-time"
+COLUMN_TYPE_BOOLEAN = "boolean"
+COLUMN_TYPE_INTEGER = "integer"
+COLUMN_TYPE_NUMBER = "number"
+COLUMN_TYPE_STRING = "string"

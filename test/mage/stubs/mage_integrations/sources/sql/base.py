@@ -35,7 +35,14 @@ class Source(BaseSource):
         self.build_connection().build_connection()
 
     def column_type_mapping(self, column_type: str, column_format: str = None) -> str:
-        return column_type
+        # the generic mapping of mage_integrations: every string, date-times included, as text
+        return "VARCHAR" if column_type == "string" else column_type.upper()
+
+    def bookmark_predicate(self, column: str, value, column_type: str, column_format: str = None) -> str:
+        # how the real SQL base filters an incremental sync: the bookmark cast through column_type_mapping
+        literal = "'" + str(value).replace("'", "''") + "'"
+        cast = self.column_type_mapping(column_type, column_format)
+        return f"{self.wrap_column_in_quotes(column)} >= CAST({literal} AS {cast})"
 
     def update_column_names(self, columns: List[str]) -> List[str]:
         return columns
