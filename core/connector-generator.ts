@@ -4,6 +4,7 @@
  * configuring (validate, store, compose the brief) -> writing (the file plan,
  * then registration) -> conflicts (no-terminal guard) -> end (summary).
  */
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Generator, { type BaseOptions } from 'yeoman-generator';
@@ -24,7 +25,7 @@ import {
 import { dashed, type Field, type PartialProfile } from './profile/field.js';
 import { ProfileError, findProblems, type ProfileSpec } from './profile/validate.js';
 import { declined, describeEdit, type RegistrationReport } from './registration.js';
-import { lastStoredName, storeProfile, storedProfile } from './stored-profiles.js';
+import { answersFile, lastStoredName, storeProfile, storedProfile } from './stored-profiles.js';
 import { findCheckoutRoot } from './host-checkout.js';
 
 export const CONTEXT_DOC_GENERATOR = fileURLToPath(new URL('../generators/context-doc/index.js', import.meta.url));
@@ -118,6 +119,7 @@ export abstract class ConnectorGenerator<P extends { name: string }> extends Gen
   protected profile!: P;
   protected checkoutRoot: string | undefined;
   protected registration!: RegistrationReport;
+  private answers!: ReturnType<typeof answersFile>;
   private suppliedFields = new Set<string>();
   /** fields whose value the user typed at a prompt: their problems name the question, not a flag */
   private promptedFields = new Map<string, string>();
@@ -182,6 +184,7 @@ export abstract class ConnectorGenerator<P extends { name: string }> extends Gen
     if (problems.length > 0) throw new ProfileError(supplied.length > 0 ? supplied : problems);
 
     storeProfile(this.config, spec.host, this.profile);
+    this.answers = answersFile(this.destinationRoot(), (file) => (existsSync(file) ? readFileSync(file, 'utf8') : undefined));
     const registration = this.host.registrations(this.profile, this.checkoutRoot);
     this.registration = this.options.skipRegister ? declined(registration) : registration;
     // Awaited: composeWith imports the generator asynchronously; unawaited, the brief's writing task could be
@@ -193,6 +196,7 @@ export abstract class ConnectorGenerator<P extends { name: string }> extends Gen
       registration: this.registration,
       interactive: canAsk(this.options),
       force: this.options.force,
+      answersNote: this.answers.note,
     } as never);
   }
 
@@ -203,6 +207,12 @@ export abstract class ConnectorGenerator<P extends { name: string }> extends Gen
       this.fs.copyTpl(this.templatePath(file.template), this.destinationPath(file.destination), { ...data, ...file.data }, undefined, {
         noGlob: true,
       });
+    }
+    // a forced edit like registration's, so it lands with the files or not at all
+    const exclude = this.answers.excludeEdit;
+    if (exclude && !this.options.dryRun) {
+      this.fs.write(exclude.file, exclude.contents);
+      markForced(this.env.sharedFs as never, exclude.file);
     }
     for (const edit of this.registration.edits.filter((e) => e.outcome === 'added')) {
       this.fs.write(this.destinationPath(edit.file), edit.contents ?? '');
@@ -223,6 +233,7 @@ export abstract class ConnectorGenerator<P extends { name: string }> extends Gen
       this.log.info(`Registration skipped: ${why}, from ${this.destinationRoot()}. The files were written under this folder.`);
     }
     if (checkoutRoot) for (const edit of edits) this.log.info(`Registration: ${describeEdit(edit)}`);
+    this.log.info(this.answers.note.replace(/`/g, ''));
     // relative to the folder the user ran in, as Yeoman prints the files it wrote
     this.log.info(`Next: read ${shownPath(this, this.destinationPath(this.host.briefDestination(this.profile)))}`);
   }

@@ -3,6 +3,8 @@
  * `connector:context-doc` alone regenerates from them:
  * `{ "generator-connector": { "connectors": { "openmetadata:my_db": {...} }, "last": { "openmetadata": "my_db" } } }`.
  */
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
 import type { PartialProfile } from './profile/field.js';
 
 interface ConfigStorage {
@@ -11,6 +13,29 @@ interface ConfigStorage {
 }
 
 const keyOf = (host: string, name: string): string => `${host}:${name}`;
+
+/** The line that keeps the answers out of commits in a git checkout's own exclude file. */
+const EXCLUDE_LINE = '/.yo-rc.json';
+
+/**
+ * Where the answers live, said to the user in the run's output and the brief: `.yo-rc.json` at the
+ * root, where Yeoman and connector:context-doc read them. In a git checkout the run also lists it
+ * in `.git/info/exclude` (the clone's own ignore file, never committed), so it cannot be committed
+ * by accident; `excludeEdit` is that edit, or undefined when there is nothing to add.
+ */
+export function answersFile(root: string, readText: (file: string) => string | undefined) {
+  const gitFolder = path.join(root, '.git');
+  const inGit = existsSync(gitFolder) && statSync(gitFolder).isDirectory();
+  const exclude = path.join(gitFolder, 'info', 'exclude');
+  const text = inGit ? (readText(exclude) ?? '') : '';
+  const listed = text.split(/\r?\n/).some((line) => line.trim() === EXCLUDE_LINE || line.trim() === '.yo-rc.json');
+  const excludeEdit =
+    inGit && !listed ? { file: exclude, contents: `${text}${text && !text.endsWith('\n') ? '\n' : ''}# answers of generator-connector\n${EXCLUDE_LINE}\n` } : undefined;
+  const note = inGit
+    ? 'Your answers are kept in `.yo-rc.json` at the checkout root, which git ignores here (it is listed in `.git/info/exclude`, the clone\'s own ignore file); re-run with `--ask-answered` to change them.'
+    : 'Your answers are kept in `.yo-rc.json` in this folder; re-run with `--ask-answered` to change them.';
+  return { excludeEdit, note };
+}
 
 const connectorsIn = (config: ConfigStorage): Record<string, PartialProfile> =>
   (config.get('connectors') as Record<string, PartialProfile> | undefined) ?? {};

@@ -9,7 +9,7 @@ import { findCheckoutRoot } from '../../core/host-checkout.js';
 import { changedSinceGenerated } from '../../core/merge.js';
 import { HOSTS } from '../../core/hosts.js';
 import { assertValidProfile } from '../../core/profile/validate.js';
-import { lastStoredName, storedProfile } from '../../core/stored-profiles.js';
+import { answersFile, lastStoredName, storedProfile } from '../../core/stored-profiles.js';
 import type { RegistrationReport } from '../../core/registration.js';
 import { briefData } from './brief.js';
 
@@ -19,6 +19,8 @@ type ContextDocOptions = ConnectorOptions & {
   connectorProfile?: Record<string, unknown>;
   /** when composed: the registration the host generator computed and writes in this run */
   registration?: RegistrationReport;
+  /** where the answers are kept, as the host generator told the user */
+  answersNote?: string;
 };
 
 export default class ContextDocGenerator extends Generator<Record<string, unknown>, ContextDocOptions> {
@@ -72,7 +74,10 @@ export default class ContextDocGenerator extends Generator<Record<string, unknow
     // with --force every file is replaced by what this run generates: none keeps the user's changes
     const forced = Boolean(this.options.force || (this.env as unknown as { conflicterOptions?: { force?: boolean } }).conflicterOptions?.force);
     const changed = (file: string): boolean => !forced && changedSinceGenerated(this.destinationRoot(), file);
-    const data = { ...host.templateData(profile), ...briefData(host, profile, registration, destination, changed) };
+    const base = briefData(host, profile, registration, destination, changed);
+    // alone, the same sentence the host generator would have passed
+    const answers = this.options.answersNote ?? answersFile(this.destinationRoot(), (file) => this.fs.read(file, { defaults: '' }) ?? undefined).note;
+    const data = { ...host.templateData(profile), ...base, brief: { ...base.brief, answers } };
     this.fs.copyTpl(this.templatePath(this.hostId, 'CONNECTOR_CONTEXT.md.ejs'), this.destinationPath(destination), data, undefined, {
       noGlob: true,
     });

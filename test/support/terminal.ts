@@ -44,7 +44,8 @@ export async function runInTerminal(cwd: string, args: string[], steps: Terminal
   runs += 1;
   const tmux = tmuxOn(`gc-test-${process.pid}-${runs}`);
   const session = 'run';
-  const command = `cd ${quote(cwd)} && NO_UPDATE_NOTIFIER=1 ${quote(process.execPath)} ${quote(BIN)} ${args.map(quote).join(' ')}; echo __EXIT=$?; sleep 600`;
+  // a user's terminal: without CI (under CI, chalk turns colour off even in a terminal)
+  const command = `cd ${quote(cwd)} && env -u CI NO_UPDATE_NOTIFIER=1 ${quote(process.execPath)} ${quote(BIN)} ${args.map(quote).join(' ')}; echo __EXIT=$?; sleep 600`;
   const started = tmux('new-session', '-d', '-s', session, '-x', '200', '-y', '50', command);
   if (started.status !== 0) throw new Error(`tmux could not start: ${started.stderr}`);
   try {
