@@ -2,7 +2,8 @@
  * The commit of a run, all or nothing. It takes the place of the environment's
  * commit (Yeoman's `customCommitTask` feature) and still writes through
  * Yeoman's own pipeline (yo-resolve, the conflicter, mem-fs-editor's commit
- * transform), in three phases:
+ * transform). First the three-way merge settles what it can (core/merge.ts:
+ * update, keep, merge); then three phases:
  *
  * 1. check: every pending path can be written (no file where a folder must go,
  *    no folder without write permission), reported all at once;
