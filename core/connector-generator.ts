@@ -4,7 +4,6 @@
  * configuring (validate, store, compose the brief) -> writing (the file plan,
  * then registration) -> conflicts (no-terminal guard) -> end (summary).
  */
-import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Generator, { type BaseOptions } from 'yeoman-generator';
@@ -184,7 +183,7 @@ export abstract class ConnectorGenerator<P extends { name: string }> extends Gen
     if (problems.length > 0) throw new ProfileError(supplied.length > 0 ? supplied : problems);
 
     storeProfile(this.config, spec.host, this.profile);
-    this.answers = answersFile(this.destinationRoot(), (file) => (existsSync(file) ? readFileSync(file, 'utf8') : undefined));
+    this.answers = answersFile(this.destinationRoot(), (file) => this.fs.read(file, { defaults: '' }) ?? undefined);
     const registration = this.host.registrations(this.profile, this.checkoutRoot);
     this.registration = this.options.skipRegister ? declined(registration) : registration;
     // Awaited: composeWith imports the generator asynchronously; unawaited, the brief's writing task could be

@@ -28,7 +28,7 @@ function defaultShown(field: Field): string | undefined {
   return Array.isArray(value) ? value.join(', ') : String(value);
 }
 
-function describe(field: Field): string {
+function fieldHelp(field: Field): string {
   const parts = [field.help];
   if (field.choices) parts.push(`one${field.kind === 'choices' ? ' or more' : ''} of: ${field.choices.join(', ')}`);
   if (field.required) parts.push('required');
@@ -59,7 +59,7 @@ function table(rows: ReadonlyArray<[string, string]>, left: number): string {
 }
 
 export function helpText(usage: string, writes: string, fields: readonly Field[]): string {
-  const own = fields.map((f): [string, string] => [flagOf(f), describe(f)]);
+  const own = fields.map((f): [string, string] => [flagOf(f), fieldHelp(f)]);
   const left = Math.max(...[...own, ...RUN_FLAGS].map(([flag]) => flag.length)) + 2;
   return [
     `Usage: ${usage} [flags]`,

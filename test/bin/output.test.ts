@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { BIN, forgetRecords, runBin, runGenerator, tempDir } from '../support/generate.js';
+import { BIN, forgetRecords, literal, runBin, runGenerator, tempDir } from '../support/generate.js';
 import { skipWithReason } from '../support/fixtures.js';
 import { HOST_CASES, briefPathOf, completeProfile, plannedFiles } from '../support/hosts.js';
 import { runInTerminal, terminalAvailable } from '../support/terminal.js';
@@ -25,7 +25,7 @@ for (const c of HOST_CASES) {
     it('a dry run lists each file once (the plan), with no Yeoman status lines or diffs after it', function () {
       const result = runBin([c.generator, ...c.flags, '--dry-run'], { cwd: tempDir() });
       assert.equal(result.status, 0, output(result));
-      const statusLines = (file: string): number => output(result).split('\n').filter((line) => new RegExp(`^\\s*\\S+\\s+${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`).test(line)).length;
+      const statusLines = (file: string): number => output(result).split('\n').filter((line) => new RegExp(`^\\s*\\S+\\s+${literal(file)}$`).test(line)).length;
       for (const file of files()) assert.equal(statusLines(file), 1, `${file} in:\n${output(result)}`);
       assert.equal(count(output(result), 'Registration'), 1, output(result));
     });
@@ -45,8 +45,8 @@ for (const c of HOST_CASES) {
       const result = runBin([c.generator, ...c.flags], { cwd: sub });
       assert.equal(result.status, 0, output(result));
       const brief = path.relative(sub, path.join(dir, briefPathOf(c, completeProfile(c))));
-      assert.match(output(result), new RegExp(`Next: read ${brief.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'm'));
-      assert.match(output(result), new RegExp(`identical ${brief.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'm'));
+      assert.match(output(result), new RegExp(`Next: read ${literal(brief)}$`, 'm'));
+      assert.match(output(result), new RegExp(`identical ${literal(brief)}$`, 'm'));
     });
 
     it('context-doc alone says nothing about package.json or installing', async function () {

@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { appendFileSync } from 'node:fs';
 import path from 'node:path';
-import { diffTrees, forgetRecords, isEmptyDiff, runGenerator, snapshotTree, tempDir } from '../support/generate.js';
+import { diffTrees, forgetRecords, isEmptyDiff, literal, runGenerator, snapshotTree, tempDir } from '../support/generate.js';
 import { HOST_CASES, completeProfile, plannedFiles } from '../support/hosts.js';
 import { skipWithReason } from '../support/fixtures.js';
 import { runInTerminal, terminalAvailable } from '../support/terminal.js';
@@ -60,7 +60,7 @@ for (const c of HOST_CASES) {
       const before = snapshotTree(dir);
       const run = await runInTerminal(dir, [c.generator, ...c.flags, '--docs-notes', 'changed'], [{ waitFor: CONFLICT_PROMPT, keys: ['x', 'Enter'] }]);
       assertCancelled(run, dir, before);
-      assert.match(run.screen, new RegExp(`Aborted at the conflict for ${edited.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+      assert.match(run.screen, new RegExp(`Aborted at the conflict for ${literal(edited)}`));
     });
   });
 }

@@ -15,6 +15,7 @@ import { requireFixtures, skipWithReason } from '../support/fixtures.js';
 import { nonRootAccount, readableBy, run, runAs, type Account } from '../support/users.js';
 import { seedOpenMetadataCheckout } from '../openmetadata/support.js';
 import { seedCheckout } from '../mage/support.js';
+import { flagsOf } from '../support/hosts.js';
 import type { GeneratorName } from '../support/generate.js';
 
 interface Scenario {
@@ -166,8 +167,7 @@ for (const s of SCENARIOS) {
       run('chown', ['-R', `${user.uid}:${user.gid}`, dir]);
       chmodSync(path.join(dir, s.folder), 0o555);
       const before = snapshotTree(dir);
-      const flags = Object.entries(s.first).flatMap(([k, v]) => [`--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`, ...[v].flat().map(String)]);
-      const result = runAs(user, dir, [process.execPath, BIN, s.host, ...flags]);
+      const result = runAs(user, dir, [process.execPath, BIN, s.host, ...flagsOf(s.first)]);
       chmodSync(path.join(dir, s.folder), 0o755);
       assert.notEqual(result.status, 0, result.out);
       assert.ok(result.out.includes(`${s.folder}: no permission to write in this folder`), result.out);

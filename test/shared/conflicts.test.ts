@@ -7,16 +7,12 @@
 import assert from 'node:assert/strict';
 import { appendFileSync, cpSync } from 'node:fs';
 import path from 'node:path';
-import { diffTrees, isEmptyDiff, readText, readTree, runBin, runGenerator, snapshotTree, tempDir, type TreeSnapshot } from '../support/generate.js';
+import { diffTrees, isEmptyDiff, readText, readTree, runBin, runGenerator, snapshotTree, statusOf, tempDir, type TreeSnapshot } from '../support/generate.js';
 import { HOST_CASES, briefPathOf, completeProfile, generatorBuilt, plannedFiles } from '../support/hosts.js';
 
 const EDIT = '\n# edited by hand: keep me\n';
 
 const output = (r: { stdout: string; stderr: string }): string => `${r.stdout}\n${r.stderr}`;
-
-/** The lines of a yeoman status report (`identical path`, `conflict path`...) for a file. */
-const statusOf = (text: string, file: string): string | undefined =>
-  new RegExp(`^\\s*(\\w+)\\s+${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`, 'm').exec(text)?.[1];
 
 for (const c of HOST_CASES) {
   describe(`conflicts and re-runs (${c.host})`, function () {

@@ -10,15 +10,12 @@
 import assert from 'node:assert/strict';
 import { appendFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { diffTrees, isEmptyDiff, runBin, runGenerator, snapshotTree, tempDir, type BinResult } from '../support/generate.js';
+import { diffTrees, isEmptyDiff, literal, runBin, runGenerator, snapshotTree, statusOf, tempDir, type BinResult } from '../support/generate.js';
+import { flagsOf } from '../support/hosts.js';
 import { skipWithReason } from '../support/fixtures.js';
 import { runInTerminal, terminalAvailable } from '../support/terminal.js';
 
 const output = (r: BinResult): string => `${r.stdout}\n${r.stderr}`;
-const statusOf = (text: string, file: string): string | undefined =>
-  new RegExp(`^\\s*(\\w+)\\s+${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`, 'm').exec(text)?.[1];
-const flagsOf = (options: Record<string, unknown>): string[] =>
-  Object.entries(options).flatMap(([k, v]) => [`--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`, ...[v].flat().map(String)]);
 
 interface Evolution {
   host: 'openmetadata' | 'mage';
@@ -146,7 +143,7 @@ describe('evolving a connector: a re-run merges', function () {
         const before = snapshotTree(dir);
         const result = runBin([e.host, ...flagsOf(e.grown)], { cwd: dir });
         assert.notEqual(result.status, 0, output(result));
-        assert.match(output(result), new RegExp(`${e.conflicting.file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s+\\(you and this run both changed the same lines`));
+        assert.match(output(result), new RegExp(`${literal(e.conflicting.file)}\\s+\\(you and this run both changed the same lines`));
         assert.ok(isEmptyDiff(diffTrees(before, snapshotTree(dir))));
       });
 

@@ -127,6 +127,13 @@ export function runBin(args: string[], opts: { cwd: string; input?: string; env?
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+/** `text` as a regular expression that matches it literally. */
+export const literal = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The word of a Yeoman status line (`   create path`, `     keep path`) for a file, if the output has one. */
+export const statusOf = (text: string, file: string): string | undefined =>
+  new RegExp(`^\\s*(\\w+)\\s+${literal(file)}\\s*$`, 'm').exec(text)?.[1];
+
 /** A folder's files: relative path (with '/') -> sha256 of the contents. */
 export type TreeSnapshot = Map<string, string>;
 

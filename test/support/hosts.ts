@@ -8,7 +8,7 @@ import path from 'node:path';
 import { HOSTS } from '../../core/hosts.js';
 import type { HostDefinition } from '../../core/host.js';
 import { withDefaults } from '../../core/profile/compose.js';
-import type { PartialProfile } from '../../core/profile/field.js';
+import { dashed, type PartialProfile } from '../../core/profile/field.js';
 import type { ProfileSpec } from '../../core/profile/validate.js';
 import { generatorPath, type GeneratorName } from './generate.js';
 
@@ -34,6 +34,10 @@ export const OPENMETADATA_FIRST_PARTY = ['metadata', '_openmetadata_testutils'] 
 
 const FIRST_PARTY: Record<HostCase['host'], readonly string[]> = { openmetadata: OPENMETADATA_FIRST_PARTY, mage: [] };
 
+/** yeoman-test options (camelCase) as the bin's flags: `{ authTypes: ['a', 'b'] }` -> `--auth-types a b`. */
+export const flagsOf = (options: Record<string, unknown>): string[] =>
+  Object.entries(options).flatMap(([key, value]) => [`--${dashed(key)}`, ...[value].flat().map(String)]);
+
 const hostCase = (host: HostCase['host'], minimal: Record<string, string>): HostCase => {
   const definition = HOSTS[host];
   if (!definition) throw new Error(`core/hosts.ts has no host ${host}`);
@@ -44,7 +48,7 @@ const hostCase = (host: HostCase['host'], minimal: Record<string, string>): Host
     definition,
     minimal,
     isortFirstParty: FIRST_PARTY[host],
-    flags: Object.entries(minimal).flatMap(([key, value]) => [`--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`, value]),
+    flags: flagsOf(minimal),
   };
 };
 
