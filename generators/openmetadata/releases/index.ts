@@ -3,11 +3,10 @@
  * releases, one JSON file per release line. Adding a release is adding a file
  * here (and its line to OPENMETADATA_RELEASES, the choices of --openmetadata-version).
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import type { PyStyle } from '../python.js';
+import { loadHostFacts } from '../../../core/host-facts.js';
 import { OPENMETADATA_RELEASES, type OpenMetadataRelease } from '../../../core/profile/fields-openmetadata.js';
 
 export interface ReleaseFacts {
@@ -41,17 +40,11 @@ export interface ReleaseFacts {
   modelGeneration: { isortFirstPartyMetadata: boolean; ruffFix?: { select: string[]; targetVersion: string } };
 }
 
-const folder = path.dirname(fileURLToPath(import.meta.url));
-const loaded = new Map<string, ReleaseFacts>();
+const folder = fileURLToPath(new URL('.', import.meta.url));
 
 export function releaseFacts(line: string): ReleaseFacts {
   if (!(OPENMETADATA_RELEASES as readonly string[]).includes(line)) {
     throw new Error(`unknown OpenMetadata release line ${line}; known: ${OPENMETADATA_RELEASES.join(', ')}`);
   }
-  let facts = loaded.get(line);
-  if (!facts) {
-    facts = JSON.parse(readFileSync(path.join(folder, `${line}.json`), 'utf8')) as ReleaseFacts;
-    loaded.set(line, facts);
-  }
-  return facts;
+  return loadHostFacts<ReleaseFacts>(folder, line);
 }
