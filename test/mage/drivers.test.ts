@@ -3,10 +3,15 @@
  * template knows, for real: the driver from PyPI (the tools venv of
  * test/mage/tools-requirements.txt), a real server started by .ci/run
  * (.ci/postgres.sh, .ci/mariadb.sh), and `SELECT 1` through the generated
- * connection class. psycopg 3 refuses `database=`, which psycopg2 accepts.
+ * connection class (psycopg 3 refuses `database=`, which psycopg2 accepts).
+ * Then the generated source runs as mage-ai starts it, a script on the
+ * stand-in mage_integrations and the real singer-python: --discover, a sync
+ * with an incremental catalog and a state file (Singer messages on stdout),
+ * and --load_sample_data on an empty table.
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { skipWithReason } from '../support/fixtures.js';
 import { runGenerator, tempDir } from '../support/generate.js';
@@ -46,49 +51,76 @@ print(json.dumps({"row": list(cursor.fetchone()), "driver": type(conn).__module_
 conn.close()
 `;
 
-/** Discovery and an incremental filter through the generated source, on a seeded table. */
-const SYNC = `
-import json, sys
+/** Seeds the tables the sync reads, through the driver (argv: module, class, url, sql...). */
+const SEED = `
+import sys
 from importlib import import_module
 from urllib.parse import unquote, urlsplit
 
-module, class_name, url, schema = sys.argv[1:5]
+module, class_name, url = sys.argv[1:4]
 parts = urlsplit(url)
-database = parts.path.lstrip("/")
-config = dict(
-    database=database,
+connection = getattr(import_module(module), class_name)(
+    database=parts.path.lstrip("/"),
     host=parts.hostname,
     password=unquote(parts.password),
     username=unquote(parts.username),
     port=parts.port,
-    schema=schema or database,
 )
-source = getattr(import_module(module), class_name)(config=config)
-conn = source.build_connection().build_connection()
+conn = connection.build_connection()
 cursor = conn.cursor()
-cursor.execute("DROP TABLE IF EXISTS gc_orders")
-cursor.execute("CREATE TABLE gc_orders (id INTEGER PRIMARY KEY, note TEXT, created_at TIMESTAMP NULL)")
-cursor.execute(
-    "INSERT INTO gc_orders (id, note, created_at) VALUES "
-    "(1, 'old', '2024-01-01 00:00:00'), (2, 'new', '2024-01-03 00:00:00')"
-)
-conn.commit()
-cursor.execute(source.build_discover_query(streams=["gc_orders"]))
-keys = sorted(row[3] for row in cursor.fetchall() if row[2] and "PRI" in row[2])
-predicate = source.bookmark_predicate("created_at", "2024-01-02T00:00:00", "string", "date-time")
-cursor.execute("SELECT id FROM gc_orders WHERE " + predicate)
-after = [row[0] for row in cursor.fetchall()]
-cursor.execute("DROP TABLE gc_orders")
+for statement in sys.argv[4:]:
+    cursor.execute(statement)
 conn.commit()
 conn.close()
-print(json.dumps({"keys": keys, "after": after, "predicate": predicate}))
 `;
+
+const TABLES = [
+  'DROP TABLE IF EXISTS gc_orders',
+  'DROP TABLE IF EXISTS gc_empty',
+  'CREATE TABLE gc_orders (id INTEGER PRIMARY KEY, note TEXT, created_at TIMESTAMP NULL)',
+  "INSERT INTO gc_orders (id, note, created_at) VALUES (1, 'old', '2024-01-01 00:00:00'), (2, 'new', '2024-01-03 00:00:00')",
+  'CREATE TABLE gc_empty (id INTEGER PRIMARY KEY)',
+];
+
+interface SingerMessage {
+  type: string;
+  stream?: string;
+  record?: Record<string, unknown>;
+  key_properties?: string[];
+  value?: { bookmarks?: Record<string, Record<string, unknown>> };
+}
+
+interface CatalogStream {
+  tap_stream_id: string;
+  key_properties: string[];
+  replication_method: string;
+  replication_key?: string;
+  metadata: Array<{ breadcrumb: string[]; metadata: Record<string, unknown> }>;
+}
+
+/** What a user does in mage's UI before a sync: select the stream and all its columns. */
+function selectAll(stream: CatalogStream): CatalogStream {
+  return { ...stream, metadata: stream.metadata.map((entry) => ({ ...entry, metadata: { ...entry.metadata, selected: true } })) };
+}
+
+/** ... and choose incremental replication on a bookmark column. */
+const selectIncremental = (stream: CatalogStream, bookmark: string): CatalogStream => ({
+  ...selectAll(stream),
+  replication_method: 'INCREMENTAL',
+  replication_key: bookmark,
+});
+
+const singerMessages = (stdout: string): SingerMessage[] =>
+  stdout
+    .split('\n')
+    .filter((line) => line.startsWith('{'))
+    .map((line) => JSON.parse(line) as SingerMessage);
 
 describe('Mage SQL connections with real drivers and servers', function () {
   this.timeout(120_000);
 
   for (const driver of DRIVERS) {
-    it(`${driver.package}: the generated connection connects, discovery reads the primary key, a timestamp bookmark filters`, async function () {
+    it(`${driver.package}: connects; discover finds the primary key; an incremental sync from a timestamp bookmark sends only newer rows; an empty stream samples as []`, async function () {
       const tools = process.env.GC_MAGE_TOOLS;
       const url = process.env[driver.server];
       const missing = !tools ? 'GC_MAGE_TOOLS (the drivers venv)' : !url ? `${driver.server} (the server)` : undefined;
@@ -101,26 +133,52 @@ describe('Mage SQL connections with real drivers and servers', function () {
       const dir = tempDir('connector-mage-driver-');
       await runGenerator('mage', { name, connectorType: 'sql', pipPackages: [driver.package] }, { cwd: dir });
       const tree = stubTree(tempDir('connector-mage-driver-tree-'), dir, name);
-      const result = spawnSync(path.join(tools!, 'python'), ['-c', CONNECT, `mage_integrations.connections.${name}`, mageNames({ name }).className, url!], {
-        cwd: tree,
-        encoding: 'utf8',
-        env: { ...process.env, PYTHONPATH: tree, PYTHONDONTWRITEBYTECODE: '1' },
-      });
+      const env = { ...process.env, PYTHONPATH: tree, PYTHONDONTWRITEBYTECODE: '1' };
+      const result = spawnSync(path.join(tools!, 'python'), ['-c', CONNECT, `mage_integrations.connections.${name}`, mageNames({ name }).className, url!], { cwd: tree, encoding: 'utf8', env });
       assert.equal(result.status, 0, result.stderr);
       const answer = JSON.parse(result.stdout.trim().split('\n').pop()!) as { row: number[] };
       assert.deepEqual(answer.row, [1]);
 
-      // discovery marks the primary key; an incremental sync on a timestamp bookmark compares timestamps
-      const schema = driver.server === 'GC_TEST_POSTGRES_URL' ? 'public' : '';
-      const sync = spawnSync(path.join(tools!, 'python'), ['-c', SYNC, `mage_integrations.sources.${name}`, mageNames({ name }).className, url!, schema], {
-        cwd: tree,
-        encoding: 'utf8',
-        env: { ...process.env, PYTHONPATH: tree, PYTHONDONTWRITEBYTECODE: '1' },
+      // the source as mage-ai runs it: a script with --discover, then a sync with the chosen catalog and a state
+      const script = `mage_integrations/sources/${name}/__init__.py`;
+      const className = mageNames({ name }).className;
+      const seeded = spawnSync(path.join(tools!, 'python'), ['-c', SEED, `mage_integrations.connections.${name}`, className, url!, ...TABLES], { cwd: tree, encoding: 'utf8', env });
+      assert.equal(seeded.status, 0, seeded.stderr);
+      const parts = new URL(url!);
+      const database = parts.pathname.slice(1);
+      const config = JSON.stringify({
+        database,
+        host: parts.hostname,
+        password: decodeURIComponent(parts.password),
+        username: decodeURIComponent(parts.username),
+        port: Number(parts.port),
+        schema: driver.server === 'GC_TEST_POSTGRES_URL' ? 'public' : database,
       });
-      assert.equal(sync.status, 0, sync.stderr);
-      const synced = JSON.parse(sync.stdout.trim().split('\n').pop()!) as { keys: string[]; after: number[]; predicate: string };
-      assert.deepEqual(synced.keys, ['id'], 'discovery did not read the primary key');
-      assert.deepEqual(synced.after, [2], `the bookmark filter ${synced.predicate} kept ${JSON.stringify(synced.after)}`);
+      const source = (...args: string[]) => spawnSync(path.join(tools!, 'python'), [script, '--config_json', config, ...args], { cwd: tree, encoding: 'utf8', env });
+
+      const discovered = source('--discover', '--selected_streams_json', '["gc_orders", "gc_empty"]');
+      assert.equal(discovered.status, 0, discovered.stderr);
+      const streams = (JSON.parse(discovered.stdout) as { streams: CatalogStream[] }).streams;
+      const orders = streams.find((s) => s.tap_stream_id === 'gc_orders');
+      assert.deepEqual(orders?.key_properties, ['id'], 'discovery did not read the primary key');
+
+      const state = path.join(tempDir('connector-mage-driver-state-'), 'state.json');
+      writeFileSync(state, JSON.stringify({ bookmarks: { gc_orders: { created_at: '2024-01-02T00:00:00' } } }));
+      const catalog = JSON.stringify({ streams: [selectIncremental(orders!, 'created_at')] });
+      const synced = source('--catalog_json', catalog, '--state', state);
+      assert.equal(synced.status, 0, synced.stderr);
+      const messages = singerMessages(synced.stdout);
+      assert.deepEqual(messages.find((m) => m.type === 'SCHEMA')?.key_properties, ['id']);
+      const records = messages.filter((m) => m.type === 'RECORD').map((m) => m.record?.id);
+      assert.deepEqual(records, [2], 'the timestamp bookmark keeps only the newer row');
+      const lastState = messages.filter((m) => m.type === 'STATE').pop();
+      assert.match(String(lastState?.value?.bookmarks?.gc_orders?.created_at), /^2024-01-03/);
+
+      // sampling an empty stream: mage-ai takes next() of load_data, which must yield an empty batch
+      const empty = streams.find((s) => s.tap_stream_id === 'gc_empty')!;
+      const sampled = source('--load_sample_data', '--selected_streams_json', '["gc_empty"]', '--catalog_json', JSON.stringify({ streams: [selectAll(empty)] }));
+      assert.equal(sampled.status, 0, sampled.stderr);
+      assert.deepEqual(JSON.parse(sampled.stdout.trim().split('\n').pop()!), { stream_id: 'gc_empty', sample_data: [], type: 'sample_data' });
     });
   }
 });

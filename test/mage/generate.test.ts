@@ -33,6 +33,7 @@ import {
   generateCase,
   listAllFiles,
   readManifest,
+  requireMageTools,
   runPython,
   selectedColumns,
   stdlibModules,
@@ -384,16 +385,18 @@ describe('mage generator: the matrix of generated sources', function () {
     assert.equal(readme.split('\n').filter((l) => /^#{1,6} /.test(l)).length, 2, 'README has its two headings only');
   });
 
-  describe('run against stand-ins for mage_integrations (test/mage/stubs: the documented base classes, no network)', function () {
+  describe('run against stand-ins for mage_integrations (test/mage/stubs on the real singer-python; no network)', function () {
     const trees = new Map<string, string>();
+    let tools = '';
     before(function () {
+      tools = requireMageTools(this);
       for (const c of batch.cases) trees.set(c.id, stubTree(tempDir(`connector-mage-stub-${c.id}-`), c.dir, c.profile.name));
     });
 
     it("the generated unit tests pass (python3 -m unittest mage_integrations.tests.sources.<uuid>.test_<uuid>)", function () {
       const failures: string[] = [];
       for (const c of batch.cases) {
-        const result = runPython(trees.get(c.id)!, ['-m', 'unittest', `mage_integrations.tests.sources.${c.profile.name}.${testModuleName(c.profile.name)}`]);
+        const result = runPython(tools, trees.get(c.id)!, ['-m', 'unittest', `mage_integrations.tests.sources.${c.profile.name}.${testModuleName(c.profile.name)}`]);
         if (result.status !== 0 || !/^OK/m.test(result.stderr)) failures.push(`${c.id}:\n${result.stderr.slice(-3000)}`);
         else assert.match(result.stderr, /Ran [3-9] tests/, `${c.id}: the generated tests ran`);
       }
@@ -403,12 +406,12 @@ describe('mage generator: the matrix of generated sources', function () {
     it('each source runs as a script: --show_templates serves config.json, --discover lists the streams (api, file), stdout is only JSON', function () {
       for (const c of batch.cases) {
         const script = `mage_integrations/sources/${c.profile.name}/__init__.py`;
-        const templates = runPython(trees.get(c.id)!, [script, '--config_json', '{}', '--show_templates']);
+        const templates = runPython(tools, trees.get(c.id)!, [script, '--config_json', '{}', '--show_templates']);
         assert.equal(templates.status, 0, `${c.id}: ${templates.stderr}`);
         const served = JSON.parse(templates.stdout) as { config: Record<string, unknown> };
         assert.deepEqual(Object.keys(served.config), c.profile.configKeys.map((k) => k.key), c.id);
         if (c.profile.connectorType === 'sql') continue;
-        const discover = runPython(trees.get(c.id)!, [script, '--config_json', '{}', '--discover']);
+        const discover = runPython(tools, trees.get(c.id)!, [script, '--config_json', '{}', '--discover']);
         assert.equal(discover.status, 0, `${c.id}: ${discover.stderr}`);
         const catalog = JSON.parse(discover.stdout) as { streams: Array<{ tap_stream_id: string }> };
         assert.deepEqual(catalog.streams.map((s) => s.tap_stream_id).sort(), [...c.profile.streams].sort(), c.id);

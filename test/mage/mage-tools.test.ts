@@ -10,19 +10,9 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { skipWithReason } from '../support/fixtures.js';
 import { runGenerator, tempDir } from '../support/generate.js';
-import { MAGE_HOST_FIXTURE, seedCheckout } from './support.js';
+import { MAGE_HOST_FIXTURE, requireMageTools, seedCheckout } from './support.js';
 import { REQUIREMENTS_FILE } from '../../generators/mage/register.js';
-
-const tools = process.env.GC_MAGE_TOOLS;
-
-function requireTools(ctx: Mocha.Context): string {
-  if (tools) return tools;
-  const why = 'GC_MAGE_TOOLS is not set (.ci/run builds the venv of test/mage/tools-requirements.txt and sets it)';
-  if (process.env.CI === 'true') throw new Error(why);
-  return skipWithReason(ctx, why) as never;
-}
 
 const tool = (bin: string, name: string, args: string[], cwd: string) => spawnSync(path.join(bin, name), args, { cwd, encoding: 'utf8' });
 
@@ -30,7 +20,7 @@ describe("mage-ai's own tools on the generated source", function () {
   this.timeout(120_000);
 
   it('requirements-txt-fixer (pre-commit-hooks 4.5.0) leaves the edited requirements.txt as it is', async function () {
-    const bin = requireTools(this);
+    const bin = requireMageTools(this);
     const cases = [
       { name: 'pg3_db', connectorType: 'sql', pipPackages: ['psycopg[binary]==3.1.18'] },
       { name: 'crm_api', connectorType: 'api', streams: ['orders'], authTypes: ['oauth2'], pipPackages: ['requests-oauthlib==1.3.1', 'Backoff>=2'] },
@@ -52,7 +42,7 @@ describe("mage-ai's own tools on the generated source", function () {
   });
 
   it('flake8 with flake8-bugbear 23.3.12 (max line length 100) finds nothing in any kind of source', async function () {
-    const bin = requireTools(this);
+    const bin = requireMageTools(this);
     const version = tool(bin, 'flake8', ['--version'], '.').stdout;
     assert.match(version, /flake8-bugbear: 23\.3\.12/, `bugbear is not loaded: ${version}`);
     const dir = tempDir('connector-mage-bugbear-');

@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { runGenerator, tempDir } from '../support/generate.js';
-import { runPython, stubTree } from './support.js';
+import { requireMageTools, runPython, stubTree } from './support.js';
 
 const SCRIPT = `
 import json
@@ -31,10 +31,11 @@ describe('mage file source: unimplemented parts fail loudly', function () {
   this.timeout(60_000);
 
   it('a sync raises NotImplementedError with the TODO, and test_connection fails for a missing file', async function () {
+    const tools = requireMageTools(this);
     const dir = tempDir('connector-mage-stub-');
     await runGenerator('mage', { name: 'csv_drop', connectorType: 'file', streams: ['rows'] }, { cwd: dir });
     const tree = stubTree(tempDir('connector-mage-stub-tree-'), dir, 'csv_drop');
-    const result = runPython(tree, ['-c', SCRIPT]);
+    const result = runPython(tools, tree, ['-c', SCRIPT]);
     assert.equal(result.status, 0, result.stderr);
     const outcomes = JSON.parse(result.stdout.trim()) as Record<string, string>;
     assert.match(outcomes.sync!, /^NotImplementedError: TODO: read the rows of stream rows/);

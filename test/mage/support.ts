@@ -10,7 +10,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync
 import path from 'node:path';
 import { withDefaults } from '../../core/profile/compose.js';
 import { mageSpec, type MageProfile } from '../../core/profile/mage.js';
-import { fixturePath, fixturesAvailable, REPO_ROOT } from '../support/fixtures.js';
+import { fixturePath, fixturesAvailable, REPO_ROOT, skipWithReason } from '../support/fixtures.js';
 import { runGenerator } from '../support/generate.js';
 import { storedProfileIn } from '../support/hosts.js';
 import { pythonTools } from '../support/python.js';
@@ -188,14 +188,27 @@ export function stubTree(dir: string, checkout: string, uuid: string): string {
   return dir;
 }
 
-/** Runs python3 in a stub tree (PYTHONPATH = the tree), no bytecode written. */
-export function runPython(root: string, args: string[]) {
-  const result = spawnSync('python3', args, {
+/**
+ * The bin folder of the venv .ci/run builds from test/mage/tools-requirements.txt (GC_MAGE_TOOLS):
+ * mage-ai's lint tools, singer-python (the stand-ins build on it) and the DB-API drivers.
+ * Without it the test is skipped locally and fails under CI.
+ */
+export function requireMageTools(ctx: Mocha.Context): string {
+  const tools = process.env.GC_MAGE_TOOLS;
+  if (tools) return tools;
+  const why = 'GC_MAGE_TOOLS is not set (.ci/run builds the venv of test/mage/tools-requirements.txt and sets it)';
+  if (process.env.CI === 'true') throw new Error(why);
+  return skipWithReason(ctx, why);
+}
+
+/** Runs the tools venv's python in a stub tree (PYTHONPATH = the tree), no bytecode written. */
+export function runPython(tools: string, root: string, args: string[]) {
+  const result = spawnSync(path.join(tools, 'python'), args, {
     cwd: root,
     encoding: 'utf8',
     env: { ...process.env, PYTHONPATH: root, PYTHONDONTWRITEBYTECODE: '1' },
   });
-  if (result.error) throw new Error(`python3 could not run: ${result.error.message}`);
+  if (result.error) throw new Error(`python could not run: ${result.error.message}`);
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
