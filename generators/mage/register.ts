@@ -8,7 +8,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { readCheckoutFile } from '../../core/host-checkout.js';
-import { insertElementLineAfter, parseLocated, valueOf, type JsonArray, type JsonNode } from '../../core/json-text.js';
+import { insertIntoArray, JsonEditError, nodeAt, parseJson, valueOf, type JsonNode } from '../../core/json-edit.js';
 import type { PartialProfile } from '../../core/profile/field.js';
 import { mageNames, type MageProfile } from '../../core/profile/mage.js';
 import type { Problem } from '../../core/profile/validate.js';
@@ -243,31 +243,27 @@ const SOURCES_PAGE_PREFIX = 'data-integrations/sources/';
 const SOURCES_OVERVIEW_PAGE = `${SOURCES_PAGE_PREFIX}overview`;
 
 /** The value of a string node, else undefined. */
-const stringOf = (node: JsonNode): string | undefined => (node.kind === 'scalar' && typeof node.value === 'string' ? node.value : undefined);
+const stringOf = (node: JsonNode): string | undefined => (node.type === 'string' ? (node.value as string) : undefined);
 
 /** Every `"pages"` array of a `"group": "Sources"` object, depth first. */
-function sourceGroups(node: JsonNode, found: JsonArray[] = []): JsonArray[] {
-  if (node.kind === 'object') {
-    const group = node.entries.find((e) => e.key === 'group');
-    const pages = node.entries.find((e) => e.key === 'pages');
-    if (group && stringOf(group.value) === 'Sources' && pages?.value.kind === 'array') found.push(pages.value);
-    for (const e of node.entries) sourceGroups(e.value, found);
+function sourceGroups(node: JsonNode, found: JsonNode[] = []): JsonNode[] {
+  if (node.type === 'object') {
+    const group = nodeAt(node, ['group']);
+    const pages = nodeAt(node, ['pages']);
+    if (group && stringOf(group) === 'Sources' && pages?.type === 'array') found.push(pages);
   }
-  if (node.kind === 'array') for (const item of node.items) sourceGroups(item, found);
+  // an object's children are its properties, whose last child is the value
+  for (const child of node.children ?? []) sourceGroups(child.type === 'property' ? child.children![1]! : child, found);
   return found;
 }
 
-const sourcePages = (pages: JsonArray): JsonNode[] => pages.items.filter((n) => stringOf(n)?.startsWith(SOURCES_PAGE_PREFIX));
-
-/** `page` on a line of its own at the line start `offset`, followed by a comma. */
-const pageLineAt = (text: string, offset: number, indent: string, page: string): string =>
-  insertAt(text, offset, `${indent}${JSON.stringify(page)},${eolOf(text)}`);
+const sourcePages = (pages: JsonNode): JsonNode[] => (pages.children ?? []).filter((n) => stringOf(n)?.startsWith(SOURCES_PAGE_PREFIX));
 
 /** Adds the docs page to the Sources group that lists the source pages (the one with sources/overview), sorted. */
 export function addDocsPage(text: string, page: string): TextEdit {
   let root: JsonNode;
   try {
-    root = parseLocated(text);
+    root = parseJson(text);
   } catch (error) {
     return { outcome: 'skipped', reason: `not valid JSON (${(error as Error).message})` };
   }
@@ -277,30 +273,20 @@ export function addDocsPage(text: string, page: string): TextEdit {
     groups.find((g) => sourcePages(g).some((n) => stringOf(n) === SOURCES_OVERVIEW_PAGE)) ??
     [...groups].sort((a, b) => sourcePages(b).length - sourcePages(a).length)[0];
   if (!target) return { outcome: 'skipped', reason: `no "group": "Sources" with ${SOURCES_PAGE_PREFIX}* pages` };
-  const { items } = target;
-  if (items.some((n, k) => k > 0 && lineStart(text, n.start) === lineStart(text, items[k - 1]!.start))) {
+  const items = target.children!;
+  if (items.some((n, k) => k > 0 && lineStart(text, n.offset) === lineStart(text, items[k - 1]!.offset))) {
     return { outcome: 'skipped', reason: 'the Sources pages are not one per line' };
   }
   const candidates = sourcePages(target).filter((n) => stringOf(n) !== SOURCES_OVERVIEW_PAGE);
   const before = candidates.find((n) => after(stringOf(n)!, page));
-  let contents: string;
-  if (before) {
-    contents = pageLineAt(text, lineStart(text, before.start), indentOfLine(text, before.start), page);
-  } else {
-    const last = candidates[candidates.length - 1] ?? sourcePages(target)[sourcePages(target).length - 1]!;
-    const indent = indentOfLine(text, last.start);
-    if (last === items[items.length - 1]) {
-      contents = insertElementLineAfter(text, last.end, indent, JSON.stringify(page));
-    } else {
-      contents = pageLineAt(text, lineEnd(text, text.indexOf(',', last.end)), indent, page);
-    }
-  }
+  const last = candidates[candidates.length - 1] ?? sourcePages(target)[sourcePages(target).length - 1]!;
+  const index = before ? items.indexOf(before) : items.indexOf(last) + 1;
   try {
-    if (!JSON.stringify(JSON.parse(contents)).includes(JSON.stringify(page))) throw new Error('page missing after the edit');
+    return { outcome: 'added', contents: insertIntoArray(text, target, index, page) };
   } catch (error) {
-    return { outcome: 'skipped', reason: `the edit would break the file (${(error as Error).message})` };
+    if (!(error instanceof JsonEditError)) throw error;
+    return { outcome: 'skipped', reason: `the edit would break the file's layout (${error.message})` };
   }
-  return { outcome: 'added', contents };
 }
 
 // ---------------------------------------------------------------------------------------------
