@@ -1,9 +1,9 @@
 /** Mage as a host: everything the shared generator machinery needs to know. */
 import type { HostDefinition } from '../../core/host.js';
 import { mageSpec, type MageProfile } from '../../core/profile/mage.js';
-import { templateData } from './model.js';
+import { templateData } from './model/index.js';
 import { briefDestination, magePlan } from './plan.js';
-import { CHECKOUT_MARKER, checkoutProblems, registrations } from './register.js';
+import { CHECKOUT_MARKER, checkoutProblems, registrations } from './register/index.js';
 
 export const mageHost: HostDefinition<MageProfile> = {
   id: 'mage',

@@ -10,10 +10,12 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import { MAGE_FACTS } from '../../generators/mage/facts/index.js';
 import { skipWithReason } from '../support/fixtures.js';
 import { runGenerator, tempDir } from '../support/generate.js';
 import { MAGE_HOST_FIXTURE, seedCheckout } from './support.js';
-import { REQUIREMENTS_FILE } from '../../generators/mage/register.js';
+
+const REQUIREMENTS_FILE = MAGE_FACTS.paths.requirements;
 
 const tools = process.env.GC_MAGE_TOOLS;
 
