@@ -79,7 +79,7 @@ export function insertIntoArray(text: string, array: Node, index: number, item: 
 function checkedInsertion(text: string, edited: string): string {
   let head = 0;
   while (head < text.length && text[head] === edited[head]) head++;
-  if (!edited.endsWith(text.slice(head))) throw new JsonEditError('the edit would change bytes around the insertion');
+  if (edited.length <= text.length || !edited.endsWith(text.slice(head))) throw new JsonEditError('the edit would change bytes around the insertion');
   parseJson(edited);
   return edited;
 }
