@@ -6,7 +6,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { helpText } from '../core/help.js';
-import { HOSTS } from '../core/hosts.js';
+import { HOSTS } from '../generators/hosts.js';
 
 const GENERATORS: Record<string, string> = {
   openmetadata: 'a new OpenMetadata connector',

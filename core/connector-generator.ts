@@ -5,7 +5,6 @@
  * then registration) -> conflicts (no-terminal guard) -> end (summary).
  */
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Generator, { type BaseOptions } from 'yeoman-generator';
 import { flagsTypedToYo, unknownFlagProblems } from './cli-flags.js';
 import { commitAllOrNothing, type SharedFs } from './commit.js';
@@ -26,8 +25,6 @@ import { ProfileError, findProblems, type ProfileSpec } from './profile/validate
 import { declined, describeEdit, type RegistrationReport } from './registration.js';
 import { answersFile, lastStoredName, storeProfile, storedProfile } from './stored-profiles.js';
 import { findCheckoutRoot } from './host-checkout.js';
-
-export const CONTEXT_DOC_GENERATOR = fileURLToPath(new URL('../generators/context-doc/index.js', import.meta.url));
 
 export interface RunOptions {
   profile?: string;
@@ -188,7 +185,7 @@ export abstract class ConnectorGenerator<P extends { name: string }> extends Gen
     this.registration = this.options.skipRegister ? declined(registration) : registration;
     // Awaited: composeWith imports the generator asynchronously; unawaited, the brief's writing task could be
     // queued after this generator's conflicts task, and the no-terminal guard would miss a conflicting brief.
-    await this.composeWith(CONTEXT_DOC_GENERATOR, {
+    await this.composeWith(this.host.briefGenerator, {
       host: spec.host,
       connectorProfile: this.profile,
       // what this run registers, computed before writing: reading the files again later would find the edits already made

@@ -17,6 +17,8 @@ export interface HostDefinition<P> {
   plan(profile: P): PlannedFile[];
   /** values the templates render; computed here so templates stay free of logic */
   templateData(profile: P): Record<string, unknown>;
+  /** the generator that writes CONNECTOR_CONTEXT.md (its index.js), composed after this host's files are planned */
+  briefGenerator: string;
   /** where CONNECTOR_CONTEXT.md goes, relative to the destination root */
   briefDestination(profile: P): string;
   /** registration edits computed from the checkout on disk, and the steps left by hand */

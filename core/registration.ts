@@ -48,3 +48,13 @@ export const declined = (report: RegistrationReport): RegistrationReport => ({
     edit.outcome === 'added' ? { file: edit.file, change: edit.change, outcome: 'skipped', reason: '--skip-register' } : edit,
   ),
 });
+
+/** The outcome of one text edit of a host file: new contents, already there, or why it was not made. */
+export type TextEdit = { outcome: 'added'; contents: string } | { outcome: 'present' } | { outcome: 'skipped'; reason: string };
+
+/** The registration edit that reports the outcome of one text edit. */
+export function asRegistrationEdit(file: string, change: string, result: TextEdit): RegistrationEdit {
+  if (result.outcome === 'added') return { file, change, outcome: 'added', contents: result.contents };
+  if (result.outcome === 'present') return { file, change, outcome: 'present' };
+  return skipped(file, change, result.reason);
+}

@@ -1,6 +1,7 @@
 /**
- * Free text from the user, made safe for each output language. Templates
- * print these results as they are; they never escape anything themselves.
+ * Free text from the user, made safe for each output language (Markdown,
+ * shell words, Python literals). Templates print these results as they are;
+ * they never escape anything themselves.
  */
 
 /** Characters that can start code, emphasis, links, HTML, headings, table cells or strike-through anywhere in a line. */
@@ -26,6 +27,24 @@ export function markdownQuote(text: string): string {
 /** A bullet list of literal entries; `_none_` when empty. */
 export const markdownBullets = (items: readonly string[]): string =>
   items.length === 0 ? '_none_' : items.map((item) => `- ${markdownInline(item)}`).join('\n');
+
+const longestBacktickRun = (text: string): number => Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+
+/** A Markdown code span of the literal text, whatever backticks it holds. */
+export function codeSpan(text: string): string {
+  const ticks = '`'.repeat(longestBacktickRun(text) + 1);
+  const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+  return `${ticks}${pad}${text}${pad}${ticks}`;
+}
+
+/** A Markdown code fence longer than any backtick run in the text, so the text cannot close it. */
+export function codeBlock(text: string, info = ''): string {
+  const fence = '`'.repeat(Math.max(3, longestBacktickRun(text) + 1));
+  return `${fence}${info}\n${text}\n${fence}`;
+}
+
+/** A shell word: single-quoted, with embedded single quotes closed, escaped and reopened. */
+export const shellQuote = (text: string): string => `'${text.replace(/'/g, `'\\''`)}'`;
 
 /**
  * A Python single-quoted string literal (flake8-clean). black (default settings) rewrites it in double

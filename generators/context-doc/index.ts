@@ -7,7 +7,7 @@ import Generator from 'yeoman-generator';
 import { allOrNothingCommit, leaveOutTaskErrorLine, type ConnectorOptions } from '../../core/connector-generator.js';
 import { findCheckoutRoot } from '../../core/host-checkout.js';
 import { changedSinceGenerated } from '../../core/merge.js';
-import { HOSTS } from '../../core/hosts.js';
+import { HOSTS } from '../hosts.js';
 import { assertValidProfile } from '../../core/profile/validate.js';
 import { answersFile, lastStoredName, storedProfile } from '../../core/stored-profiles.js';
 import type { RegistrationReport } from '../../core/registration.js';

@@ -1,9 +1,10 @@
 /** Mage as a host: everything the shared generator machinery needs to know. */
 import type { HostDefinition } from '../../core/host.js';
 import { mageSpec, type MageProfile } from '../../core/profile/mage.js';
-import { templateData } from './model.js';
+import { CONTEXT_DOC_GENERATOR } from '../context-doc/location.js';
+import { templateData } from './model/index.js';
 import { briefDestination, magePlan } from './plan.js';
-import { CHECKOUT_MARKER, checkoutProblems, registrations } from './register.js';
+import { CHECKOUT_MARKER, checkoutProblems, registrations } from './register/index.js';
 
 export const mageHost: HostDefinition<MageProfile> = {
   id: 'mage',
@@ -16,6 +17,7 @@ export const mageHost: HostDefinition<MageProfile> = {
   checkoutMarker: CHECKOUT_MARKER,
   plan: magePlan,
   templateData,
+  briefGenerator: CONTEXT_DOC_GENERATOR,
   briefDestination,
   registrations,
   checkoutProblems,

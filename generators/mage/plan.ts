@@ -2,19 +2,21 @@
 import { destinationOf, type PlannedFile } from '../../core/file-plan.js';
 import type { MageProfile } from '../../core/profile/mage.js';
 import { testModuleName } from '../../core/profile/names.js';
-import { streamModels } from './model.js';
+import { MAGE_FACTS } from './facts/index.js';
+import { streamModels } from './model/streams.js';
 
-export const SOURCES_FOLDER = 'mage_integrations/mage_integrations/sources';
-const SOURCE = `${SOURCES_FOLDER}/[uuid]`;
-const CONNECTION = 'mage_integrations/mage_integrations/connections/[uuid]';
-const TESTS = 'mage_integrations/mage_integrations/tests/sources/[uuid]';
+const { paths } = MAGE_FACTS;
+// template paths mirror the output tree: these are where the files land in a checkout
+const SOURCE = `${paths.sources}/[uuid]`;
+const CONNECTION = `${paths.connections}/[uuid]`;
+const TESTS = `${paths.sourceTests}/[uuid]`;
 
-export const sourceFolder = (profile: Pick<MageProfile, 'name'>): string => `${SOURCES_FOLDER}/${profile.name}`;
+export const sourceFolder = (profile: Pick<MageProfile, 'name'>): string => `${paths.sources}/${profile.name}`;
 
 export const briefDestination = (profile: Pick<MageProfile, 'name'>): string => `${sourceFolder(profile)}/CONNECTOR_CONTEXT.md`;
 
 /** The docs page of a source, as docs.json names it (no extension). */
-export const docsPage = (profile: Pick<MageProfile, 'name'>): string => `data-integrations/sources/${profile.name}`;
+export const docsPage = (profile: Pick<MageProfile, 'name'>): string => `${paths.sourcePages}/${profile.name}`;
 
 type Entry = [template: string, purpose: string, wanted?: boolean];
 
@@ -36,7 +38,7 @@ export function magePlan(profile: MageProfile): PlannedFile[] {
     [`${CONNECTION}/__init__.py.ejs`, 'DB-API connection used by the SQL source', type === 'sql'],
     [`${TESTS}/__init__.py.ejs`, 'Test package marker'],
     [`${TESTS}/[testModule].py.${type}.ejs`, 'Unit tests (unittest; client or connection mocked, no network)'],
-    ['docs/data-integrations/sources/[uuid].mdx.ejs', 'Docs page: configuration table'],
+    [`docs/${paths.sourcePages}/[uuid].mdx.ejs`, 'Docs page: configuration table'],
   ];
   const files: PlannedFile[] = entries
     .filter(([, , wanted]) => wanted !== false)

@@ -1,6 +1,7 @@
 /** OpenMetadata as a host: everything the shared generator machinery needs to know. */
 import type { HostDefinition } from '../../core/host.js';
 import { openMetadataSpec, type OpenMetadataProfile } from '../../core/profile/openmetadata.js';
+import { CONTEXT_DOC_GENERATOR } from '../context-doc/location.js';
 import { templateData } from './model/index.js';
 import { briefDestination, openMetadataPlan } from './plan.js';
 import { checkoutDefaults } from './checkout-release.js';
@@ -17,6 +18,7 @@ export const openMetadataHost: HostDefinition<OpenMetadataProfile> = {
   checkoutMarker: 'openmetadata-spec',
   plan: openMetadataPlan,
   templateData,
+  briefGenerator: CONTEXT_DOC_GENERATOR,
   briefDestination,
   registrations,
   checkoutDefaults,

@@ -11,6 +11,7 @@
  * never from free text. `pythonLayout(style)` binds the helpers to a release's
  * style; the style comes from the release's facts file.
  */
+import { pyFromImport } from '../../core/python-imports.js';
 
 /** How the release's formatter lays out Python (generators/openmetadata/releases/<line>.json, `python`). */
 export interface PyStyle {
@@ -95,11 +96,7 @@ export function setPath(entries: DictEntries, path: string[], valueExpr: string)
  * release's spelling by `annotation`; `typingImports` imports what they use.
  */
 export function pythonLayout(style: PyStyle) {
-  function fromLine(module: string, names: string[]): string {
-    const oneLine = `from ${module} import ${names.join(', ')}`;
-    if (oneLine.length <= style.lineLength) return oneLine;
-    return [`from ${module} import (`, ...names.map((n) => `${INDENT}${n},`), ')'].join('\n');
-  }
+  const fromLine = (module: string, names: string[]): string => pyFromImport(module, names, style.lineLength);
 
   /**
    * The import block as `isort --profile black` writes it in an OpenMetadata

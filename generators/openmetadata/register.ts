@@ -9,7 +9,7 @@ import type { PartialProfile } from '../../core/profile/field.js';
 import { openMetadataNames, type OpenMetadataProfile } from '../../core/profile/openmetadata.js';
 import type { Problem } from '../../core/profile/validate.js';
 import { readCheckoutFile } from '../../core/host-checkout.js';
-import { appendToArray, JsonTextError, nodeAt, parseLocated, valueOf, type JsonNode } from '../../core/json-text.js';
+import { insertIntoArray, JsonEditError, nodeAt, parseJson, valueOf, type JsonNode } from '../../core/json-edit.js';
 import { skipped, type RegistrationEdit, type RegistrationReport } from '../../core/registration.js';
 import { releaseProblems } from './checkout-release.js';
 import { SPEC_SERVICES, UI_DOCS_FOLDER, UI_PUBLIC, UI_SERVICE_UTILS, UI_SRC } from './facts.js';
@@ -82,14 +82,14 @@ export function registrations(profile: OpenMetadataProfile, checkoutRoot: string
   let text = read;
   let root: JsonNode;
   try {
-    root = parseLocated(text);
+    root = parseJson(text);
   } catch (error) {
     return skipAll(`${file} is not valid JSON (${(error as Error).message})`);
   }
   // Check every target first: a file with an unexpected shape is left untouched, not half edited.
   for (const target of wanted) {
     const node = nodeAt(root, target.path);
-    if (node?.kind !== 'array' || node.items.length === 0) {
+    if (node?.type !== 'array' || !node.children?.length) {
       return skipAll(`${file} has no non-empty array at ${target.path.join('.')}; add the entry by hand`);
     }
   }
@@ -101,10 +101,10 @@ export function registrations(profile: OpenMetadataProfile, checkoutRoot: string
       continue;
     }
     try {
-      text = appendToArray(text, node, target.item);
-      root = parseLocated(text);
+      text = insertIntoArray(text, node, node.children!.length, target.item);
+      root = parseJson(text);
     } catch (error) {
-      const reason = error instanceof JsonTextError ? error.message : String(error);
+      const reason = error instanceof JsonEditError ? error.message : String(error);
       return skipAll(`${target.path.join('.')}: ${reason}`);
     }
     edits.push({ file, change: target.change, outcome: 'added', contents: text });
@@ -117,7 +117,7 @@ function enumValues(root: string, serviceType: ServiceType, definitionPrefix: st
   const text = readCheckoutFile(root, serviceFile(serviceType));
   if (typeof text !== 'string') return undefined;
   try {
-    const node = nodeAt(parseLocated(text), ['definitions', `${definitionPrefix}ServiceType`, 'enum']);
+    const node = nodeAt(parseJson(text), ['definitions', `${definitionPrefix}ServiceType`, 'enum']);
     const values = node ? valueOf(node) : undefined;
     return Array.isArray(values) ? values.filter((v): v is string => typeof v === 'string') : undefined;
   } catch {

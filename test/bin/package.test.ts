@@ -20,7 +20,8 @@ describe('the published package', function () {
   this.timeout(600_000);
   const c = HOST_CASES.find((h) => h.host === 'openmetadata')!;
   let prefix: string;
-  let expected: Map<string, string>;
+  /** what an in-process run writes, per host */
+  const expected = new Map<string, Map<string, string>>();
 
   before(async function () {
     const out = tempDir('connector-pack-');
@@ -32,15 +33,18 @@ describe('the published package', function () {
     const installed = npm(['install', '-g', '--prefix', prefix, '--prefer-offline', '--no-audit', '--no-fund', path.join(out, tarball)], out);
     assert.equal(installed.status, 0, installed.stderr);
     run('chmod', ['-R', 'a+rX', out]);
-    expected = readTree((await runGenerator('app', c.minimal)).dir);
+    expected.set(c.host, readTree((await runGenerator('app', c.minimal)).dir));
+    for (const h of HOST_CASES.filter((h) => h !== c)) expected.set(h.host, readTree((await runGenerator(h.generator, h.minimal)).dir));
   });
 
-  it('npm install -g of the tarball gives a bin that writes what an in-process run writes', function () {
-    const dir = tempDir();
-    const result = spawnSync(path.join(prefix, 'bin', 'generator-connector'), ['openmetadata', ...c.flags], { cwd: dir, encoding: 'utf8', input: '' });
-    assert.equal(result.status, 0, result.stderr);
-    assert.deepEqual(readTree(dir), expected);
-  });
+  for (const h of HOST_CASES) {
+    it(`npm install -g of the tarball gives a bin that writes what an in-process run writes (${h.host}: templates and host facts are packed)`, function () {
+      const dir = tempDir();
+      const result = spawnSync(path.join(prefix, 'bin', 'generator-connector'), [h.host, ...h.flags], { cwd: dir, encoding: 'utf8', input: '' });
+      assert.equal(result.status, 0, result.stderr);
+      assert.deepEqual(readTree(dir), expected.get(h.host));
+    });
+  }
 
   it('yo finds the installed package: `yo connector` as a non-root user writes the same files', function () {
     const found = nonRootAccount();
@@ -51,7 +55,7 @@ describe('the published package', function () {
     const yo = [process.execPath, path.join(REPO_ROOT, 'node_modules', 'yo', 'lib', 'cli.js')];
     const result = runAs(user, dir, [...yo, 'connector', ...c.flags], { NODE_PATH: path.join(prefix, 'lib', 'node_modules') });
     assert.equal(result.status, 0, result.out);
-    assert.deepEqual(readTree(dir), expected);
+    assert.deepEqual(readTree(dir), expected.get(c.host));
   });
 
   it("a fresh clone's npm install leaves package-lock.json byte-identical", function () {

@@ -9,7 +9,8 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { mageNames } from '../../core/profile/mage.js';
-import { constantsEntry } from '../../generators/mage/register.js';
+import { MAGE_FACTS, MAGE_RELEASE } from '../../generators/mage/facts/index.js';
+import { constantsEntry } from '../../generators/mage/register/constants.js';
 import { fixturePath, requireFixtures } from '../support/fixtures.js';
 import { tempDir } from '../support/generate.js';
 import { pythonClasses, pythonImports } from '../support/python.js';
@@ -27,7 +28,7 @@ interface IndexedSource {
 }
 
 interface SourcesIndex {
-  _meta: { Source_methods: string[]; SQLSource_methods: string[] };
+  _meta: { commit: string; Source_methods: string[]; SQLSource_methods: string[] };
   summary: {
     readme_key_table_headers: Record<string, number>;
     matches_design_note: { members: { api_extended_layout_exact: string[] } };
@@ -116,6 +117,11 @@ describe('mage output against the real sources (sources-index.json)', function (
         assert.ok(kinds.has(kind), `${c.id}: a ${kind} value`);
       }
     }
+  });
+
+  it('the host facts (generators/mage/facts/) were read from the mage-ai commit this index describes, and are named after it', function () {
+    assert.equal(MAGE_FACTS.mageAi.commit, index._meta.commit);
+    assert.ok(index._meta.commit.startsWith(MAGE_RELEASE), MAGE_RELEASE);
   });
 
   it('for every registered real source, the entry the generator would write gives Mage its uuid and a module name that is the class the generator would write', function () {

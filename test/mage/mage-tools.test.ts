@@ -10,9 +10,11 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import { MAGE_FACTS } from '../../generators/mage/facts/index.js';
 import { runGenerator, tempDir } from '../support/generate.js';
 import { MAGE_HOST_FIXTURE, requireMageTools, seedCheckout } from './support.js';
-import { REQUIREMENTS_FILE } from '../../generators/mage/register.js';
+
+const REQUIREMENTS_FILE = MAGE_FACTS.paths.requirements;
 
 const tool = (bin: string, name: string, args: string[], cwd: string) => spawnSync(path.join(bin, name), args, { cwd, encoding: 'utf8' });
 

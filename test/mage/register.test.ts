@@ -9,24 +9,25 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { withDefaults } from '../../core/profile/compose.js';
 import { mageSpec, type MageProfile } from '../../core/profile/mage.js';
-import {
-  addDocsPage,
-  addOverviewBullet,
-  addRequirement,
-  addToSourceList,
-  CONSTANTS_FILE,
-  DOCS_JSON,
-  DOCS_MINT_JSON,
-  OVERVIEW_FILE,
-  registrations,
-  REQUIREMENTS_FILE,
-  type TextEdit,
-} from '../../generators/mage/register.js';
+import type { TextEdit } from '../../core/registration.js';
+import { MAGE_FACTS } from '../../generators/mage/facts/index.js';
+import { addToSourceList } from '../../generators/mage/register/constants.js';
+import { addDocsPage } from '../../generators/mage/register/docs-navigation.js';
+import { registrations } from '../../generators/mage/register/index.js';
+import { addOverviewBullet } from '../../generators/mage/register/overview.js';
+import { addRequirement } from '../../generators/mage/register/requirements.js';
 import { skipWithReason } from '../support/fixtures.js';
 import { diffTrees, isEmptyDiff, runBin, runGenerator, snapshotTree, tempDir } from '../support/generate.js';
 import { flake8Errors, missingPythonTools } from '../support/python.js';
 import { MAGE_HOST_FIXTURE, seedCheckout } from './support.js';
 
+const {
+  constants: CONSTANTS_FILE,
+  docsNavigation: DOCS_JSON,
+  olderDocsNavigation: DOCS_MINT_JSON,
+  overview: OVERVIEW_FILE,
+  requirements: REQUIREMENTS_FILE,
+} = MAGE_FACTS.paths;
 const HOST_FILES = [CONSTANTS_FILE, DOCS_JSON, OVERVIEW_FILE, REQUIREMENTS_FILE];
 
 const fixture = (file: string): string => readFileSync(path.join(MAGE_HOST_FIXTURE, file), 'utf8');

@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { HOSTS } from '../../core/hosts.js';
+import { HOSTS } from '../../generators/hosts.js';
 import type { HostDefinition } from '../../core/host.js';
 import { withDefaults } from '../../core/profile/compose.js';
 import { dashed, type PartialProfile } from '../../core/profile/field.js';
@@ -40,7 +40,7 @@ export const flagsOf = (options: Record<string, unknown>): string[] =>
 
 const hostCase = (host: HostCase['host'], minimal: Record<string, string>): HostCase => {
   const definition = HOSTS[host];
-  if (!definition) throw new Error(`core/hosts.ts has no host ${host}`);
+  if (!definition) throw new Error(`generators/hosts.ts has no host ${host}`);
   return {
     host,
     generator: host,

@@ -1,6 +1,7 @@
 /** What every section of the brief reads, computed once per profile. */
 import { testModuleName } from '../../../../core/profile/names.js';
 import type { OpenMetadataProfile } from '../../../../core/profile/openmetadata.js';
+import { codeSpan as code } from '../../../../core/text.js';
 import { INGESTION_SOURCE, SPEC_SERVICES, TEST_CONNECTIONS, type AbstractMethod, type BaseClass } from '../../facts.js';
 import { profileContext, type ProfileContext } from '../context.js';
 import type { PythonData } from '../python-files/index.js';
@@ -38,7 +39,7 @@ export function briefContext(profile: OpenMetadataProfile, py: PythonData): Brie
 }
 
 /** Inline code in Markdown (for generator-made names and paths, never free text). */
-export const code = (s: string): string => `\`${s}\``;
+export { code };
 
 /** How a stub reads in the brief: `name(params) -> returns`. */
 export const methodSignature = (m: AbstractMethod): string => `${m.name}(${['self', ...m.params].join(', ')}) -> ${m.returns}`;

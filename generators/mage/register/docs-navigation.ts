@@ -1,0 +1,60 @@
+/**
+ * The docs navigation (docs/docs.json, docs/mint.json in older checkouts):
+ * the source's page in the "Sources" group that lists the source pages,
+ * sorted, in the layout of the pages around it.
+ */
+import { insertIntoArray, JsonEditError, nodeAt, parseJson, valueOf, type JsonNode } from '../../../core/json-edit.js';
+import type { TextEdit } from '../../../core/registration.js';
+import { lineStart } from '../../../core/text-edit.js';
+import { MAGE_FACTS } from '../facts/index.js';
+import { sortsAfter } from './order.js';
+
+const SOURCES_PAGE_PREFIX = `${MAGE_FACTS.paths.sourcePages}/`;
+export const SOURCES_OVERVIEW_PAGE = `${SOURCES_PAGE_PREFIX}overview`;
+
+/** The value of a string node, else undefined. */
+const stringOf = (node: JsonNode): string | undefined => (node.type === 'string' ? (node.value as string) : undefined);
+
+/** Every `"pages"` array of a `"group": "Sources"` object, depth first. */
+function sourceGroups(node: JsonNode, found: JsonNode[] = []): JsonNode[] {
+  if (node.type === 'object') {
+    const group = nodeAt(node, ['group']);
+    const pages = nodeAt(node, ['pages']);
+    if (group && stringOf(group) === 'Sources' && pages?.type === 'array') found.push(pages);
+  }
+  // an object's children are its properties, whose second child is the value
+  for (const child of node.children ?? []) sourceGroups(child.type === 'property' ? child.children![1]! : child, found);
+  return found;
+}
+
+const sourcePages = (pages: JsonNode): JsonNode[] => (pages.children ?? []).filter((n) => stringOf(n)?.startsWith(SOURCES_PAGE_PREFIX));
+
+/** Adds the docs page to the Sources group that lists the source pages (the one with sources/overview), sorted. */
+export function addDocsPage(text: string, page: string): TextEdit {
+  let root: JsonNode;
+  try {
+    root = parseJson(text);
+  } catch (error) {
+    return { outcome: 'skipped', reason: `not valid JSON (${(error as Error).message})` };
+  }
+  if (JSON.stringify(valueOf(root)).includes(JSON.stringify(page))) return { outcome: 'present' };
+  const groups = sourceGroups(root).filter((g) => sourcePages(g).length > 0);
+  const target =
+    groups.find((g) => sourcePages(g).some((n) => stringOf(n) === SOURCES_OVERVIEW_PAGE)) ??
+    [...groups].sort((a, b) => sourcePages(b).length - sourcePages(a).length)[0];
+  if (!target) return { outcome: 'skipped', reason: `no "group": "Sources" with ${SOURCES_PAGE_PREFIX}* pages` };
+  const items = target.children!;
+  if (items.some((n, k) => k > 0 && lineStart(text, n.offset) === lineStart(text, items[k - 1]!.offset))) {
+    return { outcome: 'skipped', reason: 'the Sources pages are not one per line' };
+  }
+  const candidates = sourcePages(target).filter((n) => stringOf(n) !== SOURCES_OVERVIEW_PAGE);
+  const before = candidates.find((n) => sortsAfter(stringOf(n)!, page));
+  const last = candidates[candidates.length - 1] ?? sourcePages(target)[sourcePages(target).length - 1]!;
+  const index = before ? items.indexOf(before) : items.indexOf(last) + 1;
+  try {
+    return { outcome: 'added', contents: insertIntoArray(text, target, index, page) };
+  } catch (error) {
+    if (!(error instanceof JsonEditError)) throw error;
+    return { outcome: 'skipped', reason: `the edit would break the file's layout (${error.message})` };
+  }
+}
