@@ -7,13 +7,14 @@
  * `BENCH_RUNS=<n>` changes the number of runs per case (default 11).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const BIN = path.join(ROOT, 'bin/connector.js');
+/** the bin the package publishes */
+const BIN = path.join(ROOT, (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { bin: Record<string, string> }).bin['generator-connector']!);
 const USAGE_HOOK = path.join(ROOT, 'bench/report-usage.mjs');
 const RUNS = Number(process.env.BENCH_RUNS ?? 11);
 /** runs per case with the peak-memory hook loaded, kept apart so the hook is not in the timings */

@@ -13,7 +13,7 @@ import { buildProfileSchema, profileAjv } from '../core/profile/validate.js';
 
 const OUTPUT = fileURLToPath(new URL('../core/profile/validators.generated.js', import.meta.url));
 // ajv's standalone module is CommonJS with `exports.default`
-const standaloneCode = (standaloneModule as unknown as { default: typeof standaloneModule }).default;
+const standaloneCode = (standaloneModule as unknown as { default: typeof standaloneModule.default }).default;
 
 const specs = [openMetadataSpec, mageSpec];
 const ajv = profileAjv({ code: { source: true, esm: true } });
