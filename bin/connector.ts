@@ -23,16 +23,18 @@ const GENERATORS: Record<string, GeneratorEntry> = {
   app: { what: 'the same as openmetadata (what `yo connector` runs)', load: () => import('../generators/app/index.js') },
 };
 
-/** Where yo finds the generator: its templates folder is beside it, whichever copy of the class runs. */
-const generatorPath = (name: string): string => fileURLToPath(new URL(`../generators/${name}/index.js`, import.meta.url));
-
 type Registration = Required<Pick<Parameters<typeof prepareGeneratorCommand>[0], 'generator' | 'resolved' | 'namespace'>>;
 
-/** The generator class with the path and namespace the environment registers it under. */
-async function registration(name: string): Promise<Registration> {
-  const { default: generator } = await GENERATORS[name]!.load();
-  return { generator: generator as Registration['generator'], resolved: generatorPath(name), namespace: `connector:${name}` };
-}
+/**
+ * A generator as the environment registers it: under the path where yo finds it (its templates folder
+ * is beside it, whichever copy of the class runs), imported only when a run creates it (yeoman-environment
+ * calls a stub's createGenerator then), so a run loads only the generators it runs or composes.
+ */
+const registration = (name: string): Registration => ({
+  generator: { createGenerator: () => GENERATORS[name]!.load() } as unknown as Registration['generator'],
+  resolved: fileURLToPath(new URL(`../generators/${name}/index.js`, import.meta.url)),
+  namespace: `connector:${name}`,
+});
 
 const usage = (): string =>
   [
@@ -83,11 +85,11 @@ async function main(argv: string[]): Promise<void> {
   const { addEnvironmentOptions, prepareGeneratorCommand } = await import('yeoman-environment');
   const command = addEnvironmentOptions();
   command.name(`generator-connector ${generator}`);
-  await prepareGeneratorCommand({ command, ...(await registration(generator)) });
+  await prepareGeneratorCommand({ command, ...registration(generator) });
   // Every sub-generator is registered, so a run can compose any of them by namespace.
   for (const other of Object.keys(GENERATORS).filter((name) => name !== generator)) {
-    const { generator: constructor, ...meta } = await registration(other);
-    command.env!.register(constructor, meta);
+    const { generator: stub, ...meta } = registration(other);
+    command.env!.register(stub, meta);
   }
   await command.parseAsync(rest, { from: 'user' });
 }

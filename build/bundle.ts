@@ -58,14 +58,28 @@ const keepImportMetaUrl: Plugin = {
 };
 
 /**
- * fly-import (with @npmcli/arborist, pacote and sigstore, about a third of the bin's load time)
- * installs missing generators; the bin runs only this package's generators, so the bundle takes a
- * stand-in (build/fly-import-stub.ts) that fails if an install is ever asked for.
+ * Dependencies the bin's generators never call, left out of the bundle: each is replaced by a
+ * stand-in in build/left-out/ that fails, naming what is missing, if it is ever called. Between
+ * them they are about a third of what the bin would load.
  */
-const leaveOutInstallMachinery: Plugin = {
-  name: 'leave-out-install-machinery',
+const LEFT_OUT: Record<string, string> = {
+  // yeoman-environment installs missing generators with it (and @npmcli/arborist, pacote, sigstore);
+  // the bin runs only this package's generators
+  'fly-import': 'fly-import.ts',
+  // yeoman-generator's addDependencies asks the npm registry with it (package-json, ky and, through ky,
+  // Node's fetch); these generators add no dependencies
+  'latest-version': 'latest-version.ts',
+  // inquirer's editor prompt (with iconv-lite and chardet, 650 kB); no question here is an editor prompt
+  '@inquirer/external-editor': 'external-editor.ts',
+};
+
+const leaveOutUnused: Plugin = {
+  name: 'leave-out-unused',
   setup(pluginBuild) {
-    pluginBuild.onResolve({ filter: /^fly-import$/ }, () => ({ path: path.join(ROOT, 'build/fly-import-stub.ts') }));
+    const names = Object.keys(LEFT_OUT).map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    pluginBuild.onResolve({ filter: new RegExp(`^(${names.join('|')})$`) }, ({ path: name }) => ({
+      path: path.join(ROOT, 'build/left-out', LEFT_OUT[name]!),
+    }));
   },
 };
 
@@ -79,7 +93,7 @@ await build({
   platform: 'node',
   target: 'node20',
   logLevel: 'warning',
-  plugins: [leaveOutInstallMachinery, keepImportMetaUrl],
+  plugins: [leaveOutUnused, keepImportMetaUrl],
   // CommonJS dependencies call require() (of node: builtins among others), which an ES module lacks
   banner: { js: "import { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);" },
 });
