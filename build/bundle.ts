@@ -59,8 +59,8 @@ const keepImportMetaUrl: Plugin = {
 
 /**
  * Dependencies the bin's generators never call, left out of the bundle: each is replaced by a
- * stand-in in build/left-out/ that fails, naming what is missing, if it is ever called. Between
- * them they are about a third of what the bin would load.
+ * stand-in in build/left-out/ that fails, naming what is missing, if it is ever called. Without
+ * them the bundle would hold 2,194 modules (6 MB) instead of 1,444 (2.5 MB).
  */
 const LEFT_OUT: Record<string, string> = {
   // yeoman-environment installs missing generators with it (and @npmcli/arborist, pacote, sigstore);
@@ -71,6 +71,14 @@ const LEFT_OUT: Record<string, string> = {
   'latest-version': 'latest-version.ts',
   // inquirer's editor prompt (with iconv-lite and chardet, 650 kB); no question here is an editor prompt
   '@inquirer/external-editor': 'external-editor.ts',
+  // the environment's package-manager install step; the generators declare a custom install task (none),
+  // so the step returns before choosing a package manager or running one
+  execa: 'execa.ts',
+  'which-package-manager': 'which-package-manager.ts',
+  // yeoman-environment's lookup of installed generators (yo's); the bin registers its own and looks up none
+  globby: 'globby.ts',
+  // yeoman-generator's this.git and this.user.git; these generators read no git configuration
+  'simple-git': 'simple-git.ts',
 };
 
 const leaveOutUnused: Plugin = {
