@@ -23,9 +23,6 @@ export const generatorPath = (name: GeneratorName): string => path.join(REPO_ROO
 /** The bin the package publishes: the bundle of bin/connector.ts (build/bundle.ts). */
 export const BIN = path.join(REPO_ROOT, (JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { bin: Record<string, string> }).bin['generator-connector']!);
 
-/** The same bin unbundled, as tsc compiles it: it loads Yeoman and the generators from their own files. */
-export const PLAIN_BIN = path.join(REPO_ROOT, 'bin', 'connector.js');
-
 const createdDirs: string[] = [];
 process.on('exit', () => {
   if (process.env.KEEP_TEST_DIRS) return;
