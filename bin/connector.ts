@@ -5,24 +5,43 @@
  * rejects unknown flags, and exits non-zero on any failure.
  */
 import { fileURLToPath } from 'node:url';
-import { helpText } from '../core/help.js';
-import { HOSTS } from '../generators/hosts.js';
+import type { prepareGeneratorCommand } from 'yeoman-environment';
 
-const GENERATORS: Record<string, string> = {
-  openmetadata: 'a new OpenMetadata connector',
-  mage: 'a new Mage AI (mage_integrations) source',
-  'context-doc': 'CONNECTOR_CONTEXT.md again, from the profile stored in .yo-rc.json',
-  app: 'the same as openmetadata (what `yo connector` runs)',
+interface GeneratorEntry {
+  what: string;
+  /** imported only for a run: a bundle (build/bundle.ts) keeps each import a chunk of its own */
+  load: () => Promise<{ default: unknown }>;
+}
+
+const GENERATORS: Record<string, GeneratorEntry> = {
+  openmetadata: { what: 'a new OpenMetadata connector', load: () => import('../generators/openmetadata/index.js') },
+  mage: { what: 'a new Mage AI (mage_integrations) source', load: () => import('../generators/mage/index.js') },
+  'context-doc': {
+    what: 'CONNECTOR_CONTEXT.md again, from the profile stored in .yo-rc.json',
+    load: () => import('../generators/context-doc/index.js'),
+  },
+  app: { what: 'the same as openmetadata (what `yo connector` runs)', load: () => import('../generators/app/index.js') },
 };
 
-const generatorPath = (name: string): string => fileURLToPath(new URL(`../generators/${name}/index.js`, import.meta.url));
+type Registration = Required<Pick<Parameters<typeof prepareGeneratorCommand>[0], 'generator' | 'resolved' | 'namespace'>>;
+
+/**
+ * A generator as the environment registers it: under the path where yo finds it (its templates folder
+ * is beside it, whichever copy of the class runs), imported only when a run creates it (yeoman-environment
+ * calls a stub's createGenerator then), so a run loads only the generators it runs or composes.
+ */
+const registration = (name: string): Registration => ({
+  generator: { createGenerator: () => GENERATORS[name]!.load() } as unknown as Registration['generator'],
+  resolved: fileURLToPath(new URL(`../generators/${name}/index.js`, import.meta.url)),
+  namespace: `connector:${name}`,
+});
 
 const usage = (): string =>
   [
     'Usage: generator-connector <generator> [flags]',
     '',
     'Generators:',
-    ...Object.entries(GENERATORS).map(([name, what]) => `  ${name.padEnd(14)} ${what}`),
+    ...Object.entries(GENERATORS).map(([name, { what }]) => `  ${name.padEnd(14)} ${what}`),
     '',
     "Run 'generator-connector <generator> --help' for its flags.",
   ].join('\n');
@@ -53,19 +72,24 @@ async function main(argv: string[]): Promise<void> {
     process.exitCode = 1;
     return;
   }
-  const host = HOSTS[generator === 'app' ? 'openmetadata' : generator];
-  if (host && (rest.includes('--help') || rest.includes('-h'))) {
-    console.log(helpText(`generator-connector ${generator}`, host.summary, host.spec.fields));
-    return;
+  if (rest.includes('--help') || rest.includes('-h')) {
+    const { HOSTS } = await import('../generators/hosts.js');
+    const host = HOSTS[generator === 'app' ? 'openmetadata' : generator];
+    if (host) {
+      const { helpText } = await import('../core/help.js');
+      console.log(helpText(`generator-connector ${generator}`, host.summary, host.spec.fields));
+      return;
+    }
   }
   // imported only now: after the colour flags, and not at all for --help or a mistyped generator
   const { addEnvironmentOptions, prepareGeneratorCommand } = await import('yeoman-environment');
   const command = addEnvironmentOptions();
   command.name(`generator-connector ${generator}`);
-  await prepareGeneratorCommand({ command, resolved: generatorPath(generator), namespace: `connector:${generator}` });
+  await prepareGeneratorCommand({ command, ...registration(generator) });
   // Every sub-generator is registered, so a run can compose any of them by namespace.
   for (const other of Object.keys(GENERATORS).filter((name) => name !== generator)) {
-    command.env!.register(generatorPath(other), { namespace: `connector:${other}` });
+    const { generator: stub, ...meta } = registration(other);
+    command.env!.register(stub, meta);
   }
   await command.parseAsync(rest, { from: 'user' });
 }

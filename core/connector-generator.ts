@@ -185,7 +185,10 @@ export abstract class ConnectorGenerator<P extends { name: string }> extends Gen
     this.registration = this.options.skipRegister ? declined(registration) : registration;
     // Awaited: composeWith imports the generator asynchronously; unawaited, the brief's writing task could be
     // queued after this generator's conflicts task, and the no-terminal guard would miss a conflicting brief.
-    await this.composeWith(this.host.briefGenerator, {
+    // Composed as its class, with its path: the bin's bundle holds its own copy of every generator, and composing
+    // by path alone would import the file, and with it a second Yeoman from node_modules.
+    const brief = this.host.briefGenerator;
+    await this.composeWith({ Generator: await brief.load(), path: brief.path }, {
       host: spec.host,
       connectorProfile: this.profile,
       // what this run registers, computed before writing: reading the files again later would find the edits already made

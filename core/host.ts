@@ -4,6 +4,12 @@ import type { PartialProfile } from './profile/field.js';
 import type { Problem, ProfileSpec } from './profile/validate.js';
 import type { RegistrationReport } from './registration.js';
 
+/** A generator as composeWith takes it with its class: its index.js, and the class (composeWith types it `any`), imported when composed. */
+export interface ComposableGenerator {
+  path: string;
+  load(): Promise<unknown>;
+}
+
 export interface HostDefinition<P> {
   /** `openmetadata` or `mage`: also the key prefix of stored profiles */
   id: string;
@@ -17,8 +23,8 @@ export interface HostDefinition<P> {
   plan(profile: P): PlannedFile[];
   /** values the templates render; computed here so templates stay free of logic */
   templateData(profile: P): Record<string, unknown>;
-  /** the generator that writes CONNECTOR_CONTEXT.md (its index.js), composed after this host's files are planned */
-  briefGenerator: string;
+  /** the generator that writes CONNECTOR_CONTEXT.md, composed after this host's files are planned */
+  briefGenerator: ComposableGenerator;
   /** where CONNECTOR_CONTEXT.md goes, relative to the destination root */
   briefDestination(profile: P): string;
   /** registration edits computed from the checkout on disk, and the steps left by hand */

@@ -1,12 +1,36 @@
-/** The profile's JSON Schema, built from the field declarations, and all-at-once validation with ajv. */
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import ajvErrorsModule from 'ajv-errors';
+/**
+ * The profile's JSON Schema, built from the field declarations, and all-at-once validation with ajv.
+ * The validators are compiled at build time (build/validators.ts); ajv itself is loaded only when
+ * there is none for the schema at hand (before the first build, or after a field changed).
+ */
+import { createRequire } from 'node:module';
+import type { Ajv, ErrorObject, Options, ValidateFunction } from 'ajv';
 import { flagOf, type Field, type PartialProfile } from './field.js';
 import type { JsonSchema } from './json-schema.js';
+import type { PrecompiledValidator } from './validators.generated.js';
 
 type AjvPlugin = (ajv: Ajv) => Ajv;
-/** ajv-errors is CommonJS with `exports.default`; under NodeNext a default import yields the module object. */
-const ajvErrors = ((ajvErrorsModule as unknown as { default?: AjvPlugin }).default ?? ajvErrorsModule) as AjvPlugin;
+/** ajv and ajv-errors are CommonJS: required, synchronously, only when a schema must be compiled here. */
+const require = createRequire(import.meta.url);
+
+/** ajv with the options and plugin every profile schema is compiled with, at build time and here. */
+export function profileAjv(options: Options = {}): Ajv {
+  const { Ajv: AjvClass } = require('ajv') as typeof import('ajv');
+  // ajv-errors sets `exports.default`
+  const ajvErrors = (require('ajv-errors') as { default: AjvPlugin }).default;
+  const ajv = new AjvClass({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true, ...options });
+  ajvErrors(ajv);
+  return ajv;
+}
+
+/** The build's validators by host; none before the first build. */
+const precompiled: Readonly<Record<string, PrecompiledValidator>> = await import('./validators.generated.js').then(
+  (module) => module.precompiled,
+  (error: NodeJS.ErrnoException) => {
+    if (error.code === 'ERR_MODULE_NOT_FOUND') return {};
+    throw error;
+  },
+);
 
 export interface ProfileSpec {
   /** `openmetadata` or `mage`: also the key prefix of stored profiles */
@@ -60,15 +84,21 @@ export function buildProfileSchema(spec: ProfileSpec): JsonSchema {
   };
 }
 
-const compiled = new Map<string, ValidateFunction>();
+/** The build's validator for this spec, if it was compiled from the schema the spec gives now. */
+export function precompiledValidatorFor(spec: ProfileSpec): ValidateFunction | undefined {
+  const built = precompiled[spec.host];
+  return built && built.schema === JSON.stringify(buildProfileSchema(spec)) ? built.validate : undefined;
+}
+
+export const compileValidatorFor = (spec: ProfileSpec): ValidateFunction => profileAjv().compile(buildProfileSchema(spec));
+
+const validators = new Map<string, ValidateFunction>();
 
 function validatorFor(spec: ProfileSpec): ValidateFunction {
-  let validate = compiled.get(spec.host);
+  let validate = validators.get(spec.host);
   if (!validate) {
-    const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true });
-    ajvErrors(ajv);
-    validate = ajv.compile(buildProfileSchema(spec));
-    compiled.set(spec.host, validate);
+    validate = precompiledValidatorFor(spec) ?? compileValidatorFor(spec);
+    validators.set(spec.host, validate);
   }
   return validate;
 }

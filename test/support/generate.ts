@@ -20,8 +20,8 @@ export type GeneratorName = 'openmetadata' | 'mage' | 'context-doc' | 'app';
 /** The compiled entry of a generator. */
 export const generatorPath = (name: GeneratorName): string => path.join(REPO_ROOT, 'generators', name, 'index.js');
 
-/** The compiled bin. */
-export const BIN = path.join(REPO_ROOT, 'bin', 'connector.js');
+/** The bin the package publishes: the bundle of bin/connector.ts (build/bundle.ts). */
+export const BIN = path.join(REPO_ROOT, (JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { bin: Record<string, string> }).bin['generator-connector']!);
 
 const createdDirs: string[] = [];
 process.on('exit', () => {
