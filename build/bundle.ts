@@ -91,6 +91,17 @@ const leaveOutUnused: Plugin = {
   },
 };
 
+/**
+ * jsonc-parser's "main" is a UMD build whose factory require()s its own files by relative path at
+ * run time, which a bundle cannot follow; its "module" build is plain ES modules, bundled like any other.
+ */
+const jsoncParserAsEsm: Plugin = {
+  name: 'jsonc-parser-as-esm',
+  setup(pluginBuild) {
+    pluginBuild.onResolve({ filter: /^jsonc-parser$/ }, () => ({ path: path.join(ROOT, 'node_modules/jsonc-parser/lib/esm/main.js') }));
+  },
+};
+
 rmSync(OUTDIR, { recursive: true, force: true }); // chunk names change with their contents
 await build({
   entryPoints: { connector: path.join(ROOT, 'bin/connector.ts') },
@@ -101,7 +112,7 @@ await build({
   platform: 'node',
   target: 'node20',
   logLevel: 'warning',
-  plugins: [leaveOutUnused, keepImportMetaUrl],
+  plugins: [leaveOutUnused, jsoncParserAsEsm, keepImportMetaUrl],
   // CommonJS dependencies call require() (of node: builtins among others), which an ES module lacks
   banner: { js: "import { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);" },
 });
