@@ -12,7 +12,7 @@
  * style; the style comes from the release's facts file.
  */
 
-/** How the release's formatter lays out Python (generators/openmetadata/releases/<line>.json, `python`). */
+/** How the release's formatter lays out Python (generators/openmetadata/facts/<line>.json, `python`). */
 export interface PyStyle {
   lineLength: number;
   /** `X | None`, `list[X]` and `collections.abc.Iterable` instead of typing's Optional, List, Iterable */

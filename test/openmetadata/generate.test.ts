@@ -13,6 +13,7 @@ import path from 'node:path';
 import type { OpenMetadataProfile } from '../../core/profile/openmetadata.js';
 import { testModuleName } from '../../core/profile/names.js';
 import { openMetadataNames } from '../../core/profile/openmetadata.js';
+import { OPENMETADATA_RELEASES } from '../../core/profile/fields-openmetadata.js';
 import { openMetadataPlan, briefDestination } from '../../generators/openmetadata/plan.js';
 import { fixturePath, fixturesAvailable, requireFixtures, skipWithReason } from '../support/fixtures.js';
 import { runGenerator, tempDir } from '../support/generate.js';
@@ -624,19 +625,22 @@ describe('OpenMetadata generator: the generated connector', function () {
   });
 });
 
-describe('OpenMetadata generator: facts kept in TypeScript agree with the import manifest', function () {
-  it('the abstract-method lists of facts.ts are the manifest lists', async function () {
+describe('OpenMetadata generator: the facts of every release agree with the import manifest', function () {
+  it("each release's abstract-method lists are the manifest lists", async function () {
     if (!fixturesAvailable()) skipWithReason(this, 'shared fixtures folder is absent');
-    const { ABSTRACT_METHODS, baseClassFor } = await import('../../generators/openmetadata/facts.js');
+    const { baseClassFor, releaseFacts } = await import('../../generators/openmetadata/facts/index.js');
     const known = loadManifest();
     const problems: string[] = [];
-    for (const serviceType of ['database', ...NON_DATABASE] as const) {
-      for (const sqlalchemy of serviceType === 'database' ? [true, false] : [false]) {
-        const base = baseClassFor(serviceType as never, sqlalchemy);
-        const fromManifest = methodNames(known.modules[base.module]?.abstract_methods[base.name] ?? []);
-        const fromTs = ABSTRACT_METHODS[base.name]!.map((m: { name: string }) => m.name);
-        if (JSON.stringify(fromTs) !== JSON.stringify(fromManifest)) problems.push(`${base.name}: ${JSON.stringify(fromTs)} vs manifest ${JSON.stringify(fromManifest)}`);
-        if (!known.modules[base.module]?.top_level_names.includes(base.name)) problems.push(`${base.module} does not define ${base.name}`);
+    for (const line of OPENMETADATA_RELEASES) {
+      const facts = releaseFacts(line);
+      for (const serviceType of ['database', ...NON_DATABASE] as const) {
+        for (const sqlalchemy of serviceType === 'database' ? [true, false] : [false]) {
+          const base = baseClassFor(facts, serviceType as never, sqlalchemy);
+          const fromManifest = methodNames(known.modules[base.module]?.abstract_methods[base.name] ?? []);
+          const fromFacts = base.abstractMethods.map((m) => m.name);
+          if (JSON.stringify(fromFacts) !== JSON.stringify(fromManifest)) problems.push(`${line} ${base.name}: ${JSON.stringify(fromFacts)} vs manifest ${JSON.stringify(fromManifest)}`);
+          if (!known.modules[base.module]?.top_level_names.includes(base.name)) problems.push(`${line}: ${base.module} does not define ${base.name}`);
+        }
       }
     }
     assert.deepEqual(problems, [], problemsMessage(problems));

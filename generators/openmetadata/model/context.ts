@@ -1,11 +1,13 @@
 /** What the Python builders and the brief both read, computed once per profile. */
 import { openMetadataNames, type OpenMetadataNames, type OpenMetadataProfile } from '../../../core/profile/openmetadata.js';
-import { baseClassFor, type BaseClass } from '../facts.js';
+import { baseClassFor, releaseFacts, type BaseClass, type ReleaseFacts } from '../facts/index.js';
 import { featuresOf, modulesOf, type Features, type Modules } from './features.js';
 import { testConnectionSteps, type TestStep } from './test-connection.js';
 
 export interface ProfileContext {
   profile: OpenMetadataProfile;
+  /** the facts of the release the connector is written for */
+  release: ReleaseFacts;
   names: OpenMetadataNames;
   features: Features;
   modules: Modules;
@@ -17,12 +19,14 @@ export interface ProfileContext {
 export function profileContext(profile: OpenMetadataProfile): ProfileContext {
   const names = openMetadataNames(profile);
   const features = featuresOf(profile);
+  const release = releaseFacts(profile.openmetadataVersion);
   return {
     profile,
+    release,
     names,
     features,
     modules: modulesOf(profile, names),
-    base: baseClassFor(profile.serviceType, features.sqlalchemy),
+    base: baseClassFor(release, profile.serviceType, features.sqlalchemy),
     steps: testConnectionSteps(profile),
   };
 }

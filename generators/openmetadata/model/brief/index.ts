@@ -3,12 +3,11 @@
  * the profile goes through core/text.ts (markdownInline); names and paths
  * the generator made are printed as inline code.
  */
-import { releaseFacts } from '../../releases/index.js';
 import type { OmAuthType } from '../../../../core/profile/fields-openmetadata.js';
 import { testModuleName } from '../../../../core/profile/names.js';
 import type { OpenMetadataProfile } from '../../../../core/profile/openmetadata.js';
 import { markdownInline } from '../../../../core/text.js';
-import { DATABASE_CLIENT_REFERENCE, REFERENCE_CONNECTORS, WORKFLOW_SOURCE_MODULE } from '../../facts.js';
+import { referencePaths } from '../../facts/index.js';
 import { schemeOf } from '../features.js';
 import type { PythonData } from '../python-files/index.js';
 import { abstractMethodLines, briefContext, code, type BriefContext } from './context.js';
@@ -25,8 +24,7 @@ const AUTH_NOTES: Record<OmAuthType, string> = {
 
 export function briefValues(profile: OpenMetadataProfile, py: PythonData) {
   const b = briefContext(profile, py);
-  const { names, base, paths } = b;
-  const release = releaseFacts(profile.openmetadataVersion);
+  const { names, base, paths, release } = b;
   return {
     releaseLabel: release.label,
     formatterSummary: release.pythonFormatting.summary,
@@ -78,9 +76,10 @@ function profileTable({ profile, names, features, modules, base }: BriefContext)
 }
 
 /** "Reference connectors to read": the upstream connector of the same kind (and Salesforce for client-based databases). */
-function referenceConnectors({ profile, features }: BriefContext): string {
-  const clientDatabase = profile.serviceType === 'database' && !features.sqlalchemy;
-  const references = [REFERENCE_CONNECTORS[profile.serviceType], ...(clientDatabase ? [DATABASE_CLIENT_REFERENCE] : [])];
+function referenceConnectors({ profile, features, release }: BriefContext): string {
+  const type = release.serviceTypes[profile.serviceType];
+  const client = features.sqlalchemy ? undefined : type.clientReferenceConnector;
+  const references = [type.referenceConnector, ...(client ? [client] : [])].map((r) => referencePaths(release, profile.serviceType, r));
   return references.map((r) => [`- ${r.label}: ${code(r.folder)}`, ...r.files.map((f) => `  - ${code(f)}`)].join('\n')).join('\n');
 }
 
@@ -100,5 +99,5 @@ function unsupportedNote({ profile, features }: BriefContext): string {
 /** Where metadata.py imports WorkflowSource from, when that is not the base class's module. */
 function workflowSourceNote({ base, py }: BriefContext): string {
   if (!py.metadata.workflowSourceNote) return '';
-  return `${code('WorkflowSource')} is ${code('metadata.generated.schema.metadataIngestion.workflow.Source')}; metadata.py imports it from ${code(WORKFLOW_SOURCE_MODULE[base.name]!)}, which re-exports it. Import it from its home module if you prefer.`;
+  return `${code('WorkflowSource')} is ${code('metadata.generated.schema.metadataIngestion.workflow.Source')}; metadata.py imports it from ${code(base.workflowSourceModule)}, which re-exports it. Import it from its home module if you prefer.`;
 }

@@ -1,5 +1,5 @@
 /** metadata.py: the metadata source, with a stub per abstract method of its base class. */
-import { ABSTRACT_METHODS, WORKFLOW_SOURCE_MODULE, type AbstractMethod } from '../../facts.js';
+import type { AbstractMethod } from '../../facts/index.js';
 import { I1, I2, I3, pyString, type PyImport, type PyLayout } from '../../python.js';
 import type { PythonContext } from './context.js';
 
@@ -14,7 +14,7 @@ export function metadataValues(ctx: PythonContext) {
     stubs: stubs.map((stub) => renderStub(L, stub)),
     restDatabase: isRestDatabase(ctx),
     runTestConnection: L.callLine(I2, 'result = source_connection.test_connection', ['self.metadata', 'self.client', 'self.service_connection']),
-    workflowSourceNote: WORKFLOW_SOURCE_MODULE[base.name] !== base.module,
+    workflowSourceNote: base.workflowSourceModule !== base.module,
   };
 }
 
@@ -29,7 +29,7 @@ function metadataStubs(ctx: PythonContext): AbstractMethod[] {
 function storedProcedureStubs(ctx: PythonContext): AbstractMethod[] {
   if (!(ctx.features.sqlalchemy && ctx.features.storedProcedures)) return [];
   const todo = `run ${ctx.constants.storedProcedures} (queries.py) for the schema in self.context.get().database_schema and yield one item per procedure`;
-  return ABSTRACT_METHODS.DatabaseServiceSource!.filter((m) => m.name === 'get_stored_procedures' || m.name === 'yield_stored_procedure').map((m) =>
+  return ctx.release.baseClasses.DatabaseServiceSource!.abstractMethods.filter((m) => m.name === 'get_stored_procedures' || m.name === 'yield_stored_procedure').map((m) =>
     m.name === 'get_stored_procedures' ? { ...m, todo } : m,
   );
 }
@@ -42,7 +42,7 @@ function metadataImports(ctx: PythonContext, stubs: AbstractMethod[]): PyImport[
     { module: modules.schema, names: [classes.connection] },
     { module: 'metadata.ingestion.api.steps', names: ['InvalidSourceException', 'OpenMetadata'] },
     { module: base.module, names: [base.name] },
-    { module: WORKFLOW_SOURCE_MODULE[base.name]!, names: ['WorkflowSource'] },
+    { module: base.workflowSourceModule, names: ['WorkflowSource'] },
     { module: 'metadata.utils.logger', names: ['ingestion_logger'] },
   ];
   if (annotations.some((a) => a.includes('Either'))) imports.push({ module: 'metadata.ingestion.api.models', names: ['Either'] });
