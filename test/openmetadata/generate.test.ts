@@ -15,6 +15,7 @@ import { testModuleName } from '../../core/profile/names.js';
 import { openMetadataNames } from '../../core/profile/openmetadata.js';
 import { OPENMETADATA_RELEASES } from '../../core/profile/fields-openmetadata.js';
 import { openMetadataPlan, briefDestination } from '../../generators/openmetadata/plan.js';
+import { markdownInline } from '../../core/text.js';
 import { fixturePath, fixturesAvailable, requireFixtures, skipWithReason } from '../support/fixtures.js';
 import { runGenerator, tempDir } from '../support/generate.js';
 import { OPENMETADATA_FIRST_PARTY, storedProfileIn } from '../support/hosts.js';
@@ -45,11 +46,50 @@ import {
   runtimeProblems,
   SCHEMA_DIR,
   TEST_CONNECTION_DEFINITION,
+  type ClientCall,
   type Manifest,
   type PyFacts,
   type RuntimeCase,
 } from './support.js';
 import { ALL_AUTH, ALL_CAPABILITIES, CASES, HOSTILE, NON_DATABASE, type Case } from './matrix.js';
+
+/** What --api-endpoints gives a case: each metadata stub an endpoint serves, and the client method whose answer it returns. */
+const SERVED: Record<string, Record<string, string>> = {
+  'dashboard-rest': { get_dashboards_list: 'get_dashboards' },
+  'pipeline-rest': { get_pipelines_list: 'get_pipelines' },
+  'mlmodel-rest': { get_mlmodels: 'get_models' },
+  'storage-rest': { get_containers: 'get_buckets' },
+  'search-rest': { get_search_index_list: 'get_indices' },
+  'api-rest': { get_api_collections: 'get_collections' },
+  'dashboard-rest-endpoints': { get_dashboards_list: 'get_dashboards' },
+};
+
+const get = (method: string, path: string, ...args: unknown[]): ClientCall => ({ method, args, http: 'GET', path, body: null });
+
+/** The client methods --api-endpoints gives a case, each called with sample arguments, and the request each must send. */
+const CLIENT_CALLS: Record<string, ClientCall[]> = {
+  'database-rest-all-auth': [
+    get('get_database_schemas', '/databases/db%2F1/schemas', 'db/1'),
+    { method: 'put_query', args: [{ sql: 'select 1' }], http: 'PUT', path: '/query', body: { sql: 'select 1' } },
+  ],
+  'dashboard-rest': [get('get_dashboards', '/dashboards')],
+  'pipeline-rest': [get('get_pipelines', '/api/v1/pipelines')],
+  'mlmodel-rest': [get('get_models', '/models')],
+  'storage-rest': [get('get_buckets', '/buckets')],
+  'search-rest': [get('get_indices', '/indices')],
+  'api-rest': [get('get_collections', '/collections')],
+  'dashboard-rest-endpoints': [
+    get('get_dashboards', '/api/v1/dashboards'),
+    get('get_chart', '/charts/a%2Fb%20c', 'a/b c'),
+    { method: 'post_search', args: [{ q: 'x' }], http: 'POST', path: '/search', body: { q: 'x' } },
+    get('get_dashboards_2', '/api/v2/dashboards?limit=10'),
+    get('get_group_member', '/groups/g/members/m', 'g', 'm'),
+    { method: 'delete_cache', args: [], http: 'DELETE', path: '/cache', body: null },
+  ],
+};
+
+/** The entries of ENDPOINTS that are no HTTP call a client can make: they stay in the brief. */
+const FREE_TEXT_ENDPOINTS = ['the export call of the SDK', 'POST /api/"quoted"'];
 
 /** Expected filter patterns per service type (the issue's list). */
 const FILTERS: Record<string, string[]> = {
@@ -545,7 +585,7 @@ describe('OpenMetadata generator: the generated connector', function () {
     assert.deepEqual(problems, [], problemsMessage(problems));
   });
 
-  it('runs: every module imports against stand-ins of OpenMetadata, the source class is concrete, create() accepts its own connection and rejects another, stubs return nothing, the steps reach the right calls', function () {
+  it('runs: every module imports against stand-ins of OpenMetadata, the source class is concrete, create() accepts its own connection and rejects another, stubs return nothing (or what the endpoint serving them answers), the steps reach the right calls, each endpoint method sends its request', function () {
     const known = manifest(this);
     this.timeout(120_000);
     const abstractByClass: Record<string, string[]> = {};
@@ -576,11 +616,31 @@ describe('OpenMetadata generator: the generated connector', function () {
           .filter((name) => !ENTRY_POINTS.has(name)),
         modules,
         tests: g.files.filter((f) => f.startsWith('ingestion/tests/')).map((f) => path.join(g.root, f)),
+        served: SERVED[g.dir] ?? {},
+        clientCalls: CLIENT_CALLS[g.dir] ?? [],
       };
     });
     const results = runtimeProblems(runtimeCases, abstractByClass);
     const problems = Object.entries(results).flatMap(([id, list]) => list.map((p) => `${id}: ${p}`));
     assert.equal(Object.keys(results).length, generated.length);
+    assert.deepEqual(problems, [], problemsMessage(problems));
+  });
+
+  it('--api-endpoints: the brief names the client method of each call, and says why the others got none, which stay out of Python', function () {
+    const problems: string[] = [];
+    const endpoints = generated.find((x) => x.dir === 'dashboard-rest-endpoints')!;
+    const brief = read(endpoints, briefDestination(endpoints.profile));
+    for (const call of CLIENT_CALLS[endpoints.dir]!) if (!brief.includes(`\`client.${call.method}(`)) problems.push(`brief: no client.${call.method}`);
+    for (const entry of FREE_TEXT_ENDPOINTS) {
+      const line = brief.split('\n').find((l) => l.startsWith(`- ${markdownInline(entry)}: no client method, `));
+      if (!line) problems.push(`brief: no note for ${JSON.stringify(entry)}`);
+      for (const file of endpoints.files.filter((f) => f.endsWith('.py'))) if (read(endpoints, file).includes(entry)) problems.push(`${file} contains ${JSON.stringify(entry)}`);
+    }
+    // without a REST client (an SDK, a broker protocol) every entry stays in the brief
+    for (const g of generated.filter((x) => x.profile.apiEndpoints.length > 0 && !CLIENT_CALLS[x.dir])) {
+      const notes = read(g, briefDestination(g.profile)).split('\n').filter((l) => / no client method, /.test(l));
+      if (notes.length !== g.profile.apiEndpoints.length) problems.push(`${g.dir}: ${notes.length} notes for ${g.profile.apiEndpoints.length} entries`);
+    }
     assert.deepEqual(problems, [], problemsMessage(problems));
   });
 

@@ -34,6 +34,8 @@ export interface AbstractMethod {
   empty?: string;
   /** what the implementation must do: the stub's TODO comment and the brief's entry */
   todo: string;
+  /** what a GET endpoint without parameters lists (its last segment) when its response is what this stub returns */
+  servedBy?: string[];
 }
 
 /**
@@ -50,6 +52,8 @@ export interface BaseClassFacts {
   workflowSourceModule: string;
   /** the abstract methods the generated source stubs, in the base class's order */
   abstractMethods: AbstractMethod[];
+  /** the attribute its __init__ keeps the client of get_connection in (self.client, self.connection) */
+  clientAttribute?: string;
   /** abstract methods the metadata.py template writes itself (1.12's DatabaseServiceSource.close); the host layer checks them too */
   templateImplements?: string[];
 }

@@ -4,6 +4,8 @@ import type { OpenMetadataNames, OpenMetadataProfile } from '../../../core/profi
 
 export interface Features {
   sqlalchemy: boolean;
+  /** client.py holds a requests session (REST APIs; messaging sources speak their broker's protocol) */
+  restClient: boolean;
   /** lineage or usage from the query log (SQLAlchemy databases only) */
   queryLog: boolean;
   lineage: boolean;
@@ -22,6 +24,7 @@ export function featuresOf(profile: OpenMetadataProfile): Features {
   const sqlOnly: Capability[] = ['lineage', 'usage', 'profiler', 'data_diff'];
   return {
     sqlalchemy,
+    restClient: profile.connectionType === 'rest_api' && profile.serviceType !== 'messaging',
     lineage: sqlalchemy && has('lineage'),
     usage: sqlalchemy && has('usage'),
     queryLog: sqlalchemy && (has('lineage') || has('usage')),

@@ -7,6 +7,7 @@ import type { OmAuthType } from '../../../../core/profile/fields-openmetadata.js
 import { testModuleName } from '../../../../core/profile/names.js';
 import type { OpenMetadataProfile } from '../../../../core/profile/openmetadata.js';
 import { markdownInline } from '../../../../core/text.js';
+import { BODY_METHODS } from '../../../../core/profile/api-endpoints.js';
 import { referencePaths } from '../../facts/index.js';
 import { schemeOf } from '../features.js';
 import type { PythonData } from '../python-files/index.js';
@@ -30,6 +31,7 @@ export function briefValues(profile: OpenMetadataProfile, py: PythonData) {
     formatterSummary: release.pythonFormatting.summary,
     profileTable: profileTable(b),
     description: profile.description ? markdownInline(profile.description) : '_none_',
+    apiEndpoints: apiEndpointLines(b),
     sdkPackage: profile.sdkPackage ? code(profile.sdkPackage.replace(/`/g, "'").replace(/[\r\n]+/g, ' ')) : '_none_',
     authNotes: profile.authTypes.map((a) => `- ${AUTH_NOTES[a]}`).join('\n'),
     references: referenceConnectors(b),
@@ -81,6 +83,18 @@ function referenceConnectors({ profile, features, release }: BriefContext): stri
   const client = features.sqlalchemy ? undefined : type.clientReferenceConnector;
   const references = [type.referenceConnector, ...(client ? [client] : [])].map((r) => referencePaths(release, profile.serviceType, r));
   return references.map((r) => [`- ${r.label}: ${code(r.folder)}`, ...r.files.map((f) => `  - ${code(f)}`)].join('\n')).join('\n');
+}
+
+/** "Key endpoints or calls": the client method each call became (and the stub it serves), or why it got none. */
+function apiEndpointLines({ endpoints }: BriefContext): string {
+  const made = endpoints.methods.map((e) => {
+    const served = endpoints.served.filter((s) => s.endpoint === e).map((s) => code(s.stub.name));
+    const args = [...e.params.map((p) => p.name), ...(BODY_METHODS.includes(e.method) ? ['body'] : [])].join(', ');
+    return `- ${code(`${e.method} ${e.path}`)}: ${code(`client.${e.methodName}(${args})`)}${served.length > 0 ? `, returned by ${served.join(', ')}` : ''}`;
+  });
+  const left = endpoints.left.map((l) => `- ${markdownInline(l.text)}: no client method, ${l.reason}`);
+  const lines = [...made, ...left];
+  return lines.length > 0 ? lines.join('\n') : '_none_';
 }
 
 /** "Base class": the abstract methods to implement, or why there are none. */
