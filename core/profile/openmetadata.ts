@@ -54,6 +54,11 @@ export interface OpenMetadataNames {
   packageName: string;
   /** the `<t>` of `<t>ServiceType` in the service schema */
   definitionPrefix: string;
+  /**
+   * what the test files are named after (test_<it>.py, tests/integration/<it>/): the connector name, or,
+   * with --service-type-value, the package folder, as upstream names them (test_azuresql.py for azuresql)
+   */
+  testName: string;
 }
 
 export function openMetadataNames(profile: Pick<OpenMetadataProfile, 'name' | 'serviceType' | 'serviceTypeValue'>): OpenMetadataNames {
@@ -63,6 +68,7 @@ export function openMetadataNames(profile: Pick<OpenMetadataProfile, 'name' | 's
     stem: typeValue.charAt(0).toLowerCase() + typeValue.slice(1),
     packageName: typeValue.toLowerCase(),
     definitionPrefix: SERVICE_DEFINITION_PREFIX[profile.serviceType],
+    testName: profile.serviceTypeValue ? typeValue.toLowerCase() : profile.name,
   };
 }
 

@@ -118,7 +118,7 @@ function caseRequest(checkout: string, profile: OpenMetadataProfile) {
     serviceEnumMember: pascal(names.definitionPrefix),
     capabilities: { lineage: profile.capabilities.includes('lineage'), usage: profile.capabilities.includes('usage') },
     sqlalchemy,
-    unitTest: path.join(checkout, `ingestion/tests/unit/topology/${type}/${testModuleName(profile.name)}.py`),
+    unitTest: path.join(checkout, `ingestion/tests/unit/topology/${type}/${testModuleName(names.testName)}.py`),
     testConnectionJson: path.join(checkout, `openmetadata-service/src/main/resources/json/data/testConnections/${type}/${names.stem}.json`),
     changedSchemas: [`entity/services/connections/${type}/${names.stem}Connection.json`, `entity/services/${type}Service.json`],
   };

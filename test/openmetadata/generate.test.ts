@@ -249,11 +249,46 @@ describe('OpenMetadata generator: the generated connector', function () {
       const folder = `ingestion/src/metadata/ingestion/source/${g.profile.serviceType}/${value.toLowerCase()}`;
       if (!existsSync(path.join(g.root, folder, 'connection.py'))) problems.push(`${g.dir}: no ${folder}/connection.py`);
       if (g.case.options.serviceTypeValue && value !== g.case.options.serviceTypeValue) problems.push(`${g.dir}: type value ${value}`);
-      const unitTest = `${g.dir}/ingestion/tests/unit/topology/${g.profile.serviceType}/${testModuleName(g.profile.name)}.py`;
+      const unitTest = `${g.dir}/ingestion/tests/unit/topology/${g.profile.serviceType}/${testModuleName(g.names.testName)}.py`;
       const config = facts.files[unitTest]?.literals.CONFIG as { type?: string; serviceConnection?: { config?: { type?: string } } } | undefined;
       if (config?.type !== value.toLowerCase()) problems.push(`${g.dir}: unit test source type ${config?.type}, expected ${value.toLowerCase()}`);
       if (config?.serviceConnection?.config?.type !== value) problems.push(`${g.dir}: unit test connection type ${config?.serviceConnection?.config?.type}`);
     }
+    assert.deepEqual(problems, [], problemsMessage(problems));
+  });
+
+  it('names the test files like the package with --service-type-value (test_azuresqllike.py), after the connector name otherwise', function () {
+    const problems: string[] = [];
+    for (const g of generated) {
+      const stem = g.case.options.serviceTypeValue ? g.names.packageName : g.profile.name;
+      const wanted = [
+        `ingestion/tests/unit/topology/${g.profile.serviceType}/${testModuleName(stem)}.py`,
+        `ingestion/tests/integration/connections/${testModuleName(stem)}_connection.py`,
+        `ingestion/tests/integration/${stem}/conftest.py`,
+        `ingestion/tests/integration/${stem}/test_metadata.py`,
+      ];
+      for (const file of wanted) if (!g.files.includes(file)) problems.push(`${g.dir}: no ${file}`);
+    }
+    const valued = generated.find((g) => g.case.options.serviceTypeValue === 'AzureSQLLike')!;
+    assert.ok(valued.files.includes('ingestion/tests/unit/topology/database/test_azuresqllike.py'), 'the service-type-value case');
+    assert.ok(read(valued, briefDestination(valued.profile)).includes('pytest tests/unit/topology/database/test_azuresqllike.py'), 'the brief runs the unit test');
+    assert.deepEqual(problems, [], problemsMessage(problems));
+  });
+
+  it('gives a URL address the https scheme on port 443, the HTTPS port, and http on another', function () {
+    const problems: string[] = [];
+    for (const g of generated.filter((x) => x.profile.connectionType !== 'sqlalchemy' && x.profile.serviceType !== 'messaging')) {
+      const hostPort = (json(g, g.schemaRel).properties as Record<string, { default?: string }>).hostPort;
+      const port = g.profile.defaultPort;
+      const wanted = port === undefined ? undefined : `${port === 443 ? 'https' : 'http'}://localhost:${port}`;
+      if (hostPort?.default !== wanted) problems.push(`${g.dir}: hostPort default ${hostPort?.default}, not ${wanted}`);
+      if (g.profile.dockerImage) {
+        const conftest = read(g, `ingestion/tests/integration/${g.names.testName}/conftest.py`);
+        const scheme = g.profile.dockerPort === 443 ? 'https' : 'http';
+        if (!conftest.includes(`f"${scheme}://{host}:{port}"`)) problems.push(`${g.dir}: conftest does not reach the container over ${scheme}`);
+      }
+    }
+    assert.ok(generated.some((g) => g.profile.defaultPort === 443 && g.profile.dockerPort === 443), 'a case on port 443');
     assert.deepEqual(problems, [], problemsMessage(problems));
   });
 
@@ -558,7 +593,7 @@ describe('OpenMetadata generator: the generated connector', function () {
   it('integration tests: testcontainers with the image and port when a Docker image is given, skipped without environment variables otherwise', function () {
     const problems: string[] = [];
     for (const g of generated) {
-      for (const rel of [`ingestion/tests/integration/${g.profile.name}/conftest.py`, `ingestion/tests/integration/connections/${testModuleName(g.profile.name)}_connection.py`]) {
+      for (const rel of [`ingestion/tests/integration/${g.names.testName}/conftest.py`, `ingestion/tests/integration/connections/${testModuleName(g.names.testName)}_connection.py`]) {
         const file = `${g.dir}/${rel}`;
         const fileFacts = facts.files[file]!;
         const fileImports = imports.filter((i) => i.file === file);
@@ -575,9 +610,9 @@ describe('OpenMetadata generator: the generated connector', function () {
           if (fileImports.some((i) => i.module.startsWith('testcontainers'))) problems.push(`${file}: imports testcontainers without an image`);
         }
       }
-      const testMetadata = `${g.dir}/ingestion/tests/integration/${g.profile.name}/test_metadata.py`;
+      const testMetadata = `${g.dir}/ingestion/tests/integration/${g.names.testName}/test_metadata.py`;
       if (!facts.files[testMetadata]?.calls['MetadataWorkflow.create']) problems.push(`${testMetadata}: does not run a MetadataWorkflow`);
-      const unitTest = `${g.dir}/ingestion/tests/unit/topology/${g.profile.serviceType}/${testModuleName(g.profile.name)}.py`;
+      const unitTest = `${g.dir}/ingestion/tests/unit/topology/${g.profile.serviceType}/${testModuleName(g.names.testName)}.py`;
       const sourceClass = `${g.names.typeValue}Source`;
       const viaModule = sourceClass.startsWith('Test') ? 'metadata.' : '';
       if (!facts.files[unitTest]?.calls[`${viaModule}${sourceClass}.create`]) problems.push(`${unitTest}: does not build the source with create()`);

@@ -81,7 +81,10 @@ export const CASES: Case[] = [
     options: { name: 'doc_store', serviceType: 'database', connectionType: 'sdk_client', authTypes: ['oauth'], dockerImage: 'mongo:7', dockerPort: 27017 },
   },
   ...NON_DATABASE.map((serviceType) => ({ id: `${serviceType}-rest`, options: { name: `my_${serviceType}`, serviceType, apiEndpoints: [LIST_ENDPOINTS[serviceType]] } })),
-  { id: 'dashboard-rest-endpoints', options: { name: 'chart_hub', serviceType: 'dashboard', authTypes: ['token'], apiEndpoints: ENDPOINTS } },
+  {
+    id: 'dashboard-rest-endpoints',
+    options: { name: 'chart_hub', serviceType: 'dashboard', authTypes: ['token'], apiEndpoints: ENDPOINTS, defaultPort: 443, dockerImage: 'nginx:1.27', dockerPort: 443 },
+  },
   {
     id: 'dashboard-sdk-all-auth-docker-hostile-text',
     options: {

@@ -74,8 +74,12 @@ export function addressOf(profile: OpenMetadataProfile, features: Features): Add
   if (features.sqlalchemy) {
     return { key: 'hostPort', uri: false, sample: `localhost:${port ?? 5432}`, default: port ? `localhost:${port}` : undefined };
   }
-  return { key: 'hostPort', uri: true, sample: `http://localhost:${port ?? 8080}`, default: port ? `http://localhost:${port}` : undefined };
+  const url = `${urlScheme(port)}://localhost:${port ?? 8080}`;
+  return { key: 'hostPort', uri: true, sample: url, default: port ? url : undefined };
 }
+
+/** The scheme of a URL on `port`: https on 443, the HTTPS port, http otherwise. */
+export const urlScheme = (port: number | undefined): 'http' | 'https' => (port === 443 ? 'https' : 'http');
 
 /** The SQLAlchemy URL scheme: the profile's, else the connector name. */
 export const schemeOf = (profile: OpenMetadataProfile): string => profile.scheme || profile.name;

@@ -23,7 +23,8 @@ export function briefContext(profile: OpenMetadataProfile, py: PythonData): Brie
   const shared = profileContext(profile);
   const { names } = shared;
   const { ingestionSource, specServices, testConnections } = shared.release.paths;
-  const { serviceType, name } = profile;
+  const { serviceType } = profile;
+  const testModule = testModuleName(names.testName);
   return {
     ...shared,
     py,
@@ -31,9 +32,9 @@ export function briefContext(profile: OpenMetadataProfile, py: PythonData): Brie
       folder: `${ingestionSource}/${serviceType}/${names.packageName}`,
       schemaFile: `${specServices}/connections/${serviceType}/${names.stem}Connection.json`,
       testConnectionFile: `${testConnections}/${serviceType}/${names.stem}.json`,
-      unitTest: `ingestion/tests/unit/topology/${serviceType}/${testModuleName(name)}.py`,
-      integrationFolder: `ingestion/tests/integration/${name}/`,
-      connectionTest: `ingestion/tests/integration/connections/${testModuleName(name)}_connection.py`,
+      unitTest: `ingestion/tests/unit/topology/${serviceType}/${testModule}.py`,
+      integrationFolder: `ingestion/tests/integration/${names.testName}/`,
+      connectionTest: `ingestion/tests/integration/connections/${testModule}_connection.py`,
     },
   };
 }

@@ -4,7 +4,6 @@
  * the generator made are printed as inline code.
  */
 import type { OmAuthType } from '../../../../core/profile/fields-openmetadata.js';
-import { testModuleName } from '../../../../core/profile/names.js';
 import type { OpenMetadataProfile } from '../../../../core/profile/openmetadata.js';
 import { markdownInline } from '../../../../core/text.js';
 import { BODY_METHODS } from '../../../../core/profile/api-endpoints.js';
@@ -49,7 +48,7 @@ export function briefValues(profile: OpenMetadataProfile, py: PythonData) {
     sourceType: code(names.packageName),
     unitTest: code(paths.unitTest),
     // a command line for a code block (not a code span): a subshell, so the shell stays at the root
-    unitTestRun: `(cd ingestion && pytest tests/unit/topology/${profile.serviceType}/${testModuleName(profile.name)}.py)`,
+    unitTestRun: `(cd ingestion && pytest ${paths.unitTest.replace(/^ingestion\//, '')})`,
     integrationFolder: code(paths.integrationFolder),
     connectionTest: code(paths.connectionTest),
   };

@@ -5,7 +5,7 @@
  */
 import type { OmAuthType } from '../../../../core/profile/fields-openmetadata.js';
 import { I1, I2, I3, pyString, setPath, type DictEntries, type PyImport } from '../../python.js';
-import { addressOf } from '../features.js';
+import { addressOf, urlScheme } from '../features.js';
 import type { PythonContext } from './context.js';
 import { workflowSourceEntries } from './workflow-config.js';
 
@@ -56,7 +56,8 @@ export function integrationValues(ctx: PythonContext) {
 /** The address, the username where one is needed, and the credentials of the first auth type. */
 function integrationFields({ profile, features, prefix }: PythonContext): IntegrationField[] {
   const address = addressOf(profile, features);
-  const hostExpr = address.uri ? 'f"http://{host}:{port}"' : 'f"{host}:{port}"';
+  // the container's port decides the scheme; the test reaches it on the port Docker maps it to
+  const hostExpr = address.uri ? `f"${urlScheme(profile.dockerPort)}://{host}:{port}"` : 'f"{host}:{port}"';
   const fields: IntegrationField[] = [
     { path: [address.key], envVar: `${prefix}_${address.key === 'hostPort' ? 'HOST_PORT' : 'BOOTSTRAP_SERVERS'}`, docker: hostExpr, secret: false },
   ];
