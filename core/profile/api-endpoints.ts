@@ -97,7 +97,8 @@ function parseOne(text: string): Parse {
   for (const [i, segment] of segments.entries()) {
     const placeholder = PLACEHOLDER.exec(segment)?.[1];
     if (placeholder) {
-      params.push({ placeholder, name: safeParam(unique(snake(placeholder), taken)) });
+      // {_} has no letters to name a parameter after
+      params.push({ placeholder, name: safeParam(unique(snake(placeholder) || 'value', taken)) });
       // charts/{id} names one chart
       if (words.length > 0 && !PLACEHOLDER.test(segments[i - 1] ?? '')) words.push(singular(words.pop()!));
       continue;

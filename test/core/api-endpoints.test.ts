@@ -27,9 +27,9 @@ describe('--api-endpoints as client methods', function () {
   });
 
   it('turns path parameters into Python parameters: snake_case, keywords and self get a trailing underscore, repeats a number', function () {
-    const e = only('GET /groups/{class}/members/{memberId}/{self}/{type}/{type}');
-    assert.deepEqual(e.params.map((p) => p.name), ['class_', 'member_id', 'self_', 'type_', 'type_2']);
-    assert.deepEqual(e.params.map((p) => p.placeholder), ['class', 'memberId', 'self', 'type', 'type']);
+    const e = only('GET /groups/{class}/members/{memberId}/{self}/{type}/{type}/{_}');
+    assert.deepEqual(e.params.map((p) => p.name), ['class_', 'member_id', 'self_', 'type_', 'type_2', 'value']);
+    assert.deepEqual(e.params.map((p) => p.placeholder), ['class', 'memberId', 'self', 'type', 'type', '_']);
   });
 
   it('numbers methods whose names clash', function () {
