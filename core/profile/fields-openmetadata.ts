@@ -18,7 +18,7 @@ export const CONNECTION_TYPES = ['sqlalchemy', 'rest_api', 'sdk_client'] as cons
 export const OM_AUTH_TYPES = ['basic', 'iam', 'azure', 'jwt', 'token', 'oauth'] as const;
 export const CAPABILITIES = ['metadata', 'lineage', 'usage', 'profiler', 'stored_procedures', 'data_diff'] as const;
 
-/** Release lines the generator writes for (one facts file each in generators/openmetadata/releases/). */
+/** Release lines the generator writes for: one facts file each in generators/openmetadata/facts/ (its index.ts says what adding one takes). */
 export const OPENMETADATA_RELEASES = ['1.12', '2.0'] as const;
 export const NEWEST_OPENMETADATA_RELEASE = '2.0';
 export type OpenMetadataRelease = (typeof OPENMETADATA_RELEASES)[number];

@@ -9,7 +9,9 @@ import {
   type ServiceType,
 } from './fields-openmetadata.js';
 import { isPythonReserved, pascalCase } from './names.js';
-import type { ProfileSpec } from './validate.js';
+import type { PartialProfile } from './field.js';
+import type { Problem, ProfileSpec } from './validate.js';
+import { parseApiEndpoints } from './api-endpoints.js';
 
 export interface OpenMetadataProfile {
   name: string;
@@ -52,6 +54,11 @@ export interface OpenMetadataNames {
   packageName: string;
   /** the `<t>` of `<t>ServiceType` in the service schema */
   definitionPrefix: string;
+  /**
+   * what the test files are named after (test_<it>.py, tests/integration/<it>/): the connector name, or,
+   * with --service-type-value, the package folder, as upstream names them (test_azuresql.py for azuresql)
+   */
+  testName: string;
 }
 
 export function openMetadataNames(profile: Pick<OpenMetadataProfile, 'name' | 'serviceType' | 'serviceTypeValue'>): OpenMetadataNames {
@@ -61,18 +68,27 @@ export function openMetadataNames(profile: Pick<OpenMetadataProfile, 'name' | 's
     stem: typeValue.charAt(0).toLowerCase() + typeValue.slice(1),
     packageName: typeValue.toLowerCase(),
     definitionPrefix: SERVICE_DEFINITION_PREFIX[profile.serviceType],
+    testName: profile.serviceTypeValue ? typeValue.toLowerCase() : profile.name,
   };
+}
+
+function serviceTypeValueProblems(p: PartialProfile): Problem[] {
+  const value = typeof p.serviceTypeValue === 'string' && p.serviceTypeValue ? p.serviceTypeValue : undefined;
+  if (value && isPythonReserved(value.toLowerCase())) {
+    return [{ field: 'serviceTypeValue', message: `lowercased it gives the package name '${value.toLowerCase()}', a Python keyword; choose another value` }];
+  }
+  return [];
+}
+
+/** Entries written as calls but wrong (a malformed path parameter, a call listed twice); free text is fine. */
+function apiEndpointProblems(p: PartialProfile): Problem[] {
+  const entries = Array.isArray(p.apiEndpoints) ? p.apiEndpoints.filter((e): e is string => typeof e === 'string') : [];
+  return parseApiEndpoints(entries).errors.map((message) => ({ field: 'apiEndpoints', message }));
 }
 
 export const openMetadataSpec: ProfileSpec = {
   host: 'openmetadata',
   fields: openMetadataFields,
   rules: openMetadataRules,
-  extraChecks: (p) => {
-    const value = typeof p.serviceTypeValue === 'string' && p.serviceTypeValue ? p.serviceTypeValue : undefined;
-    if (value && isPythonReserved(value.toLowerCase())) {
-      return [{ field: 'serviceTypeValue', message: `lowercased it gives the package name '${value.toLowerCase()}', a Python keyword; choose another value` }];
-    }
-    return [];
-  },
+  extraChecks: (p) => [...serviceTypeValueProblems(p), ...apiEndpointProblems(p)],
 };

@@ -10,7 +10,13 @@ const SOURCE = 'ingestion/src/metadata/ingestion/source/[serviceType]/[package]'
 
 export function placeholders(profile: OpenMetadataProfile): Record<string, string> {
   const names = openMetadataNames(profile);
-  return { serviceType: profile.serviceType, stem: names.stem, package: names.packageName, name: profile.name, testModule: testModuleName(profile.name) };
+  return {
+    serviceType: profile.serviceType,
+    stem: names.stem,
+    package: names.packageName,
+    testName: names.testName,
+    testModule: testModuleName(names.testName),
+  };
 }
 
 export const sourceFolder = (profile: OpenMetadataProfile): string => destinationOf(SOURCE, placeholders(profile));
@@ -35,8 +41,8 @@ export function openMetadataPlan(profile: OpenMetadataProfile): PlannedFile[] {
     [`${SOURCE}/service_spec.py.${variant}.ejs`, 'Tells OpenMetadata which classes implement the connector'],
     ['ingestion/tests/unit/topology/[serviceType]/[testModule].py.ejs', 'Unit tests: the source loads from a workflow config'],
     [`ingestion/tests/integration/connections/[testModule]_connection.py.${integration}.ejs`, 'Integration test of the test-connection steps'],
-    [`ingestion/tests/integration/[name]/conftest.py.${integration}.ejs`, profile.dockerImage ? 'Integration fixtures: the source in a testcontainers container' : 'Integration fixtures: a running source given by environment variables'],
-    ['ingestion/tests/integration/[name]/test_metadata.py.ejs', 'Integration test: metadata ingestion end to end'],
+    [`ingestion/tests/integration/[testName]/conftest.py.${integration}.ejs`, profile.dockerImage ? 'Integration fixtures: the source in a testcontainers container' : 'Integration fixtures: a running source given by environment variables'],
+    ['ingestion/tests/integration/[testName]/test_metadata.py.ejs', 'Integration test: metadata ingestion end to end'],
   ];
   const values = placeholders(profile);
   return entries

@@ -13,7 +13,7 @@
  */
 import { pyFromImport } from '../../core/python-imports.js';
 
-/** How the release's formatter lays out Python (generators/openmetadata/releases/<line>.json, `python`). */
+/** How the release's formatter lays out Python (generators/openmetadata/facts/<line>.json, `python`). */
 export interface PyStyle {
   lineLength: number;
   /** `X | None`, `list[X]` and `collections.abc.Iterable` instead of typing's Optional, List, Iterable */
@@ -29,7 +29,7 @@ export const I2 = INDENT.repeat(2);
 export const I3 = INDENT.repeat(3);
 
 /** Modules that isort files under the standard library section. */
-const STDLIB_ROOTS = new Set(['abc', 'collections', 'datetime', 'os', 'textwrap', 'typing', 'unittest']);
+const STDLIB_ROOTS = new Set(['abc', 'collections', 'datetime', 'os', 'textwrap', 'typing', 'unittest', 'urllib']);
 
 export interface PyImport {
   module: string;

@@ -12,10 +12,10 @@ import { readCheckoutFile } from '../../core/host-checkout.js';
 import { insertIntoArray, JsonEditError, nodeAt, parseJson, valueOf, type JsonNode } from '../../core/json-edit.js';
 import { skipped, type RegistrationEdit, type RegistrationReport } from '../../core/registration.js';
 import { releaseProblems } from './checkout-release.js';
-import { SPEC_SERVICES, UI_DOCS_FOLDER, UI_PUBLIC, UI_SERVICE_UTILS, UI_SRC } from './facts.js';
+import { isKnownRelease, releaseFacts, type ReleaseFacts } from './facts/index.js';
 
 /** `<type>Service.json`, relative to the checkout root. */
-export const serviceFile = (serviceType: ServiceType): string => `${SPEC_SERVICES}/${serviceType}Service.json`;
+export const serviceFile = (release: ReleaseFacts, serviceType: ServiceType): string => `${release.paths.specServices}/${serviceType}Service.json`;
 
 interface Target {
   change: string;
@@ -57,17 +57,20 @@ function targets(profile: OpenMetadataProfile): Target[] {
 export function manualSteps(profile: OpenMetadataProfile): string[] {
   const names = openMetadataNames(profile);
   const schemaPath = `connections/${profile.serviceType}/${names.stem}Connection.json`;
+  const { paths, serviceTypes } = releaseFacts(profile.openmetadataVersion);
+  const { uiSrc, uiPublic } = paths;
+  const ui = serviceTypes[profile.serviceType].ui;
   return [
-    `UI: map ${names.typeValue} to its connection schema (${schemaPath}) in ${UI_SERVICE_UTILS[profile.serviceType]}; follow how the file handles the other ${profile.serviceType} services (switch, static map or lazy loader, depending on the release).`,
-    `UI: add the display name of ${names.typeValue} to each locale file in ${UI_SRC}/locale/languages/ (en-us.json first).`,
-    `UI: add a connector icon as ${UI_SRC}/assets/img/service-icon-${names.packageName}.png and map it to ${names.typeValue} in ${UI_SRC}/utils/ServiceUtilClassBase.ts.`,
-    `Docs: write the connection guide shown beside the form, ${UI_PUBLIC}/locales/en-US/${UI_DOCS_FOLDER[profile.serviceType]}/${names.typeValue}.md.`,
+    `UI: map ${names.typeValue} to its connection schema (${schemaPath}) in ${uiSrc}/${ui.serviceUtils}; follow how the file handles the other ${profile.serviceType} services (switch, static map or lazy loader, depending on the release).`,
+    `UI: add the display name of ${names.typeValue} to each locale file in ${uiSrc}/locale/languages/ (en-us.json first).`,
+    `UI: add a connector icon as ${uiSrc}/assets/img/service-icon-${names.packageName}.png and map it to ${names.typeValue} in ${uiSrc}/utils/ServiceUtilClassBase.ts.`,
+    `Docs: write the connection guide shown beside the form, ${uiPublic}/locales/en-US/${ui.docsFolder}/${names.typeValue}.md.`,
   ];
 }
 
 /** The registration edits, computed from the file on disk; cumulative `contents` (the last added edit holds them all). */
 export function registrations(profile: OpenMetadataProfile, checkoutRoot: string | undefined): RegistrationReport {
-  const file = serviceFile(profile.serviceType);
+  const file = serviceFile(releaseFacts(profile.openmetadataVersion), profile.serviceType);
   const wanted = targets(profile);
   const report = (edits: RegistrationEdit[]): RegistrationReport => ({ checkoutRoot, edits, manualSteps: manualSteps(profile) });
   const skipAll = (reason: string): RegistrationReport => report(wanted.map((w) => skipped(file, w.change, reason)));
@@ -113,8 +116,8 @@ export function registrations(profile: OpenMetadataProfile, checkoutRoot: string
 }
 
 /** The enum values of `<type>Service.json`, or undefined when the file or the enum is missing. */
-function enumValues(root: string, serviceType: ServiceType, definitionPrefix: string): string[] | undefined {
-  const text = readCheckoutFile(root, serviceFile(serviceType));
+function enumValues(root: string, file: string, definitionPrefix: string): string[] | undefined {
+  const text = readCheckoutFile(root, file);
   if (typeof text !== 'string') return undefined;
   try {
     const node = nodeAt(parseJson(text), ['definitions', `${definitionPrefix}ServiceType`, 'enum']);
@@ -137,10 +140,12 @@ export function checkoutProblems(profile: PartialProfile, root: string, stored: 
 }
 
 function registeredValueProblems(profile: PartialProfile, root: string, stored: PartialProfile | undefined): Problem[] {
-  const { name, serviceType, serviceTypeValue } = profile;
-  if (typeof name !== 'string' || !name || !isServiceType(serviceType)) return [];
+  const { name, serviceType, serviceTypeValue, openmetadataVersion } = profile;
+  // an unknown release is reported by the profile's schema
+  if (typeof name !== 'string' || !name || !isServiceType(serviceType) || !isKnownRelease(openmetadataVersion)) return [];
   const names = openMetadataNames({ name, serviceType, serviceTypeValue: typeof serviceTypeValue === 'string' ? serviceTypeValue : undefined });
-  const values = enumValues(root, serviceType, names.definitionPrefix);
+  const file = serviceFile(releaseFacts(openmetadataVersion), serviceType);
+  const values = enumValues(root, file, names.definitionPrefix);
   if (!values) return [];
   const storedValue =
     stored && stored.serviceType === serviceType && typeof stored.name === 'string'
@@ -151,7 +156,6 @@ function registeredValueProblems(profile: PartialProfile, root: string, stored: 
         }).typeValue
       : undefined;
   const field = typeof serviceTypeValue === 'string' && serviceTypeValue ? 'serviceTypeValue' : 'name';
-  const file = serviceFile(serviceType);
   const problems: Problem[] = [];
   for (const existing of values) {
     const same = existing === names.typeValue;

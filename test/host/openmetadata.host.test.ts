@@ -15,8 +15,7 @@ import { runGenerator, tempDir } from '../support/generate.js';
 import { storedProfileIn } from '../support/hosts.js';
 import { CASES, type Case } from '../openmetadata/matrix.js';
 import { installedReleases, makeCheckout, omhost, SCHEMA_DIR, specTreeOf, tail, type HostRelease } from './support.js';
-import { releaseFacts, type ReleaseFacts } from '../../generators/openmetadata/releases/index.js';
-import { ABSTRACT_METHODS, baseClassFor } from '../../generators/openmetadata/facts.js';
+import { baseClassFor, releaseFacts, type ReleaseFacts } from '../../generators/openmetadata/facts/index.js';
 import { SERVICE_TYPES } from '../../core/profile/fields-openmetadata.js';
 
 interface CheckResult {
@@ -119,7 +118,7 @@ function caseRequest(checkout: string, profile: OpenMetadataProfile) {
     serviceEnumMember: pascal(names.definitionPrefix),
     capabilities: { lineage: profile.capabilities.includes('lineage'), usage: profile.capabilities.includes('usage') },
     sqlalchemy,
-    unitTest: path.join(checkout, `ingestion/tests/unit/topology/${type}/${testModuleName(profile.name)}.py`),
+    unitTest: path.join(checkout, `ingestion/tests/unit/topology/${type}/${testModuleName(names.testName)}.py`),
     testConnectionJson: path.join(checkout, `openmetadata-service/src/main/resources/json/data/testConnections/${type}/${names.stem}.json`),
     changedSchemas: [`entity/services/connections/${type}/${names.stem}Connection.json`, `entity/services/${type}Service.json`],
   };
@@ -167,8 +166,8 @@ function assumedBases(facts: ReleaseFacts) {
   const bases = new Map<string, { name: string; module: string; methods: string[] }>();
   for (const serviceType of SERVICE_TYPES) {
     for (const sqlalchemy of serviceType === 'database' ? [true, false] : [false]) {
-      const base = baseClassFor(serviceType, sqlalchemy);
-      const methods = [...ABSTRACT_METHODS[base.name]!.map((m) => m.name), ...(facts.extraAbstractMethods[base.name] ?? [])];
+      const base = baseClassFor(facts, serviceType, sqlalchemy);
+      const methods = [...base.abstractMethods.map((m) => m.name), ...(base.templateImplements ?? [])];
       bases.set(base.name, { name: base.name, module: base.module, methods });
     }
   }

@@ -13,7 +13,9 @@ import path from 'node:path';
 import type { OpenMetadataProfile } from '../../core/profile/openmetadata.js';
 import { testModuleName } from '../../core/profile/names.js';
 import { openMetadataNames } from '../../core/profile/openmetadata.js';
+import { OPENMETADATA_RELEASES } from '../../core/profile/fields-openmetadata.js';
 import { openMetadataPlan, briefDestination } from '../../generators/openmetadata/plan.js';
+import { markdownInline } from '../../core/text.js';
 import { fixturePath, fixturesAvailable, requireFixtures, skipWithReason } from '../support/fixtures.js';
 import { runGenerator, tempDir } from '../support/generate.js';
 import { OPENMETADATA_FIRST_PARTY, storedProfileIn } from '../support/hosts.js';
@@ -44,11 +46,50 @@ import {
   runtimeProblems,
   SCHEMA_DIR,
   TEST_CONNECTION_DEFINITION,
+  type ClientCall,
   type Manifest,
   type PyFacts,
   type RuntimeCase,
 } from './support.js';
 import { ALL_AUTH, ALL_CAPABILITIES, CASES, HOSTILE, NON_DATABASE, type Case } from './matrix.js';
+
+/** What --api-endpoints gives a case: each metadata stub an endpoint serves, and the client method whose answer it returns. */
+const SERVED: Record<string, Record<string, string>> = {
+  'dashboard-rest': { get_dashboards_list: 'get_dashboards' },
+  'pipeline-rest': { get_pipelines_list: 'get_pipelines' },
+  'mlmodel-rest': { get_mlmodels: 'get_models' },
+  'storage-rest': { get_containers: 'get_buckets' },
+  'search-rest': { get_search_index_list: 'get_indices' },
+  'api-rest': { get_api_collections: 'get_collections' },
+  'dashboard-rest-endpoints': { get_dashboards_list: 'get_dashboards' },
+};
+
+const get = (method: string, path: string, ...args: unknown[]): ClientCall => ({ method, args, http: 'GET', path, body: null });
+
+/** The client methods --api-endpoints gives a case, each called with sample arguments, and the request each must send. */
+const CLIENT_CALLS: Record<string, ClientCall[]> = {
+  'database-rest-all-auth': [
+    get('get_database_schemas', '/databases/db%2F1/schemas', 'db/1'),
+    { method: 'put_query', args: [{ sql: 'select 1' }], http: 'PUT', path: '/query', body: { sql: 'select 1' } },
+  ],
+  'dashboard-rest': [get('get_dashboards', '/dashboards')],
+  'pipeline-rest': [get('get_pipelines', '/api/v1/pipelines')],
+  'mlmodel-rest': [get('get_models', '/models')],
+  'storage-rest': [get('get_buckets', '/buckets')],
+  'search-rest': [get('get_indices', '/indices')],
+  'api-rest': [get('get_collections', '/collections')],
+  'dashboard-rest-endpoints': [
+    get('get_dashboards', '/api/v1/dashboards'),
+    get('get_chart', '/charts/a%2Fb%20c', 'a/b c'),
+    { method: 'post_search', args: [{ q: 'x' }], http: 'POST', path: '/search', body: { q: 'x' } },
+    get('get_dashboards_2', '/api/v2/dashboards?limit=10'),
+    get('get_group_member', '/groups/g/members/m', 'g', 'm'),
+    { method: 'delete_cache', args: [], http: 'DELETE', path: '/cache', body: null },
+  ],
+};
+
+/** The entries of ENDPOINTS that are no HTTP call a client can make: they stay in the brief. */
+const FREE_TEXT_ENDPOINTS = ['the export call of the SDK', 'POST /api/"quoted"'];
 
 /** Expected filter patterns per service type (the issue's list). */
 const FILTERS: Record<string, string[]> = {
@@ -208,11 +249,46 @@ describe('OpenMetadata generator: the generated connector', function () {
       const folder = `ingestion/src/metadata/ingestion/source/${g.profile.serviceType}/${value.toLowerCase()}`;
       if (!existsSync(path.join(g.root, folder, 'connection.py'))) problems.push(`${g.dir}: no ${folder}/connection.py`);
       if (g.case.options.serviceTypeValue && value !== g.case.options.serviceTypeValue) problems.push(`${g.dir}: type value ${value}`);
-      const unitTest = `${g.dir}/ingestion/tests/unit/topology/${g.profile.serviceType}/${testModuleName(g.profile.name)}.py`;
+      const unitTest = `${g.dir}/ingestion/tests/unit/topology/${g.profile.serviceType}/${testModuleName(g.names.testName)}.py`;
       const config = facts.files[unitTest]?.literals.CONFIG as { type?: string; serviceConnection?: { config?: { type?: string } } } | undefined;
       if (config?.type !== value.toLowerCase()) problems.push(`${g.dir}: unit test source type ${config?.type}, expected ${value.toLowerCase()}`);
       if (config?.serviceConnection?.config?.type !== value) problems.push(`${g.dir}: unit test connection type ${config?.serviceConnection?.config?.type}`);
     }
+    assert.deepEqual(problems, [], problemsMessage(problems));
+  });
+
+  it('names the test files like the package with --service-type-value (test_azuresqllike.py), after the connector name otherwise', function () {
+    const problems: string[] = [];
+    for (const g of generated) {
+      const stem = g.case.options.serviceTypeValue ? g.names.packageName : g.profile.name;
+      const wanted = [
+        `ingestion/tests/unit/topology/${g.profile.serviceType}/${testModuleName(stem)}.py`,
+        `ingestion/tests/integration/connections/${testModuleName(stem)}_connection.py`,
+        `ingestion/tests/integration/${stem}/conftest.py`,
+        `ingestion/tests/integration/${stem}/test_metadata.py`,
+      ];
+      for (const file of wanted) if (!g.files.includes(file)) problems.push(`${g.dir}: no ${file}`);
+    }
+    const valued = generated.find((g) => g.case.options.serviceTypeValue === 'AzureSQLLike')!;
+    assert.ok(valued.files.includes('ingestion/tests/unit/topology/database/test_azuresqllike.py'), 'the service-type-value case');
+    assert.ok(read(valued, briefDestination(valued.profile)).includes('pytest tests/unit/topology/database/test_azuresqllike.py'), 'the brief runs the unit test');
+    assert.deepEqual(problems, [], problemsMessage(problems));
+  });
+
+  it('gives a URL address the https scheme on port 443, the HTTPS port, and http on another', function () {
+    const problems: string[] = [];
+    for (const g of generated.filter((x) => x.profile.connectionType !== 'sqlalchemy' && x.profile.serviceType !== 'messaging')) {
+      const hostPort = (json(g, g.schemaRel).properties as Record<string, { default?: string }>).hostPort;
+      const port = g.profile.defaultPort;
+      const wanted = port === undefined ? undefined : `${port === 443 ? 'https' : 'http'}://localhost:${port}`;
+      if (hostPort?.default !== wanted) problems.push(`${g.dir}: hostPort default ${hostPort?.default}, not ${wanted}`);
+      if (g.profile.dockerImage) {
+        const conftest = read(g, `ingestion/tests/integration/${g.names.testName}/conftest.py`);
+        const scheme = g.profile.dockerPort === 443 ? 'https' : 'http';
+        if (!conftest.includes(`f"${scheme}://{host}:{port}"`)) problems.push(`${g.dir}: conftest does not reach the container over ${scheme}`);
+      }
+    }
+    assert.ok(generated.some((g) => g.profile.defaultPort === 443 && g.profile.dockerPort === 443), 'a case on port 443');
     assert.deepEqual(problems, [], problemsMessage(problems));
   });
 
@@ -517,7 +593,7 @@ describe('OpenMetadata generator: the generated connector', function () {
   it('integration tests: testcontainers with the image and port when a Docker image is given, skipped without environment variables otherwise', function () {
     const problems: string[] = [];
     for (const g of generated) {
-      for (const rel of [`ingestion/tests/integration/${g.profile.name}/conftest.py`, `ingestion/tests/integration/connections/${testModuleName(g.profile.name)}_connection.py`]) {
+      for (const rel of [`ingestion/tests/integration/${g.names.testName}/conftest.py`, `ingestion/tests/integration/connections/${testModuleName(g.names.testName)}_connection.py`]) {
         const file = `${g.dir}/${rel}`;
         const fileFacts = facts.files[file]!;
         const fileImports = imports.filter((i) => i.file === file);
@@ -534,9 +610,9 @@ describe('OpenMetadata generator: the generated connector', function () {
           if (fileImports.some((i) => i.module.startsWith('testcontainers'))) problems.push(`${file}: imports testcontainers without an image`);
         }
       }
-      const testMetadata = `${g.dir}/ingestion/tests/integration/${g.profile.name}/test_metadata.py`;
+      const testMetadata = `${g.dir}/ingestion/tests/integration/${g.names.testName}/test_metadata.py`;
       if (!facts.files[testMetadata]?.calls['MetadataWorkflow.create']) problems.push(`${testMetadata}: does not run a MetadataWorkflow`);
-      const unitTest = `${g.dir}/ingestion/tests/unit/topology/${g.profile.serviceType}/${testModuleName(g.profile.name)}.py`;
+      const unitTest = `${g.dir}/ingestion/tests/unit/topology/${g.profile.serviceType}/${testModuleName(g.names.testName)}.py`;
       const sourceClass = `${g.names.typeValue}Source`;
       const viaModule = sourceClass.startsWith('Test') ? 'metadata.' : '';
       if (!facts.files[unitTest]?.calls[`${viaModule}${sourceClass}.create`]) problems.push(`${unitTest}: does not build the source with create()`);
@@ -544,7 +620,7 @@ describe('OpenMetadata generator: the generated connector', function () {
     assert.deepEqual(problems, [], problemsMessage(problems));
   });
 
-  it('runs: every module imports against stand-ins of OpenMetadata, the source class is concrete, create() accepts its own connection and rejects another, stubs return nothing, the steps reach the right calls', function () {
+  it('runs: every module imports against stand-ins of OpenMetadata, the source class is concrete, create() accepts its own connection and rejects another, stubs return nothing (or what the endpoint serving them answers), the steps reach the right calls, each endpoint method sends its request', function () {
     const known = manifest(this);
     this.timeout(120_000);
     const abstractByClass: Record<string, string[]> = {};
@@ -575,11 +651,31 @@ describe('OpenMetadata generator: the generated connector', function () {
           .filter((name) => !ENTRY_POINTS.has(name)),
         modules,
         tests: g.files.filter((f) => f.startsWith('ingestion/tests/')).map((f) => path.join(g.root, f)),
+        served: SERVED[g.dir] ?? {},
+        clientCalls: CLIENT_CALLS[g.dir] ?? [],
       };
     });
     const results = runtimeProblems(runtimeCases, abstractByClass);
     const problems = Object.entries(results).flatMap(([id, list]) => list.map((p) => `${id}: ${p}`));
     assert.equal(Object.keys(results).length, generated.length);
+    assert.deepEqual(problems, [], problemsMessage(problems));
+  });
+
+  it('--api-endpoints: the brief names the client method of each call, and says why the others got none, which stay out of Python', function () {
+    const problems: string[] = [];
+    const endpoints = generated.find((x) => x.dir === 'dashboard-rest-endpoints')!;
+    const brief = read(endpoints, briefDestination(endpoints.profile));
+    for (const call of CLIENT_CALLS[endpoints.dir]!) if (!brief.includes(`\`client.${call.method}(`)) problems.push(`brief: no client.${call.method}`);
+    for (const entry of FREE_TEXT_ENDPOINTS) {
+      const line = brief.split('\n').find((l) => l.startsWith(`- ${markdownInline(entry)}: no client method, `));
+      if (!line) problems.push(`brief: no note for ${JSON.stringify(entry)}`);
+      for (const file of endpoints.files.filter((f) => f.endsWith('.py'))) if (read(endpoints, file).includes(entry)) problems.push(`${file} contains ${JSON.stringify(entry)}`);
+    }
+    // without a REST client (an SDK, a broker protocol) every entry stays in the brief
+    for (const g of generated.filter((x) => x.profile.apiEndpoints.length > 0 && !CLIENT_CALLS[x.dir])) {
+      const notes = read(g, briefDestination(g.profile)).split('\n').filter((l) => / no client method, /.test(l));
+      if (notes.length !== g.profile.apiEndpoints.length) problems.push(`${g.dir}: ${notes.length} notes for ${g.profile.apiEndpoints.length} entries`);
+    }
     assert.deepEqual(problems, [], problemsMessage(problems));
   });
 
@@ -624,19 +720,22 @@ describe('OpenMetadata generator: the generated connector', function () {
   });
 });
 
-describe('OpenMetadata generator: facts kept in TypeScript agree with the import manifest', function () {
-  it('the abstract-method lists of facts.ts are the manifest lists', async function () {
+describe('OpenMetadata generator: the facts of every release agree with the import manifest', function () {
+  it("each release's abstract-method lists are the manifest lists", async function () {
     if (!fixturesAvailable()) skipWithReason(this, 'shared fixtures folder is absent');
-    const { ABSTRACT_METHODS, baseClassFor } = await import('../../generators/openmetadata/facts.js');
+    const { baseClassFor, releaseFacts } = await import('../../generators/openmetadata/facts/index.js');
     const known = loadManifest();
     const problems: string[] = [];
-    for (const serviceType of ['database', ...NON_DATABASE] as const) {
-      for (const sqlalchemy of serviceType === 'database' ? [true, false] : [false]) {
-        const base = baseClassFor(serviceType as never, sqlalchemy);
-        const fromManifest = methodNames(known.modules[base.module]?.abstract_methods[base.name] ?? []);
-        const fromTs = ABSTRACT_METHODS[base.name]!.map((m: { name: string }) => m.name);
-        if (JSON.stringify(fromTs) !== JSON.stringify(fromManifest)) problems.push(`${base.name}: ${JSON.stringify(fromTs)} vs manifest ${JSON.stringify(fromManifest)}`);
-        if (!known.modules[base.module]?.top_level_names.includes(base.name)) problems.push(`${base.module} does not define ${base.name}`);
+    for (const line of OPENMETADATA_RELEASES) {
+      const facts = releaseFacts(line);
+      for (const serviceType of ['database', ...NON_DATABASE] as const) {
+        for (const sqlalchemy of serviceType === 'database' ? [true, false] : [false]) {
+          const base = baseClassFor(facts, serviceType as never, sqlalchemy);
+          const fromManifest = methodNames(known.modules[base.module]?.abstract_methods[base.name] ?? []);
+          const fromFacts = base.abstractMethods.map((m) => m.name);
+          if (JSON.stringify(fromFacts) !== JSON.stringify(fromManifest)) problems.push(`${line} ${base.name}: ${JSON.stringify(fromFacts)} vs manifest ${JSON.stringify(fromManifest)}`);
+          if (!known.modules[base.module]?.top_level_names.includes(base.name)) problems.push(`${line}: ${base.module} does not define ${base.name}`);
+        }
       }
     }
     assert.deepEqual(problems, [], problemsMessage(problems));

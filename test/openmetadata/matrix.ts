@@ -17,6 +17,29 @@ export const HOSTILE = {
   sdkPackage: 'bi-tool-sdk`==1.0',
 };
 
+/** The list call each REST service type's `-rest` case names: the metadata stub that lists its assets returns its answer. */
+export const LIST_ENDPOINTS: Record<string, string> = {
+  dashboard: 'GET /dashboards',
+  pipeline: 'GET /api/v1/pipelines',
+  messaging: 'GET /topics',
+  mlmodel: 'GET /models',
+  storage: 'GET /buckets',
+  search: 'GET /indices',
+  api: 'GET /collections',
+};
+
+/** --api-endpoints as users write them: calls with parameters, bodies, clashing names, keywords, and free text. */
+export const ENDPOINTS = [
+  'GET /api/v1/dashboards',
+  'GET /charts/{id}',
+  'POST /search',
+  'GET /api/v2/dashboards?limit=10',
+  'GET /groups/{class}/members/{memberId}',
+  'DELETE /cache (clears the export cache)',
+  'the export call of the SDK',
+  'POST /api/"quoted"',
+];
+
 export interface Case {
   id: string;
   options: Record<string, unknown>;
@@ -50,13 +73,18 @@ export const CASES: Case[] = [
       connectionType: 'rest_api',
       authTypes: ALL_AUTH,
       capabilities: ['metadata', 'stored_procedures', 'lineage'],
+      apiEndpoints: ['GET /databases/{database}/schemas', 'PUT /query'],
     },
   },
   {
     id: 'database-sdk-docker',
     options: { name: 'doc_store', serviceType: 'database', connectionType: 'sdk_client', authTypes: ['oauth'], dockerImage: 'mongo:7', dockerPort: 27017 },
   },
-  ...NON_DATABASE.map((serviceType) => ({ id: `${serviceType}-rest`, options: { name: `my_${serviceType}`, serviceType } })),
+  ...NON_DATABASE.map((serviceType) => ({ id: `${serviceType}-rest`, options: { name: `my_${serviceType}`, serviceType, apiEndpoints: [LIST_ENDPOINTS[serviceType]] } })),
+  {
+    id: 'dashboard-rest-endpoints',
+    options: { name: 'chart_hub', serviceType: 'dashboard', authTypes: ['token'], apiEndpoints: ENDPOINTS, defaultPort: 443, dockerImage: 'nginx:1.27', dockerPort: 443 },
+  },
   {
     id: 'dashboard-sdk-all-auth-docker-hostile-text',
     options: {

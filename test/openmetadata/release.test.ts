@@ -7,6 +7,9 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { factReleases } from '../../core/host-facts.js';
+import { OPENMETADATA_RELEASES, SERVICE_TYPES } from '../../core/profile/fields-openmetadata.js';
+import { baseClassFor, clientStepFacts, factsFolder, releaseFacts } from '../../generators/openmetadata/facts/index.js';
 import { rejection, runGenerator, tempDir } from '../support/generate.js';
 
 const PROFILE = { name: 'release_db', serviceType: 'database' };
@@ -64,5 +67,59 @@ describe('OpenMetadata generator: the release it writes for', function () {
   it('refuses an unknown release line, listing the known ones', async function () {
     const error = await rejection(runGenerator('openmetadata', { ...PROFILE, openmetadataVersion: '1.9' }, { cwd: checkoutOf(undefined) }));
     assert.match(error.message, /--openmetadata-version: must be one of: 1\.12, 2\.0/);
+  });
+});
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+/** Paths of the values a release file sets to what the release it extends already has. */
+function repeated(own: Json, inherited: Json | undefined, at: string): string[] {
+  const isObject = (v: Json | undefined): v is { [key: string]: Json } => typeof v === 'object' && v !== null && !Array.isArray(v);
+  if (isObject(own) && isObject(inherited)) return Object.entries(own).flatMap(([k, v]) => repeated(v, inherited[k], `${at}.${k}`));
+  return JSON.stringify(own) === JSON.stringify(inherited) ? [at] : [];
+}
+
+const rawFacts = (line: string): { [key: string]: Json } => JSON.parse(readFileSync(path.join(factsFolder, `${line}.json`), 'utf8'));
+
+describe('OpenMetadata facts: one data file per release line', function () {
+  it('has a facts file for each line of OPENMETADATA_RELEASES and none for another, each naming its own line', function () {
+    assert.deepEqual(factReleases(factsFolder), [...OPENMETADATA_RELEASES].sort());
+    for (const line of OPENMETADATA_RELEASES) assert.equal(releaseFacts(line).line, line);
+  });
+
+  it('gives every service type of every release a base class with facts, test-connection steps, filters and a reference', function () {
+    const problems: string[] = [];
+    for (const line of OPENMETADATA_RELEASES) {
+      const facts = releaseFacts(line);
+      for (const type of SERVICE_TYPES) {
+        const service = facts.serviceTypes[type];
+        if (!service) {
+          problems.push(`${line} ${type}: no facts`);
+          continue;
+        }
+        for (const sqlalchemy of type === 'database' ? [true, false] : [false]) {
+          try {
+            baseClassFor(facts, type, sqlalchemy);
+          } catch (error) {
+            problems.push(`${line} ${type}: ${(error as Error).message}`);
+          }
+        }
+        if (clientStepFacts(facts, type).some((s) => !s.name || !s.method)) problems.push(`${line} ${type}: a client step without name or method`);
+        if (service.filterPatterns.length === 0) problems.push(`${line} ${type}: no filter pattern`);
+        if (!service.referenceConnector?.folder) problems.push(`${line} ${type}: no reference connector`);
+      }
+    }
+    assert.deepEqual(problems, []);
+  });
+
+  it('keeps in a release file that extends another only what differs from it', function () {
+    const problems: string[] = [];
+    for (const line of OPENMETADATA_RELEASES) {
+      const { extends: parent, line: _line, label: _label, ...own } = rawFacts(line);
+      if (typeof parent !== 'string') continue;
+      const inherited = releaseFacts(parent) as unknown as { [key: string]: Json };
+      problems.push(...Object.entries(own).flatMap(([key, value]) => repeated(value, inherited[key], `${line}.json ${key}`)));
+    }
+    assert.deepEqual(problems, [], `values equal to the release they extend: ${problems.join(', ')}`);
   });
 });

@@ -548,6 +548,32 @@ sys.meta_path.insert(0, Finder())
 sys.dont_write_bytecode = True
 
 
+class ClientAnswers:
+    """A client whose every method answers a value naming the method."""
+
+    @staticmethod
+    def answer(name):
+        return [{"answered by": name}]
+
+    def __getattr__(self, name):
+        return lambda *args, **kwargs: ClientAnswers.answer(name)
+
+
+class RecordingSession:
+    """A requests session that records what it is asked to send and answers JSON."""
+
+    def __init__(self):
+        self.sent = []
+
+    def request(self, method, url, **kwargs):
+        self.sent.append((method, url, kwargs.get("json")))
+        return types.SimpleNamespace(content=b"{}", raise_for_status=lambda: None, json=lambda: {"answer": "decoded"})
+
+
+def own_connection(case):
+    return getattr(sys.modules[case["schemaModule"]], case["typeValue"] + "Connection")()
+
+
 def filler(fn):
     params = list(inspect.signature(fn).parameters.values())[1:]
     args = [Stub() for p in params if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD) and p.default is p.empty]
@@ -575,17 +601,34 @@ for case in request["cases"]:
     if inspect.isabstract(source):
         problems.append("%s is abstract: %s" % (source.__name__, sorted(source.__abstractmethods__)))
         continue
-    # stubs run and return nothing
+    # stubs run and return nothing, or what the client method serving them answers
     instance = source.__new__(source)
+    instance.client = instance.connection = ClientAnswers()
+    client_class = None if case["sqlalchemy"] else getattr(sys.modules[pkg + ".client"], case["typeValue"] + "Client")
     for name in case["stubs"]:
         method = getattr(instance, name)
+        served = case["served"].get(name)
         try:
             value = method(*filler(getattr(source, name)))
             value = list(value) if inspect.isgenerator(value) else value
-            if value not in ([], "", None):
+            if served and (value != ClientAnswers.answer(served) or not hasattr(client_class, served)):
+                problems.append("%s returned %r, not what the client's %s answers" % (name, value, served))
+            elif not served and value not in ([], "", None):
                 problems.append("%s returned %r" % (name, value))
         except Exception:
             problems.append("%s failed: %s" % (name, traceback.format_exc(limit=2)))
+
+    # the client's endpoint methods send their request and return the decoded answer
+    for call in case["clientCalls"]:
+        try:
+            client = client_class(own_connection(case))
+            client.session = RecordingSession()
+            value = getattr(client, call["method"])(*call["args"])
+            sent = [(call["http"], client.base_url + call["path"], call["body"])]
+            if value != {"answer": "decoded"} or client.session.sent != sent:
+                problems.append("%s returned %r and sent %r, not %r" % (call["method"], value, client.session.sent, sent))
+        except Exception:
+            problems.append("client.%s failed: %s" % (call["method"], traceback.format_exc(limit=2)))
 
     # create(): its own connection type in, another one out
     schema_module = sys.modules[case["schemaModule"]]
@@ -658,6 +701,14 @@ for case in request["cases"]:
 json.dump(results, sys.stdout)
 `;
 
+export interface ClientCall {
+  method: string;
+  args: unknown[];
+  http: string;
+  path: string;
+  body: unknown;
+}
+
 export interface RuntimeCase {
   id: string;
   /** generated package, e.g. metadata.ingestion.source.database.mydb */
@@ -669,6 +720,10 @@ export interface RuntimeCase {
   steps: string[];
   /** abstract methods of the base (manifest): the stubs to run */
   stubs: string[];
+  /** stub -> the client method whose answer it returns (the others return nothing) */
+  served: Record<string, string>;
+  /** client methods to call, and the request each must send (path below the base URL) */
+  clientCalls: ClientCall[];
   /** [module name, absolute file, is package] of the generated source modules, parents first */
   modules: Array<[string, string, boolean]>;
   /** absolute paths of the generated test modules */

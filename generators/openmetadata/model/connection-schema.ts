@@ -5,7 +5,7 @@
  */
 import type { OmAuthType } from '../../../core/profile/fields-openmetadata.js';
 import { openMetadataNames, type OpenMetadataNames, type OpenMetadataProfile } from '../../../core/profile/openmetadata.js';
-import { FILTER_PATTERNS } from '../facts.js';
+import { releaseFacts } from '../facts/index.js';
 import { addressOf, featuresOf, schemeOf, type Features } from './features.js';
 
 export type Json = Record<string, unknown>;
@@ -178,11 +178,11 @@ function databaseProperties({ features, database }: SchemaInput): Json {
 }
 
 function filterPatternProperties({ profile, features }: SchemaInput): Json {
-  const filters = [...FILTER_PATTERNS[profile.serviceType]];
-  if (features.storedProcedures) filters.push(['storedProcedureFilterPattern', 'Default Stored Procedure Filter Pattern', 'stored procedures']);
+  const type = releaseFacts(profile.openmetadataVersion).serviceTypes[profile.serviceType];
+  const storedProcedures = features.storedProcedures ? type.storedProcedureFilterPattern : undefined;
   const props: Json = {};
-  for (const [key, title, what] of filters) {
-    props[key] = { title, description: `Regex to only include/exclude ${what} that match the pattern.`, $ref: FILTER_REF };
+  for (const { property, title, filters } of [...type.filterPatterns, ...(storedProcedures ? [storedProcedures] : [])]) {
+    props[property] = { title, description: `Regex to only include/exclude ${filters} that match the pattern.`, $ref: FILTER_REF };
   }
   return props;
 }

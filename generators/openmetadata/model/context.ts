@@ -1,28 +1,37 @@
 /** What the Python builders and the brief both read, computed once per profile. */
 import { openMetadataNames, type OpenMetadataNames, type OpenMetadataProfile } from '../../../core/profile/openmetadata.js';
-import { baseClassFor, type BaseClass } from '../facts.js';
+import { baseClassFor, releaseFacts, type BaseClass, type ReleaseFacts } from '../facts/index.js';
+import { endpointPlan, type EndpointPlan } from './endpoints.js';
 import { featuresOf, modulesOf, type Features, type Modules } from './features.js';
 import { testConnectionSteps, type TestStep } from './test-connection.js';
 
 export interface ProfileContext {
   profile: OpenMetadataProfile;
+  /** the facts of the release the connector is written for */
+  release: ReleaseFacts;
   names: OpenMetadataNames;
   features: Features;
   modules: Modules;
   /** the base class of the metadata source */
   base: BaseClass;
   steps: TestStep[];
+  /** what client.py, the stubs and the unit test make of --api-endpoints */
+  endpoints: EndpointPlan;
 }
 
 export function profileContext(profile: OpenMetadataProfile): ProfileContext {
   const names = openMetadataNames(profile);
   const features = featuresOf(profile);
+  const release = releaseFacts(profile.openmetadataVersion);
+  const base = baseClassFor(release, profile.serviceType, features.sqlalchemy);
   return {
     profile,
+    release,
     names,
     features,
     modules: modulesOf(profile, names),
-    base: baseClassFor(profile.serviceType, features.sqlalchemy),
+    base,
     steps: testConnectionSteps(profile),
+    endpoints: endpointPlan(profile, features, base),
   };
 }

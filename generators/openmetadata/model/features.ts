@@ -4,6 +4,8 @@ import type { OpenMetadataNames, OpenMetadataProfile } from '../../../core/profi
 
 export interface Features {
   sqlalchemy: boolean;
+  /** client.py holds a requests session (REST APIs; messaging sources speak their broker's protocol) */
+  restClient: boolean;
   /** lineage or usage from the query log (SQLAlchemy databases only) */
   queryLog: boolean;
   lineage: boolean;
@@ -22,6 +24,7 @@ export function featuresOf(profile: OpenMetadataProfile): Features {
   const sqlOnly: Capability[] = ['lineage', 'usage', 'profiler', 'data_diff'];
   return {
     sqlalchemy,
+    restClient: profile.connectionType === 'rest_api' && profile.serviceType !== 'messaging',
     lineage: sqlalchemy && has('lineage'),
     usage: sqlalchemy && has('usage'),
     queryLog: sqlalchemy && (has('lineage') || has('usage')),
@@ -71,8 +74,12 @@ export function addressOf(profile: OpenMetadataProfile, features: Features): Add
   if (features.sqlalchemy) {
     return { key: 'hostPort', uri: false, sample: `localhost:${port ?? 5432}`, default: port ? `localhost:${port}` : undefined };
   }
-  return { key: 'hostPort', uri: true, sample: `http://localhost:${port ?? 8080}`, default: port ? `http://localhost:${port}` : undefined };
+  const url = `${urlScheme(port)}://localhost:${port ?? 8080}`;
+  return { key: 'hostPort', uri: true, sample: url, default: port ? url : undefined };
 }
+
+/** The scheme of a URL on `port`: https on 443, the HTTPS port, http otherwise. */
+export const urlScheme = (port: number | undefined): 'http' | 'https' => (port === 443 ? 'https' : 'http');
 
 /** The SQLAlchemy URL scheme: the profile's, else the connector name. */
 export const schemeOf = (profile: OpenMetadataProfile): string => profile.scheme || profile.name;

@@ -1,9 +1,8 @@
 /** The test-connection steps: the JSON file the UI shows, and the client methods that run them. */
 import { openMetadataNames, type OpenMetadataProfile } from '../../../core/profile/openmetadata.js';
-import { CLIENT_STEPS, GET_QUERIES_STEP, SQLALCHEMY_BUILTIN_STEPS, type StepFact } from '../facts.js';
+import { clientStepFacts, releaseFacts, type ReleaseFacts } from '../facts/index.js';
 import type { Json } from './connection-schema.js';
 import { featuresOf } from './features.js';
-import { releaseFacts } from '../releases/index.js';
 
 export interface TestStep {
   name: string;
@@ -20,8 +19,9 @@ export interface TestStep {
 
 export function testConnectionSteps(profile: OpenMetadataProfile): TestStep[] {
   const features = featuresOf(profile);
-  const steps = features.sqlalchemy ? sqlalchemySteps(profile.displayName, features.queryLog) : clientSteps(profile);
-  const gate = releaseFacts(profile.openmetadataVersion).testConnection.gateCategory;
+  const release = releaseFacts(profile.openmetadataVersion);
+  const steps = features.sqlalchemy ? sqlalchemySteps(release, profile.displayName, features.queryLog) : clientSteps(release, profile);
+  const gate = release.testConnection.gateCategory;
   return gate ? steps.map((s) => (s.shortCircuit ? { ...s, category: gate } : s)) : steps;
 }
 
@@ -37,21 +37,22 @@ export function testConnectionDefinition(profile: OpenMetadataProfile): Json {
 }
 
 /** The steps OpenMetadata's SQLAlchemy helpers run, plus GetQueries when the query log is read. */
-function sqlalchemySteps(display: string, queryLog: boolean): TestStep[] {
-  const steps = [...SQLALCHEMY_BUILTIN_STEPS, ...(queryLog ? [GET_QUERIES_STEP] : [])];
+function sqlalchemySteps(release: ReleaseFacts, display: string, queryLog: boolean): TestStep[] {
+  const { sqlalchemySteps: builtin, queryLogStep } = release.testConnection;
+  const steps = [...builtin, ...(queryLog ? [queryLogStep] : [])];
   return steps.map((s) => ({
     name: s.name,
     description: withName(s.description, display),
     errorMessage: s.name === 'GetQueries' ? `Cannot read the query log of ${display}: lineage and usage will be empty.` : errorFor(s.name, display),
-    ...(('shortCircuit' in s && s.shortCircuit) ? { shortCircuit: true } : {}),
+    ...(s.shortCircuit ? { shortCircuit: true } : {}),
     mandatory: s.mandatory,
   }));
 }
 
 /** The steps of a client-based connector, each run by a client method. */
-function clientSteps(profile: OpenMetadataProfile): TestStep[] {
+function clientSteps(release: ReleaseFacts, profile: OpenMetadataProfile): TestStep[] {
   const display = profile.displayName;
-  return CLIENT_STEPS[profile.serviceType].map((s: StepFact) => ({
+  return clientStepFacts(release, profile.serviceType).map((s) => ({
     name: s.name,
     description: withName(s.description, display),
     errorMessage: errorFor(s.name, display),

@@ -2,7 +2,7 @@
 import { testModuleName } from '../../../../core/profile/names.js';
 import type { OpenMetadataProfile } from '../../../../core/profile/openmetadata.js';
 import { codeSpan as code } from '../../../../core/text.js';
-import { INGESTION_SOURCE, SPEC_SERVICES, TEST_CONNECTIONS, type AbstractMethod, type BaseClass } from '../../facts.js';
+import type { AbstractMethod, BaseClass } from '../../facts/index.js';
 import { profileContext, type ProfileContext } from '../context.js';
 import type { PythonData } from '../python-files/index.js';
 
@@ -23,17 +23,19 @@ export interface BriefContext extends ProfileContext {
 export function briefContext(profile: OpenMetadataProfile, py: PythonData): BriefContext {
   const shared = profileContext(profile);
   const { names } = shared;
-  const { serviceType, name } = profile;
+  const { ingestionSource, specServices, testConnections } = shared.release.paths;
+  const { serviceType } = profile;
+  const testModule = testModuleName(names.testName);
   return {
     ...shared,
     py,
     paths: {
-      folder: `${INGESTION_SOURCE}/${serviceType}/${names.packageName}`,
-      schemaFile: `${SPEC_SERVICES}/connections/${serviceType}/${names.stem}Connection.json`,
-      testConnectionFile: `${TEST_CONNECTIONS}/${serviceType}/${names.stem}.json`,
-      unitTest: `ingestion/tests/unit/topology/${serviceType}/${testModuleName(name)}.py`,
-      integrationFolder: `ingestion/tests/integration/${name}/`,
-      connectionTest: `ingestion/tests/integration/connections/${testModuleName(name)}_connection.py`,
+      folder: `${ingestionSource}/${serviceType}/${names.packageName}`,
+      schemaFile: `${specServices}/connections/${serviceType}/${names.stem}Connection.json`,
+      testConnectionFile: `${testConnections}/${serviceType}/${names.stem}.json`,
+      unitTest: `ingestion/tests/unit/topology/${serviceType}/${testModule}.py`,
+      integrationFolder: `ingestion/tests/integration/${names.testName}/`,
+      connectionTest: `ingestion/tests/integration/connections/${testModule}_connection.py`,
     },
   };
 }
@@ -44,5 +46,5 @@ export { code };
 /** How a stub reads in the brief: `name(params) -> returns`. */
 export const methodSignature = (m: AbstractMethod): string => `${m.name}(${['self', ...m.params].join(', ')}) -> ${m.returns}`;
 
-/** One line per abstract method of the base class: signature and what to do (the generator's own text, from facts.ts). */
+/** One line per abstract method of the base class: signature and what to do (the generator's own text, from the release's facts). */
 export const abstractMethodLines = (base: BaseClass): string[] => base.abstractMethods.map((m) => `${code(methodSignature(m))}: ${m.todo}`);

@@ -3,12 +3,11 @@
  * the profile goes through core/text.ts (markdownInline); names and paths
  * the generator made are printed as inline code.
  */
-import { releaseFacts } from '../../releases/index.js';
 import type { OmAuthType } from '../../../../core/profile/fields-openmetadata.js';
-import { testModuleName } from '../../../../core/profile/names.js';
 import type { OpenMetadataProfile } from '../../../../core/profile/openmetadata.js';
 import { markdownInline } from '../../../../core/text.js';
-import { DATABASE_CLIENT_REFERENCE, REFERENCE_CONNECTORS, WORKFLOW_SOURCE_MODULE } from '../../facts.js';
+import { BODY_METHODS } from '../../../../core/profile/api-endpoints.js';
+import { referencePaths } from '../../facts/index.js';
 import { schemeOf } from '../features.js';
 import type { PythonData } from '../python-files/index.js';
 import { abstractMethodLines, briefContext, code, type BriefContext } from './context.js';
@@ -25,13 +24,13 @@ const AUTH_NOTES: Record<OmAuthType, string> = {
 
 export function briefValues(profile: OpenMetadataProfile, py: PythonData) {
   const b = briefContext(profile, py);
-  const { names, base, paths } = b;
-  const release = releaseFacts(profile.openmetadataVersion);
+  const { names, base, paths, release } = b;
   return {
     releaseLabel: release.label,
     formatterSummary: release.pythonFormatting.summary,
     profileTable: profileTable(b),
     description: profile.description ? markdownInline(profile.description) : '_none_',
+    apiEndpoints: apiEndpointLines(b),
     sdkPackage: profile.sdkPackage ? code(profile.sdkPackage.replace(/`/g, "'").replace(/[\r\n]+/g, ' ')) : '_none_',
     authNotes: profile.authTypes.map((a) => `- ${AUTH_NOTES[a]}`).join('\n'),
     references: referenceConnectors(b),
@@ -49,7 +48,7 @@ export function briefValues(profile: OpenMetadataProfile, py: PythonData) {
     sourceType: code(names.packageName),
     unitTest: code(paths.unitTest),
     // a command line for a code block (not a code span): a subshell, so the shell stays at the root
-    unitTestRun: `(cd ingestion && pytest tests/unit/topology/${profile.serviceType}/${testModuleName(profile.name)}.py)`,
+    unitTestRun: `(cd ingestion && pytest ${paths.unitTest.replace(/^ingestion\//, '')})`,
     integrationFolder: code(paths.integrationFolder),
     connectionTest: code(paths.connectionTest),
   };
@@ -78,10 +77,23 @@ function profileTable({ profile, names, features, modules, base }: BriefContext)
 }
 
 /** "Reference connectors to read": the upstream connector of the same kind (and Salesforce for client-based databases). */
-function referenceConnectors({ profile, features }: BriefContext): string {
-  const clientDatabase = profile.serviceType === 'database' && !features.sqlalchemy;
-  const references = [REFERENCE_CONNECTORS[profile.serviceType], ...(clientDatabase ? [DATABASE_CLIENT_REFERENCE] : [])];
+function referenceConnectors({ profile, features, release }: BriefContext): string {
+  const type = release.serviceTypes[profile.serviceType];
+  const client = features.sqlalchemy ? undefined : type.clientReferenceConnector;
+  const references = [type.referenceConnector, ...(client ? [client] : [])].map((r) => referencePaths(release, profile.serviceType, r));
   return references.map((r) => [`- ${r.label}: ${code(r.folder)}`, ...r.files.map((f) => `  - ${code(f)}`)].join('\n')).join('\n');
+}
+
+/** "Key endpoints or calls": the client method each call became (and the stub it serves), or why it got none. */
+function apiEndpointLines({ endpoints }: BriefContext): string {
+  const made = endpoints.methods.map((e) => {
+    const served = endpoints.served.filter((s) => s.endpoint === e).map((s) => code(s.stub.name));
+    const args = [...e.params.map((p) => p.name), ...(BODY_METHODS.includes(e.method) ? ['body'] : [])].join(', ');
+    return `- ${code(`${e.method} ${e.path}`)}: ${code(`client.${e.methodName}(${args})`)}${served.length > 0 ? `, returned by ${served.join(', ')}` : ''}`;
+  });
+  const left = endpoints.left.map((l) => `- ${markdownInline(l.text)}: no client method, ${l.reason}`);
+  const lines = [...made, ...left];
+  return lines.length > 0 ? lines.join('\n') : '_none_';
 }
 
 /** "Base class": the abstract methods to implement, or why there are none. */
@@ -100,5 +112,5 @@ function unsupportedNote({ profile, features }: BriefContext): string {
 /** Where metadata.py imports WorkflowSource from, when that is not the base class's module. */
 function workflowSourceNote({ base, py }: BriefContext): string {
   if (!py.metadata.workflowSourceNote) return '';
-  return `${code('WorkflowSource')} is ${code('metadata.generated.schema.metadataIngestion.workflow.Source')}; metadata.py imports it from ${code(WORKFLOW_SOURCE_MODULE[base.name]!)}, which re-exports it. Import it from its home module if you prefer.`;
+  return `${code('WorkflowSource')} is ${code('metadata.generated.schema.metadataIngestion.workflow.Source')}; metadata.py imports it from ${code(base.workflowSourceModule)}, which re-exports it. Import it from its home module if you prefer.`;
 }

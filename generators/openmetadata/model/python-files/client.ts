@@ -1,14 +1,15 @@
-/** client.py: the client for the source system, one method per test-connection step. */
+/** client.py: the client for the source system, one method per test-connection step and per --api-endpoints call. */
 import type { OmAuthType } from '../../../../core/profile/fields-openmetadata.js';
 import type { OpenMetadataProfile } from '../../../../core/profile/openmetadata.js';
+import { BODY_METHODS, type ApiEndpoint } from '../../../../core/profile/api-endpoints.js';
 import { addressOf } from '../features.js';
-import { I1, I2, I3, type PyImport, type PyLayout } from '../../python.js';
+import { I1, I2, I3, pyString, type PyImport, type PyLayout } from '../../python.js';
 import type { PythonContext } from './context.js';
 
 export function clientValues(ctx: PythonContext) {
   const L = ctx.layout;
   const { profile, classes } = ctx;
-  const rest = isRestClient(profile);
+  const rest = ctx.features.restClient;
   return {
     imports: L.importBlock(clientImports(ctx, rest)),
     classLine: L.classLine(classes.client, []).replace('():', ':'),
@@ -16,19 +17,43 @@ export function clientValues(ctx: PythonContext) {
     rest,
     addressKey: addressOf(profile, ctx.features).key,
     authLines: restAuthLines(L, profile),
+    requestCall: L.callLine(I2, 'response = self.session.request', ['method', 'f"{self.base_url}{path}"', 'json=body', 'timeout=TIMEOUT_SECONDS']),
     methods: clientMethods(ctx),
+    endpointMethods: ctx.endpoints.methods.map((e) => endpointMethod(L, e)),
+    escapesSegments: hasPathParameters(ctx),
   };
 }
 
-/** A REST client holds a requests session (messaging sources speak their own protocol). */
-const isRestClient = (profile: OpenMetadataProfile): boolean => profile.connectionType === 'rest_api' && profile.serviceType !== 'messaging';
+const hasPathParameters = (ctx: PythonContext): boolean => ctx.endpoints.methods.some((e) => e.params.length > 0);
 
-function clientImports({ modules, classes, layout: L }: PythonContext, rest: boolean): PyImport[] {
+/** The Python expression of an endpoint's path: a string, or an f-string escaping each parameter into one segment. */
+function pathExpression(endpoint: ApiEndpoint): string {
+  if (endpoint.params.length === 0) return pyString(endpoint.path);
+  let index = 0;
+  const filled = endpoint.path.replace(/\{[^}]*\}/g, () => `{_segment(${endpoint.params[index++]!.name})}`);
+  return `f${pyString(filled)}`;
+}
+
+/** `def get_chart(self, id: str) -> Any:` calling its path; the body-sending methods take the JSON body. */
+function endpointMethod(L: PyLayout, endpoint: ApiEndpoint) {
+  const sendsBody = BODY_METHODS.includes(endpoint.method);
+  const params = [...endpoint.params.map((p) => `${p.name}: str`), ...(sendsBody ? ['body: Any = None'] : [])];
+  const args = [pyString(endpoint.method), pathExpression(endpoint), ...(sendsBody ? ['body'] : [])];
+  return {
+    def: L.defLine(I1, endpoint.methodName, ['self', ...params], 'Any'),
+    docstring: `${I2}"""${endpoint.method} ${endpoint.path}: the decoded JSON response."""`,
+    call: L.callLine(I2, 'return self._request', args),
+  };
+}
+
+function clientImports(ctx: PythonContext, rest: boolean): PyImport[] {
+  const { modules, classes, layout: L } = ctx;
   return [
     ...L.typingImports('Any', 'List[Any]'),
     { module: modules.schema, names: [classes.connection] },
     { module: 'metadata.utils.logger', names: ['ingestion_logger'] },
     ...(rest ? [{ module: 'requests' }] : []),
+    ...(hasPathParameters(ctx) ? [{ module: 'urllib.parse', names: ['quote'] }] : []),
   ];
 }
 

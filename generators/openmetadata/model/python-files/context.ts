@@ -1,14 +1,11 @@
 /** What every Python file builder reads: names, features, modules and classes, computed once per profile. */
 import type { OpenMetadataProfile } from '../../../../core/profile/openmetadata.js';
 import { constantPrefix, pythonLayout, type PyImport, type PyLayout } from '../../python.js';
-import { releaseFacts, type ReleaseFacts } from '../../releases/index.js';
 import { profileContext, type ProfileContext } from '../context.js';
 
 export interface PythonContext extends ProfileContext {
   /** the layout helpers in the style of the release the connector is written for */
   layout: PyLayout;
-  /** what the release the connector is written for expects */
-  release: ReleaseFacts;
   /** the service type value, e.g. MyDb: the `type` const and the stem of every class name */
   typeValue: string;
   classes: {
@@ -54,11 +51,9 @@ export function pythonContext(profile: OpenMetadataProfile): PythonContext {
   const shared = profileContext(profile);
   const typeValue = shared.names.typeValue;
   const prefix = constantPrefix(profile.name);
-  const release = releaseFacts(profile.openmetadataVersion);
   return {
     ...shared,
-    layout: pythonLayout(release.python),
-    release,
+    layout: pythonLayout(shared.release.python),
     typeValue,
     classes: {
       connection: `${typeValue}Connection`,

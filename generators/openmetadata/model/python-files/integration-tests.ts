@@ -4,9 +4,8 @@
  * from environment variables pointing at a running instance.
  */
 import type { OmAuthType } from '../../../../core/profile/fields-openmetadata.js';
-import { SERVICE_ENTITY_CLASS } from '../../facts.js';
 import { I1, I2, I3, pyString, setPath, type DictEntries, type PyImport } from '../../python.js';
-import { addressOf } from '../features.js';
+import { addressOf, urlScheme } from '../features.js';
 import type { PythonContext } from './context.js';
 import { workflowSourceEntries } from './workflow-config.js';
 
@@ -27,7 +26,7 @@ export function integrationValues(ctx: PythonContext) {
   const fields = integrationFields(ctx);
   const docker = profile.dockerImage ? { image: pyString(profile.dockerImage), port: String(profile.dockerPort) } : undefined;
   const dockerConfig = connectionConfig(ctx, fields, (f) => f.docker);
-  const serviceEntity = SERVICE_ENTITY_CLASS[profile.serviceType];
+  const serviceEntity = serviceEntityOf(ctx);
   const containerFixture = 'source_container';
   return {
     conftestImports: L.importBlock(conftestImports(ctx, Boolean(docker))),
@@ -57,7 +56,8 @@ export function integrationValues(ctx: PythonContext) {
 /** The address, the username where one is needed, and the credentials of the first auth type. */
 function integrationFields({ profile, features, prefix }: PythonContext): IntegrationField[] {
   const address = addressOf(profile, features);
-  const hostExpr = address.uri ? 'f"http://{host}:{port}"' : 'f"{host}:{port}"';
+  // the container's port decides the scheme; the test reaches it on the port Docker maps it to
+  const hostExpr = address.uri ? `f"${urlScheme(profile.dockerPort)}://{host}:{port}"` : 'f"{host}:{port}"';
   const fields: IntegrationField[] = [
     { path: [address.key], envVar: `${prefix}_${address.key === 'hostPort' ? 'HOST_PORT' : 'BOOTSTRAP_SERVERS'}`, docker: hostExpr, secret: false },
   ];
@@ -121,9 +121,11 @@ function connectionTestImports({ modules, inTests }: PythonContext, docker: bool
   ];
 }
 
-function metadataTestImports({ modules, profile }: PythonContext): PyImport[] {
+const serviceEntityOf = ({ release, profile }: PythonContext): string => release.serviceTypes[profile.serviceType].serviceEntityClass;
+
+function metadataTestImports(ctx: PythonContext): PyImport[] {
   return [
-    { module: modules.serviceSchema, names: [SERVICE_ENTITY_CLASS[profile.serviceType]] },
+    { module: ctx.modules.serviceSchema, names: [serviceEntityOf(ctx)] },
     { module: 'metadata.workflow.metadata', names: ['MetadataWorkflow'] },
   ];
 }

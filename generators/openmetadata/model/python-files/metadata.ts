@@ -1,6 +1,7 @@
 /** metadata.py: the metadata source, with a stub per abstract method of its base class. */
-import { ABSTRACT_METHODS, WORKFLOW_SOURCE_MODULE, type AbstractMethod } from '../../facts.js';
+import type { AbstractMethod } from '../../facts/index.js';
 import { I1, I2, I3, pyString, type PyImport, type PyLayout } from '../../python.js';
+import type { ServedStub } from '../endpoints.js';
 import type { PythonContext } from './context.js';
 
 export function metadataValues(ctx: PythonContext) {
@@ -11,10 +12,10 @@ export function metadataValues(ctx: PythonContext) {
     imports: L.importBlock(metadataImports(ctx, stubs)),
     classLine: L.classLine(classes.source, [base.name]),
     create: createMethod(L, classes.source, classes.connection),
-    stubs: stubs.map((stub) => renderStub(L, stub)),
+    stubs: stubs.map((stub) => renderStub(L, stub, ctx.endpoints.served.find((s) => s.stub.name === stub.name))),
     restDatabase: isRestDatabase(ctx),
     runTestConnection: L.callLine(I2, 'result = source_connection.test_connection', ['self.metadata', 'self.client', 'self.service_connection']),
-    workflowSourceNote: WORKFLOW_SOURCE_MODULE[base.name] !== base.module,
+    workflowSourceNote: base.workflowSourceModule !== base.module,
   };
 }
 
@@ -29,7 +30,7 @@ function metadataStubs(ctx: PythonContext): AbstractMethod[] {
 function storedProcedureStubs(ctx: PythonContext): AbstractMethod[] {
   if (!(ctx.features.sqlalchemy && ctx.features.storedProcedures)) return [];
   const todo = `run ${ctx.constants.storedProcedures} (queries.py) for the schema in self.context.get().database_schema and yield one item per procedure`;
-  return ABSTRACT_METHODS.DatabaseServiceSource!.filter((m) => m.name === 'get_stored_procedures' || m.name === 'yield_stored_procedure').map((m) =>
+  return ctx.release.baseClasses.DatabaseServiceSource!.abstractMethods.filter((m) => m.name === 'get_stored_procedures' || m.name === 'yield_stored_procedure').map((m) =>
     m.name === 'get_stored_procedures' ? { ...m, todo } : m,
   );
 }
@@ -42,7 +43,7 @@ function metadataImports(ctx: PythonContext, stubs: AbstractMethod[]): PyImport[
     { module: modules.schema, names: [classes.connection] },
     { module: 'metadata.ingestion.api.steps', names: ['InvalidSourceException', 'OpenMetadata'] },
     { module: base.module, names: [base.name] },
-    { module: WORKFLOW_SOURCE_MODULE[base.name]!, names: ['WorkflowSource'] },
+    { module: base.workflowSourceModule, names: ['WorkflowSource'] },
     { module: 'metadata.utils.logger', names: ['ingestion_logger'] },
   ];
   if (annotations.some((a) => a.includes('Either'))) imports.push({ module: 'metadata.ingestion.api.models', names: ['Either'] });
@@ -56,9 +57,17 @@ function metadataImports(ctx: PythonContext, stubs: AbstractMethod[]): PyImport[
   return imports;
 }
 
-/** One stub per abstract method: a TODO comment and an empty body. */
-export function renderStub(L: PyLayout, method: AbstractMethod): string {
+/**
+ * One stub per abstract method: a TODO comment and an empty body, or, when an
+ * endpoint serves it, the body that returns (or yields) what the client's call answers.
+ */
+export function renderStub(L: PyLayout, method: AbstractMethod, served?: ServedStub): string {
   const signature = L.defLine(I1, method.name, ['self', ...method.params], method.returns);
+  if (served) {
+    const call = `${served.client}.${served.endpoint.methodName}()`;
+    const todo = `${method.todo}: ${served.endpoint.methodName}() returns the decoded response of ${served.endpoint.method} ${served.endpoint.path}; unwrap the items if they are not at its top level`;
+    return `${signature}\n${L.todoComment(I2, todo)}\n${I2}${method.generator ? 'yield from' : 'return'} ${call}`;
+  }
   const body = method.generator ? `${I2}yield from ()` : `${I2}return ${method.empty}`;
   return `${signature}\n${L.todoComment(I2, method.todo)}\n${body}`;
 }

@@ -1,5 +1,4 @@
 /** The `source` part of a metadata workflow config, as the unit and integration tests write it. */
-import { METADATA_PIPELINE_TYPE } from '../../facts.js';
 import { pyString, type DictEntries } from '../../python.js';
 import type { PythonContext } from './context.js';
 
@@ -9,6 +8,6 @@ export function workflowSourceEntries(ctx: PythonContext, serviceName: string, c
     ['type', pyString(ctx.names.packageName)],
     ['serviceName', serviceName],
     ['serviceConnection', [['config', connectionConfig]]],
-    ['sourceConfig', [['config', [['type', pyString(METADATA_PIPELINE_TYPE[ctx.profile.serviceType])]]]]],
+    ['sourceConfig', [['config', [['type', pyString(ctx.release.serviceTypes[ctx.profile.serviceType].metadataPipelineType)]]]]],
   ];
 }

@@ -1,0 +1,218 @@
+/**
+ * What the generated OpenMetadata connector depends on in the host, as data:
+ * one JSON file per release line in this folder, read through
+ * core/host-facts.ts. 1.12.json holds every fact (checkout paths, base classes
+ * and their abstract methods, test-connection steps, filter patterns,
+ * reference connectors, UI files, Python layout and formatter); 2.0.json
+ * extends it with what 2.0 changed. model/ turns the facts of the profile's
+ * release (`openmetadataVersion`) into template values; the brief reads the same.
+ *
+ * Adding a release, say 2.1, takes two edits:
+ *   1. a file 2.1.json here, `"extends": "2.0"` (the release it differs least
+ *      from) and the facts that changed: objects merge key by key, arrays and
+ *      other values replace the inherited one (null clears it);
+ *   2. its line in OPENMETADATA_RELEASES (core/profile/fields-openmetadata.ts),
+ *      the choices of --openmetadata-version (and NEWEST_OPENMETADATA_RELEASE
+ *      when it is the newest).
+ * The host layer judges the release once test/host/releases.json pins its
+ * openmetadata-ingestion: it checks these facts against the installed package.
+ */
+import { fileURLToPath } from 'node:url';
+
+import type { PyStyle } from '../python.js';
+import { loadHostFacts } from '../../../core/host-facts.js';
+import { OPENMETADATA_RELEASES, type OpenMetadataRelease, type ServiceType } from '../../../core/profile/fields-openmetadata.js';
+
+/** One abstract method of a base class, and the stub the generator writes for it. */
+export interface AbstractMethod {
+  name: string;
+  /** parameters after self, with annotations the generated module can import (typing names only) */
+  params: string[];
+  returns: string;
+  /** generators get `yield from ()`; the others return `empty` */
+  generator: boolean;
+  empty?: string;
+  /** what the implementation must do: the stub's TODO comment and the brief's entry */
+  todo: string;
+  /** what a GET endpoint without parameters lists (its last segment) when its response is what this stub returns */
+  servedBy?: string[];
+}
+
+/**
+ * A base class of metadata sources. Request types (CreateTableRequest...) live in
+ * generated modules, so the stubs annotate with `Either` and `Any`; each TODO
+ * names the request type to build.
+ */
+export interface BaseClassFacts {
+  module: string;
+  /**
+   * Where metadata.py takes `WorkflowSource` from: its home module has no schema
+   * in the fixtures, so a module that imports it (the base module when it does).
+   */
+  workflowSourceModule: string;
+  /** the abstract methods the generated source stubs, in the base class's order */
+  abstractMethods: AbstractMethod[];
+  /** the attribute its __init__ keeps the client of get_connection in (self.client, self.connection) */
+  clientAttribute?: string;
+  /** abstract methods the metadata.py template writes itself (1.12's DatabaseServiceSource.close); the host layer checks them too */
+  templateImplements?: string[];
+}
+
+export interface BaseClass extends BaseClassFacts {
+  name: string;
+  /** the base class file in an OpenMetadata checkout */
+  file: string;
+}
+
+/** One step of the test-connection definition, and the client method it runs (client-based connectors). */
+export interface StepFact {
+  name: string;
+  /** what the step checks; `{name}` stands for the display name */
+  description: string;
+  mandatory: boolean;
+  shortCircuit?: boolean;
+  method: string;
+  /** what the client method must do */
+  todo: string;
+}
+
+/** A step OpenMetadata's SQLAlchemy helpers run themselves. */
+export type SqlalchemyStepFact = Omit<StepFact, 'method' | 'todo'>;
+
+export interface FilterPatternFact {
+  property: string;
+  title: string;
+  /** what it filters, plural: the description says "Regex to only include/exclude <filters> ..." */
+  filters: string;
+}
+
+/** An upstream connector worth reading before implementing; files relative to its folder and the schema folders. */
+export interface ReferenceConnectorFact {
+  label: string;
+  folder: string;
+  sourceFiles: string[];
+  connectionSchema: string;
+  testConnection?: string;
+}
+
+export interface ServiceTypeFacts {
+  /** the base class of a client-based source; databases read through SQLAlchemy subclass `sqlalchemyBaseClass` */
+  baseClass: string;
+  sqlalchemyBaseClass?: string;
+  /** the service entity class of `entity/services/<type>Service.json` (its title, PascalCased) */
+  serviceEntityClass: string;
+  /** `sourceConfig.config.type` of a metadata workflow */
+  metadataPipelineType: string;
+  /** client-based connectors: the steps after CheckAccess, each run by a client method */
+  listSteps: StepFact[];
+  filterPatterns: FilterPatternFact[];
+  storedProcedureFilterPattern?: FilterPatternFact;
+  referenceConnector: ReferenceConnectorFact;
+  /** the reference for a source of this type reached without SQLAlchemy (databases) */
+  clientReferenceConnector?: ReferenceConnectorFact;
+  ui: {
+    /** the UI file mapping service types to connection schemas, relative to paths.uiSrc */
+    serviceUtils: string;
+    /** folder of the connection guide the UI shows beside the form, under locales/en-US/ */
+    docsFolder: string;
+  };
+}
+
+export interface ReleaseFacts {
+  line: OpenMetadataRelease;
+  label: string;
+  /** folders of an OpenMetadata checkout, from its root */
+  paths: {
+    ingestionSource: string;
+    specServices: string;
+    testConnections: string;
+    uiSrc: string;
+    uiPublic: string;
+  };
+  /** how the release's formatter lays out Python */
+  python: PyStyle;
+  /** the formatter `make py_format` runs, and the repository's settings for it (the host layer applies them) */
+  pythonFormatting: {
+    tool: 'isort+black' | 'ruff';
+    command: string;
+    summary: string;
+    isort?: { profile: string; knownFirstParty: string[] } | null;
+    ruff?: {
+      targetVersion: string;
+      select: string[];
+      ignore: string[];
+      perFileIgnores: Record<string, string[]>;
+      knownFirstParty: string[];
+      maxComplexity: number;
+      banRelativeImports: string;
+    };
+  };
+  /** how the host's `make generate` turns schemas into models (the host layer repeats it) */
+  modelGeneration: { isortFirstPartyMetadata: boolean; ruffFix?: { select: string[]; targetVersion: string } };
+  /** BaseConnection (metadata.ingestion.connections.connection): what a subclass must implement */
+  baseConnection: { abstractMethods: string[]; registersTeardown: boolean };
+  testConnection: {
+    /** the category the gate step carries (2.0), or none (1.12 rejects the field) */
+    gateCategory: string | null;
+    /** the first step of every client-based connector */
+    clientCheckAccess: StepFact;
+    /** the steps test_connection_db_schema_sources maps itself (inspector calls) */
+    sqlalchemySteps: SqlalchemyStepFact[];
+    /** the step that runs the SQL the connector passes in its `queries` dict, when the query log is read */
+    queryLogStep: SqlalchemyStepFact;
+  };
+  baseClasses: Record<string, BaseClassFacts>;
+  serviceTypes: Record<ServiceType, ServiceTypeFacts>;
+}
+
+/** This folder: the release files. */
+export const factsFolder = fileURLToPath(new URL('.', import.meta.url));
+
+export const isKnownRelease = (line: unknown): line is OpenMetadataRelease => (OPENMETADATA_RELEASES as readonly unknown[]).includes(line);
+
+export function releaseFacts(line: string): ReleaseFacts {
+  if (!isKnownRelease(line)) {
+    throw new Error(`unknown OpenMetadata release line ${line}; known: ${OPENMETADATA_RELEASES.join(', ')}`);
+  }
+  return loadHostFacts<ReleaseFacts>(factsFolder, line);
+}
+
+const moduleFile = (module: string): string => `ingestion/src/${module.replace(/\./g, '/')}.py`;
+
+/** The base class of the metadata source of a service type (SQLAlchemy databases have their own). */
+export function baseClassFor(facts: ReleaseFacts, serviceType: ServiceType, sqlalchemy: boolean): BaseClass {
+  const type = facts.serviceTypes[serviceType];
+  const name = sqlalchemy && type.sqlalchemyBaseClass ? type.sqlalchemyBaseClass : type.baseClass;
+  const base = facts.baseClasses[name];
+  if (!base) throw new Error(`OpenMetadata ${facts.line} facts: no base class ${name} (serviceTypes.${serviceType})`);
+  return { name, ...base, file: moduleFile(base.module) };
+}
+
+/** The steps of a client-based connector: CheckAccess, then the service type's list steps. */
+export const clientStepFacts = (facts: ReleaseFacts, serviceType: ServiceType): StepFact[] => [
+  facts.testConnection.clientCheckAccess,
+  ...facts.serviceTypes[serviceType].listSteps,
+];
+
+export interface ReferenceConnector {
+  label: string;
+  /** its source folder in a checkout */
+  folder: string;
+  /** the files to read, from the checkout root */
+  files: string[];
+}
+
+/** A reference connector with its files as checkout paths. */
+export function referencePaths(facts: ReleaseFacts, serviceType: ServiceType, ref: ReferenceConnectorFact): ReferenceConnector {
+  const { ingestionSource, specServices, testConnections } = facts.paths;
+  const source = `${ingestionSource}/${serviceType}/${ref.folder}`;
+  return {
+    label: ref.label,
+    folder: `${source}/`,
+    files: [
+      ...ref.sourceFiles.map((f) => `${source}/${f}`),
+      `${specServices}/connections/${serviceType}/${ref.connectionSchema}`,
+      ...(ref.testConnection ? [`${testConnections}/${serviceType}/${ref.testConnection}`] : []),
+    ],
+  };
+}
