@@ -30,30 +30,12 @@ const DRIVERS: Driver[] = [
   { package: 'mysql-connector-python==9.1.0', server: 'GC_TEST_MARIADB_URL' },
 ];
 
-const CONNECT = `
+/**
+ * Connects through the generated connection class (argv: module, class, url, sql...), runs the
+ * statements given (the tables the sync reads), commits, and prints the row of `SELECT 1`.
+ */
+const CONNECT_AND_SEED = `
 import json, sys
-from importlib import import_module
-from urllib.parse import unquote, urlsplit
-
-module, class_name, url = sys.argv[1:4]
-parts = urlsplit(url)
-connection = getattr(import_module(module), class_name)(
-    database=parts.path.lstrip("/"),
-    host=parts.hostname,
-    password=unquote(parts.password),
-    username=unquote(parts.username),
-    port=parts.port,
-)
-conn = connection.build_connection()
-cursor = conn.cursor()
-cursor.execute("SELECT 1")
-print(json.dumps({"row": list(cursor.fetchone()), "driver": type(conn).__module__}))
-conn.close()
-`;
-
-/** Seeds the tables the sync reads, through the driver (argv: module, class, url, sql...). */
-const SEED = `
-import sys
 from importlib import import_module
 from urllib.parse import unquote, urlsplit
 
@@ -71,6 +53,8 @@ cursor = conn.cursor()
 for statement in sys.argv[4:]:
     cursor.execute(statement)
 conn.commit()
+cursor.execute("SELECT 1")
+print(json.dumps({"row": list(cursor.fetchone()), "driver": type(conn).__module__}))
 conn.close()
 `;
 
@@ -134,16 +118,15 @@ describe('Mage SQL connections with real drivers and servers', function () {
       await runGenerator('mage', { name, connectorType: 'sql', pipPackages: [driver.package] }, { cwd: dir });
       const tree = stubTree(tempDir('connector-mage-driver-tree-'), dir, name);
       const env = { ...process.env, PYTHONPATH: tree, PYTHONDONTWRITEBYTECODE: '1' };
-      const result = spawnSync(path.join(tools!, 'python'), ['-c', CONNECT, `mage_integrations.connections.${name}`, mageNames({ name }).className, url!], { cwd: tree, encoding: 'utf8', env });
+      const className = mageNames({ name }).className;
+      const connectionModule = `mage_integrations.connections.${name}`;
+      const result = spawnSync(path.join(tools!, 'python'), ['-c', CONNECT_AND_SEED, connectionModule, className, url!, ...TABLES], { cwd: tree, encoding: 'utf8', env });
       assert.equal(result.status, 0, result.stderr);
       const answer = JSON.parse(result.stdout.trim().split('\n').pop()!) as { row: number[] };
       assert.deepEqual(answer.row, [1]);
 
       // the source as mage-ai runs it: a script with --discover, then a sync with the chosen catalog and a state
       const script = `mage_integrations/sources/${name}/__init__.py`;
-      const className = mageNames({ name }).className;
-      const seeded = spawnSync(path.join(tools!, 'python'), ['-c', SEED, `mage_integrations.connections.${name}`, className, url!, ...TABLES], { cwd: tree, encoding: 'utf8', env });
-      assert.equal(seeded.status, 0, seeded.stderr);
       const parts = new URL(url!);
       const database = parts.pathname.slice(1);
       const config = JSON.stringify({
