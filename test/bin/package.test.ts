@@ -30,7 +30,10 @@ describe('the published package', function () {
     const tarball = readdirSync(out).find((f) => f.endsWith('.tgz'));
     assert.ok(tarball, `npm pack wrote no tarball: ${packed.stdout}`);
     prefix = path.join(out, 'prefix');
-    const installed = npm(['install', '-g', '--prefix', prefix, '--prefer-offline', '--no-audit', '--no-fund', path.join(out, tarball)], out);
+    // yo too, as a user installs it (npm install -g yo), at this project's pin: the non-root user runs it from
+    // this prefix, which it can read wherever the clone is (a clone in a private folder is out of its reach)
+    const yo = `yo@${(JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> }).devDependencies.yo}`;
+    const installed = npm(['install', '-g', '--prefix', prefix, '--prefer-offline', '--no-audit', '--no-fund', path.join(out, tarball), yo], out);
     assert.equal(installed.status, 0, installed.stderr);
     run('chmod', ['-R', 'a+rX', out]);
     expected.set(c.host, readTree((await runGenerator('app', c.minimal)).dir));
@@ -52,7 +55,7 @@ describe('the published package', function () {
     const user = found as Account;
     const dir = tempDir('connector-pack-yo-');
     if (isRoot) chownSync(dir, user.uid, user.gid);
-    const yo = [process.execPath, path.join(REPO_ROOT, 'node_modules', 'yo', 'lib', 'cli.js')];
+    const yo = [process.execPath, path.join(prefix, 'lib', 'node_modules', 'yo', 'lib', 'cli.js')];
     const result = runAs(user, dir, [...yo, 'connector', ...c.flags], { NODE_PATH: path.join(prefix, 'lib', 'node_modules') });
     assert.equal(result.status, 0, result.out);
     assert.deepEqual(readTree(dir), expected.get(c.host));
