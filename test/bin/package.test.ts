@@ -22,6 +22,8 @@ describe('the published package', function () {
   let prefix: string;
   /** what an in-process run writes, per host */
   const expected = new Map<string, Map<string, string>>();
+  let installOutput = '';
+  let packedManifest: { scripts?: Record<string, string> } = {};
 
   before(async function () {
     const out = tempDir('connector-pack-');
@@ -35,6 +37,8 @@ describe('the published package', function () {
     const yo = `yo@${(JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> }).devDependencies.yo}`;
     const installed = npm(['install', '-g', '--prefix', prefix, '--prefer-offline', '--no-audit', '--no-fund', path.join(out, tarball), yo], out);
     assert.equal(installed.status, 0, installed.stderr);
+    installOutput = installed.stdout + installed.stderr;
+    packedManifest = JSON.parse(run('tar', ['-xzOf', path.join(out, tarball), 'package/package.json']).stdout) as { scripts?: Record<string, string> };
     run('chmod', ['-R', 'a+rX', out]);
     expected.set(c.host, readTree((await runGenerator('app', c.minimal)).dir));
     for (const h of HOST_CASES.filter((h) => h !== c)) expected.set(h.host, readTree((await runGenerator(h.generator, h.minimal)).dir));
@@ -48,6 +52,12 @@ describe('the published package', function () {
       assert.deepEqual(readTree(dir), expected.get(h.host));
     });
   }
+
+  it('the tarball ships no install-time script, so npm install -g runs nothing of ours and warns of nothing', function () {
+    const lifecycle = ['preinstall', 'install', 'postinstall', 'prepare'].filter((s) => packedManifest.scripts?.[s] !== undefined);
+    assert.deepEqual(lifecycle, [], 'the packed package.json keeps install-time scripts');
+    assert.doesNotMatch(installOutput, /generator-connector@[^\n]*\((pre|post)?(install|prepare)/, installOutput);
+  });
 
   it('yo finds the installed package: `yo connector` as a non-root user writes the same files', function () {
     const found = nonRootAccount();
