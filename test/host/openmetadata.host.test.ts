@@ -15,7 +15,7 @@ import { runGenerator, tempDir } from '../support/generate.js';
 import { storedProfileIn } from '../support/hosts.js';
 import { CASES, type Case } from '../openmetadata/matrix.js';
 import { installedReleases, makeCheckout, omhost, SCHEMA_DIR, specTreeOf, tail, type HostRelease } from './support.js';
-import { baseClassFor, releaseFacts, type ReleaseFacts } from '../../generators/openmetadata/facts/index.js';
+import { baseClassFor, releaseFacts, writtenMethods, type ReleaseFacts } from '../../generators/openmetadata/facts/index.js';
 import { SERVICE_TYPES } from '../../core/profile/fields-openmetadata.js';
 
 interface CheckResult {
@@ -179,11 +179,23 @@ function assumedBases(facts: ReleaseFacts) {
   ];
 }
 
+/** Every method the templates write, with the signature the facts give it and the parameters its stub writes. */
+function assumedSignatures(facts: ReleaseFacts) {
+  return Object.entries(facts.baseClasses).flatMap(([name, base]) =>
+    writtenMethods(base).map((method) => ({
+      function: `${base.module}.${name}.${method.name}`,
+      signature: facts.upstreamSignatures[`${name}.${method.name}`],
+      params: method.params,
+    })),
+  );
+}
+
 /** Everything the templates call or fill in, as the generator assumes it for this release. */
 function assumedFacts(facts: ReleaseFacts) {
   const step = 'metadata.generated.schema.entity.services.connections.testConnectionDefinition.TestConnectionStep';
   return {
     bases: assumedBases(facts),
+    signatures: assumedSignatures(facts),
     calls: [
       { function: 'metadata.ingestion.connections.test_connections.test_connection_steps', params: ['metadata', 'test_fn', 'service_type', 'automation_workflow', 'timeout_seconds'] },
       {

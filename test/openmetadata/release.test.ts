@@ -9,7 +9,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { factReleases } from '../../core/host-facts.js';
 import { OPENMETADATA_RELEASES, SERVICE_TYPES } from '../../core/profile/fields-openmetadata.js';
-import { baseClassFor, clientStepFacts, factsFolder, releaseFacts } from '../../generators/openmetadata/facts/index.js';
+import { baseClassFor, writtenMethods, clientStepFacts, factsFolder, releaseFacts } from '../../generators/openmetadata/facts/index.js';
 import { rejection, runGenerator, tempDir } from '../support/generate.js';
 
 const PROFILE = { name: 'release_db', serviceType: 'database' };
@@ -110,6 +110,19 @@ describe('OpenMetadata facts: one data file per release line', function () {
       }
     }
     assert.deepEqual(problems, []);
+  });
+
+  it("gives every method a template writes the installed signature, which the host layer's facts check compares whole", function () {
+    const unsigned = OPENMETADATA_RELEASES.flatMap((line) => {
+      const facts = releaseFacts(line);
+      return Object.entries(facts.baseClasses).flatMap(([name, base]) =>
+        writtenMethods(base)
+          .map((m) => `${name}.${m.name}`)
+          .filter((key) => !facts.upstreamSignatures[key])
+          .map((key) => `${line} ${key}`),
+      );
+    });
+    assert.deepEqual(unsigned, []);
   });
 
   it('keeps in a release file that extends another only what differs from it', function () {

@@ -162,6 +162,13 @@ export interface ReleaseFacts {
     queryLogStep: SqlalchemyStepFact;
   };
   baseClasses: Record<string, BaseClassFacts>;
+  /**
+   * `<BaseClass>.<method>` -> the installed package's signature as `str(inspect.signature(...))`
+   * prints it, for every method the templates write (the stubs and templateImplements). The
+   * host layer compares it whole (names, kinds, defaults, annotations as text), and the
+   * stubs' `params` against it (names, kinds, defaults; the stubs annotate with typing names).
+   */
+  upstreamSignatures: Record<string, string>;
   serviceTypes: Record<ServiceType, ServiceTypeFacts>;
 }
 
@@ -187,6 +194,12 @@ export function baseClassFor(facts: ReleaseFacts, serviceType: ServiceType, sqla
   if (!base) throw new Error(`OpenMetadata ${facts.line} facts: no base class ${name} (serviceTypes.${serviceType})`);
   return { name, ...base, file: moduleFile(base.module) };
 }
+
+/** Every method a template writes for a base class: its abstract methods' stubs, then what the template implements itself. */
+export const writtenMethods = (base: BaseClassFacts): Array<Pick<AbstractMethod, 'name' | 'params'>> => [
+  ...base.abstractMethods,
+  ...(base.templateImplements ?? []).map((name) => ({ name, params: [] })),
+];
 
 /** The steps of a client-based connector: CheckAccess, then the service type's list steps. */
 export const clientStepFacts = (facts: ReleaseFacts, serviceType: ServiceType): StepFact[] => [

@@ -1,6 +1,7 @@
 """What the generator assumes of the host, read from the installed package instead.
 
-The request lists the assumptions (base classes and their abstract methods,
+The request lists the assumptions (base classes and their abstract methods, the
+whole signature of every method a template writes,
 BaseConnection's abstract methods, parameters of the functions the templates
 call, fields of the models the generated JSON feeds); the answer lists every
 one that does not hold, naming the fact.
@@ -50,6 +51,41 @@ def parameter_mismatches(calls):
     return problems
 
 
+def _written_parameters(params):
+    """Name, kind and default of each parameter a stub writes (`self` first), read by defining it."""
+    namespace = {name: _Subscriptable() for name in ("Any", "Optional", "List", "Tuple", "Iterable", "Either")}
+    exec(f"def stub(self, {', '.join(params)}): pass", namespace)  # noqa: S102 - our own facts, not input
+    return _shape(inspect.signature(namespace["stub"]))
+
+
+class _Subscriptable:
+    """Stands in for typing names in a stub's annotations: only names, kinds and defaults are compared."""
+
+    def __getitem__(self, item):
+        return self
+
+    def __or__(self, other):
+        return self
+
+
+def _shape(signature):
+    return [(p.name, p.kind.name, None if p.default is inspect.Parameter.empty else repr(p.default))
+            for p in signature.parameters.values()]
+
+
+def signature_mismatches(methods):
+    """Each method a template writes: the installed signature as the facts spell it, and the stub's parameters."""
+    problems = []
+    for method in methods:
+        installed = inspect.signature(_attr(method["function"]))
+        if str(installed) != method["signature"]:
+            problems.append(f"{method['function']} is {installed}; the facts say {method['signature']}")
+        written = _written_parameters(method["params"])
+        if written != _shape(installed):
+            problems.append(f"{method['function']}: the stub writes parameters {written}, the package has {_shape(installed)}")
+    return problems
+
+
 def field_mismatches(models):
     problems = []
     for model in models:
@@ -76,6 +112,7 @@ def read(req):
     return {
         "abstract": abstract_mismatches(req["bases"]),
         "parameters": parameter_mismatches(req["calls"]),
+        "signatures": signature_mismatches(req["signatures"]),
         "fields": field_mismatches(req["models"]),
         "attributes": attribute_mismatches(req["attributes"]),
     }
