@@ -232,9 +232,14 @@ export abstract class ConnectorGenerator<P extends { name: string }> extends Gen
       this.log.info(`Registration skipped: ${why}, from ${this.destinationRoot()}. The files were written under this folder.`);
     }
     if (checkoutRoot) for (const edit of edits) this.log.info(`Registration: ${describeEdit(edit)}`);
+    for (const warning of this.checkoutWarnings()) this.log.info(`Warning: ${warning}.`);
     this.log.info(this.answers.note.replace(/`/g, ''));
     // relative to the folder the user ran in, as Yeoman prints the files it wrote
     this.log.info(`Next: read ${shownPath(this, this.destinationPath(this.host.briefDestination(this.profile)))}`);
+  }
+
+  private checkoutWarnings(): string[] {
+    return this.checkoutRoot && this.host.checkoutWarnings ? this.host.checkoutWarnings(this.profile, this.checkoutRoot) : [];
   }
 
   /** Under yo, a flag this generator does not declare is an error, as it is in the bin. */

@@ -31,6 +31,8 @@ export interface HostDefinition<P> {
   registrations(profile: P, checkoutRoot: string | undefined): RegistrationReport;
   /** profile values the checkout itself implies (e.g. its release); they win over stored answers, not over flags */
   checkoutDefaults?(checkoutRoot: string): PartialProfile;
+  /** what the run and the brief say of the checkout without refusing it, e.g. a release this generator does not know */
+  checkoutWarnings?(profile: P, checkoutRoot: string): string[];
   /** problems that depend on the checkout, e.g. a service type value already taken */
   checkoutProblems?(profile: PartialProfile, checkoutRoot: string, storedProfile: PartialProfile | undefined): Problem[];
 }

@@ -17,6 +17,7 @@ export function briefData<P extends BriefProfile>(
   registration: RegistrationReport,
   briefDestination: string,
   changedByUser: (destination: string) => boolean = () => false,
+  checkoutWarnings: string[] = [],
 ) {
   const mark = (destination: string): string => (changedByUser(destination) ? ' (changed by you since it was generated)' : '');
   const fileIndex = [
@@ -38,6 +39,7 @@ export function briefData<P extends BriefProfile>(
       fileIndex: fileIndex.join('\n'),
       checkoutRoot: registration.checkoutRoot,
       registrationDone: done.length > 0 ? done.map((line) => `- ${line}`).join('\n') : '_none_',
+      checkoutWarnings: checkoutWarnings.map((w) => `> **Warning:** ${markdownInline(w)}.`).join('\n'),
       registrationLeft: left.length > 0 ? left.map((line) => `- [ ] ${line}`).join('\n') : '_none_',
     },
   };

@@ -74,7 +74,8 @@ export default class ContextDocGenerator extends Generator<Record<string, unknow
     // with --force every file is replaced by what this run generates: none keeps the user's changes
     const forced = Boolean(this.options.force || (this.env as unknown as { conflicterOptions?: { force?: boolean } }).conflicterOptions?.force);
     const changed = (file: string): boolean => !forced && changedSinceGenerated(this.destinationRoot(), file);
-    const base = briefData(host, profile, registration, destination, changed);
+    const warnings = checkoutRoot && host.checkoutWarnings ? host.checkoutWarnings(profile, checkoutRoot) : [];
+    const base = briefData(host, profile, registration, destination, changed, warnings);
     // alone, the same sentence the host generator would have passed
     const answers = this.options.answersNote ?? answersFile(this.destinationRoot(), (file) => this.fs.read(file, { defaults: '' }) ?? undefined).note;
     const data = { ...host.templateData(profile), ...base, brief: { ...base.brief, answers } };

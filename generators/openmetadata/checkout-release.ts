@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { OPENMETADATA_RELEASES } from '../../core/profile/fields-openmetadata.js';
 import type { PartialProfile } from '../../core/profile/field.js';
+import type { OpenMetadataProfile } from '../../core/profile/openmetadata.js';
 import type { Problem } from '../../core/profile/validate.js';
 
 export interface CheckoutRelease {
@@ -43,6 +44,20 @@ export function checkoutRelease(root: string): CheckoutRelease | undefined {
 export function checkoutDefaults(root: string): PartialProfile {
   const release = checkoutRelease(root);
   return release?.supported ? { openmetadataVersion: release.line } : {};
+}
+
+/**
+ * A checkout of a release line this generator does not know gets the named line (or the newest):
+ * said at the run and in the brief, naming the checkout's release and the line written for.
+ */
+export function releaseWarnings(profile: Pick<OpenMetadataProfile, 'openmetadataVersion'>, root: string): string[] {
+  const release = checkoutRelease(root);
+  if (!release || release.supported) return [];
+  return [
+    `the checkout is OpenMetadata ${release.version} (${release.file}), a release this generator does not support ` +
+      `(it knows ${OPENMETADATA_RELEASES.join(' and ')}); the files are written for OpenMetadata ${profile.openmetadataVersion}` +
+      ' and may need changes to work in this checkout',
+  ];
 }
 
 /**

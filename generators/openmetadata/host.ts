@@ -4,7 +4,7 @@ import { openMetadataSpec, type OpenMetadataProfile } from '../../core/profile/o
 import { CONTEXT_DOC_GENERATOR } from '../context-doc/location.js';
 import { templateData } from './model/index.js';
 import { briefDestination, openMetadataPlan } from './plan.js';
-import { checkoutDefaults } from './checkout-release.js';
+import { checkoutDefaults, releaseWarnings } from './checkout-release.js';
 import { checkoutProblems, registrations } from './register.js';
 
 export const openMetadataHost: HostDefinition<OpenMetadataProfile> = {
@@ -22,5 +22,6 @@ export const openMetadataHost: HostDefinition<OpenMetadataProfile> = {
   briefDestination,
   registrations,
   checkoutDefaults,
+  checkoutWarnings: releaseWarnings,
   checkoutProblems,
 };

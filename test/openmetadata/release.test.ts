@@ -10,7 +10,7 @@ import path from 'node:path';
 import { factReleases } from '../../core/host-facts.js';
 import { OPENMETADATA_RELEASES, SERVICE_TYPES } from '../../core/profile/fields-openmetadata.js';
 import { baseClassFor, writtenMethods, clientStepFacts, factsFolder, releaseFacts } from '../../generators/openmetadata/facts/index.js';
-import { rejection, runGenerator, tempDir } from '../support/generate.js';
+import { rejection, runBin, runGenerator, tempDir } from '../support/generate.js';
 
 const PROFILE = { name: 'release_db', serviceType: 'database' };
 const CONNECTION_PY = 'ingestion/src/metadata/ingestion/source/database/releasedb/connection.py';
@@ -55,6 +55,15 @@ describe('OpenMetadata generator: the release it writes for', function () {
     const root = checkoutOf('1.12.3.0');
     const error = await rejection(runGenerator('openmetadata', { ...PROFILE, openmetadataVersion: '2.0' }, { cwd: root }));
     assert.match(error.message, /--openmetadata-version: the checkout is OpenMetadata 1\.12\.3\.0 \(ingestion\/pyproject\.toml\)/);
+  });
+
+  it('warns, in the run and in the brief, when the checkout is a release it does not support, naming that release and the line written for', function () {
+    const root = checkoutOf('1.9.3.0');
+    const run = runBin(['openmetadata', '--name', PROFILE.name, '--service-type', PROFILE.serviceType], { cwd: root });
+    assert.equal(run.status, 0, run.stderr);
+    const said = /the checkout is OpenMetadata 1\.9\.3\.0 \(ingestion\/pyproject\.toml\), a release this generator does not support .*written for OpenMetadata 2\.0/;
+    assert.match(run.stdout + run.stderr, new RegExp(`Warning: ${said.source}`));
+    assert.match(brief(root), new RegExp(`> \\*\\*Warning:\\*\\* ${said.source}`));
   });
 
   it('outside a release-marked checkout takes --openmetadata-version, else the newest (2.0)', async function () {
