@@ -5,6 +5,7 @@ and prints a JSON answer as the last line of stdout.
   checks   run omhost.checks in a process where the overlay is active
   parity   regenerate shipped models and compare them with the installed ones
   facts    read from the installed package what the generator assumes
+  rest     REST connectors against a local fake source API: test connection and create (overlay active)
 """
 import difflib
 import importlib
@@ -98,10 +99,17 @@ def cmd_facts(req):
     answer(facts.read(req))
 
 
+def cmd_rest(req):
+    from omhost import rest
+
+    answer(rest.run(req))
+
+
 def main():
     command = sys.argv[1]
     request = json.loads(sys.stdin.read() or "{}")
-    {"models": cmd_models, "checks": cmd_checks, "parity": cmd_parity, "facts": cmd_facts}[command](request)
+    commands = {"models": cmd_models, "checks": cmd_checks, "parity": cmd_parity, "facts": cmd_facts, "rest": cmd_rest}
+    commands[command](request)
 
 
 if __name__ == "__main__":
