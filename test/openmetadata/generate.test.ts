@@ -158,6 +158,7 @@ const BRIEF_HEADINGS = [
   '## Code generation',
   '## Formatting',
   '## Tests',
+  '## Next steps',
   '## Checklist',
   '## Generated files',
 ];
@@ -773,6 +774,8 @@ describe('OpenMetadata generator: the generated connector', function () {
         if (!brief.includes(`\`${name}`)) problems.push(`${g.dir}: the brief does not mention ${name}`);
       }
       if (!brief.includes(`\`${g.sourceDir}/metadata.py\``)) problems.push(`${g.dir}: no per-file TODOs for metadata.py`);
+      const run = `metadata ingest -c ingestion/src/metadata/examples/workflows/${g.names.packageName}.yaml`;
+      if (!brief.split('\n').includes(run)) problems.push(`${g.dir}: the next steps do not give the command line ${run}`);
     }
     assert.deepEqual(problems, [], problemsMessage(problems));
   });
