@@ -5,6 +5,7 @@ and prints a JSON answer as the last line of stdout.
   checks   run omhost.checks in a process where the overlay is active
   parity   regenerate shipped models and compare them with the installed ones
   facts    read from the installed package what the generator assumes
+  ingest   run `metadata ingest` on a generated workflow against the API stand-in
 """
 import difflib
 import importlib
@@ -98,10 +99,16 @@ def cmd_facts(req):
     answer(facts.read(req))
 
 
+def cmd_ingest(req):
+    from omhost import ingest
+
+    answer(ingest.run(req))
+
+
 def main():
     command = sys.argv[1]
     request = json.loads(sys.stdin.read() or "{}")
-    {"models": cmd_models, "checks": cmd_checks, "parity": cmd_parity, "facts": cmd_facts}[command](request)
+    {"models": cmd_models, "checks": cmd_checks, "parity": cmd_parity, "facts": cmd_facts, "ingest": cmd_ingest}[command](request)
 
 
 if __name__ == "__main__":
