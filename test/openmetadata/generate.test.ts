@@ -10,6 +10,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import yaml from 'js-yaml';
 import type { OpenMetadataProfile } from '../../core/profile/openmetadata.js';
 import { testModuleName } from '../../core/profile/names.js';
 import { openMetadataNames } from '../../core/profile/openmetadata.js';
@@ -142,6 +143,29 @@ const DATABASE_AUTH_REF: Record<string, string> = {
 /** The steps test_connection_db_schema_sources maps itself (its test_fn keys, upstream). */
 const SQLALCHEMY_BUILTIN_STEPS = ['CheckAccess', 'GetSchemas', 'GetTables', 'GetViews'];
 
+/** `sourceConfig.config.type` of a metadata workflow per service type (the release's source config schemas). */
+const METADATA_PIPELINE_TYPE: Record<string, string> = {
+  database: 'DatabaseMetadata',
+  dashboard: 'DashboardMetadata',
+  pipeline: 'PipelineMetadata',
+  messaging: 'MessagingMetadata',
+  mlmodel: 'MlModelMetadata',
+  storage: 'StorageMetadata',
+  search: 'SearchMetadata',
+  api: 'ApiMetadata',
+};
+
+interface ExampleWorkflowFile {
+  source?: {
+    type?: string;
+    serviceName?: string;
+    serviceConnection?: { config?: Record<string, unknown> };
+    sourceConfig?: { config?: { type?: string } };
+  };
+  sink?: { type?: string };
+  workflowConfig?: { openMetadataServerConfig?: { hostPort?: string; authProvider?: string; securityConfig?: { jwtToken?: unknown } } };
+}
+
 /** Headings every brief has (hosts.md's sections). */
 const BRIEF_HEADINGS = [
   '## Environment setup',
@@ -154,6 +178,7 @@ const BRIEF_HEADINGS = [
   '## Code generation',
   '## Formatting',
   '## Tests',
+  '## Next steps',
   '## Checklist',
   '## Generated files',
 ];
@@ -446,6 +471,40 @@ describe('OpenMetadata generator: the generated connector', function () {
         delete partial[key];
         if (validate(partial)) problems.push(`${g.dir}: accepts a config without required ${key}`);
       }
+    }
+    assert.deepEqual(problems, [], problemsMessage(problems));
+  });
+
+  it('example workflow: the source type, service name and sourceConfig type of its service type, a connection the connection schema accepts, sink metadata-rest, the local server', function () {
+    requireFixtures(this, `openmetadata/${SCHEMA_DIR}`);
+    const problems: string[] = [];
+    for (const g of generated) {
+      const rel = `ingestion/src/metadata/examples/workflows/${g.names.packageName}.yaml`;
+      const bad = (what: string): void => void problems.push(`${g.dir}/${rel}: ${what}`);
+      if (!g.files.includes(rel)) {
+        bad('not written');
+        continue;
+      }
+      const workflow = yaml.load(read(g, rel)) as ExampleWorkflowFile;
+      const source = workflow.source;
+      if (source?.type !== g.names.packageName) bad(`source type ${source?.type}`);
+      if (source?.serviceName !== `local_${g.profile.name}`) bad(`serviceName ${source?.serviceName}`);
+      const expectedPipeline = METADATA_PIPELINE_TYPE[g.profile.serviceType];
+      if (source?.sourceConfig?.config?.type !== expectedPipeline) bad(`sourceConfig type ${source?.sourceConfig?.config?.type}, expected ${expectedPipeline}`);
+      if (workflow.sink?.type !== 'metadata-rest') bad(`sink ${workflow.sink?.type}`);
+      const server = workflow.workflowConfig?.openMetadataServerConfig;
+      if (server?.hostPort !== 'http://localhost:8585/api' || server?.authProvider !== 'openmetadata') bad(`server ${JSON.stringify(server)}`);
+      if (typeof server?.securityConfig?.jwtToken !== 'string' || server.securityConfig.jwtToken === '') bad('no jwtToken placeholder');
+      const loaded = loadSchemaTree(g.schemaRel.slice(SCHEMA_DIR.length + 1), [path.join(g.root, SCHEMA_DIR), fixtureSchemaRoot()]);
+      const validate = compiled(loaded);
+      const config = source?.serviceConnection?.config;
+      if (!validate(config)) bad(`connection ${JSON.stringify(config)} rejected by the connection schema: ${JSON.stringify(validate.errors)}`);
+      const properties = loaded.documents.get(loaded.entry)!.properties as Record<string, { format?: string }>;
+      const basicAuth = g.profile.serviceType === 'database' && g.profile.authTypes.includes('basic');
+      if (basicAuth && !config?.authType) bad('basic auth without a sample authType.password');
+      const secrets = Object.keys(properties).filter((k) => properties[k]!.format === 'password');
+      for (const key of secrets) if (config?.[key] !== `<${key}>`) bad(`secret ${key} is ${JSON.stringify(config?.[key])}, not a placeholder`);
+      if (g.profile.defaultPort && !JSON.stringify(config).includes(`:${g.profile.defaultPort}`)) bad(`the address does not use the default port ${g.profile.defaultPort}`);
     }
     assert.deepEqual(problems, [], problemsMessage(problems));
   });
@@ -769,6 +828,8 @@ describe('OpenMetadata generator: the generated connector', function () {
         if (!brief.includes(`\`${name}`)) problems.push(`${g.dir}: the brief does not mention ${name}`);
       }
       if (!brief.includes(`\`${g.sourceDir}/metadata.py\``)) problems.push(`${g.dir}: no per-file TODOs for metadata.py`);
+      const run = `metadata ingest -c ingestion/src/metadata/examples/workflows/${g.names.packageName}.yaml`;
+      if (!brief.split('\n').includes(run)) problems.push(`${g.dir}: the next steps do not give the command line ${run}`);
     }
     assert.deepEqual(problems, [], problemsMessage(problems));
   });

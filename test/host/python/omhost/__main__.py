@@ -5,6 +5,7 @@ and prints a JSON answer as the last line of stdout.
   checks   run omhost.checks in a process where the overlay is active
   parity   regenerate shipped models and compare them with the installed ones
   facts    read from the installed package what the generator assumes
+  ingest   run `metadata ingest` on a generated workflow against the API stand-in
   rest     REST connectors against a local fake source API: test connection and create (overlay active)
 """
 import difflib
@@ -99,6 +100,12 @@ def cmd_facts(req):
     answer(facts.read(req))
 
 
+def cmd_ingest(req):
+    from omhost import ingest
+
+    answer(ingest.run(req))
+
+
 def cmd_rest(req):
     from omhost import rest
 
@@ -108,7 +115,8 @@ def cmd_rest(req):
 def main():
     command = sys.argv[1]
     request = json.loads(sys.stdin.read() or "{}")
-    commands = {"models": cmd_models, "checks": cmd_checks, "parity": cmd_parity, "facts": cmd_facts, "rest": cmd_rest}
+    commands = {"models": cmd_models, "checks": cmd_checks, "parity": cmd_parity, "facts": cmd_facts,
+                "ingest": cmd_ingest, "rest": cmd_rest}
     commands[command](request)
 
 
