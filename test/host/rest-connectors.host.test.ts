@@ -130,7 +130,7 @@ const failedSteps = (steps: StepResult[]): string[] => steps.filter((s) => !s.pa
 const only = process.env.HOST_CASES ? new RegExp(process.env.HOST_CASES) : undefined;
 const cases = CASES.filter((c) => !only || only.test(`rest-${c.id}`));
 
-for (const release of installedReleases()) {
+for (const release of cases.length > 0 ? installedReleases() : []) {
   describe(`host ${release.release}: REST connectors against a local fake source API`, function () {
     this.timeout(15 * 60_000);
     const results = new Map<string, RestResult | Error>();
@@ -214,6 +214,148 @@ for (const release of installedReleases()) {
           assert.ok(r.create.steps.find((s) => s.name === 'CheckAccess')?.passed, 'CheckAccess failed');
           console.log(`        create: ${r.create.error}; ${step.name}: ${failed.errorLog}`);
         });
+      });
+    }
+  });
+}
+
+/** What the fake lists for the ingest run: three dashboards (two pages), four charts, each dashboard with two. */
+const INGEST_ROUTES = {
+  '/dashboards': [1, 2, 3].map((n) => ({ id: `dashboard-${n}`, name: `Dashboard ${n}`, charts: [`chart-${n}`, `chart-${n + 1}`] })),
+  '/charts': [1, 2, 3, 4].map((n) => ({ id: `chart-${n}`, name: `Chart ${n}` })),
+};
+
+interface IngestCase {
+  id: string;
+  options: Record<string, unknown>;
+  /** fill metadata.py's stubs with calls of the endpoint methods (omhost/fill.py) before the run */
+  fill: boolean;
+}
+
+const INGEST_CASES: IngestCase[] = [
+  { id: 'ingest-dashboard-filled', options: { name: 'fake_board', serviceType: 'dashboard', authTypes: ['token'], apiEndpoints: ['GET /dashboards', 'GET /charts'] }, fill: true },
+  { id: 'ingest-dashboard-unfilled', options: { name: 'fake_board_todo', serviceType: 'dashboard', authTypes: ['token'] }, fill: false },
+];
+
+interface Entity {
+  name: string;
+  fullyQualifiedName: string;
+  displayName?: string;
+  deleted: boolean;
+  sourceUrl?: string;
+  charts?: Array<{ fullyQualifiedName: string; type: string }>;
+  service?: { fullyQualifiedName: string };
+}
+
+interface IngestResult {
+  command: string;
+  exitCode: number | null;
+  output: string;
+  unknown: string[];
+  requests: Array<{ method: string; path: string; status: number }>;
+  sourceRequests: LoggedRequest[];
+  services: string[];
+  charts: Entity[];
+  dashboards: Entity[];
+}
+
+// eslint-disable-next-line no-control-regex
+const plain = (text: string): string => text.replace(/\u001b\[[0-9;]*m/g, '');
+
+/** The Errors counts of the workflow's summaries (one per step: source, sink). */
+const summaryErrors = (output: string): number[] => [...plain(output).matchAll(/^.*- Errors: (\d+)\s*$/gm)].map((m) => Number(m[1]));
+
+const ingestCases = INGEST_CASES.filter((c) => !only || only.test(`rest-${c.id}`));
+
+for (const release of ingestCases.length > 0 ? installedReleases() : []) {
+  describe(`host ${release.release}: metadata ingest of a REST dashboard connector's example workflow`, function () {
+    this.timeout(20 * 60_000);
+    const results = new Map<string, IngestResult | Error>();
+    const profiles = new Map<string, OpenMetadataProfile>();
+
+    before(async function () {
+      const tree = specTreeOf(release);
+      const requests: Array<{ c: IngestCase; checkout: string; request: ReturnType<typeof restRequest> }> = [];
+      for (const c of ingestCases) {
+        const checkout = releaseCheckout(release, tree, tempDir(`rest-${release.line}-${c.id}-`));
+        await runGenerator('openmetadata', { ...c.options, openmetadataVersion: release.line }, { cwd: checkout });
+        const profile = storedProfileIn(checkout, 'openmetadata', String(c.options.name)) as unknown as OpenMetadataProfile;
+        profiles.set(c.id, profile);
+        const request = restRequest(checkout, profile, release, INGEST_ROUTES);
+        // before the models step, which lays the connector's files over the package
+        if (c.fill) omhost<string[]>(release, 'fill', { file: path.join(request.sourceDir, 'metadata.py') });
+        requests.push({ c, checkout, request });
+      }
+      const models = omhost<Array<{ overlay?: string; error?: string }>>(release, 'models', { cases: requests.map((r) => r.request) }).value;
+      requests.forEach(({ c, checkout, request }, i) => {
+        try {
+          const overlay = models[i]!.overlay;
+          if (!overlay) throw new Error(`model generation failed: ${models[i]!.error}`);
+          const names = openMetadataNames(profiles.get(c.id)!);
+          const run = {
+            work: path.join(request.work, 'ingest'),
+            apiToken: TOKEN,
+            routes: INGEST_ROUTES,
+            testConnections: path.join(checkout, 'openmetadata-service/src/main/resources/json/data/testConnections'),
+            workflow: path.join(checkout, `ingestion/src/metadata/examples/workflows/${names.packageName}.yaml`),
+            overlay,
+            timeout: 600,
+          };
+          results.set(c.id, omhost<IngestResult>(release, 'rest-ingest', run).value);
+        } catch (error) {
+          results.set(c.id, error instanceof Error ? error : new Error(String(error)));
+        }
+      });
+    });
+
+    const resultOf = (id: string): IngestResult => {
+      const result = results.get(id);
+      if (!result) throw new Error(`${id} did not run`);
+      if (result instanceof Error) throw result;
+      return result;
+    };
+
+    if (ingestCases.some((c) => c.fill)) {
+      it('filled: exit 0, 0 errors in every summary, every OpenMetadata route the run called served', function () {
+        const r = resultOf('ingest-dashboard-filled');
+        assert.equal(r.exitCode, 0, plain(r.output).slice(-4000));
+        const errors = summaryErrors(r.output);
+        assert.ok(errors.length >= 2, `no workflow summary in the output:\n${plain(r.output).slice(-2000)}`);
+        assert.deepEqual(errors, errors.map(() => 0));
+        assert.deepEqual(r.unknown, []);
+        console.log(`        ${r.command}: exit ${r.exitCode}; summaries' errors ${errors.join(', ')}; ${r.requests.length} requests to the stand-in`);
+      });
+
+      it('filled: the dashboards and charts of every page reach the stand-in, each dashboard linking its charts', function () {
+        const r = resultOf('ingest-dashboard-filled');
+        const service = `local_${String(profiles.get('ingest-dashboard-filled')!.name)}`;
+        assert.deepEqual(r.services, [service]);
+        assert.deepEqual(
+          r.charts.map((c) => [c.fullyQualifiedName, c.displayName, c.deleted]),
+          INGEST_ROUTES['/charts'].map((c) => [`${service}.${c.id}`, c.name, false]),
+        );
+        assert.deepEqual(
+          r.dashboards.map((d) => [d.fullyQualifiedName, d.displayName, d.deleted, (d.charts ?? []).map((c) => c.fullyQualifiedName)]),
+          INGEST_ROUTES['/dashboards'].map((d) => [`${service}.${d.id}`, d.name, false, d.charts.map((c) => `${service}.${c}`)]),
+        );
+        // the second pages were read, with the token
+        const pages = r.sourceRequests.filter((q) => q.query === 'page=2').map((q) => q.path).sort();
+        assert.deepEqual(pages, ['/charts', '/dashboards']);
+        assert.ok(r.sourceRequests.every((q) => q.authorized && q.status === 200), JSON.stringify(r.sourceRequests));
+        console.log(`        stand-in: ${r.dashboards.length} dashboards, ${r.charts.length} charts; ${r.dashboards.map((d) => `${d.name} -> ${(d.charts ?? []).map((c) => c.fullyQualifiedName.split('.').pop()).join('+')}`).join(', ')}`);
+      });
+    }
+
+    if (ingestCases.some((c) => !c.fill)) {
+      it("unfilled (no endpoints): a non-zero exit, with list_dashboards' TODO in the output", function () {
+        const r = resultOf('ingest-dashboard-unfilled');
+        const step = firstMandatoryStep(profiles.get('ingest-dashboard-unfilled')!);
+        assert.notEqual(r.exitCode, 0);
+        assert.notEqual(r.exitCode, null, 'the run timed out');
+        assert.ok(plain(r.output).includes(step.todo), `the output lacks "${step.todo}":\n${plain(r.output).slice(-3000)}`);
+        assert.deepEqual(r.dashboards, []);
+        const line = plain(r.output).split('\n').find((l) => l.includes(step.todo))!;
+        console.log(`        exit ${r.exitCode}: ${line.trim().slice(0, 240)}`);
       });
     }
   });

@@ -30,6 +30,13 @@ DATABASE_KINDS = {
     "tables": ("table", "databaseSchema", "databaseSchemas"),
     "storedProcedures": ("storedProcedure", "databaseSchema", "databaseSchemas"),
 }
+# Dashboard entities name their service by FQN; a dashboard names its charts by FQN too.
+DASHBOARD_KINDS = {
+    "charts": ("chart", "service", "services/dashboardServices"),
+    "dashboards": ("dashboard", "service", "services/dashboardServices"),
+    "dashboard/datamodels": ("dashboardDataModel", "service", "services/dashboardServices"),
+}
+ENTITY_KINDS = {**DATABASE_KINDS, **DASHBOARD_KINDS}
 SERVICE_COLLECTION = re.compile(r"^services/(\w+)Services$")
 
 
@@ -71,7 +78,7 @@ class Store:
         if service:
             entity["fullyQualifiedName"] = quote_name(request["name"])
         else:
-            _, parent_field, parent_collection = DATABASE_KINDS[collection]
+            _, parent_field, parent_collection = ENTITY_KINDS[collection]
             parent = self.find(parent_collection, request[parent_field])
             if parent is None:
                 raise LookupError(f"{parent_field} {request[parent_field]!r} does not exist")
@@ -83,8 +90,16 @@ class Store:
             entity[parent_field] = reference(parent, parent_collection)
             if "columns" in entity:
                 entity["columns"] = [with_fqn(c, entity["fullyQualifiedName"]) for c in entity["columns"]]
+            if collection == "dashboards":
+                entity["charts"] = [self._reference_by_fqn("charts", chart) for chart in request.get("charts") or []]
         entity["href"] = f"http://127.0.0.1/api/v1/{collection}/{entity['id']}"
         return entity
+
+    def _reference_by_fqn(self, collection: str, fqn: str) -> dict:
+        known = self.find(collection, fqn)
+        if known is None:
+            raise LookupError(f"{collection} {fqn!r} does not exist")
+        return reference(known, collection)
 
     def test_connection_definition(self, fqn: str) -> dict | None:
         """`<Type>.testConnectionDefinition`: the definition file of that type, from the checkout."""
@@ -109,7 +124,7 @@ class Store:
 
 def reference(entity: dict, collection: str) -> dict:
     service = SERVICE_COLLECTION.match(collection)
-    ref_type = f"{service.group(1)}Service" if service else DATABASE_KINDS[collection][0]
+    ref_type = f"{service.group(1)}Service" if service else ENTITY_KINDS[collection][0]
     return {"id": entity["id"], "type": ref_type, "name": entity["name"],
             "fullyQualifiedName": entity["fullyQualifiedName"], "deleted": False}
 
@@ -217,7 +232,7 @@ class StandIn(ThreadingHTTPServer):
 
     @staticmethod
     def _collection_of(path: str):
-        for collection in sorted(DATABASE_KINDS, key=len, reverse=True):
+        for collection in sorted(ENTITY_KINDS, key=len, reverse=True):
             if path == collection or path.startswith(collection + "/"):
                 return collection, path[len(collection):].lstrip("/")
         match = re.match(r"^(services/\w+Services)(/.*)?$", path)
@@ -245,6 +260,12 @@ class StandIn(ThreadingHTTPServer):
         if method == "DELETE" and rest == "deleteStale":
             deleted = store.stale_deleted(collection, body)
             return 200, {**bulk_result([], []), "numberOfRowsProcessed": deleted, "numberOfRowsPassed": deleted}
+        if method == "DELETE" and re.fullmatch(r"[0-9a-f-]{36}", rest):
+            # a soft delete, as the server's default (hardDelete=false)
+            entity = store.find_by_id(collection, rest)
+            if entity:
+                entity["deleted"] = True
+            return (200, entity) if entity else (404, {"code": 404, "message": "not found"})
         if method == "GET" and re.fullmatch(r"[0-9a-f-]{36}", rest):
             entity = store.find_by_id(collection, rest)
             return (200, entity) if entity else (404, {"code": 404, "message": "not found"})
