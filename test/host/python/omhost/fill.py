@@ -35,15 +35,17 @@ BODIES = {
             self._charts_by_id = {c["id"]: c for c in self._every_item(self.client.get_charts())}
         for chart_id in dashboard_details["charts"]:
             chart = self._charts_by_id[chart_id]
-            yield Either(
-                right=CreateChartRequest(
-                    name=EntityName(chart["id"]),
-                    displayName=chart["name"],
-                    chartType=ChartType.Line,
-                    sourceUrl=SourceUrl(f"{self.client.base_url}/charts/{chart['id']}"),
-                    service=FullyQualifiedEntityName(self.context.get().dashboard_service),
-                )
+            request = CreateChartRequest(
+                name=EntityName(chart["id"]),
+                displayName=chart["name"],
+                chartType=ChartType.Line,
+                sourceUrl=SourceUrl(f"{self.client.base_url}/charts/{chart['id']}"),
+                service=FullyQualifiedEntityName(self.context.get().dashboard_service),
             )
+            yield Either(right=request)
+            # 2.0 marks the charts a run did not register as deleted (1.12 has no such step)
+            if hasattr(self, "register_record_chart"):
+                self.register_record_chart(chart_request=request)
     """,
     "yield_dashboard": """
         service = self.context.get().dashboard_service
