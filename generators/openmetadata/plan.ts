@@ -7,6 +7,7 @@ import { featuresOf } from './model/features.js';
 const SPEC_CONNECTIONS = 'openmetadata-spec/src/main/resources/json/schema/entity/services/connections';
 const TEST_CONNECTIONS = 'openmetadata-service/src/main/resources/json/data/testConnections';
 const SOURCE = 'ingestion/src/metadata/ingestion/source/[serviceType]/[package]';
+const WORKFLOW = 'ingestion/src/metadata/examples/workflows/[package].yaml.ejs';
 
 export function placeholders(profile: OpenMetadataProfile): Record<string, string> {
   const names = openMetadataNames(profile);
@@ -39,6 +40,7 @@ export function openMetadataPlan(profile: OpenMetadataProfile): PlannedFile[] {
     [`${SOURCE}/lineage.py.ejs`, 'Lineage from the query log', features.lineage],
     [`${SOURCE}/usage.py.ejs`, 'Usage from the query log', features.usage],
     [`${SOURCE}/service_spec.py.${variant}.ejs`, 'Tells OpenMetadata which classes implement the connector'],
+    [WORKFLOW, 'Example metadata workflow: run it with metadata ingest -c <file>'],
     ['ingestion/tests/unit/topology/[serviceType]/[testModule].py.ejs', 'Unit tests: the source loads from a workflow config'],
     [`ingestion/tests/integration/connections/[testModule]_connection.py.${integration}.ejs`, 'Integration test of the test-connection steps'],
     [`ingestion/tests/integration/[testName]/conftest.py.${integration}.ejs`, profile.dockerImage ? 'Integration fixtures: the source in a testcontainers container' : 'Integration fixtures: a running source given by environment variables'],
@@ -49,5 +51,8 @@ export function openMetadataPlan(profile: OpenMetadataProfile): PlannedFile[] {
     .filter(([, , wanted]) => wanted !== false)
     .map(([template, purpose]) => ({ template, destination: destinationOf(template, values), purpose }));
 }
+
+/** The example workflow, from the checkout root (the brief's command runs it). */
+export const workflowFile = (profile: OpenMetadataProfile): string => destinationOf(WORKFLOW, placeholders(profile));
 
 export const briefDestination = (profile: OpenMetadataProfile): string => `${sourceFolder(profile)}/CONNECTOR_CONTEXT.md`;

@@ -10,12 +10,14 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import yaml from 'js-yaml';
 import type { OpenMetadataProfile } from '../../core/profile/openmetadata.js';
 import { testModuleName } from '../../core/profile/names.js';
 import { openMetadataNames } from '../../core/profile/openmetadata.js';
 import { OPENMETADATA_RELEASES } from '../../core/profile/fields-openmetadata.js';
 import { openMetadataPlan, briefDestination } from '../../generators/openmetadata/plan.js';
 import { markdownInline } from '../../core/text.js';
+import { clientStepFacts, releaseFacts } from '../../generators/openmetadata/facts/index.js';
 import { fixturePath, fixturesAvailable, requireFixtures, skipWithReason } from '../support/fixtures.js';
 import { runGenerator, tempDir } from '../support/generate.js';
 import { OPENMETADATA_FIRST_PARTY, storedProfileIn } from '../support/hosts.js';
@@ -50,6 +52,7 @@ import {
   type Manifest,
   type PyFacts,
   type RuntimeCase,
+  type StepCall,
 } from './support.js';
 import { ALL_AUTH, ALL_CAPABILITIES, CASES, HOSTILE, NON_DATABASE, type Case } from './matrix.js';
 
@@ -71,6 +74,7 @@ const CLIENT_CALLS: Record<string, ClientCall[]> = {
   'database-rest-all-auth': [
     get('get_database_schemas', '/databases/db%2F1/schemas', 'db/1'),
     { method: 'put_query', args: [{ sql: 'select 1' }], http: 'PUT', path: '/query', body: { sql: 'select 1' } },
+    get('get_tables', '/v1/tables'),
   ],
   'dashboard-rest': [get('get_dashboards', '/dashboards')],
   'pipeline-rest': [get('get_pipelines', '/api/v1/pipelines')],
@@ -81,11 +85,28 @@ const CLIENT_CALLS: Record<string, ClientCall[]> = {
   'dashboard-rest-endpoints': [
     get('get_dashboards', '/api/v1/dashboards'),
     get('get_chart', '/charts/a%2Fb%20c', 'a/b c'),
+    get('get_charts', '/charts'),
     { method: 'post_search', args: [{ q: 'x' }], http: 'POST', path: '/search', body: { q: 'x' } },
     get('get_dashboards_2', '/api/v2/dashboards?limit=10'),
     get('get_group_member', '/groups/g/members/m', 'g', 'm'),
     { method: 'delete_cache', args: [], http: 'DELETE', path: '/cache', body: null },
   ],
+};
+
+/**
+ * The test-connection steps a GET without parameters serves, per case: the step's client method and the
+ * path it must call. Every other step of a client (a REST client's CheckAccess aside, which calls the
+ * root) raises with its TODO: the host runs the test connection inside Source.create().
+ */
+const SERVED_STEPS: Record<string, Record<string, string>> = {
+  'database-rest-all-auth': { list_tables: '/v1/tables' },
+  'dashboard-rest': { list_dashboards: '/dashboards' },
+  'pipeline-rest': { list_pipelines: '/api/v1/pipelines' },
+  'mlmodel-rest': { list_models: '/models' },
+  'storage-rest': { list_containers: '/buckets' },
+  'search-rest': { list_search_indexes: '/indices' },
+  'api-rest': { list_collections: '/collections' },
+  'dashboard-rest-endpoints': { list_dashboards: '/api/v1/dashboards', list_charts: '/charts' },
 };
 
 /** The entries of ENDPOINTS that are no HTTP call a client can make: they stay in the brief. */
@@ -122,6 +143,29 @@ const DATABASE_AUTH_REF: Record<string, string> = {
 /** The steps test_connection_db_schema_sources maps itself (its test_fn keys, upstream). */
 const SQLALCHEMY_BUILTIN_STEPS = ['CheckAccess', 'GetSchemas', 'GetTables', 'GetViews'];
 
+/** `sourceConfig.config.type` of a metadata workflow per service type (the release's source config schemas). */
+const METADATA_PIPELINE_TYPE: Record<string, string> = {
+  database: 'DatabaseMetadata',
+  dashboard: 'DashboardMetadata',
+  pipeline: 'PipelineMetadata',
+  messaging: 'MessagingMetadata',
+  mlmodel: 'MlModelMetadata',
+  storage: 'StorageMetadata',
+  search: 'SearchMetadata',
+  api: 'ApiMetadata',
+};
+
+interface ExampleWorkflowFile {
+  source?: {
+    type?: string;
+    serviceName?: string;
+    serviceConnection?: { config?: Record<string, unknown> };
+    sourceConfig?: { config?: { type?: string } };
+  };
+  sink?: { type?: string };
+  workflowConfig?: { openMetadataServerConfig?: { hostPort?: string; authProvider?: string; securityConfig?: { jwtToken?: unknown } } };
+}
+
 /** Headings every brief has (hosts.md's sections). */
 const BRIEF_HEADINGS = [
   '## Environment setup',
@@ -134,6 +178,7 @@ const BRIEF_HEADINGS = [
   '## Code generation',
   '## Formatting',
   '## Tests',
+  '## Next steps',
   '## Checklist',
   '## Generated files',
 ];
@@ -151,6 +196,15 @@ interface Generated {
   schemaRel: string;
   testConnectionRel: string;
   sourceDir: string;
+}
+
+/** A client's step methods as the release's facts name them, each with the path SERVED_STEPS says it GETs (or null). */
+function stepCallsOf(g: Generated): StepCall[] {
+  if (g.profile.connectionType === 'sqlalchemy') return [];
+  const rest = g.profile.connectionType === 'rest_api' && g.profile.serviceType !== 'messaging';
+  return clientStepFacts(releaseFacts(g.profile.openmetadataVersion), g.profile.serviceType)
+    .filter((s) => !(rest && s.name === 'CheckAccess'))
+    .map((s) => ({ method: s.method, path: SERVED_STEPS[g.dir]?.[s.method] ?? null, todo: s.todo }));
 }
 
 const problemsMessage = (problems: string[]): string => `${problems.length} problem(s):\n  ${problems.join('\n  ')}`;
@@ -421,6 +475,40 @@ describe('OpenMetadata generator: the generated connector', function () {
     assert.deepEqual(problems, [], problemsMessage(problems));
   });
 
+  it('example workflow: the source type, service name and sourceConfig type of its service type, a connection the connection schema accepts, sink metadata-rest, the local server', function () {
+    requireFixtures(this, `openmetadata/${SCHEMA_DIR}`);
+    const problems: string[] = [];
+    for (const g of generated) {
+      const rel = `ingestion/src/metadata/examples/workflows/${g.names.packageName}.yaml`;
+      const bad = (what: string): void => void problems.push(`${g.dir}/${rel}: ${what}`);
+      if (!g.files.includes(rel)) {
+        bad('not written');
+        continue;
+      }
+      const workflow = yaml.load(read(g, rel)) as ExampleWorkflowFile;
+      const source = workflow.source;
+      if (source?.type !== g.names.packageName) bad(`source type ${source?.type}`);
+      if (source?.serviceName !== `local_${g.profile.name}`) bad(`serviceName ${source?.serviceName}`);
+      const expectedPipeline = METADATA_PIPELINE_TYPE[g.profile.serviceType];
+      if (source?.sourceConfig?.config?.type !== expectedPipeline) bad(`sourceConfig type ${source?.sourceConfig?.config?.type}, expected ${expectedPipeline}`);
+      if (workflow.sink?.type !== 'metadata-rest') bad(`sink ${workflow.sink?.type}`);
+      const server = workflow.workflowConfig?.openMetadataServerConfig;
+      if (server?.hostPort !== 'http://localhost:8585/api' || server?.authProvider !== 'openmetadata') bad(`server ${JSON.stringify(server)}`);
+      if (typeof server?.securityConfig?.jwtToken !== 'string' || server.securityConfig.jwtToken === '') bad('no jwtToken placeholder');
+      const loaded = loadSchemaTree(g.schemaRel.slice(SCHEMA_DIR.length + 1), [path.join(g.root, SCHEMA_DIR), fixtureSchemaRoot()]);
+      const validate = compiled(loaded);
+      const config = source?.serviceConnection?.config;
+      if (!validate(config)) bad(`connection ${JSON.stringify(config)} rejected by the connection schema: ${JSON.stringify(validate.errors)}`);
+      const properties = loaded.documents.get(loaded.entry)!.properties as Record<string, { format?: string }>;
+      const basicAuth = g.profile.serviceType === 'database' && g.profile.authTypes.includes('basic');
+      if (basicAuth && !config?.authType) bad('basic auth without a sample authType.password');
+      const secrets = Object.keys(properties).filter((k) => properties[k]!.format === 'password');
+      for (const key of secrets) if (config?.[key] !== `<${key}>`) bad(`secret ${key} is ${JSON.stringify(config?.[key])}, not a placeholder`);
+      if (g.profile.defaultPort && !JSON.stringify(config).includes(`:${g.profile.defaultPort}`)) bad(`the address does not use the default port ${g.profile.defaultPort}`);
+    }
+    assert.deepEqual(problems, [], problemsMessage(problems));
+  });
+
   it('test-connection file validates against the real testConnectionDefinition.json and is named after the type value', function () {
     requireFixtures(this, `openmetadata/${TEST_CONNECTION_DEFINITION}`);
     const definition = JSON.parse(readFileSync(fixturePath(`openmetadata/${TEST_CONNECTION_DEFINITION}`), 'utf8')) as Record<string, unknown>;
@@ -653,6 +741,7 @@ describe('OpenMetadata generator: the generated connector', function () {
         tests: g.files.filter((f) => f.startsWith('ingestion/tests/')).map((f) => path.join(g.root, f)),
         served: SERVED[g.dir] ?? {},
         clientCalls: CLIENT_CALLS[g.dir] ?? [],
+        stepCalls: stepCallsOf(g),
       };
     });
     const results = runtimeProblems(runtimeCases, abstractByClass);
@@ -676,6 +765,30 @@ describe('OpenMetadata generator: the generated connector', function () {
       const notes = read(g, briefDestination(g.profile)).split('\n').filter((l) => / no client method, /.test(l));
       if (notes.length !== g.profile.apiEndpoints.length) problems.push(`${g.dir}: ${notes.length} notes for ${g.profile.apiEndpoints.length} entries`);
     }
+    assert.deepEqual(problems, [], problemsMessage(problems));
+  });
+
+  it("the brief's client.py TODOs: a served step names the call it returns; a mandatory step left raising says Source.create() fails until it is filled", function () {
+    const problems: string[] = [];
+    let checked = 0;
+    for (const g of generated.filter((x) => x.profile.connectionType !== 'sqlalchemy')) {
+      const lines = read(g, briefDestination(g.profile)).split('\n');
+      for (const step of stepCallsOf(g)) {
+        const fact = clientStepFacts(releaseFacts(g.profile.openmetadataVersion), g.profile.serviceType).find((s) => s.method === step.method)!;
+        const line = lines.find((l) => l.startsWith(`  - \`${step.method}\` (step ${fact.name}): `));
+        if (!line) {
+          problems.push(`${g.dir}: no brief line for ${step.method}`);
+          continue;
+        }
+        checked += 1;
+        const saysCreateFails = line.includes('`Source.create()` fails');
+        if (step.path !== null && !line.includes(`(\`GET ${step.path}\`)`)) problems.push(`${g.dir}: ${step.method} is served by GET ${step.path}, the brief says: ${line}`);
+        if (step.path !== null && saysCreateFails) problems.push(`${g.dir}: served ${step.method} said to fail create(): ${line}`);
+        if (step.path === null && fact.mandatory && !saysCreateFails) problems.push(`${g.dir}: mandatory ${step.method} raises, the brief does not say create() fails: ${line}`);
+        if (step.path === null && !fact.mandatory && saysCreateFails) problems.push(`${g.dir}: optional ${step.method} said to fail create(): ${line}`);
+      }
+    }
+    assert.ok(checked > 20, `only ${checked} step lines checked`);
     assert.deepEqual(problems, [], problemsMessage(problems));
   });
 
@@ -715,6 +828,8 @@ describe('OpenMetadata generator: the generated connector', function () {
         if (!brief.includes(`\`${name}`)) problems.push(`${g.dir}: the brief does not mention ${name}`);
       }
       if (!brief.includes(`\`${g.sourceDir}/metadata.py\``)) problems.push(`${g.dir}: no per-file TODOs for metadata.py`);
+      const run = `metadata ingest -c ingestion/src/metadata/examples/workflows/${g.names.packageName}.yaml`;
+      if (!brief.split('\n').includes(run)) problems.push(`${g.dir}: the next steps do not give the command line ${run}`);
     }
     assert.deepEqual(problems, [], problemsMessage(problems));
   });

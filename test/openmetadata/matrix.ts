@@ -32,6 +32,7 @@ export const LIST_ENDPOINTS: Record<string, string> = {
 export const ENDPOINTS = [
   'GET /api/v1/dashboards',
   'GET /charts/{id}',
+  'GET /charts',
   'POST /search',
   'GET /api/v2/dashboards?limit=10',
   'GET /groups/{class}/members/{memberId}',
@@ -73,7 +74,7 @@ export const CASES: Case[] = [
       connectionType: 'rest_api',
       authTypes: ALL_AUTH,
       capabilities: ['metadata', 'stored_procedures', 'lineage'],
-      apiEndpoints: ['GET /databases/{database}/schemas', 'PUT /query'],
+      apiEndpoints: ['GET /databases/{database}/schemas', 'PUT /query', 'GET /v1/tables'],
     },
   },
   {

@@ -698,6 +698,27 @@ for case in request["cases"]:
     except Exception:
         problems.append("connection.py failed: " + traceback.format_exc(limit=3))
 
+    # the client's test-connection steps: one an endpoint serves sends its GET and returns the
+    # answer; every other step raises NotImplementedError carrying its TODO
+    for step in case["stepCalls"]:
+        try:
+            client = client_class(own_connection(case))
+            client.session = RecordingSession()
+            value = getattr(client, step["method"])()
+        except NotImplementedError as error:
+            if step["path"] is not None:
+                problems.append("step %s raised %r instead of calling GET %s" % (step["method"], error, step["path"]))
+            elif step["todo"] not in str(error):
+                problems.append("step %s raised %r, without its TODO %r" % (step["method"], str(error), step["todo"]))
+            continue
+        except Exception:
+            problems.append("step %s failed: %s" % (step["method"], traceback.format_exc(limit=2)))
+            continue
+        if step["path"] is None:
+            problems.append("step %s returned %r instead of raising its TODO" % (step["method"], value))
+        elif value != {"answer": "decoded"} or client.session.sent != [("GET", client.base_url + step["path"], None)]:
+            problems.append("step %s returned %r and sent %r, not GET %s" % (step["method"], value, client.session.sent, step["path"]))
+
 json.dump(results, sys.stdout)
 `;
 
@@ -707,6 +728,12 @@ export interface ClientCall {
   http: string;
   path: string;
   body: unknown;
+}
+
+export interface StepCall {
+  method: string;
+  path: string | null;
+  todo: string;
 }
 
 export interface RuntimeCase {
@@ -724,6 +751,8 @@ export interface RuntimeCase {
   served: Record<string, string>;
   /** client methods to call, and the request each must send (path below the base URL) */
   clientCalls: ClientCall[];
+  /** the client's test-connection step methods (REST CheckAccess aside): the path each GETs, or null and the TODO it raises with */
+  stepCalls: StepCall[];
   /** [module name, absolute file, is package] of the generated source modules, parents first */
   modules: Array<[string, string, boolean]>;
   /** absolute paths of the generated test modules */

@@ -21,6 +21,8 @@ const STUBS: Record<string, string> = {
   mvn: '[ -f pom.xml ] || { echo "mvn: no pom.xml in $PWD" >&2; exit 3; }',
   yarn: '[ -f package.json ] || { echo "yarn: no package.json in $PWD" >&2; exit 3; }',
   'python3.11': '[ "$*" = "-m venv env" ] || exit 3; mkdir -p env/bin && : > env/bin/activate',
+  // `metadata ingest -c <workflow>`, the brief's next step: the workflow file must exist from where it runs
+  metadata: '[ "$1" = ingest ] && [ "$2" = -c ] && [ -f "$3" ] || { echo "metadata: expected ingest -c <existing file> from $PWD, got $*" >&2; exit 3; }',
   pytest: 'for f in "$@"; do case "$f" in -*) ;; *) [ -e "$f" ] || { echo "pytest: no $f from $PWD" >&2; exit 3; } ;; esac; done',
   python3: [
     'if [ "$1" = "-m" ] && [ "$2" = "unittest" ]; then',
@@ -72,7 +74,7 @@ for (const c of HOST_CASES) {
       });
       assert.equal(result.status, 0, `${result.stderr}\nscript:\n${script}`);
       const calls = readFileSync(log, 'utf8').trim().split('\n');
-      const expected = blocks.join('\n').split('\n').filter((line) => /^\(?(cd [^&]+&& )?(make|mvn|yarn|python3(\.11)?|pytest)\b/.test(line.trim()));
+      const expected = blocks.join('\n').split('\n').filter((line) => /^\(?(cd [^&]+&& )?(make|mvn|yarn|python3(\.11)?|pytest|metadata)\b/.test(line.trim()));
       assert.equal(calls.length, expected.length, `calls:\n${calls.join('\n')}\nexpected the commands of:\n${expected.join('\n')}`);
     });
   });

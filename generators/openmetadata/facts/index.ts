@@ -74,6 +74,8 @@ export interface StepFact {
   method: string;
   /** what the client method must do */
   todo: string;
+  /** what a GET endpoint without parameters lists (its last segment) when its answer is what the step reads */
+  servedBy?: string[];
 }
 
 /** A step OpenMetadata's SQLAlchemy helpers run themselves. */

@@ -24,6 +24,7 @@ export function profileContext(profile: OpenMetadataProfile): ProfileContext {
   const features = featuresOf(profile);
   const release = releaseFacts(profile.openmetadataVersion);
   const base = baseClassFor(release, profile.serviceType, features.sqlalchemy);
+  const steps = testConnectionSteps(profile);
   return {
     profile,
     release,
@@ -31,7 +32,7 @@ export function profileContext(profile: OpenMetadataProfile): ProfileContext {
     features,
     modules: modulesOf(profile, names),
     base,
-    steps: testConnectionSteps(profile),
-    endpoints: endpointPlan(profile, features, base),
+    steps,
+    endpoints: endpointPlan(profile, features, base, steps),
   };
 }

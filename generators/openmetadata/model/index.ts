@@ -10,13 +10,16 @@
  *   features.ts          what the profile implies (features, modules, address)
  *   connection-schema.ts the connection JSON Schema
  *   test-connection.ts   the test-connection steps and their JSON file
+ *   example-workflow.ts  the example metadata workflow (examples/workflows/<package>.yaml)
  *   python-files/        one builder per generated Python file
  *   brief/               CONNECTOR_CONTEXT.md, by section
  */
 import { openMetadataNames, type OpenMetadataProfile } from '../../../core/profile/openmetadata.js';
 import { briefValues } from './brief/index.js';
 import { connectionSchema } from './connection-schema.js';
+import { exampleWorkflowValues } from './example-workflow.js';
 import { featuresOf, modulesOf } from './features.js';
+import { workflowFile } from '../plan.js';
 import { pythonData } from './python-files/index.js';
 import { testConnectionDefinition } from './test-connection.js';
 
@@ -30,6 +33,8 @@ export function templateData(profile: OpenMetadataProfile): Record<string, unkno
     modules: modulesOf(profile, names),
     connectionSchemaJson: `${JSON.stringify(connectionSchema(profile), null, 2)}\n`,
     testConnectionJson: `${JSON.stringify(testConnectionDefinition(profile), null, 2)}\n`,
+    workflow: exampleWorkflowValues(profile),
+    workflowFile: workflowFile(profile),
     py,
     md: briefValues(profile, py),
   };

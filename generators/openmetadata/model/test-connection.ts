@@ -15,6 +15,8 @@ export interface TestStep {
   /** the client method that runs the step (client-based connectors) */
   method?: string;
   todo?: string;
+  /** what a GET endpoint without parameters lists when its answer is what the step reads (see endpoints.ts) */
+  servedBy?: string[];
 }
 
 export function testConnectionSteps(profile: OpenMetadataProfile): TestStep[] {
@@ -32,7 +34,7 @@ export function testConnectionDefinition(profile: OpenMetadataProfile): Json {
     name: names.typeValue,
     displayName: `${profile.displayName} Test Connection`,
     description: `Checks that OpenMetadata can reach ${profile.displayName} and read the metadata it ingests.`,
-    steps: testConnectionSteps(profile).map(({ method: _method, todo: _todo, ...step }) => step),
+    steps: testConnectionSteps(profile).map(({ method: _method, todo: _todo, servedBy: _servedBy, ...step }) => step),
   };
 }
 
@@ -60,6 +62,7 @@ function clientSteps(release: ReleaseFacts, profile: OpenMetadataProfile): TestS
     mandatory: s.mandatory,
     method: s.method,
     todo: s.todo,
+    ...(s.servedBy ? { servedBy: s.servedBy } : {}),
   }));
 }
 

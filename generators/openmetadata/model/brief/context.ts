@@ -3,6 +3,7 @@ import { testModuleName } from '../../../../core/profile/names.js';
 import type { OpenMetadataProfile } from '../../../../core/profile/openmetadata.js';
 import { codeSpan as code } from '../../../../core/text.js';
 import type { AbstractMethod, BaseClass } from '../../facts/index.js';
+import { workflowFile } from '../../plan.js';
 import { profileContext, type ProfileContext } from '../context.js';
 import type { PythonData } from '../python-files/index.js';
 
@@ -17,6 +18,7 @@ export interface BriefContext extends ProfileContext {
     unitTest: string;
     integrationFolder: string;
     connectionTest: string;
+    exampleWorkflow: string;
   };
 }
 
@@ -36,6 +38,7 @@ export function briefContext(profile: OpenMetadataProfile, py: PythonData): Brie
       unitTest: `ingestion/tests/unit/topology/${serviceType}/${testModule}.py`,
       integrationFolder: `ingestion/tests/integration/${names.testName}/`,
       connectionTest: `ingestion/tests/integration/connections/${testModule}_connection.py`,
+      exampleWorkflow: workflowFile(profile),
     },
   };
 }

@@ -4,6 +4,8 @@
  * text is the display name, through markdownInline.
  */
 import { markdownInline } from '../../../../core/text.js';
+import type { EndpointPlan } from '../endpoints.js';
+import type { TestStep } from '../test-connection.js';
 import { abstractMethodLines, code, type BriefContext } from './context.js';
 
 /** A TODO, or an item nested under the TODO before it. */
@@ -108,14 +110,31 @@ function sqlalchemySourceTodos({ features, base, py, paths }: BriefContext): Fil
   return files;
 }
 
+/**
+ * What a step's client method needs: nothing but a look when an endpoint serves it; else its
+ * TODO, and for a mandatory step the consequence, since the host runs the test connection
+ * inside Source.create().
+ */
+function stepTodo(step: TestStep, endpoints: EndpointPlan, restClient: boolean): string {
+  const head = `${code(step.method!)} (step ${step.name})`;
+  const served = endpoints.servedSteps.find((s) => s.method === step.method);
+  if (served) {
+    return `${head}: returns ${code(`${served.endpoint.methodName}()`)} (${code(`${served.endpoint.method} ${served.endpoint.path}`)}); check that it is a call the credentials may make.`;
+  }
+  // a REST client's CheckAccess calls the API's root meanwhile; it does not raise
+  const raises = !(step.name === 'CheckAccess' && restClient);
+  if (!raises || !step.mandatory) return `${head}: ${step.todo!}.`;
+  return `${head}: ${step.todo!}. Until it is filled, it raises and ${code('Source.create()')} fails: OpenMetadata runs the test connection when it creates the source, and this step is mandatory.`;
+}
+
 /** A client-based source: client.py, connection.py and the metadata.py stubs. */
-function clientSourceTodos({ profile, base, steps, paths }: BriefContext): FileTodos[] {
+function clientSourceTodos({ profile, base, steps, paths, endpoints, features }: BriefContext): FileTodos[] {
   const { folder } = paths;
   return [
     {
       file: `${folder}/client.py`,
       todos: [
-        ...steps.filter((s) => s.method).map((s) => `${code(s.method!)} (step ${s.name}): ${s.todo!}.`),
+        ...steps.filter((s) => s.method).map((s) => stepTodo(s, endpoints, features.restClient)),
         'Add the calls metadata.py needs; handle pagination, rate limits and errors here, not in the source.',
       ],
     },

@@ -51,6 +51,9 @@ export function briefValues(profile: OpenMetadataProfile, py: PythonData) {
     unitTestRun: `(cd ingestion && pytest ${paths.unitTest.replace(/^ingestion\//, '')})`,
     integrationFolder: code(paths.integrationFolder),
     connectionTest: code(paths.connectionTest),
+    exampleWorkflow: code(paths.exampleWorkflow),
+    // the command a user runs first, once the connection and the token in the file are filled in
+    workflowRun: `metadata ingest -c ${paths.exampleWorkflow}`,
   };
 }
 

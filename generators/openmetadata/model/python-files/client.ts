@@ -5,6 +5,8 @@ import { BODY_METHODS, type ApiEndpoint } from '../../../../core/profile/api-end
 import { addressOf } from '../features.js';
 import { I1, I2, I3, pyString, type PyImport, type PyLayout } from '../../python.js';
 import type { PythonContext } from './context.js';
+import type { ServedStep } from '../endpoints.js';
+import type { TestStep } from '../test-connection.js';
 
 export function clientValues(ctx: PythonContext) {
   const L = ctx.layout;
@@ -57,19 +59,48 @@ function clientImports(ctx: PythonContext, rest: boolean): PyImport[] {
   ];
 }
 
-/** One method per client-run step: CheckAccess returns nothing, the others a list. */
+/**
+ * One method per client-run step: CheckAccess returns nothing, the others a list. A step an
+ * endpoint serves returns that endpoint's answer; the others raise with their TODO, so the
+ * test connection (which the host runs inside Source.create()) says what is left to write.
+ */
 function clientMethods(ctx: PythonContext) {
   const L = ctx.layout;
   return ctx.steps
     .filter((s) => s.method)
-    .map((s) => ({
-      name: s.method!,
-      step: s.name,
-      def: L.defLine(I1, s.method!, ['self'], s.name === 'CheckAccess' ? 'None' : 'List[Any]'),
-      todo: L.todoComment(I2, s.todo!),
-      isCheck: s.name === 'CheckAccess',
-    }));
+    .map((s) => {
+      const served = ctx.endpoints.servedSteps.find((x) => x.method === s.method);
+      return {
+        name: s.method!,
+        step: s.name,
+        def: L.defLine(I1, s.method!, ['self'], s.name === 'CheckAccess' ? 'None' : 'List[Any]'),
+        body: served ? servedStepBody(L, served) : todoStepBody(L, s, ctx.features.restClient),
+      };
+    });
 }
+
+/** The body of a step an endpoint serves: a note of what it calls, and the call. */
+function servedStepBody(L: PyLayout, served: ServedStep): string[] {
+  const { endpoint } = served;
+  return [
+    L.todoComment(I2, `${endpoint.method} ${endpoint.path} through ${endpoint.methodName}(): a refused or failed call raises, which fails the step`, ''),
+    `${I2}return self.${endpoint.methodName}()`,
+  ];
+}
+
+/**
+ * The body of a step left to write: its TODO, and a raise that carries the TODO's text; a REST
+ * client's CheckAccess calls the API's root meanwhile, which is cheap and usually needs credentials.
+ */
+function todoStepBody(L: PyLayout, step: TestStep, rest: boolean): string[] {
+  const method = step.method!;
+  const todo = step.todo!;
+  if (step.name === 'CheckAccess' && rest) return [L.todoComment(I2, todo), `${I2}self._request("GET", "/")`];
+  return [L.todoComment(I2, todo), L.callLine(I2, 'raise NotImplementedError', [pyString(stepTodoMessage(method, todo))])];
+}
+
+/** What a step left to write raises (the host logs it as the step's error). */
+export const stepTodoMessage = (method: string, todo: string): string => `${method} is not implemented yet: ${todo}`;
 
 /** Auth handling lines of a REST client's __init__ (8-space indent): code where the scheme is simple, TODOs where it is not. */
 function restAuthLines(L: PyLayout, profile: OpenMetadataProfile): string[] {

@@ -5,6 +5,10 @@ and prints a JSON answer as the last line of stdout.
   checks   run omhost.checks in a process where the overlay is active
   parity   regenerate shipped models and compare them with the installed ones
   facts    read from the installed package what the generator assumes
+  ingest   run `metadata ingest` on a generated workflow against the API stand-in
+  rest     REST connectors against a local fake source API: test connection and create (overlay active)
+  rest-ingest  `metadata ingest` of a REST connector's workflow, against the fake source API and the stand-in
+  fill     fill a generated dashboard connector's metadata.py stubs as a user would (omhost.fill)
 """
 import difflib
 import importlib
@@ -98,10 +102,36 @@ def cmd_facts(req):
     answer(facts.read(req))
 
 
+def cmd_ingest(req):
+    from omhost import ingest
+
+    answer(ingest.run(req))
+
+
+def cmd_rest(req):
+    from omhost import rest
+
+    answer(rest.run(req))
+
+
+def cmd_rest_ingest(req):
+    from omhost import rest_ingest
+
+    answer(rest_ingest.run(req))
+
+
+def cmd_fill(req):
+    from omhost import fill
+
+    answer(fill.fill(Path(req["file"])))
+
+
 def main():
     command = sys.argv[1]
     request = json.loads(sys.stdin.read() or "{}")
-    {"models": cmd_models, "checks": cmd_checks, "parity": cmd_parity, "facts": cmd_facts}[command](request)
+    commands = {"models": cmd_models, "checks": cmd_checks, "parity": cmd_parity, "facts": cmd_facts,
+                "ingest": cmd_ingest, "rest": cmd_rest, "rest-ingest": cmd_rest_ingest, "fill": cmd_fill}
+    commands[command](request)
 
 
 if __name__ == "__main__":

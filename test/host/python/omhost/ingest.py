@@ -1,0 +1,82 @@
+"""`metadata ingest -c <workflow>` as a user runs it, against the OpenMetadata API stand-in.
+
+The generated example workflow is pointed at the real server (connection fields from its URL) and
+at the stand-in (openMetadataServerConfig.hostPort), then the venv's own `metadata` entry point
+runs it as a subprocess with the overlay active (the generated connector and its models laid over
+the installed package). The stand-in runs in this process and records every request.
+"""
+import importlib.metadata
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import yaml
+
+from omhost.om_standin import serve_in_thread
+
+PYTHON_DIR = Path(__file__).resolve().parent.parent
+
+
+def seed(url: str, sql: str) -> None:
+    import psycopg2
+
+    with psycopg2.connect(url) as conn, conn.cursor() as cursor:
+        cursor.execute(sql)
+    conn.close()
+
+
+def pointed_workflow(workflow: dict, server_url: str, schema: str, api_url: str) -> dict:
+    """The example workflow with the server's address and credentials, one schema, and the stand-in."""
+    url = urlsplit(server_url)
+    config = workflow["source"]["serviceConnection"]["config"]
+    config.update({
+        "hostPort": f"{url.hostname}:{url.port}",
+        "username": unquote(url.username),
+        "authType": {"password": unquote(url.password)},
+        "databaseName": url.path.lstrip("/"),
+    })
+    workflow["source"]["sourceConfig"]["config"]["schemaFilterPattern"] = {"includes": [f"^{schema}$"]}
+    workflow["workflowConfig"]["openMetadataServerConfig"]["hostPort"] = api_url
+    return workflow
+
+
+def server_version() -> str:
+    """The release of the installed client (2.0.7.0 -> 2.0.7): the client requires the same major.minor."""
+    return ".".join(importlib.metadata.version("openmetadata-ingestion").split(".")[:3])
+
+
+def run(req) -> dict:
+    work = Path(req["work"])
+    work.mkdir(parents=True, exist_ok=True)
+    seed(req["serverUrl"], req["seedSql"])
+    record = work / "requests.jsonl"
+    record.unlink(missing_ok=True)
+    standin = serve_in_thread(record, server_version(), Path(req["testConnections"]), timeout=req.get("timeout", 600))
+    try:
+        workflow = yaml.safe_load(Path(req["workflow"]).read_text())
+        workflow = pointed_workflow(workflow, req["serverUrl"], req["schema"], standin.api_url)
+        config_file = work / "workflow.yaml"
+        config_file.write_text(yaml.safe_dump(workflow, sort_keys=False))
+        env = {**os.environ, "PYTHONPATH": str(PYTHON_DIR), "OMHOST_OVERLAY": req["overlay"], "PYTHONDONTWRITEBYTECODE": "1"}
+        metadata = str(Path(sys.executable).parent / "metadata")
+        try:
+            done = subprocess.run([metadata, "ingest", "-c", str(config_file)], env=env, cwd=work,
+                                  capture_output=True, text=True, timeout=req.get("timeout", 600) - 30)
+            exit_code, output = done.returncode, done.stdout + done.stderr
+        except subprocess.TimeoutExpired as timeout:
+            exit_code, output = None, f"metadata ingest timed out: {timeout}"
+    finally:
+        standin.shutdown()
+        standin.server_close()
+    requests = [json.loads(line) for line in record.read_text().splitlines()] if record.exists() else []
+    return {
+        "command": f"metadata ingest -c {config_file}",
+        "exitCode": exit_code,
+        "output": output,
+        "requests": requests,
+        "unknown": sorted(set(standin.unknown)),
+        "apiUrl": standin.api_url,
+    }
