@@ -190,6 +190,15 @@ function assumedSignatures(facts: ReleaseFacts) {
   );
 }
 
+/** The base-class methods a stub's TODO tells the user to call (`self.register_record(...)`): each must exist. */
+function methodsNamedByTodos(facts: ReleaseFacts) {
+  return Object.entries(facts.baseClasses).flatMap(([name, base]) =>
+    base.abstractMethods.flatMap((method) =>
+      [...method.todo.matchAll(/\bself\.([a-z_]+)\(/g)].map((m) => ({ owner: `${base.module}.${name}`, name: m[1]!, present: true })),
+    ),
+  );
+}
+
 /** Everything the templates call or fill in, as the generator assumes it for this release. */
 function assumedFacts(facts: ReleaseFacts) {
   const step = 'metadata.generated.schema.entity.services.connections.testConnectionDefinition.TestConnectionStep';
@@ -213,7 +222,10 @@ function assumedFacts(facts: ReleaseFacts) {
       },
       { model: 'metadata.utils.service_spec.default.DefaultDatabaseSpec', present: ['metadata_source_class', 'lineage_source_class', 'usage_source_class', 'connection_class'] },
     ],
-    attributes: [{ owner: 'metadata.ingestion.connections.connection.BaseConnection', name: '_on_close', present: facts.baseConnection.registersTeardown }],
+    attributes: [
+      { owner: 'metadata.ingestion.connections.connection.BaseConnection', name: '_on_close', present: facts.baseConnection.registersTeardown },
+      ...methodsNamedByTodos(facts),
+    ],
   };
 }
 

@@ -66,6 +66,15 @@ describe('OpenMetadata generator: the release it writes for', function () {
     assert.match(brief(root), new RegExp(`> \\*\\*Warning:\\*\\* ${said.source}`));
   });
 
+  it("tells a 2.0 dashboard to register each chart (2.0 deletes charts a run did not register; 1.12 has no such step)", async function () {
+    const metadataPy = async (openmetadataVersion: string): Promise<string> => {
+      const { dir } = await runGenerator('openmetadata', { name: 'chart_board', serviceType: 'dashboard', openmetadataVersion });
+      return readFileSync(path.join(dir, 'ingestion/src/metadata/ingestion/source/dashboard/chartboard/metadata.py'), 'utf8');
+    };
+    assert.match(await metadataPy('2.0'), /self\.register_record_chart\(chart_request=\.\.\.\)/);
+    assert.doesNotMatch(await metadataPy('1.12'), /register_record_chart/);
+  });
+
   it('outside a release-marked checkout takes --openmetadata-version, else the newest (2.0)', async function () {
     const chosen = await runGenerator('openmetadata', { ...PROFILE, openmetadataVersion: '1.12' }, { cwd: checkoutOf(undefined) });
     assert.equal(gateCategory(chosen.dir), undefined);
