@@ -130,7 +130,7 @@ export const openMetadataFields: readonly Field[] = [
       "(its env/bin, then $VIRTUAL_ENV/bin, then PATH) and the release's make generate options, so the connector imports at once",
     runOnly: true,
     askWhen: () => false,
-    defaultFor: () => false,
+    // off unless given: no default value, so the composed profile (and what is stored) has no such key
     schema: { type: 'boolean', errorMessage: 'must be true or false (on the command line: --generate-models or nothing)' },
   },
 ];

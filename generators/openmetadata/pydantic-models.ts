@@ -219,12 +219,12 @@ export class ModelGenerationError extends Error {
   }
 }
 
-function run(step: Command, cwd: string, okCodes: readonly number[]): { stderr: string } {
+function run(tool: string, step: Command, cwd: string, okCodes: readonly number[]): { stderr: string } {
   const result = spawnSync(step.command, step.args, { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  if (result.error) throw new ModelGenerationError(`--generate-models: cannot run ${step.command}: ${result.error.message}`);
+  if (result.error) throw new ModelGenerationError(`--generate-models: cannot run ${tool} (${step.command}): ${result.error.message}`);
   if (!okCodes.includes(result.status ?? -1)) {
     const output = `${result.stderr}\n${result.stdout}`.trim().split('\n').filter((l) => !VERSION_LINE.test(l)).slice(-30).join('\n');
-    throw new ModelGenerationError(`--generate-models: ${path.basename(step.command)} exited with ${result.status ?? result.signal}:\n${output}`);
+    throw new ModelGenerationError(`--generate-models: ${tool} exited with ${result.status ?? result.signal}:\n${output}`);
   }
   return { stderr: result.stderr };
 }
@@ -255,12 +255,12 @@ export function generateModels({ facts, toolchain, changed, read }: ModelRequest
     // datamodel-codegen formats with isort, which reads its settings from the folders above the output
     if (facts.isortFirstPartyMetadata) writeFileSync(path.join(work, 'pyproject.toml'), ISORT_FIRST_PARTY);
     const commands: Command[] = [codegenCommand(facts, toolchain.python, input, output)];
-    const { stderr } = run(commands[0]!, work, [0]);
+    const { stderr } = run('datamodel-codegen', commands[0]!, work, [0]);
     const cleanUp = toolchain.ruff ? ruffCommand(facts, toolchain.ruff.path, output) : undefined;
     if (cleanUp) {
       commands.push(cleanUp);
       // 1: violations left that --fix cannot fix, as upstream's make generate leaves them
-      run(cleanUp, work, [0, 1]);
+      run('ruff', cleanUp, work, [0, 1]);
     }
     const models = changed.map((schema): GeneratedModel => {
       const module = moduleOf(schema);
