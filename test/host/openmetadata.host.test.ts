@@ -8,7 +8,7 @@
  * and the generated unit tests run under pytest. Run by `npm run test:host`.
  */
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { testModuleName } from '../../core/profile/names.js';
 import { openMetadataNames, type OpenMetadataProfile } from '../../core/profile/openmetadata.js';
@@ -154,7 +154,10 @@ async function generate(release: HostRelease, c: Case, tree: SpecTree): Promise<
   const request = {
     ...caseRequest(checkout, profile),
     checkout,
-    pythonFiles: pythonFilesUnder(path.join(checkout, 'ingestion')).map((f) => path.join(checkout, 'ingestion', f)),
+    // the models --generate-models wrote are datamodel-codegen's output, which the host's formatter settings exclude
+    pythonFiles: pythonFilesUnder(path.join(checkout, 'ingestion'))
+      .map((f) => path.join(checkout, 'ingestion', f))
+      .filter((f) => !f.startsWith(path.join(checkout, releaseFacts(release.line).modelGeneration.modelsRoot) + path.sep)),
     formatting: releaseFacts(release.line).pythonFormatting,
     lineLength: releaseFacts(release.line).python.lineLength,
     server: serverOf(c),
@@ -180,6 +183,8 @@ const withoutHeader = (text: string): string => text.split('\n').filter((line) =
 /** A schema tree made complete for this release (omhost/tree.py) once; every case's checkout copies it. */
 function completedTree(release: HostRelease, tree: SpecTree): { tree: SpecTree; completed: CompletedTree } {
   const root = makeCheckout(tree, tempDir(`host-tree-${release.line}-`));
+  // the fixtures' pom.xml names 2.0.0-SNAPSHOT, which a checkout of another release must not claim (the run writes for release.line)
+  if (release.spec === null) rmSync(path.join(root, 'openmetadata-spec/pom.xml'), { force: true });
   const completed = omhost<CompletedTree>(release, 'complete', { specRoot: path.join(root, SCHEMA_DIR) }).value;
   return { tree: { root, source: tree.source }, completed };
 }
