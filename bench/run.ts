@@ -13,7 +13,7 @@
  * same options and the same datamodel-codegen (the venv's). `BENCH_MODEL_RUNS=<n>` (default 3).
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -163,6 +163,8 @@ function importableConnector(release: HostRelease): { ours: number; upstream: nu
       const output = path.join(theirs, facts.modelsRoot);
       if (facts.isortFirstPartyMetadata) writeFileSync(path.join(theirs, 'pyproject.toml'), '[tool.isort]\nprofile = "black"\nknown_first_party = ["metadata"]\n');
       let ms = timed(bin([]), theirs, env);
+      // make generate: mkdir -p ingestion/src/metadata/generated, then the script writes generated/schema
+      mkdirSync(path.dirname(output), { recursive: true });
       ms += timed(codegenCommand(facts, found.toolchain.python, path.join(theirs, SCHEMA_DIR), output), theirs, env);
       const cleanUp = found.toolchain.ruff ? ruffCommand(facts, found.toolchain.ruff.path, output) : undefined;
       if (cleanUp) ms += timed(cleanUp, theirs, env, [0, 1]);
