@@ -5,12 +5,21 @@
  * node's median: on a shared machine the load slows both alike.
  * Fails (exit 1) when a ratio or the peak memory misses its target.
  * `BENCH_RUNS=<n>` changes the number of runs per case (default 11).
+ *
+ * Then, per OpenMetadata release whose host venv is built (.ci/host-venvs.py), the time from
+ * the run to an importable connector, reported as a ratio (no target): our run with
+ * --generate-models (models of the new and edited schemas only) against upstream's path, the
+ * same run followed by `make generate`'s datamodel-codegen over the whole schema tree, with the
+ * same options and the same datamodel-codegen (the venv's). `BENCH_MODEL_RUNS=<n>` (default 3).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { releaseFacts } from '../generators/openmetadata/facts/index.js';
+import { codegenCommand, findToolchain, ruffCommand, type Command } from '../generators/openmetadata/pydantic-models.js';
+import { installedReleases, makeCheckout, omhost, SCHEMA_DIR, specTreeOf, type HostRelease } from '../test/host/support.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** the bin the package publishes */
@@ -109,6 +118,78 @@ for (const c of CASES) {
     `${ok ? 'ok  ' : 'MISS'} ${c.label.padEnd(24)} median ${median(caseMs).toFixed(0).padStart(5)} ms, ` +
       `node -e '' ${median(nodeMs).toFixed(0).padStart(3)} ms, ratio ${ratio.toFixed(2).padStart(5)}x (target ${c.targetRatio}x), ` +
       `peak ${rss.toFixed(0)} MB (target ${TARGET_RSS_MB})`,
+  );
+}
+
+const MODEL_RUNS = Number(process.env.BENCH_MODEL_RUNS ?? 3);
+const CONNECTOR = ['openmetadata', '--name', 'bench_db', '--service-type', 'database', '--capabilities', 'metadata,lineage'];
+
+function timed(step: Command, cwd: string, env: NodeJS.ProcessEnv, okCodes: readonly number[] = [0]): number {
+  const started = performance.now();
+  const child = spawnSync(step.command, step.args, { cwd, encoding: 'utf8', env: { ...process.env, NO_UPDATE_NOTIFIER: '1', ...env }, maxBuffer: 64 * 1024 * 1024 });
+  if (!okCodes.includes(child.status ?? -1)) throw new Error(`${step.command} ${step.args.slice(0, 3).join(' ')}: exit ${child.status}\n${child.stderr}`);
+  return performance.now() - started;
+}
+
+/** The fixture checkout made complete for the release (omhost/tree.py): the whole tree datamodel-codegen can run on here. */
+function benchCheckout(release: HostRelease): { root: string; files: number } {
+  const root = makeCheckout(specTreeOf(release), mkdtempSync(path.join(tmpdir(), 'connector-bench-tree-')));
+  // the fixtures' pom.xml names another release; the run writes for this one
+  rmSync(path.join(root, 'openmetadata-spec/pom.xml'), { force: true });
+  const { standIns } = omhost<{ standIns: string[] }>(release, 'complete', { specRoot: path.join(root, SCHEMA_DIR) }).value;
+  const files = spawnSync('find', [path.join(root, SCHEMA_DIR), '-name', '*.json'], { encoding: 'utf8' }).stdout.trim().split('\n').length;
+  console.log(`  ${release.release}: fixture tree + ${standIns.length} stand-ins = ${files} schemas`);
+  return { root, files };
+}
+
+/** Ours and upstream's path, alternating, each in a fresh copy of the checkout; medians in ms. */
+function importableConnector(release: HostRelease): { ours: number; upstream: number } {
+  const facts = releaseFacts(release.line).modelGeneration;
+  const env = { VIRTUAL_ENV: release.venv };
+  const found = findToolchain(facts, undefined, { ...env, PATH: process.env.PATH });
+  if ('missing' in found) throw new Error(found.missing);
+  const { root } = benchCheckout(release);
+  const bin = (extra: string[]): Command => ({ command: process.execPath, args: [BIN, ...CONNECTOR, '--openmetadata-version', release.line, ...extra] });
+  const ours: number[] = [];
+  const upstream: number[] = [];
+  for (let i = 0; i < MODEL_RUNS; i += 1) {
+    const mine = mkdtempSync(path.join(tmpdir(), 'connector-bench-ours-'));
+    const theirs = mkdtempSync(path.join(tmpdir(), 'connector-bench-upstream-'));
+    try {
+      cpSync(root, mine, { recursive: true });
+      cpSync(root, theirs, { recursive: true });
+      ours.push(timed(bin(['--generate-models']), mine, env));
+      // upstream: the same run, then make generate's datamodel-codegen over the whole tree (and 2.0's ruff clean-up)
+      const output = path.join(theirs, facts.modelsRoot);
+      if (facts.isortFirstPartyMetadata) writeFileSync(path.join(theirs, 'pyproject.toml'), '[tool.isort]\nprofile = "black"\nknown_first_party = ["metadata"]\n');
+      let ms = timed(bin([]), theirs, env);
+      // make generate: mkdir -p ingestion/src/metadata/generated, then the script writes generated/schema
+      mkdirSync(path.dirname(output), { recursive: true });
+      ms += timed(codegenCommand(facts, found.toolchain.python, path.join(theirs, SCHEMA_DIR), output), theirs, env);
+      const cleanUp = found.toolchain.ruff ? ruffCommand(facts, found.toolchain.ruff.path, output) : undefined;
+      if (cleanUp) ms += timed(cleanUp, theirs, env, [0, 1]);
+      upstream.push(ms);
+    } finally {
+      rmSync(mine, { recursive: true, force: true });
+      rmSync(theirs, { recursive: true, force: true });
+    }
+  }
+  rmSync(root, { recursive: true, force: true });
+  return { ours: median(ours), upstream: median(upstream) };
+}
+
+console.log(`\ntime to an importable connector (${MODEL_RUNS} runs each): --generate-models vs the run + make generate's datamodel-codegen over the whole tree`);
+let releases: HostRelease[] = [];
+try {
+  releases = installedReleases();
+} catch (error) {
+  console.log(`  skipped: ${error instanceof Error ? error.message : String(error)}`);
+}
+for (const release of releases) {
+  const { ours, upstream } = importableConnector(release);
+  console.log(
+    `  ${release.release}: ours ${(ours / 1000).toFixed(1)} s, upstream's path ${(upstream / 1000).toFixed(1)} s, ` +
+      `ratio ${(ours / upstream).toFixed(2)} (ours / upstream)`,
   );
 }
 process.exitCode = missed > 0 ? 1 : 0;

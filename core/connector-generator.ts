@@ -37,13 +37,14 @@ export interface RunOptions {
 
 export type ConnectorOptions = BaseOptions & RunOptions & Record<string, unknown>;
 
-const OPTION_TYPE: Record<Field['kind'], typeof String | typeof Array> = {
+const OPTION_TYPE: Record<Field['kind'], typeof String | typeof Array | typeof Boolean> = {
   text: String,
   choice: String,
   integer: String,
   choices: Array,
   list: Array,
   configKeys: Array,
+  boolean: Boolean,
 };
 
 function optionDescription(field: Field): string {
@@ -179,7 +180,7 @@ export abstract class ConnectorGenerator<P extends { name: string }> extends Gen
     const supplied = problems.filter((p) => this.suppliedFields.has(p.field) || !(p.field in profile));
     if (problems.length > 0) throw new ProfileError(supplied.length > 0 ? supplied : problems);
 
-    storeProfile(this.config, spec.host, this.profile);
+    storeProfile(this.config, spec.host, withoutRunOnly(spec, this.profile));
     this.answers = answersFile(this.destinationRoot(), (file) => this.fs.read(file, { defaults: '' }) ?? undefined);
     const registration = this.host.registrations(this.profile, this.checkoutRoot);
     this.registration = this.options.skipRegister ? declined(registration) : registration;
@@ -311,6 +312,13 @@ function shownPath(generator: Generator<Record<string, unknown>, ConnectorOption
   return path.relative(from, absolute) || '.';
 }
 
+/** The profile as stored with the answers: without the fields that are choices about one run. */
+function withoutRunOnly<P extends { name: string }>(spec: ProfileSpec, profile: P): P {
+  const runOnly = new Set(spec.fields.filter((f) => f.runOnly).map((f) => f.name));
+  // fromEntries types its result loosely; only optional run-only keys were dropped, so it is still a P
+  return Object.fromEntries(Object.entries(profile).filter(([key]) => !runOnly.has(key))) as P;
+}
+
 const nameFieldOf = (spec: ProfileSpec): Field => {
   const field = spec.fields.find((f) => f.name === 'name');
   if (!field) throw new Error(`The ${spec.host} profile declares no name field`);
@@ -318,6 +326,6 @@ const nameFieldOf = (spec: ProfileSpec): Field => {
 };
 
 /** Registration edits are additive and idempotent; they bypass the overwrite prompt and are reported instead. */
-function markForced(sharedFs: { get(path: string): { conflicter?: string } }, absolutePath: string): void {
+export function markForced(sharedFs: { get(path: string): { conflicter?: string } }, absolutePath: string): void {
   sharedFs.get(absolutePath).conflicter = 'force';
 }

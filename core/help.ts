@@ -32,12 +32,14 @@ function fieldHelp(field: Field): string {
   const parts = [field.help];
   if (field.choices) parts.push(`one${field.kind === 'choices' ? ' or more' : ''} of: ${field.choices.join(', ')}`);
   if (field.required) parts.push('required');
-  const fallback = defaultShown(field);
+  const fallback = field.kind === 'boolean' ? undefined : defaultShown(field);
   if (fallback) parts.push(`default: ${fallback}`);
   return parts.join('; ');
 }
 
-const flagOf = (field: Field): string => `--${dashed(field.name)} <${field.kind === 'choices' || field.kind === 'list' || field.kind === 'configKeys' ? 'values...' : 'value'}>`;
+const valueOf = (field: Field): string =>
+  field.kind === 'boolean' ? '' : field.kind === 'choices' || field.kind === 'list' || field.kind === 'configKeys' ? ' <values...>' : ' <value>';
+const flagOf = (field: Field): string => `--${dashed(field.name)}${valueOf(field)}`;
 
 /** Words joined into lines of at most `width` characters. */
 function wrap(text: string, width: number): string[] {
@@ -59,8 +61,10 @@ function table(rows: ReadonlyArray<[string, string]>, left: number): string {
 }
 
 export function helpText(usage: string, writes: string, fields: readonly Field[]): string {
-  const own = fields.map((f): [string, string] => [flagOf(f), fieldHelp(f)]);
-  const left = Math.max(...[...own, ...RUN_FLAGS].map(([flag]) => flag.length)) + 2;
+  const own = fields.filter((f) => !f.runOnly).map((f): [string, string] => [flagOf(f), fieldHelp(f)]);
+  // a host's own run flags (declared as fields, validated as fields) come first among the run flags
+  const run = [...fields.filter((f) => f.runOnly).map((f): [string, string] => [flagOf(f), fieldHelp(f)]), ...RUN_FLAGS];
+  const left = Math.max(...[...own, ...run].map(([flag]) => flag.length)) + 2;
   return [
     `Usage: ${usage} [flags]`,
     '',
@@ -70,6 +74,6 @@ export function helpText(usage: string, writes: string, fields: readonly Field[]
     table(own, left),
     '',
     'Run flags:',
-    table(RUN_FLAGS, left),
+    table(run, left),
   ].join('\n');
 }

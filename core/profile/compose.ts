@@ -146,6 +146,8 @@ export function questionFor(field: Field, profile: PartialProfile, defaultOverri
         choices: offered.map((c) => ({ ...choiceEntry(field, c), checked: picked.includes(c) })),
       };
     }
+    case 'boolean':
+      return { ...base, type: 'confirm', default: defaultValue === true };
     case 'list':
       return { ...base, type: 'input', message: `${base.message} (comma-separated)`, default: Array.isArray(defaultValue) ? defaultValue.join(', ') : undefined };
     default:

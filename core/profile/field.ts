@@ -17,7 +17,9 @@ export type FieldKind =
   /** several strings; the CLI also accepts comma-separated values */
   | 'list'
   /** Mage config keys: `key[:secret][=sample]` on the CLI, objects in a profile file */
-  | 'configKeys';
+  | 'configKeys'
+  /** a switch: `--flag` on, `--no-flag` off */
+  | 'boolean';
 
 export type PartialProfile = Record<string, unknown>;
 
@@ -47,6 +49,11 @@ export interface Field {
   askWhen?: (profile: PartialProfile) => boolean;
   /** the profile is invalid without a value and no default can be derived */
   required?: boolean;
+  /**
+   * a choice about this run, not about the connector: validated with the rest, listed among the run
+   * flags in --help, never stored with the answers (a re-run does not repeat it unless asked again)
+   */
+  runOnly?: boolean;
 }
 
 export const dashed = (name: string): string => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);

@@ -122,6 +122,17 @@ export const openMetadataFields: readonly Field[] = [
     askWhen: (p) => Boolean(p.dockerImage),
     defaultHelp: 'the default port, when a Docker image is given',
   },
+  {
+    name: 'generateModels',
+    kind: 'boolean',
+    help:
+      "After writing, generate the pydantic models of the new and edited schemas with the checkout's datamodel-codegen " +
+      "(its env/bin, then $VIRTUAL_ENV/bin, then PATH) and the release's make generate options, so the connector imports at once",
+    runOnly: true,
+    askWhen: () => false,
+    // off unless given: no default value, so the composed profile (and what is stored) has no such key
+    schema: { type: 'boolean', errorMessage: 'must be true or false (on the command line: --generate-models or nothing)' },
+  },
 ];
 
 /** Rules that relate fields to each other; each names the field to fix. */

@@ -31,6 +31,8 @@ export interface OpenMetadataProfile {
   docsNotes: string;
   dockerImage: string;
   dockerPort?: number;
+  /** a choice of the run (--generate-models), never stored with the answers */
+  generateModels?: boolean;
 }
 
 /** `<t>` in `<t>ServiceType` / `<t>Connection` definitions of `<type>Service.json`. */

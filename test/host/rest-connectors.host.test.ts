@@ -8,14 +8,13 @@
  * client is mocked. Run by `npm run test:host` (HOST_CASES=<regex> narrows it too).
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { testModuleName } from '../../core/profile/names.js';
 import { openMetadataNames, type OpenMetadataProfile } from '../../core/profile/openmetadata.js';
 import { clientStepFacts, releaseFacts } from '../../generators/openmetadata/facts/index.js';
 import { runGenerator, tempDir } from '../support/generate.js';
 import { storedProfileIn } from '../support/hosts.js';
-import { installedReleases, makeCheckout, omhost, SCHEMA_DIR, specTreeOf, type HostRelease } from './support.js';
+import { completedTree, installedReleases, makeCheckout, omhost, overlaysOf, SCHEMA_DIR, specTreeOf, withVenv, type HostRelease, type SpecTree } from './support.js';
 
 const TOKEN = 'fake-source-token';
 
@@ -81,20 +80,17 @@ interface RestResult {
 interface Prepared {
   c: RestCase;
   profile: OpenMetadataProfile;
-  request: Record<string, unknown>;
+  request: ReturnType<typeof restRequest>;
 }
 
-/**
- * A checkout of the release under test: its schema tree, and the version its ingestion package
- * declares (the generator reads the release from it). The fixtures' schema tree carries a pom of
- * another release, which the declared version takes precedence over, as in a real checkout.
- */
-function releaseCheckout(release: HostRelease, tree: ReturnType<typeof specTreeOf>, dir: string): string {
-  makeCheckout(tree, dir);
-  mkdirSync(path.join(dir, 'ingestion'), { recursive: true });
-  writeFileSync(path.join(dir, 'ingestion/pyproject.toml'), `[project]\nname = "openmetadata-ingestion"\nversion = "${release.release}"\n`);
-  return dir;
+/** A checkout of the release under test, made from its completed schema tree (the models step follows every $ref). */
+function releaseCheckout(tree: SpecTree, dir: string): string {
+  return makeCheckout(tree, dir);
 }
+
+/** The case generated as the host layer generates every case: with --generate-models and the release's venv active. */
+const generateCase = (release: HostRelease, options: Record<string, unknown>, checkout: string) =>
+  withVenv(release, () => runGenerator('openmetadata', { ...options, openmetadataVersion: release.line, generateModels: true }, { cwd: checkout }));
 
 const pascal = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -103,6 +99,7 @@ function restRequest(checkout: string, profile: OpenMetadataProfile, release: Ho
   const names = openMetadataNames(profile);
   const type = profile.serviceType;
   return {
+    checkout,
     serviceType: type,
     package: names.packageName,
     typeValue: names.typeValue,
@@ -112,9 +109,7 @@ function restRequest(checkout: string, profile: OpenMetadataProfile, release: Ho
     unitTest: path.join(checkout, `ingestion/tests/unit/topology/${type}/${testModuleName(names.testName)}.py`),
     testConnectionJson: path.join(checkout, `openmetadata-service/src/main/resources/json/data/testConnections/${type}/${names.stem}.json`),
     changedSchemas: [`entity/services/connections/${type}/${names.stem}Connection.json`, `entity/services/${type}Service.json`],
-    specRoot: path.join(checkout, SCHEMA_DIR),
     work: tempDir(`rest-work-${names.packageName}-`),
-    modelStep: releaseFacts(release.line).modelGeneration,
     apiToken: TOKEN,
     routes,
   };
@@ -137,16 +132,16 @@ for (const release of cases.length > 0 ? installedReleases() : []) {
     const prepared = new Map<string, Prepared>();
 
     before(async function () {
-      const tree = specTreeOf(release);
+      const { tree } = completedTree(release, specTreeOf(release));
       for (const c of cases) {
-        const checkout = releaseCheckout(release, tree, tempDir(`rest-${release.line}-${c.id}-`));
-        await runGenerator('openmetadata', { ...c.options, openmetadataVersion: release.line }, { cwd: checkout });
+        const checkout = releaseCheckout(tree, tempDir(`rest-${release.line}-${c.id}-`));
+        await generateCase(release, c.options, checkout);
         const profile = storedProfileIn(checkout, 'openmetadata', String(c.options.name)) as unknown as OpenMetadataProfile;
         prepared.set(c.id, { c, profile, request: restRequest(checkout, profile, release, c.routes) });
       }
       const all = [...prepared.values()];
       // one process for every case's models: importing the package is most of the cost
-      const models = omhost<Array<{ overlay?: string; error?: string }>>(release, 'models', { cases: all.map((p) => p.request) }).value;
+      const models = overlaysOf(release, all.map((p) => p.request));
       all.forEach((p, i) => {
         const m = models[i]!;
         try {
@@ -274,11 +269,11 @@ for (const release of ingestCases.length > 0 ? installedReleases() : []) {
     const profiles = new Map<string, OpenMetadataProfile>();
 
     before(async function () {
-      const tree = specTreeOf(release);
+      const { tree } = completedTree(release, specTreeOf(release));
       const requests: Array<{ c: IngestCase; checkout: string; request: ReturnType<typeof restRequest> }> = [];
       for (const c of ingestCases) {
-        const checkout = releaseCheckout(release, tree, tempDir(`rest-${release.line}-${c.id}-`));
-        await runGenerator('openmetadata', { ...c.options, openmetadataVersion: release.line }, { cwd: checkout });
+        const checkout = releaseCheckout(tree, tempDir(`rest-${release.line}-${c.id}-`));
+        await generateCase(release, c.options, checkout);
         const profile = storedProfileIn(checkout, 'openmetadata', String(c.options.name)) as unknown as OpenMetadataProfile;
         profiles.set(c.id, profile);
         const request = restRequest(checkout, profile, release, INGEST_ROUTES);
@@ -286,7 +281,7 @@ for (const release of ingestCases.length > 0 ? installedReleases() : []) {
         if (c.fill) omhost<string[]>(release, 'fill', { file: path.join(request.sourceDir, 'metadata.py') });
         requests.push({ c, checkout, request });
       }
-      const models = omhost<Array<{ overlay?: string; error?: string }>>(release, 'models', { cases: requests.map((r) => r.request) }).value;
+      const models = overlaysOf(release, requests.map((r) => r.request));
       requests.forEach(({ c, checkout, request }, i) => {
         try {
           const overlay = models[i]!.overlay;

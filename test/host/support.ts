@@ -4,10 +4,12 @@
  * (test/host/python/omhost) run in that release's venv.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fixturePath, REPO_ROOT } from '../support/fixtures.js';
+import { releaseFacts } from '../../generators/openmetadata/facts/index.js';
+import { moduleOf } from '../../generators/openmetadata/pydantic-models.js';
 
 export const SCHEMA_DIR = 'openmetadata-spec/src/main/resources/json/schema';
 const PYTHON_DIR = path.join(REPO_ROOT, 'test/host/python');
@@ -94,3 +96,54 @@ export function omhost<T>(release: HostRelease, command: string, request: unknow
 }
 
 export const tail = (text: string, lines = 40): string => text.split('\n').slice(-lines).join('\n');
+
+/** What omhost's `complete` added to a partial schema tree (omhost/tree.py). */
+export interface CompletedTree {
+  standIns: string[];
+  /** per schema, the files it referred to that the release has no module for (the references were dropped) */
+  dropped: Record<string, string[]>;
+}
+
+/**
+ * The release's schema tree made complete once (omhost/tree.py: a stand-in for every file it refers
+ * to but lacks), so --generate-models finds every $ref; every case's checkout copies it.
+ */
+export function completedTree(release: HostRelease, tree: SpecTree): { tree: SpecTree; completed: CompletedTree } {
+  const root = makeCheckout(tree, mkdtempSync(path.join(os.tmpdir(), `host-tree-${release.line}-`)));
+  // the fixtures' pom.xml names 2.0.0-SNAPSHOT, which a checkout of another release must not claim (the run writes for release.line)
+  if (release.spec === null) rmSync(path.join(root, 'openmetadata-spec/pom.xml'), { force: true });
+  const completed = omhost<CompletedTree>(release, 'complete', { specRoot: path.join(root, SCHEMA_DIR) }).value;
+  return { tree: { root, source: tree.source }, completed };
+}
+
+/** The release's venv as the active one: --generate-models finds its datamodel-codegen (and ruff) in $VIRTUAL_ENV/bin. */
+export const venvEnv = (release: HostRelease): NodeJS.ProcessEnv => ({ VIRTUAL_ENV: release.venv, PATH: process.env.PATH });
+
+/** The generator runs in this process: the venv is the active one for the run's length. */
+export async function withVenv<T>(release: HostRelease, run: () => Promise<T>): Promise<T> {
+  const previous = process.env.VIRTUAL_ENV;
+  process.env.VIRTUAL_ENV = release.venv;
+  try {
+    return await run();
+  } finally {
+    if (previous === undefined) delete process.env.VIRTUAL_ENV;
+    else process.env.VIRTUAL_ENV = previous;
+  }
+}
+
+/** A generated case as the overlay step needs it: its checkout, work folder, package and changed schemas. */
+export interface OverlayCase {
+  checkout: string;
+  work: string;
+  serviceType: string;
+  package: string;
+  sourceDir: string;
+  changedSchemas: string[];
+}
+
+/** Every case's overlay, in one process: the models --generate-models wrote and the connector's package. */
+export function overlaysOf(release: HostRelease, cases: OverlayCase[]): Array<{ overlay?: string; error?: string }> {
+  const modelsRoot = releaseFacts(release.line).modelGeneration.modelsRoot;
+  const requests = cases.map((c) => ({ ...c, modelsRoot: path.join(c.checkout, modelsRoot), models: c.changedSchemas.map(moduleOf) }));
+  return omhost<Array<{ overlay?: string; error?: string }>>(release, 'overlay', { cases: requests }).value;
+}

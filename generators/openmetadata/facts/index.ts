@@ -20,6 +20,7 @@
 import { fileURLToPath } from 'node:url';
 
 import type { PyStyle } from '../python.js';
+import type { ModelGenerationFacts } from '../pydantic-models.js';
 import { loadHostFacts } from '../../../core/host-facts.js';
 import { OPENMETADATA_RELEASES, type OpenMetadataRelease, type ServiceType } from '../../../core/profile/fields-openmetadata.js';
 
@@ -149,8 +150,8 @@ export interface ReleaseFacts {
       banRelativeImports: string;
     };
   };
-  /** how the host's `make generate` turns schemas into models (the host layer repeats it) */
-  modelGeneration: { isortFirstPartyMetadata: boolean; ruffFix?: { select: string[]; targetVersion: string } };
+  /** how the host's `make generate` turns schemas into models: --generate-models and the host layer run it (pydantic-models.ts) */
+  modelGeneration: ModelGenerationFacts;
   /** BaseConnection (metadata.ingestion.connections.connection): what a subclass must implement */
   baseConnection: { abstractMethods: string[]; registersTeardown: boolean };
   testConnection: {

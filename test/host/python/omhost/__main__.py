@@ -1,17 +1,16 @@
 """Entry points of the host layer, one per subcommand; each reads a JSON request on stdin
 and prints a JSON answer as the last line of stdout.
 
-  models   generate the changed schemas' models; lay them and the connector over the package
+  complete give a schema tree a stand-in for every file it refers to but lacks (omhost.tree)
+  overlay  lay the models the generator wrote (--generate-models) and the connector over the package
   checks   run omhost.checks in a process where the overlay is active
-  parity   regenerate shipped models and compare them with the installed ones
+  installed where the installed package keeps its generated models (the parity gate reads them)
   facts    read from the installed package what the generator assumes
   ingest   run `metadata ingest` on a generated workflow against the API stand-in
   rest     REST connectors against a local fake source API: test connection and create (overlay active)
   rest-ingest  `metadata ingest` of a REST connector's workflow, against the fake source API and the stand-in
   fill     fill a generated dashboard connector's metadata.py stubs as a user would (omhost.fill)
 """
-import difflib
-import importlib
 import json
 import shutil
 import sys
@@ -30,32 +29,36 @@ def installed_schema_root() -> Path:
     return Path(list(schema.__path__)[0])
 
 
-def cmd_models(req):
-    """One or many cases (`cases`): the installed package is imported once for all of them."""
+def cmd_complete(req):
+    from omhost import tree
+
+    answer(tree.complete(Path(req["specRoot"])))
+
+
+def cmd_overlay(req):
+    """One or many cases (`cases`): each case's models and source package copied into its overlay."""
     results = []
     for case in req.get("cases", [req]):
         try:
-            results.append(models_of(case))
+            results.append(overlay_of(case))
         except Exception as error:  # one broken case must not hide the others
             results.append({"error": f"{type(error).__name__}: {error}"})
     answer(results)
 
 
-def models_of(req):
-    from omhost import models
-
-    work = Path(req["work"])
-    result = models.build(Path(req["specRoot"]), req["changedSchemas"], work / "models", req["modelStep"])
-    overlay = work / "overlay"
+def overlay_of(req):
+    overlay = Path(req["work"]) / "overlay"
     shutil.rmtree(overlay, ignore_errors=True)
-    for rel, generated in result["generated"].items():
-        target = overlay / "metadata/generated/schema" / models.python_rel(rel)
+    for module in req["models"]:
+        source = Path(req["modelsRoot"]) / module
+        if not source.is_file():
+            raise FileNotFoundError(f"the generator wrote no model {module} under {req['modelsRoot']}")
+        target = overlay / "metadata/generated/schema" / module
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(generated, target)
+        shutil.copyfile(source, target)
     package = overlay / "metadata/ingestion/source" / req["serviceType"] / req["package"]
     shutil.copytree(req["sourceDir"], package, ignore=shutil.ignore_patterns("*.md", "__pycache__"))
-    result["overlay"] = str(overlay)
-    return result
+    return {"overlay": str(overlay)}
 
 
 def cmd_checks(req):
@@ -79,21 +82,8 @@ def cmd_checks(req):
     answer(results)
 
 
-def cmd_parity(req):
-    from omhost import models
-
-    installed = installed_schema_root()
-    results = []
-    for rel in req["schemas"]:
-        work = Path(req["work"]) / Path(rel).stem
-        built = models.build(Path(req["specRoot"]), [rel], work, req["modelStep"])
-        expected = models.without_header((installed / models.python_rel(rel)).read_text())
-        actual = models.without_header(Path(built["generated"][rel]).read_text())
-        diff = list(difflib.unified_diff(expected.splitlines(), actual.splitlines(),
-                                         f"installed {rel}", f"regenerated {rel}", lineterm=""))
-        results.append({"schema": rel, "identical": not diff, "diff": "\n".join(diff),
-                        "missing": built["missing"]})
-    answer(results)
+def cmd_installed(req):
+    answer(str(installed_schema_root()))
 
 
 def cmd_facts(req):
@@ -129,8 +119,8 @@ def cmd_fill(req):
 def main():
     command = sys.argv[1]
     request = json.loads(sys.stdin.read() or "{}")
-    commands = {"models": cmd_models, "checks": cmd_checks, "parity": cmd_parity, "facts": cmd_facts,
-                "ingest": cmd_ingest, "rest": cmd_rest, "rest-ingest": cmd_rest_ingest, "fill": cmd_fill}
+    commands = {"complete": cmd_complete, "overlay": cmd_overlay, "checks": cmd_checks, "installed": cmd_installed,
+                "facts": cmd_facts, "ingest": cmd_ingest, "rest": cmd_rest, "rest-ingest": cmd_rest_ingest, "fill": cmd_fill}
     commands[command](request)
 
 
