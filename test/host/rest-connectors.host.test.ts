@@ -14,7 +14,7 @@ import { openMetadataNames, type OpenMetadataProfile } from '../../core/profile/
 import { clientStepFacts, releaseFacts } from '../../generators/openmetadata/facts/index.js';
 import { runGenerator, tempDir } from '../support/generate.js';
 import { storedProfileIn } from '../support/hosts.js';
-import { completedTree, installedReleases, makeCheckout, omhost, overlaysOf, SCHEMA_DIR, specTreeOf, withVenv, type HostRelease, type SpecTree } from './support.js';
+import { completedTree, installedReleases, makeCheckout, omhost, overlaysOf, specTreeOf, withVenv, type HostRelease, type SpecTree } from './support.js';
 
 const TOKEN = 'fake-source-token';
 
@@ -95,7 +95,7 @@ const generateCase = (release: HostRelease, options: Record<string, unknown>, ch
 const pascal = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** What omhost needs of a generated case: where its files are, its names, its models' inputs. */
-function restRequest(checkout: string, profile: OpenMetadataProfile, release: HostRelease, routes: RestCase['routes']) {
+function restRequest(checkout: string, profile: OpenMetadataProfile, routes: RestCase['routes']) {
   const names = openMetadataNames(profile);
   const type = profile.serviceType;
   return {
@@ -137,7 +137,7 @@ for (const release of cases.length > 0 ? installedReleases() : []) {
         const checkout = releaseCheckout(tree, tempDir(`rest-${release.line}-${c.id}-`));
         await generateCase(release, c.options, checkout);
         const profile = storedProfileIn(checkout, 'openmetadata', String(c.options.name)) as unknown as OpenMetadataProfile;
-        prepared.set(c.id, { c, profile, request: restRequest(checkout, profile, release, c.routes) });
+        prepared.set(c.id, { c, profile, request: restRequest(checkout, profile, c.routes) });
       }
       const all = [...prepared.values()];
       // one process for every case's models: importing the package is most of the cost
@@ -276,7 +276,7 @@ for (const release of ingestCases.length > 0 ? installedReleases() : []) {
         await generateCase(release, c.options, checkout);
         const profile = storedProfileIn(checkout, 'openmetadata', String(c.options.name)) as unknown as OpenMetadataProfile;
         profiles.set(c.id, profile);
-        const request = restRequest(checkout, profile, release, INGEST_ROUTES);
+        const request = restRequest(checkout, profile, INGEST_ROUTES);
         // before the models step, which lays the connector's files over the package
         if (c.fill) omhost<string[]>(release, 'fill', { file: path.join(request.sourceDir, 'metadata.py') });
         requests.push({ c, checkout, request });
