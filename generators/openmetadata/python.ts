@@ -245,6 +245,16 @@ export function pythonLayout(style: PyStyle) {
     return `${head}${['[', ...items.map((i) => `${I1}${i},`), ']'].join('\n')}`;
   }
 
+  /**
+   * The value of `NAME = value` at module level: in parentheses on a line of its own when the assignment
+   * is too long and the value then fits, as black and ruff format lay it out; else as it is (they cannot split it).
+   */
+  function assignedValue(name: string, value: string): string {
+    if (`${name} = ${value}`.length <= style.lineLength) return value;
+    if (`${INDENT}${value}`.length <= style.lineLength) return `(\n${INDENT}${value}\n)`;
+    return value;
+  }
+
   /** Annotations in `text` as the release spells them: unchanged, or `list[Any] | None` for `Optional[List[Any]]`. */
   function annotation(text: string): string {
     return style.modernTyping ? modernizeAnnotations(text) : text;
@@ -275,6 +285,7 @@ export function pythonLayout(style: PyStyle) {
     todoComment,
     pyDict,
     listAssignment,
+    assignedValue,
     annotation,
     typingImports,
     docstringGap,
