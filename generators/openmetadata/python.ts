@@ -246,12 +246,12 @@ export function pythonLayout(style: PyStyle) {
   }
 
   /**
-   * The value of `NAME = value` at module level: in parentheses on a line of its own when the assignment
+   * The value of `NAME = value` (at `indent`): in parentheses on a line of its own when the assignment
    * is too long and the value then fits, as black and ruff format lay it out; else as it is (they cannot split it).
    */
-  function assignedValue(name: string, value: string): string {
-    if (`${name} = ${value}`.length <= style.lineLength) return value;
-    if (`${INDENT}${value}`.length <= style.lineLength) return `(\n${INDENT}${value}\n)`;
+  function assignedValue(name: string, value: string, indent = ''): string {
+    if (`${indent}${name} = ${value}`.length <= style.lineLength) return value;
+    if (`${indent}${INDENT}${value}`.length <= style.lineLength) return `(\n${indent}${INDENT}${value}\n${indent})`;
     return value;
   }
 
