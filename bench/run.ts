@@ -4,7 +4,8 @@
  * (alternating), and a case is judged by the ratio of its median to the bare
  * node's median: on a shared machine the load slows both alike.
  * Fails (exit 1) when a ratio or the peak memory misses its target.
- * `BENCH_RUNS=<n>` changes the number of runs per case (default 11).
+ * `BENCH_RUNS=<n>` changes the number of runs per case (default 11). Then the profile property runs
+ * (BENCH_PROPERTY_RUNS cases, default 200; see the end of this file).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -110,5 +111,34 @@ for (const c of CASES) {
       `node -e '' ${median(nodeMs).toFixed(0).padStart(3)} ms, ratio ${ratio.toFixed(2).padStart(5)}x (target ${c.targetRatio}x), ` +
       `peak ${rss.toFixed(0)} MB (target ${TARGET_RSS_MB})`,
   );
+}
+
+// The profile property (test/shared/profile-properties.test.ts) with many more cases than npm test runs:
+// BENCH_PROPERTY_RUNS cases (default 200, 0 to leave it out) from BENCH_PROPERTY_SEED (default: a new
+// seed each time, printed so a failure replays with PROPERTY_SEED=<it> PROPERTY_RUNS=<n> npm test).
+const PROPERTY_RUNS = Number(process.env.BENCH_PROPERTY_RUNS ?? 200);
+if (PROPERTY_RUNS > 0) {
+  const { releaseTools } = await import('../test/support/release-tools.js');
+  const { describeFailure, runProfileProperty } = await import('../test/support/profile-properties.js');
+  const tools = releaseTools();
+  if ('missing' in tools) {
+    console.log(`MISS profile property: cannot run: ${tools.missing}`);
+    missed += 1;
+  } else {
+    const seed = Number(process.env.BENCH_PROPERTY_SEED ?? Date.now() % 2 ** 31);
+    const root = mkdtempSync(path.join(tmpdir(), 'connector-bench-property-'));
+    try {
+      const report = await runProfileProperty({ seed, numRuns: PROPERTY_RUNS, root, tools });
+      const ok = report.failures.length === 0;
+      if (!ok) missed += 1;
+      console.log(
+        `${ok ? 'ok  ' : 'MISS'} profile property        ${report.cases} cases from seed ${seed} (${report.valid} valid, ${report.invalid} invalid, ` +
+          `${report.pythonFiles} Python files) in ${(report.ms / 1000).toFixed(0)} s: ${report.failures.length} failing`,
+      );
+      for (const failure of report.failures) console.log(`\n${describeFailure(failure)}`);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  }
 }
 process.exitCode = missed > 0 ? 1 : 0;

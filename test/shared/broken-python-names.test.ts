@@ -89,13 +89,15 @@ describe('names and values that gave broken Python (issue 17)', function () {
       assert.equal(read.stdout.trim(), longUrl, read.stderr);
     });
 
-    it('a 60-character config key: the unit test passes flake8', function () {
+    it('a 60-character config key, and a 40-character file source name: the unit tests pass flake8', function () {
       const tools = requireMageTools(this);
       const dir = tempDir('connector-mage-key-');
       for (const [name, args] of [
         ['long_key_api', ['--connector-type', 'api', '--auth-types', 'api_key', '--config-keys', 'api_key:secret', 'base_url', longKey]],
         ['long_key_sql', ['--connector-type', 'sql', '--config-keys', 'host', 'database', 'username', 'password:secret', `${longKey}=some sample`]],
         ['long_key_file', ['--connector-type', 'file', '--config-keys', 'file_path', longKey]],
+        // a 40-character name without underscores gives a 40-character class: the file source's build_source passed 100 columns
+        [`f${'i'.repeat(38)}e`, ['--connector-type', 'file']],
       ] as const) {
         mkdirSync(path.join(dir, name));
         const result = runBin(['mage', '--name', name, ...args], { cwd: path.join(dir, name) });

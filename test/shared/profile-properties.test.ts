@@ -9,31 +9,18 @@
 import assert from 'node:assert/strict';
 import { skipWithReason } from '../support/fixtures.js';
 import { tempDir } from '../support/generate.js';
-import { describeFailure, runProfileProperty, type PropertyTools } from '../support/profile-properties.js';
-import { hostVenvBin } from '../support/release-tools.js';
+import { describeFailure, runProfileProperty } from '../support/profile-properties.js';
+import { releaseTools } from '../support/release-tools.js';
 
 /** The seed CI runs with: fixed, so a failure replays. */
 const SEED = Number(process.env.PROPERTY_SEED ?? 1717);
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 24);
 
-/** The tools the property needs, or the reason it cannot run (pending locally, a failure under CI=true). */
-export function propertyTools(): PropertyTools | { missing: string } {
-  const missing: string[] = [];
-  const v112 = hostVenvBin('1.12');
-  const v20 = hostVenvBin('2.0');
-  if ('missing' in v112) missing.push(v112.missing);
-  if ('missing' in v20) missing.push(v20.missing);
-  const mage = process.env.GC_MAGE_TOOLS;
-  if (!mage) missing.push('GC_MAGE_TOOLS is not set (.ci/run builds the venv of test/mage/tools-requirements.txt and sets it)');
-  if (missing.length > 0 || !('bin' in v112) || !('bin' in v20) || !mage) return { missing: missing.join('; ') };
-  return { python: 'python3', openmetadata: { '1.12': v112.bin, '2.0': v20.bin }, mage };
-}
-
 describe('profile properties (fast-check, both hosts, both releases)', function () {
   this.timeout(600_000);
 
   it(`${RUNS} random profiles from seed ${SEED}: valid ones give clean, formatted, idempotent output; invalid ones are refused naming the flag, nothing written; no stack trace`, async function () {
-    const tools = propertyTools();
+    const tools = releaseTools();
     if ('missing' in tools) {
       if (process.env.CI === 'true') throw new Error(tools.missing);
       skipWithReason(this, tools.missing);

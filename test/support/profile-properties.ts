@@ -23,7 +23,7 @@ import { isPythonReserved, pascalCase } from '../../core/profile/names.js';
 import { MAGE_FACTS } from '../../generators/mage/facts/index.js';
 import { BIN, diffTrees, isEmptyDiff, snapshotTree, statusOf } from './generate.js';
 import { listFiles } from './python.js';
-import { mageFlake8Problems, pyCompileProblems, releaseFormatterProblems } from './release-tools.js';
+import { mageFlake8Problems, pyCompileProblems, releaseFormatterProblems, type ReleaseTools } from './release-tools.js';
 
 export type Host = 'openmetadata' | 'mage';
 type Profile = Record<string, unknown>;
@@ -300,14 +300,7 @@ export const propertyCase: fc.Arbitrary<PropertyCase> = fc.oneof(
 // ---------------------------------------------------------------------------------------------
 // Running the cases
 
-export interface PropertyTools {
-  /** python3 for py_compile */
-  python: string;
-  /** bin folders of the OpenMetadata host venvs, by release line */
-  openmetadata: Record<OpenMetadataRelease, string>;
-  /** GC_MAGE_TOOLS: flake8 with flake8-bugbear */
-  mage: string;
-}
+export type PropertyTools = ReleaseTools;
 
 export interface Failure {
   case: PropertyCase;

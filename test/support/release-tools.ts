@@ -28,6 +28,29 @@ export function hostVenvBin(line: OpenMetadataRelease): { bin: string } | { miss
   return { bin: path.join(venv, 'bin') };
 }
 
+/** Every tool the profile property judges with: python3, both releases' host venvs, mage-ai's flake8. */
+export interface ReleaseTools {
+  /** python3, for py_compile */
+  python: string;
+  /** bin folders of the OpenMetadata host venvs, by release line */
+  openmetadata: Record<OpenMetadataRelease, string>;
+  /** GC_MAGE_TOOLS: flake8 with flake8-bugbear */
+  mage: string;
+}
+
+/** The tools, or every one that is missing and how to get it. */
+export function releaseTools(): ReleaseTools | { missing: string } {
+  const missing: string[] = [];
+  const v112 = hostVenvBin('1.12');
+  const v20 = hostVenvBin('2.0');
+  if ('missing' in v112) missing.push(v112.missing);
+  if ('missing' in v20) missing.push(v20.missing);
+  const mage = process.env.GC_MAGE_TOOLS;
+  if (!mage) missing.push('GC_MAGE_TOOLS is not set (.ci/run builds the venv of test/mage/tools-requirements.txt and sets it)');
+  if (!('bin' in v112) || !('bin' in v20) || !mage) return { missing: missing.join('; ') };
+  return { python: 'python3', openmetadata: { '1.12': v112.bin, '2.0': v20.bin }, mage };
+}
+
 interface Ran {
   status: number | null;
   output: string;
