@@ -74,7 +74,7 @@ export function openMetadataNames(profile: Pick<OpenMetadataProfile, 'name' | 's
 
 /**
  * The package folder is the service type value lower-cased (OpenMetadata's importer looks for exactly that),
- * so a value whose lower case is a Python keyword gives imports that do not parse: `f_or` -> `For` -> `for`.
+ * so a value whose lower case is a Python keyword gives imports that do not parse: `f_or` -> `FOr` -> `for`.
  */
 function packageNameProblems(p: PartialProfile): Problem[] {
   const value = typeof p.serviceTypeValue === 'string' && p.serviceTypeValue ? p.serviceTypeValue : undefined;
