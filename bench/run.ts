@@ -11,6 +11,7 @@
  * --generate-models (models of the new and edited schemas only) against upstream's path, the
  * same run followed by `make generate`'s datamodel-codegen over the whole schema tree, with the
  * same options and the same datamodel-codegen (the venv's). `BENCH_MODEL_RUNS=<n>` (default 3).
+ * Last, the profile property runs (BENCH_PROPERTY_RUNS cases, default 200; see the end of this file).
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -191,5 +192,34 @@ for (const release of releases) {
     `  ${release.release}: ours ${(ours / 1000).toFixed(1)} s, upstream's path ${(upstream / 1000).toFixed(1)} s, ` +
       `ratio ${(ours / upstream).toFixed(2)} (ours / upstream)`,
   );
+}
+
+// The profile property (test/shared/profile-properties.test.ts) with many more cases than npm test runs:
+// BENCH_PROPERTY_RUNS cases (default 200, 0 to leave it out) from BENCH_PROPERTY_SEED (default: a new
+// seed each time, printed so a failure replays with PROPERTY_SEED=<it> PROPERTY_RUNS=<n> npm test).
+const PROPERTY_RUNS = Number(process.env.BENCH_PROPERTY_RUNS ?? 200);
+if (PROPERTY_RUNS > 0) {
+  const { releaseTools } = await import('../test/support/release-tools.js');
+  const { describeFailure, runProfileProperty } = await import('../test/support/profile-properties.js');
+  const tools = releaseTools();
+  if ('missing' in tools) {
+    console.log(`MISS profile property: cannot run: ${tools.missing}`);
+    missed += 1;
+  } else {
+    const seed = Number(process.env.BENCH_PROPERTY_SEED ?? Date.now() % 2 ** 31);
+    const root = mkdtempSync(path.join(tmpdir(), 'connector-bench-property-'));
+    try {
+      const report = await runProfileProperty({ seed, numRuns: PROPERTY_RUNS, root, tools });
+      const ok = report.failures.length === 0;
+      if (!ok) missed += 1;
+      console.log(
+        `${ok ? 'ok  ' : 'MISS'} profile property        ${report.cases} cases from seed ${seed} (${report.valid} valid, ${report.invalid} invalid, ` +
+          `${report.pythonFiles} Python files) in ${(report.ms / 1000).toFixed(0)} s: ${report.failures.length} failing`,
+      );
+      for (const failure of report.failures) console.log(`\n${describeFailure(failure)}`);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  }
 }
 process.exitCode = missed > 0 ? 1 : 0;

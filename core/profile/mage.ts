@@ -9,7 +9,7 @@ import {
   type MageAuthType,
   type MageConnectorType,
 } from './fields-mage.js';
-import { pascalCase } from './names.js';
+import { isPythonReserved, pascalCase, SNAKE_CASE } from './names.js';
 import type { Problem, ProfileSpec } from './validate.js';
 
 export interface MageProfile {
@@ -45,9 +45,30 @@ export const streamClassName = (streamId: string): string => `${pascalCase(strea
 const configKeysOf = (p: PartialProfile): ConfigKey[] =>
   Array.isArray(p.configKeys) ? (p.configKeys as unknown[]).filter((k): k is ConfigKey => typeof k === 'object' && k !== null) : [];
 
+/** Class names flake8 refuses as easily misread (E742): `I` and `O` (a snake_case name cannot give `l`). */
+const AMBIGUOUS_CLASS_NAMES = new Set(['I', 'O', 'l']);
+
+/** The source class is the name in PascalCase: `none` would give `class None(Source):`, which does not parse. */
+function classNameProblems(p: PartialProfile): Problem[] {
+  if (typeof p.name !== 'string' || !new RegExp(SNAKE_CASE).test(p.name)) return [];
+  const className = pascalCase(p.name);
+  if (isPythonReserved(className)) {
+    return [{ field: 'name', message: `gives the source class name ${className}, a Python keyword; choose another name (got "${p.name}")` }];
+  }
+  if (AMBIGUOUS_CLASS_NAMES.has(className)) {
+    return [
+      {
+        field: 'name',
+        message: `gives the source class name ${className}, which flake8 refuses as ambiguous (E742); choose a longer name (got "${p.name}")`,
+      },
+    ];
+  }
+  return [];
+}
+
 /** Checks JSON Schema cannot express: repeated keys, keys the generated code needs, clashing class names. */
 export function mageExtraChecks(p: PartialProfile): Problem[] {
-  const problems: Problem[] = [];
+  const problems: Problem[] = [...classNameProblems(p)];
   const keys = configKeysOf(p);
   const duplicates = duplicateConfigKeys(keys);
   if (duplicates.length > 0) {

@@ -8,7 +8,7 @@ import {
   type OpenMetadataRelease,
   type ServiceType,
 } from './fields-openmetadata.js';
-import { isPythonReserved, pascalCase } from './names.js';
+import { isPythonReserved, pascalCase, SNAKE_CASE } from './names.js';
 import type { PartialProfile } from './field.js';
 import type { Problem, ProfileSpec } from './validate.js';
 import { parseApiEndpoints } from './api-endpoints.js';
@@ -74,12 +74,30 @@ export function openMetadataNames(profile: Pick<OpenMetadataProfile, 'name' | 's
   };
 }
 
-function serviceTypeValueProblems(p: PartialProfile): Problem[] {
+/**
+ * The package folder is the service type value lower-cased (OpenMetadata's importer looks for exactly that),
+ * so a value whose lower case is a Python keyword gives imports that do not parse: `f_or` -> `FOr` -> `for`.
+ */
+function packageNameProblems(p: PartialProfile): Problem[] {
   const value = typeof p.serviceTypeValue === 'string' && p.serviceTypeValue ? p.serviceTypeValue : undefined;
-  if (value && isPythonReserved(value.toLowerCase())) {
-    return [{ field: 'serviceTypeValue', message: `lowercased it gives the package name '${value.toLowerCase()}', a Python keyword; choose another value` }];
+  if (value) {
+    return isPythonReserved(value.toLowerCase())
+      ? [{ field: 'serviceTypeValue', message: `lowercased it gives the package name '${value.toLowerCase()}', a Python keyword; choose another value` }]
+      : [];
   }
-  return [];
+  if (typeof p.name !== 'string' || !new RegExp(SNAKE_CASE).test(p.name)) return [];
+  const typeValue = pascalCase(p.name);
+  const packageName = typeValue.toLowerCase();
+  if (!isPythonReserved(packageName) || isPythonReserved(p.name)) return [];
+  return [
+    {
+      field: 'name',
+      message:
+        `gives the service type value ${typeValue} and so the package name '${packageName}' (OpenMetadata imports a connector ` +
+        'from its service type value lower-cased), a Python keyword; choose another name, or pass --service-type-value ' +
+        `with a value whose lower case is not a keyword (e.g. ${typeValue}Custom) (got "${p.name}")`,
+    },
+  ];
 }
 
 /** Entries written as calls but wrong (a malformed path parameter, a call listed twice); free text is fine. */
@@ -92,5 +110,5 @@ export const openMetadataSpec: ProfileSpec = {
   host: 'openmetadata',
   fields: openMetadataFields,
   rules: openMetadataRules,
-  extraChecks: (p) => [...serviceTypeValueProblems(p), ...apiEndpointProblems(p)],
+  extraChecks: (p) => [...packageNameProblems(p), ...apiEndpointProblems(p)],
 };

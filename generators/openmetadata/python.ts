@@ -23,6 +23,9 @@ export interface PyStyle {
 }
 
 const INDENT = '    ';
+
+/** `return ` or `target = ` before a call: a value black may parenthesize on its own (a bare call or a def may not). */
+const RHS_HEAD = /^(return |[A-Za-z_][\w.]* = )/;
 /** Indents of one, two and three levels. */
 export const I1 = INDENT;
 export const I2 = INDENT.repeat(2);
@@ -154,6 +157,14 @@ export function pythonLayout(style: PyStyle) {
   ): string {
     const oneLine = `${indent}${head}${open}${items.join(', ')}${close}${tail}`;
     if (oneLine.length <= style.lineLength) return oneLine;
+    const rhs = isDef || tail !== '' ? undefined : RHS_HEAD.exec(head);
+    if (rhs && `${indent}${head}${open}`.length > style.lineLength) {
+      // black (and ruff format) wrap the value of a return or an assignment in parentheses of their own
+      // when the line up to the bracket does not fit, provided every line then fits
+      const value = bracketed(`${indent}${INDENT}`, head.slice(rhs[0].length), open, items, close, '');
+      const wrapped = `${indent}${rhs[0]}(\n${value}\n${indent})`;
+      if (wrapped.split('\n').every((line) => line.length <= style.lineLength)) return wrapped;
+    }
     const inner = `${indent}${INDENT}${items.join(', ')}`;
     if (items.length === 1 || inner.length <= style.lineLength) {
       // black gives a split signature without commas (one parameter) a trailing comma
@@ -234,6 +245,16 @@ export function pythonLayout(style: PyStyle) {
     return `${head}${['[', ...items.map((i) => `${I1}${i},`), ']'].join('\n')}`;
   }
 
+  /**
+   * The value of `NAME = value` (at `indent`): in parentheses on a line of its own when the assignment
+   * is too long and the value then fits, as black and ruff format lay it out; else as it is (they cannot split it).
+   */
+  function assignedValue(name: string, value: string, indent = ''): string {
+    if (`${indent}${name} = ${value}`.length <= style.lineLength) return value;
+    if (`${indent}${INDENT}${value}`.length <= style.lineLength) return `(\n${indent}${INDENT}${value}\n${indent})`;
+    return value;
+  }
+
   /** Annotations in `text` as the release spells them: unchanged, or `list[Any] | None` for `Optional[List[Any]]`. */
   function annotation(text: string): string {
     return style.modernTyping ? modernizeAnnotations(text) : text;
@@ -264,6 +285,7 @@ export function pythonLayout(style: PyStyle) {
     todoComment,
     pyDict,
     listAssignment,
+    assignedValue,
     annotation,
     typingImports,
     docstringGap,

@@ -2,6 +2,7 @@
 import type { MageAuthType } from '../../../core/profile/fields-mage.js';
 import type { MageProfile } from '../../../core/profile/mage.js';
 import { pythonString } from '../../../core/text.js';
+import { MAGE_FACTS } from '../facts/index.js';
 
 /** The credential checks of client.py, in the order get_headers applies them (later ones win on Authorization). */
 const AUTH_ORDER: readonly MageAuthType[] = ['api_key', 'bearer', 'basic', 'oauth2'];
@@ -28,4 +29,41 @@ export function authModel(profile: MageProfile): AuthModel {
   };
 }
 
-export const apiValues = (profile: MageProfile) => ({ baseUrlLiteral: pythonString(profile.baseUrl) });
+/**
+ * Pieces of `text` whose literals fit in `width` columns, each ending after a `/` where one allows it
+ * (a URL reads best split at its path separators), else cut at the width. Literal widths count the
+ * escapes pythonString adds, and a cut never falls inside one.
+ */
+export function stringPieces(text: string, width: number): string[] {
+  const pieces: string[] = [];
+  let rest = text;
+  while (rest !== '') {
+    let end = 1;
+    while (end < rest.length && pythonString(rest.slice(0, end + 1)).length <= width) end += 1;
+    if (end < rest.length) {
+      const slash = rest.lastIndexOf('/', end - 1);
+      // not at the `//` of the scheme or right at the start: a piece of a few characters helps nobody
+      if (slash > 8) end = slash + 1;
+    }
+    pieces.push(rest.slice(0, end));
+    rest = rest.slice(end);
+  }
+  return pieces;
+}
+
+/**
+ * The value of `NAME = ...` at module level within flake8's line length: one literal when the line fits,
+ * else the implicit concatenation of literals in parentheses, one per line (no `# noqa` needed).
+ */
+export function moduleStringValue(name: string, text: string, lineLength = MAGE_FACTS.flake8MaxLineLength): string {
+  const literal = pythonString(text);
+  if (`${name} = ${literal}`.length <= lineLength) return literal;
+  const indent = '    ';
+  // pieces within black's 88 columns as well (the width isort and black wrap at, importLineLength): black, at its
+  // default or at mage-ai's 100, then keeps one literal per line, and flake8 has nothing to say
+  const width = Math.min(lineLength, MAGE_FACTS.importLineLength) - indent.length;
+  const pieces = stringPieces(text, width).map((piece) => `${indent}${pythonString(piece)}`);
+  return ['(', ...pieces, ')'].join('\n');
+}
+
+export const apiValues = (profile: MageProfile) => ({ baseUrlLiteral: moduleStringValue('BASE_URL', profile.baseUrl) });

@@ -32,11 +32,21 @@ export function configTemplate(keys: readonly ConfigKey[]): Record<string, strin
 /** What the generated unit tests put in the config: numbers stay numbers, text becomes a recognisable dummy. */
 const testValue = (key: ConfigKey): string => (typeof key.sample === 'number' ? String(key.sample) : pythonString(`test-${key.key}`));
 
+/** Columns of a CONFIG entry line in the generated tests: four of indent, within flake8's line length. */
+const TEST_ENTRY_WIDTH = MAGE_FACTS.flake8MaxLineLength - 4;
+
+/** `"key": value,`; with a long key the value goes in parentheses on its own line, as black splits it. */
+function testEntry(key: ConfigKey): string {
+  const oneLine = `${pythonString(key.key)}: ${testValue(key)},`;
+  if (oneLine.length <= TEST_ENTRY_WIDTH) return oneLine;
+  return `${pythonString(key.key)}: (\n        ${testValue(key)}\n    ),`;
+}
+
 export function configRows(keys: readonly ConfigKey[]): ConfigRow[] {
   return keys.map((k) => ({
     key: k.key,
     tableRow: `| \`${k.key}\` | ${markdownInline(describeKey(k))}${k.secret ? ' (secret)' : ''} | ${hasSample(k) ? markdownInline(String(k.sample)) : ''} |`,
-    pyTestEntry: `${pythonString(k.key)}: ${testValue(k)},`,
+    pyTestEntry: testEntry(k),
   }));
 }
 

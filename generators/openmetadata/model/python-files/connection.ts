@@ -13,6 +13,7 @@ export function connectionValues(ctx: PythonContext) {
     imports: L.importBlock(features.sqlalchemy ? sqlalchemyImports(ctx) : clientImports(ctx)),
     classLine: L.genericClassLine(classes.connection, 'BaseConnection', [`${classes.connection}Config`, 'Engine']),
     returnClient: L.callLine(I1, `return ${classes.connection}`, ['connection'], '.client'),
+    newClient: L.callLine(I1, `return ${classes.client}`, ['connection']),
     getConnectionDef: L.defLine('', 'get_connection', [`connection: ${schemaClass}`], features.sqlalchemy ? 'Engine' : classes.client),
     engineTodo: L.todoComment(I2, engineTodo(ctx.profile)),
     testQueries: features.queryLog ? L.pyDict('', [['GetQueries', constants.testGetQueries]]) : '{}',

@@ -24,7 +24,7 @@ export function integrationValues(ctx: PythonContext) {
   const { profile } = ctx;
   const connectionClass = ctx.inTests.connection.ref;
   const fields = integrationFields(ctx);
-  const docker = profile.dockerImage ? { image: pyString(profile.dockerImage), port: String(profile.dockerPort) } : undefined;
+  const docker = profile.dockerImage ? { image: L.assignedValue('IMAGE', pyString(profile.dockerImage)), port: String(profile.dockerPort) } : undefined;
   const dockerConfig = connectionConfig(ctx, fields, (f) => f.docker);
   const serviceEntity = serviceEntityOf(ctx);
   const containerFixture = 'source_container';
@@ -44,7 +44,7 @@ export function integrationValues(ctx: PythonContext) {
     requiredEnv: L.listAssignment('REQUIRED_ENV', fields.map((f) => pyString(f.envVar))),
     workflowSource: L.pyDict(I2, workflowSourceEntries(ctx, 'SERVICE_NAME', 'connection_config')),
     serviceEntity,
-    serviceName: pyString(`integration_${profile.name}`),
+    serviceName: L.assignedValue('SERVICE_NAME', pyString(`integration_${profile.name}`)),
     validateConnectionConfig: L.callLine(I1, `return ${connectionClass}.model_validate`, ['connection_config']),
     validateConfig: L.callLine(I1, `return ${connectionClass}.model_validate`, ['config']),
     yieldValidatedConfig: L.callLine(I2, `yield ${connectionClass}.model_validate`, ['config']),

@@ -1,5 +1,6 @@
 /** The query-log files of SQLAlchemy databases: queries.py, query_parser.py, lineage.py and usage.py. */
 
+import { I1 } from '../../python.js';
 import type { PythonContext } from './context.js';
 import { CREATE_PIPELINE_NAME, createMethod } from './metadata.js';
 
@@ -18,6 +19,7 @@ export function queryParserValues({ modules, classes, constants, layout: L }: Py
       { module: 'metadata.ingestion.source.database.query_parser_source', names: ['QueryParserSource', 'WorkflowSource'] },
     ]),
     classLine: L.classLine(classes.queryParser, ['QueryParserSource', 'ABC']),
+    sqlStatement: L.assignedValue('sql_stmt', constants.sqlStatement, I1),
     create: createMethod(L, classes.queryParser, classes.connection),
   };
 }
