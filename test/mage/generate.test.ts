@@ -342,6 +342,8 @@ describe('mage generator: the matrix of generated sources', function () {
   });
 
   describe('run in the real mage_integrations (mage-ai 5640c79, with mage-ai\'s singer-python; no network)', function () {
+    // every case is one python process per check, each importing the real package (pandas among it)
+    this.timeout(600_000);
     const trees = new Map<string, string>();
     let tools = '';
     before(function () {

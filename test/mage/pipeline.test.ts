@@ -247,14 +247,16 @@ describe('Mage pipe: generated sources piped into mage_integrations\' PostgreSQL
       server: ServerVar;
       /** the source table's DDL on that server */
       create: string;
+      /** how `active BOOLEAN` lands: MariaDB's BOOLEAN is TINYINT(1), which discovery reads as an integer */
+      active: { type: string; value: boolean | number };
     }
     const POSTGRES_TABLE = 'CREATE TABLE {table} (id INTEGER PRIMARY KEY, note TEXT, amount DOUBLE PRECISION, active BOOLEAN, created_at TIMESTAMP NOT NULL)';
     const MARIADB_TABLE = 'CREATE TABLE {table} (id INTEGER PRIMARY KEY, note TEXT, amount DOUBLE, active BOOLEAN, created_at DATETIME NOT NULL)';
     const CASES: SqlCase[] = [
-      { driver: 'psycopg2-binary==2.9.10', server: 'GC_TEST_POSTGRES_URL', create: POSTGRES_TABLE },
-      { driver: 'psycopg[binary]==3.2.3', server: 'GC_TEST_POSTGRES_URL', create: POSTGRES_TABLE },
-      { driver: 'PyMySQL==1.1.1', server: 'GC_TEST_MARIADB_URL', create: MARIADB_TABLE },
-      { driver: 'mysql-connector-python==9.1.0', server: 'GC_TEST_MARIADB_URL', create: MARIADB_TABLE },
+      { driver: 'psycopg2-binary==2.9.10', server: 'GC_TEST_POSTGRES_URL', create: POSTGRES_TABLE, active: { type: 'boolean', value: true } },
+      { driver: 'psycopg[binary]==3.2.3', server: 'GC_TEST_POSTGRES_URL', create: POSTGRES_TABLE, active: { type: 'boolean', value: true } },
+      { driver: 'PyMySQL==1.1.1', server: 'GC_TEST_MARIADB_URL', create: MARIADB_TABLE, active: { type: 'bigint', value: 1 } },
+      { driver: 'mysql-connector-python==9.1.0', server: 'GC_TEST_MARIADB_URL', create: MARIADB_TABLE, active: { type: 'bigint', value: 1 } },
     ];
     const seedRows = (from: number, to: number, day: number) =>
       Array.from({ length: to - from + 1 }, (_, i) => `(${from + i}, 'note ${from + i}', ${(from + i) * 1.5}, ${(from + i) % 2 === 0 ? 'TRUE' : 'FALSE'}, '2024-01-${String(day).padStart(2, '0')} 0${i % 10}:00:00')`).join(', ');
@@ -292,10 +294,10 @@ describe('Mage pipe: generated sources piped into mage_integrations\' PostgreSQL
         assert.equal(first.destinationCode, 0, first.stderr.slice(-4000));
         const landedFirst = landed(tools, pg, schema, table, 'id');
         assert.deepEqual(landedFirst.rows.map((r) => r.id), Array.from({ length: 20 }, (_, i) => i + 1));
-        assert.deepEqual(landedFirst.rows[1], { ...landedFirst.rows[1], note: 'note 2', amount: 3, active: true });
+        assert.deepEqual(landedFirst.rows[1], { ...landedFirst.rows[1], note: 'note 2', amount: 3, active: c.active.value });
         assert.deepEqual(
           { id: landedFirst.columns.id, note: landedFirst.columns.note, amount: landedFirst.columns.amount, active: landedFirst.columns.active, created_at: landedFirst.columns.created_at },
-          { id: 'bigint', note: 'text', amount: 'double precision', active: 'boolean', created_at: 'timestamp with time zone' },
+          { id: 'bigint', note: 'text', amount: 'double precision', active: c.active.type, created_at: 'timestamp with time zone' },
         );
         assert.deepEqual(landedFirst.primaryKey, ['id']);
         assert.match(String(readState(state).bookmarks?.[table]?.created_at), /^2024-01-01T09:00:00/, 'the final state holds the latest created_at');
