@@ -2,11 +2,11 @@
  * A stub must not pass for a working source. The file source's read_rows
  * raises with its TODO until it is written, so a sync fails instead of
  * reporting zero records, and its test connection fails for a file that does
- * not exist. Both run in the stand-in mage_integrations.
+ * not exist. Both run in the real mage_integrations.
  */
 import assert from 'node:assert/strict';
 import { runGenerator, tempDir } from '../support/generate.js';
-import { requireMageTools, runPython, stubTree } from './support.js';
+import { mageTree, requireMageTools, runPython } from './support.js';
 
 const SCRIPT = `
 import json
@@ -34,7 +34,7 @@ describe('mage file source: unimplemented parts fail loudly', function () {
     const tools = requireMageTools(this);
     const dir = tempDir('connector-mage-stub-');
     await runGenerator('mage', { name: 'csv_drop', connectorType: 'file', streams: ['rows'] }, { cwd: dir });
-    const tree = stubTree(tempDir('connector-mage-stub-tree-'), dir, 'csv_drop');
+    const tree = mageTree(tools, tempDir('connector-mage-tree-'), dir, 'csv_drop');
     const result = runPython(tools, tree, ['-c', SCRIPT]);
     assert.equal(result.status, 0, result.stderr);
     const outcomes = JSON.parse(result.stdout.trim()) as Record<string, string>;

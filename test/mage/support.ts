@@ -6,7 +6,7 @@
  * Markdown table keys.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync, type Dirent } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { withDefaults } from '../../core/profile/compose.js';
 import { mageSpec, type MageProfile } from '../../core/profile/mage.js';
@@ -172,25 +172,52 @@ export function listAllFiles(root: string): string[] {
     .sort();
 }
 
-export const STUBS = path.join(REPO_ROOT, 'test/mage/stubs/mage_integrations');
+const installedPackages = new Map<string, string>();
+
+/** The folder of the real mage_integrations package installed in the tools venv (.ci/run installs it). */
+export function installedMageIntegrations(tools: string): string {
+  const known = installedPackages.get(tools);
+  if (known) return known;
+  const result = run(path.join(tools, 'python'), ['-c', 'import mage_integrations, os; print(os.path.dirname(mage_integrations.__file__))'], REPO_ROOT);
+  if (result.status !== 0) throw new Error(`the tools venv ${tools} has no mage_integrations (.ci/run installs it):\n${result.stderr}`);
+  const folder = result.stdout.trim();
+  installedPackages.set(tools, folder);
+  return folder;
+}
 
 /**
- * A python path root holding the stand-in mage_integrations package with a
- * generated source (and its connection and tests) copied into it.
+ * Mirrors `source` into `target` with symbolic links, except along `own` (paths relative to
+ * `source`): the folders on the way to them are real, and they themselves are left out, for
+ * the caller to fill. 1,500 files of the real package are linked, not copied, per case.
  */
-export function stubTree(dir: string, checkout: string, uuid: string): string {
-  cpSync(STUBS, path.join(dir, 'mage_integrations'), { recursive: true });
-  const generated = path.join(checkout, 'mage_integrations', 'mage_integrations');
-  for (const rel of [`sources/${uuid}`, `connections/${uuid}`, `tests/sources/${uuid}`]) {
-    if (existsSync(path.join(generated, rel))) cpSync(path.join(generated, rel), path.join(dir, 'mage_integrations', rel), { recursive: true });
+function linkAllBut(source: string, target: string, own: string[]): void {
+  mkdirSync(target, { recursive: true });
+  for (const entry of readdirSync(source, { withFileTypes: true })) {
+    if (entry.name === '__pycache__') continue;
+    const inside = own.filter((p) => p.startsWith(`${entry.name}/`)).map((p) => p.slice(entry.name.length + 1));
+    if (own.includes(entry.name)) continue;
+    if (inside.length > 0 && entry.isDirectory()) linkAllBut(path.join(source, entry.name), path.join(target, entry.name), inside);
+    else symlinkSync(path.join(source, entry.name), path.join(target, entry.name));
   }
-  for (const rel of ['tests/__init__.py', 'tests/sources/__init__.py']) writeFileSync(path.join(dir, 'mage_integrations', rel), '');
+}
+
+/**
+ * A python path root holding the real mage_integrations package of the tools venv with a
+ * generated source (and its connection and tests) placed inside it, where mage-ai keeps its
+ * sources: `<dir>/mage_integrations/sources/<uuid>/`. Put first on PYTHONPATH, it is the
+ * package python imports; the venv's own copy is left as installed.
+ */
+export function mageTree(tools: string, dir: string, checkout: string, uuid: string): string {
+  const generated = path.join(checkout, 'mage_integrations', 'mage_integrations');
+  const own = [`sources/${uuid}`, `connections/${uuid}`, `tests/sources/${uuid}`].filter((rel) => existsSync(path.join(generated, rel)));
+  linkAllBut(installedMageIntegrations(tools), path.join(dir, 'mage_integrations'), own);
+  for (const rel of own) cpSync(path.join(generated, rel), path.join(dir, 'mage_integrations', rel), { recursive: true });
   return dir;
 }
 
 /**
  * The bin folder of the venv .ci/run builds from test/mage/tools-requirements.txt (GC_MAGE_TOOLS):
- * mage-ai's lint tools, singer-python (the stand-ins build on it) and the DB-API drivers.
+ * mage-ai's lint tools, the real mage_integrations with mage-ai's singer-python, and the DB-API drivers.
  * Without it the test is skipped locally and fails under CI.
  */
 export function requireMageTools(ctx: Mocha.Context): string {
@@ -201,7 +228,7 @@ export function requireMageTools(ctx: Mocha.Context): string {
   return skipWithReason(ctx, why);
 }
 
-/** Runs the tools venv's python in a stub tree (PYTHONPATH = the tree), no bytecode written. */
+/** Runs the tools venv's python in a tree of mageTree (PYTHONPATH = the tree), no bytecode written. */
 export function runPython(tools: string, root: string, args: string[]) {
   const result = spawnSync(path.join(tools, 'python'), args, {
     cwd: root,
