@@ -7,12 +7,10 @@
 
 export interface SeedColumn {
   name: string;
-  /** the PostgreSQL type in CREATE TABLE */
+  /** the PostgreSQL type in CREATE TABLE; a varchar's length is read from it */
   sqlType: string;
   /** what OpenMetadata's column model calls it */
   dataType: string;
-  /** the declared length of a sized type (varchar(n)) */
-  dataLength?: number;
   primaryKey?: boolean;
   comment?: string;
 }
@@ -45,8 +43,8 @@ export const SEED: Seed = {
       comment: 'People who place orders',
       columns: [
         { name: 'id', sqlType: 'integer', dataType: 'INT', primaryKey: true },
-        { name: 'name', sqlType: 'varchar(80) NOT NULL', dataType: 'VARCHAR', dataLength: 80, comment: 'Full name' },
-        { name: 'email', sqlType: 'varchar(254)', dataType: 'VARCHAR', dataLength: 254 },
+        { name: 'name', sqlType: 'varchar(80) NOT NULL', dataType: 'VARCHAR', comment: 'Full name' },
+        { name: 'email', sqlType: 'varchar(254)', dataType: 'VARCHAR' },
         { name: 'balance', sqlType: 'numeric(12, 2)', dataType: 'NUMERIC' },
         { name: 'signed_up_at', sqlType: 'timestamp', dataType: 'TIMESTAMP' },
       ],
@@ -58,7 +56,7 @@ export const SEED: Seed = {
         { name: 'order_id', sqlType: 'bigint', dataType: 'BIGINT', primaryKey: true },
         { name: 'customer_id', sqlType: 'integer', dataType: 'INT' },
         { name: 'amount', sqlType: 'numeric(10, 2)', dataType: 'NUMERIC', comment: 'Total in euros' },
-        { name: 'status', sqlType: 'varchar(16)', dataType: 'VARCHAR', dataLength: 16 },
+        { name: 'status', sqlType: 'varchar(16)', dataType: 'VARCHAR' },
         { name: 'placed_at', sqlType: 'timestamp', dataType: 'TIMESTAMP' },
         { name: 'notes', sqlType: 'text', dataType: 'TEXT' },
       ],
@@ -90,21 +88,37 @@ export function seedSql(seed: Seed): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** A column as the workflow must report it. */
+export interface ExpectedColumn {
+  name: string;
+  dataType: string;
+  /** the declared length of a sized type (varchar(n)) */
+  dataLength?: number;
+  comment?: string;
+}
+
 /** A table or view as the workflow must report it. */
 export interface ExpectedTable {
   name: string;
   tableType: 'Regular' | 'View';
   description: string | undefined;
-  columns: Array<Pick<SeedColumn, 'name' | 'dataType' | 'dataLength' | 'comment'>>;
+  columns: ExpectedColumn[];
   primaryKey: string[];
 }
+
+const SIZED = /^(?:varchar|character varying)\((\d+)\)/;
+const lengthOf = (sqlType: string): number | undefined => {
+  const match = SIZED.exec(sqlType);
+  return match ? Number(match[1]) : undefined;
+};
+const expectedColumn = (c: SeedColumn): ExpectedColumn => ({ name: c.name, dataType: c.dataType, dataLength: lengthOf(c.sqlType), comment: c.comment });
 
 export function expectedTables(seed: Seed): ExpectedTable[] {
   const tables: ExpectedTable[] = seed.tables.map((t) => ({
     name: t.name,
     tableType: 'Regular',
     description: t.comment,
-    columns: t.columns,
+    columns: t.columns.map(expectedColumn),
     primaryKey: t.columns.filter((c) => c.primaryKey).map((c) => c.name),
   }));
   for (const view of seed.views) {
@@ -114,7 +128,7 @@ export function expectedTables(seed: Seed): ExpectedTable[] {
       const column = from.columns.find((c) => c.name === name);
       if (!column) throw new Error(`view ${view.name} selects ${name}, which ${from.name} lacks`);
       // a view column has the type of the column it selects, not its comment
-      return { name, dataType: column.dataType, dataLength: column.dataLength };
+      return { ...expectedColumn(column), comment: undefined };
     });
     tables.push({ name: view.name, tableType: 'View', description: view.comment, columns, primaryKey: [] });
   }
@@ -199,14 +213,14 @@ export function mutatedSeeds(seed: Seed): Array<[what: string, seed: Seed]> {
     change(s);
     return [what, s];
   };
-  const sized = (s: Seed): SeedColumn => s.tables.flatMap((t) => t.columns).find((c) => c.dataLength !== undefined)!;
+  const sized = (s: Seed): SeedColumn => s.tables.flatMap((t) => t.columns).find((c) => lengthOf(c.sqlType) !== undefined)!;
   return [
     mutate('a column renamed', (s) => {
       const column = first(s).columns.find((c) => !s.views.some((v) => v.columns.includes(c.name)))!;
       column.name = `${column.name}_renamed`;
     }),
-    mutate('a varchar length changed', (s) => void (sized(s).dataLength = sized(s).dataLength! + 1)),
-    mutate('a data type changed', (s) => void (first(s).columns[0]!.dataType = 'BIGINT')),
+    mutate('a varchar length changed', (s) => void (sized(s).sqlType = sized(s).sqlType.replace(SIZED, (_, n: string) => `varchar(${Number(n) + 1})`))),
+    mutate('a data type changed', (s) => void Object.assign(first(s).columns[0]!, { sqlType: 'bigint', dataType: 'BIGINT' })),
     mutate('the primary key moved', (s) => {
       const columns = first(s).columns;
       columns.forEach((c, i) => (c.primaryKey = i === 1));
