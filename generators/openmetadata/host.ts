@@ -12,7 +12,8 @@ export const openMetadataHost: HostDefinition<OpenMetadataProfile> = {
   label: 'OpenMetadata',
   summary:
     'Writes a new OpenMetadata connector: its connection JSON Schema, test-connection steps, the ingestion package ' +
-    '(connection, metadata source, service spec), unit and integration tests and CONNECTOR_CONTEXT.md, and registers ' +
+    '(connection, metadata source, service spec), an example metadata workflow, unit and integration tests and ' +
+    'CONNECTOR_CONTEXT.md, and registers ' +
     "it in the checkout's <type>Service.json.",
   spec: openMetadataSpec,
   checkoutMarker: 'openmetadata-spec',

@@ -79,14 +79,40 @@ def workflow_config(case):
     }
 
 
-def check_workflow_config(case):
-    from metadata.generated.schema.metadataIngestion.workflow import OpenMetadataWorkflowConfig
+def example_workflow_file(case) -> Path:
+    """The example workflow the generator writes beside the connector (examples/workflows/<package>.yaml)."""
+    return Path(case["checkout"]) / "ingestion/src/metadata/examples/workflows" / f"{case['package']}.yaml"
 
-    config = OpenMetadataWorkflowConfig.model_validate(workflow_config(case))
+
+def _parsed_workflow(config, case, what):
+    """What both workflows must parse into: the connector's connection and source type, its service's pipeline."""
     connection = config.source.serviceConnection.root.config
     if type(connection).__name__ != case["connectionClass"]:
-        raise AssertionError(f"serviceConnection parsed as {type(connection).__name__}")
-    return f"OpenMetadataWorkflowConfig accepts the unit test's CONFIG as {type(connection).__name__}"
+        raise AssertionError(f"{what}: serviceConnection parsed as {type(connection).__name__}")
+    if config.source.type != case["sourceType"]:
+        raise AssertionError(f"{what}: source type {config.source.type!r}, expected {case['sourceType']!r}")
+    pipeline = type(config.source.sourceConfig.config).__name__
+    if pipeline != f"{case['serviceEnumMember']}ServiceMetadataPipeline":
+        raise AssertionError(f"{what}: sourceConfig parsed as {pipeline}, not the {case['serviceEnumMember']} metadata pipeline")
+    return connection, pipeline
+
+
+def check_workflow_config(case):
+    """The generated example workflow file, as `metadata ingest -c` reads it, and the unit test's CONFIG."""
+    import yaml
+
+    from metadata.generated.schema.metadataIngestion.workflow import OpenMetadataWorkflowConfig
+
+    file = example_workflow_file(case)
+    example = OpenMetadataWorkflowConfig.model_validate(yaml.safe_load(file.read_text()))
+    connection, pipeline = _parsed_workflow(example, case, file.name)
+    if example.sink.type != "metadata-rest":
+        raise AssertionError(f"{file.name}: sink {example.sink.type!r}")
+    _parsed_workflow(OpenMetadataWorkflowConfig.model_validate(workflow_config(case)), case, "the unit test's CONFIG")
+    return (
+        f"OpenMetadataWorkflowConfig accepts {file.name} (connection {type(connection).__name__}, sourceConfig {pipeline}, "
+        f"sink metadata-rest) and the unit test's CONFIG"
+    )
 
 
 def mocked_metadata(case):

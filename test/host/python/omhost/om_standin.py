@@ -272,11 +272,13 @@ class StandIn(ThreadingHTTPServer):
         return None
 
     def _listed(self, collection: str, query: dict) -> list[dict]:
-        """A list filtered by a parent given by FQN (`?databaseSchema=svc.db.schema`, `?service=svc`)."""
-        items = [e for e in self.store.entities.get(collection, {}).values() if not e["deleted"]]
+        """A list under a parent given by FQN (`?service=svc`, `?database=svc.db`, `?databaseSchema=...`): as the
+        server's list filters do, every entity whose FQN starts with it (1.12 lists tables by `?database=<schema>`)."""
+        items = [e for e in self.store.entities.get(collection, {}).values()
+                 if query.get("include") == "all" or not e["deleted"]]
         for field in ("service", "database", "databaseSchema"):
             if field in query:
-                items = [e for e in items if e.get(field, {}).get("fullyQualifiedName") == query[field]]
+                items = [e for e in items if e["fullyQualifiedName"].startswith(f"{query[field]}.")]
         return items
 
     def _field_query(self, query: dict) -> dict:
