@@ -98,10 +98,17 @@ def cmd_facts(req):
     answer(facts.read(req))
 
 
+def cmd_checks_api(req):
+    """2.0's checks API on one case (omhost.checks_api), in this process (overlay active)."""
+    from omhost import checks_api
+
+    answer(checks_api.facts_problems(req["checksApi"]) if req.get("factsOnly") else checks_api.run(req))
+
+
 def main():
     command = sys.argv[1]
     request = json.loads(sys.stdin.read() or "{}")
-    {"models": cmd_models, "checks": cmd_checks, "parity": cmd_parity, "facts": cmd_facts}[command](request)
+    {"models": cmd_models, "checks": cmd_checks, "parity": cmd_parity, "facts": cmd_facts, "checks-api": cmd_checks_api}[command](request)
 
 
 if __name__ == "__main__":
