@@ -36,11 +36,11 @@ interface ChecksCase {
 const CASES: ChecksCase[] = [
   {
     id: 'checks-database-postgres',
-    options: { name: 'pg_checks', serviceType: 'database', scheme: 'postgresql+psycopg2', defaultPort: 5432, authTypes: ['basic'] },
+    options: { name: 'pg_gate', serviceType: 'database', scheme: 'postgresql+psycopg2', defaultPort: 5432, authTypes: ['basic'] },
     server: true,
   },
-  { id: 'checks-pipeline-rest', options: { name: 'flow_checks', serviceType: 'pipeline', authTypes: ['basic'] }, server: false },
-  { id: 'checks-storage-rest', options: { name: 'bucket_checks', serviceType: 'storage', authTypes: ['basic'] }, server: false },
+  { id: 'checks-pipeline-rest', options: { name: 'flow_gate', serviceType: 'pipeline', authTypes: ['basic'] }, server: false },
+  { id: 'checks-storage-rest', options: { name: 'bucket_gate', serviceType: 'storage', authTypes: ['basic'] }, server: false },
 ];
 
 interface Part<T> {
