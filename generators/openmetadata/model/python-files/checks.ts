@@ -161,7 +161,7 @@ function checksImports(ctx: PythonContext, use: ChecksApiUse, rules: ErrorRule[]
   if (missing.length > 0) throw new Error(`checksApi.core does not list ${missing.join(', ')}`);
   const helpers = sqlalchemy
     ? ['ping', 'list_schemas', 'list_tables', 'list_views', ...(features.queryLog ? ['run_sql'] : [])]
-    : ['verify_access', ...(ctx.steps.some((s) => s.name !== 'CheckAccess') ? ['fetch_list'] : [])];
+    : [...(ctx.steps.some((s) => s.name === 'CheckAccess') ? ['verify_access'] : []), ...(ctx.steps.some((s) => s.name !== 'CheckAccess') ? ['fetch_list'] : [])];
   const restNames = [...(sqlalchemy ? [] : helpers), ...(signals.some((s) => 'httpStatus' in s) ? ['http_status'] : [])];
   return [
     ...ctx.layout.typingImports(sqlalchemy ? 'Optional[str]' : ''),
