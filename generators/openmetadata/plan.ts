@@ -2,6 +2,7 @@
 import { destinationOf, type PlannedFile } from '../../core/file-plan.js';
 import { testModuleName } from '../../core/profile/names.js';
 import { openMetadataNames, type OpenMetadataProfile } from '../../core/profile/openmetadata.js';
+import { checksApiFor, releaseFacts } from './facts/index.js';
 import { featuresOf } from './model/features.js';
 
 const SPEC_CONNECTIONS = 'openmetadata-spec/src/main/resources/json/schema/entity/services/connections';
@@ -26,12 +27,15 @@ export function openMetadataPlan(profile: OpenMetadataProfile): PlannedFile[] {
   const features = featuresOf(profile);
   const sqlalchemy = features.sqlalchemy;
   const variant = sqlalchemy ? 'sqlalchemy' : 'client';
+  // 2.0: where the release's reference connector tests its connection through the checks API, so does ours
+  const checksApi = checksApiFor(releaseFacts(profile.openmetadataVersion), profile.serviceType, sqlalchemy) !== undefined;
+  const connectionVariant = checksApi ? `${variant}_checks` : variant;
   const integration = profile.dockerImage ? 'docker' : 'env';
   const entries: Array<[template: string, purpose: string, wanted?: boolean]> = [
     [`${SPEC_CONNECTIONS}/[serviceType]/[stem]Connection.json.ejs`, 'Connection JSON Schema: the fields users fill in'],
     [`${TEST_CONNECTIONS}/[serviceType]/[stem].json.ejs`, 'Test-connection steps shown in the UI'],
     [`${SOURCE}/__init__.py.ejs`, 'Python package marker'],
-    [`${SOURCE}/connection.py.${variant}.ejs`, 'Builds the client and runs the test-connection steps'],
+    [`${SOURCE}/connection.py.${connectionVariant}.ejs`, checksApi ? 'Builds the client and the checks its test connection runs' : 'Builds the client and runs the test-connection steps'],
     [`${SOURCE}/client.py.ejs`, 'Client for the source system: the calls the connector makes', !sqlalchemy],
     [`${SOURCE}/queries.py.ejs`, 'SQL the connector runs', sqlalchemy],
     [`${SOURCE}/metadata.py.${variant}.ejs`, 'The metadata source: what gets ingested'],

@@ -42,14 +42,16 @@ const EVOLUTIONS: Evolution[] = [
     untouchedByGenerator: `${OM_SOURCE}/metadata.py`,
     merged: {
       file: `${OM_SOURCE}/connection.py`,
-      edit: (text) => text.replace(/^from typing import Any$/m, 'from typing import Any  # kept: my edit'),
-      kept: 'from typing import Any  # kept: my edit',
-      added: '"GetQueries"',
+      // 2.0 (the default release) writes connection.py on the checks API: lineage adds a GetQueries check
+      edit: (text) => text.replace(/^( {4}SYSTEM_SCHEMAS = .*)$/m, '$1  # kept: my edit'),
+      kept: '"})  # kept: my edit',
+      added: '@check(DatabaseStep.GetQueries)',
     },
     conflicting: {
       file: `${OM_SOURCE}/connection.py`,
-      edit: (text) => text.replace(/^TEST_CONNECTION_QUERIES = \{\}$/m, 'TEST_CONNECTION_QUERIES = {"Mine": "SELECT 1"}'),
-      mine: 'TEST_CONNECTION_QUERIES = {"Mine": "SELECT 1"}',
+      // an import where the grown profile adds run_sql: the same place, other text
+      edit: (text) => text.replace(/^( {4}ping,\n)\)$/m, '$1    my_own_helper,\n)'),
+      mine: '    my_own_helper,',
     },
     created: `${OM_SOURCE}/lineage.py`,
   },

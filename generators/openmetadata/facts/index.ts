@@ -96,6 +96,8 @@ export interface ReferenceConnectorFact {
   sourceFiles: string[];
   connectionSchema: string;
   testConnection?: string;
+  /** how its connection.py runs the test connection: the module-level functions (legacy, the default) or 2.0's checks API */
+  testConnectionApi?: 'legacy' | 'checks';
 }
 
 export interface ServiceTypeFacts {
@@ -106,7 +108,9 @@ export interface ServiceTypeFacts {
   serviceEntityClass: string;
   /** `sourceConfig.config.type` of a metadata workflow */
   metadataPipelineType: string;
-  /** client-based connectors: the steps after CheckAccess, each run by a client method */
+  /** client-based connectors: the first step, when not testConnection.clientCheckAccess (a step enum without CheckAccess) */
+  accessStep?: StepFact;
+  /** client-based connectors: the steps after the access step, each run by a client method */
   listSteps: StepFact[];
   filterPatterns: FilterPatternFact[];
   storedProcedureFilterPattern?: FilterPatternFact;
@@ -173,6 +177,43 @@ export interface ReleaseFacts {
    */
   upstreamSignatures: Record<string, string>;
   serviceTypes: Record<ServiceType, ServiceTypeFacts>;
+  /** the test-connection checks API (2.0); absent in releases without it */
+  checksApi?: ChecksApiFacts;
+}
+
+/** A module and names imported from it. */
+export interface ModuleNames {
+  module: string;
+  names: string[];
+}
+
+/** The step-identity enum of a service type: each @check names one of its members. */
+export interface StepEnumFacts {
+  module: string;
+  name: string;
+  members: string[];
+}
+
+/** Where the checks API keeps what a generated checks class imports. */
+export interface ChecksApiFacts {
+  summary: string;
+  /** check, ErrorPack, Matchers, when, Evidence, ChecksProvider... */
+  core: ModuleNames;
+  /** the handle a checks class holds the connection's client through */
+  borrowed: { module: string; name: string };
+  /** the network diagnoses every pack falls back on */
+  networkErrors: { module: string; name: string };
+  /** verify_access, fetch_list, http_status: REST and SDK clients */
+  restHelpers: ModuleNames;
+  /** ping, list_schemas, list_tables, list_views, run_sql: SQLAlchemy engines */
+  sqlalchemyHelpers: ModuleNames;
+  stepEnums: Partial<Record<ServiceType, StepEnumFacts>>;
+}
+
+/** The checks API and the step enum a connector uses, when its reference connector does. */
+export interface ChecksApiUse {
+  api: ChecksApiFacts;
+  stepEnum: StepEnumFacts;
 }
 
 /** This folder: the release files. */
@@ -204,11 +245,26 @@ export const writtenMethods = (base: BaseClassFacts): Array<Pick<AbstractMethod,
   ...(base.templateImplements ?? []).map((name) => ({ name, params: [] })),
 ];
 
-/** The steps of a client-based connector: CheckAccess, then the service type's list steps. */
+/** The steps of a client-based connector: the access step (CheckAccess unless the type has its own), then the service type's list steps. */
 export const clientStepFacts = (facts: ReleaseFacts, serviceType: ServiceType): StepFact[] => [
-  facts.testConnection.clientCheckAccess,
+  facts.serviceTypes[serviceType].accessStep ?? facts.testConnection.clientCheckAccess,
   ...facts.serviceTypes[serviceType].listSteps,
 ];
+
+/**
+ * The checks API, when the release's reference connector of this kind uses it
+ * (the generated connection follows the release's own example). SQLAlchemy
+ * databases follow referenceConnector; other databases clientReferenceConnector.
+ */
+export function checksApiFor(facts: ReleaseFacts, serviceType: ServiceType, sqlalchemy: boolean): ChecksApiUse | undefined {
+  const type = facts.serviceTypes[serviceType];
+  const reference = serviceType === 'database' && !sqlalchemy ? type.clientReferenceConnector : type.referenceConnector;
+  if (reference?.testConnectionApi !== 'checks') return undefined;
+  const api = facts.checksApi;
+  const stepEnum = api?.stepEnums[serviceType];
+  if (!api || !stepEnum) throw new Error(`OpenMetadata ${facts.line} facts: serviceTypes.${serviceType} uses the checks API, but checksApi has no step enum for it`);
+  return { api, stepEnum };
+}
 
 export interface ReferenceConnector {
   label: string;

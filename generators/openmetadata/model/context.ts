@@ -1,6 +1,6 @@
 /** What the Python builders and the brief both read, computed once per profile. */
 import { openMetadataNames, type OpenMetadataNames, type OpenMetadataProfile } from '../../../core/profile/openmetadata.js';
-import { baseClassFor, releaseFacts, type BaseClass, type ReleaseFacts } from '../facts/index.js';
+import { baseClassFor, checksApiFor, releaseFacts, type BaseClass, type ChecksApiUse, type ReleaseFacts } from '../facts/index.js';
 import { endpointPlan, type EndpointPlan } from './endpoints.js';
 import { featuresOf, modulesOf, type Features, type Modules } from './features.js';
 import { testConnectionSteps, type TestStep } from './test-connection.js';
@@ -17,6 +17,8 @@ export interface ProfileContext {
   steps: TestStep[];
   /** what client.py, the stubs and the unit test make of --api-endpoints */
   endpoints: EndpointPlan;
+  /** the release's checks API, when the reference connector of this kind tests its connection through it (2.0) */
+  checksApi: ChecksApiUse | undefined;
 }
 
 export function profileContext(profile: OpenMetadataProfile): ProfileContext {
@@ -34,5 +36,6 @@ export function profileContext(profile: OpenMetadataProfile): ProfileContext {
     base,
     steps,
     endpoints: endpointPlan(profile, features, base, steps),
+    checksApi: checksApiFor(release, profile.serviceType, features.sqlalchemy),
   };
 }

@@ -46,7 +46,16 @@ function schemaTodos({ profile, paths }: BriefContext): FileTodos {
   };
 }
 
-function testConnectionTodos({ features, paths }: BriefContext): FileTodos {
+function testConnectionTodos({ features, paths, py }: BriefContext): FileTodos {
+  if (py.checks) {
+    return {
+      file: paths.testConnectionFile,
+      todos: [
+        `Step names must stay members of ${code(py.checks.stepEnum)}, each with one ${code('@check')} method in ${code(py.checks.checksClass)} (${code('connection.py')}); a step without one is reported as skipped.`,
+        'Reword descriptions and error messages so a user knows which permission is missing.',
+      ],
+    };
+  }
   const origin = features.sqlalchemy
     ? ' (CheckAccess, GetSchemas, GetTables and GetViews come from `test_connection_db_schema_sources`; the others from `TEST_CONNECTION_QUERIES`)'
     : '';
@@ -68,8 +77,12 @@ function sqlalchemySourceTodos({ features, base, py, paths }: BriefContext): Fil
       file: `${folder}/connection.py`,
       todos: [
         `${code('_get_client')}: check the URL ${code('get_connection_url_common')} builds against the driver; pass your own URL or argument builder when the driver needs more.`,
-        `${code('get_connection_dict')}: return the connection settings as a dict when a feature needs them, else leave it raising.`,
-        ...(features.queryLog ? [`${code('TEST_CONNECTION_QUERIES')}: the GetQueries step runs ${code(constants.testGetQueries)} from queries.py.`] : []),
+        ...(py.checks
+          ? checksTodos(py.checks)
+          : [
+              `${code('get_connection_dict')}: return the connection settings as a dict when a feature needs them, else leave it raising.`,
+              ...(features.queryLog ? [`${code('TEST_CONNECTION_QUERIES')}: the GetQueries step runs ${code(constants.testGetQueries)} from queries.py.`] : []),
+            ]),
       ],
     },
     {
@@ -128,7 +141,15 @@ function stepTodo(step: TestStep, endpoints: EndpointPlan, restClient: boolean):
 }
 
 /** A client-based source: client.py, connection.py and the metadata.py stubs. */
-function clientSourceTodos({ profile, base, steps, paths, endpoints, features }: BriefContext): FileTodos[] {
+/** connection.py on 2.0's checks API: the checks class and the error pack are the connector's to refine. */
+function checksTodos(checks: NonNullable<BriefContext['py']['checks']>): string[] {
+  return [
+    `${code(checks.checksClass)}: one ${code(`@check(${checks.stepEnum}.<Step>)`)} method per step, run by OpenMetadata's test-connection runner through ${code('checks()')}; make each prove what ingestion needs.`,
+    `${code(checks.packName)}: the diagnosis and fix a failed step reports; check each rule against what the driver or client really raises and add the source's own failures first.`,
+  ];
+}
+
+function clientSourceTodos({ profile, base, steps, paths, py, endpoints, features }: BriefContext): FileTodos[] {
   const { folder } = paths;
   return [
     {
@@ -138,7 +159,12 @@ function clientSourceTodos({ profile, base, steps, paths, endpoints, features }:
         'Add the calls metadata.py needs; handle pagination, rate limits and errors here, not in the source.',
       ],
     },
-    { file: `${folder}/connection.py`, todos: [`${code('get_connection')} builds the client; ${code('test_connection')} maps every step to a client method.`] },
+    {
+      file: `${folder}/connection.py`,
+      todos: py.checks
+        ? [`${code('get_connection')} builds the client the connection class owns.`, ...checksTodos(py.checks)]
+        : [`${code('get_connection')} builds the client; ${code('test_connection')} maps every step to a client method.`],
+    },
     {
       file: `${folder}/metadata.py`,
       todos: [

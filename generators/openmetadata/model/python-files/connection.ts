@@ -1,6 +1,7 @@
 /** connection.py: builds the engine or client and maps the test-connection steps to what runs them. */
 import type { OpenMetadataProfile } from '../../../../core/profile/openmetadata.js';
 import { I1, I2, pyString, type PyImport } from '../../python.js';
+import { checksValues } from './checks.js';
 import type { PythonContext } from './context.js';
 
 export function connectionValues(ctx: PythonContext) {
@@ -28,6 +29,9 @@ export function connectionValues(ctx: PythonContext) {
     registersTeardown: ctx.release.baseConnection.registersTeardown,
   };
 }
+
+/** connection.py on the release's checks API, when the connection uses it (connection.py.*_checks). */
+export const connectionChecksValues = (ctx: PythonContext) => (ctx.checksApi ? checksValues(ctx, ctx.checksApi) : undefined);
 
 /** The optional parameters of every test_connection the host calls. */
 const AUTOMATION_PARAM = 'automation_workflow: Optional[Any] = None';

@@ -5,7 +5,7 @@
  */
 import type { OpenMetadataProfile } from '../../../../core/profile/openmetadata.js';
 import { clientValues } from './client.js';
-import { connectionValues } from './connection.js';
+import { connectionChecksValues, connectionValues } from './connection.js';
 import { pythonContext } from './context.js';
 import { integrationValues } from './integration-tests.js';
 import { metadataValues } from './metadata.js';
@@ -23,6 +23,7 @@ export function pythonData(profile: OpenMetadataProfile) {
     gap: ctx.layout.docstringGap,
     metadata: metadataValues(ctx),
     connection: connectionValues(ctx),
+    checks: connectionChecksValues(ctx),
     client: clientValues(ctx),
     queries: queriesValues(ctx),
     queryParser: queryParserValues(ctx),

@@ -50,7 +50,19 @@ export function integrationValues(ctx: PythonContext) {
     yieldValidatedConfig: L.callLine(I2, `yield ${connectionClass}.model_validate`, ['config']),
     deleteCall: L.callLine(I3, 'metadata.delete', [`entity=${serviceEntity}`, 'entity_id=service.id', 'recursive=True', 'hard_delete=True']),
     getByName: L.callLine(I1, 'service = metadata.get_by_name', [`entity=${serviceEntity}`, 'fqn=service_name']),
+    runTestConnection: runTestConnectionLines(ctx),
   };
+}
+
+/**
+ * How the test runs the test connection: through the connection class on the
+ * checks API (its runner, closing the client after), else the module functions.
+ */
+function runTestConnectionLines(ctx: PythonContext): string {
+  if (ctx.checksApi) {
+    return [`${I1}with connection.${ctx.classes.connection}(service_connection) as owned:`, `${I2}result = owned.test_connection(metadata)`].join('\n');
+  }
+  return [`${I1}client = connection.get_connection(service_connection)`, `${I1}result = connection.test_connection(metadata, client, service_connection)`].join('\n');
 }
 
 /** The address, the username where one is needed, and the credentials of the first auth type. */

@@ -18,11 +18,13 @@ interface Spec {
   imports: PyImport[];
 }
 
-function clientSpec({ modules, classes }: PythonContext): Spec {
+/** BaseSpec: the source, and on the checks API the connection class whose checks() the test connection runs. */
+function clientSpec({ modules, classes, checksApi }: PythonContext): Spec {
   return {
-    args: [['metadata_source_class', classes.source]],
+    args: [['metadata_source_class', classes.source], ...(checksApi ? [['connection_class', classes.connection] as [string, string]] : [])],
     imports: [
       { module: modules.metadata, names: [classes.source] },
+      ...(checksApi ? [{ module: modules.connection, names: [classes.connection] }] : []),
       { module: 'metadata.utils.service_spec', names: ['BaseSpec'] },
     ],
   };

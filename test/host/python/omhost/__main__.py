@@ -116,11 +116,19 @@ def cmd_fill(req):
     answer(fill.fill(Path(req["file"])))
 
 
+def cmd_checks_api(req):
+    """2.0's checks API on one case (omhost.checks_api), in this process (overlay active)."""
+    from omhost import checks_api
+
+    answer(checks_api.facts_problems(req["checksApi"]) if req.get("factsOnly") else checks_api.run(req))
+
+
 def main():
     command = sys.argv[1]
     request = json.loads(sys.stdin.read() or "{}")
     commands = {"complete": cmd_complete, "overlay": cmd_overlay, "checks": cmd_checks, "installed": cmd_installed,
-                "facts": cmd_facts, "ingest": cmd_ingest, "rest": cmd_rest, "rest-ingest": cmd_rest_ingest, "fill": cmd_fill}
+                "facts": cmd_facts, "ingest": cmd_ingest, "rest": cmd_rest, "rest-ingest": cmd_rest_ingest, "fill": cmd_fill,
+                "checks-api": cmd_checks_api}
     commands[command](request)
 
 
