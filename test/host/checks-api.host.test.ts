@@ -19,9 +19,9 @@ import { testModuleName } from '../../core/profile/names.js';
 import { openMetadataNames, type OpenMetadataProfile } from '../../core/profile/openmetadata.js';
 import { checksApiFor, releaseFacts, type ChecksApiUse } from '../../generators/openmetadata/facts/index.js';
 import { errorRulesOf, sqlDriverOf } from '../../generators/openmetadata/model/python-files/error-pack.js';
-import { runGenerator, tempDir } from '../support/generate.js';
+import { tempDir } from '../support/generate.js';
 import { storedProfileIn } from '../support/hosts.js';
-import { installedReleases, makeCheckout, omhost, SCHEMA_DIR, specTreeOf, type HostRelease } from './support.js';
+import { generateInHost, installedReleases, omhost, overlaysOf, type HostRelease } from './support.js';
 
 const POSTGRES_URL_VARIABLE = 'GC_TEST_POSTGRES_URL';
 
@@ -129,17 +129,14 @@ function noServer(ctx: Mocha.Context): void {
 }
 
 async function judge(release: HostRelease, c: ChecksCase, serverUrl: string | undefined): Promise<{ answers: Answers; use: ChecksApiUse }> {
-  const checkout = makeCheckout(specTreeOf(release), tempDir(`host-checks-${c.id}-`));
-  await runGenerator('openmetadata', { ...c.options, openmetadataVersion: release.line }, { cwd: checkout });
+  const checkout = await generateInHost(release, c.options, `host-checks-${c.id}-`);
   const profile = storedProfileIn(checkout, 'openmetadata', String(c.options.name)) as unknown as OpenMetadataProfile;
   const facts = releaseFacts(release.line);
   const use = checksApiFor(facts, profile.serviceType, profile.connectionType === 'sqlalchemy');
   if (!use) throw new Error(`${c.id}: the facts of ${release.line} give ${profile.serviceType} no checks API`);
   const request = requestOf(checkout, profile);
   const work = tempDir(`host-checks-work-${c.id}-`);
-  const [models] = omhost<Array<{ overlay?: string; error?: string }>>(release, 'models', {
-    cases: [{ ...request, work, specRoot: path.join(checkout, SCHEMA_DIR), modelStep: facts.modelGeneration }],
-  }).value;
+  const [models] = overlaysOf(release, [{ ...request, checkout, work }]);
   if (!models?.overlay) throw new Error(`model generation failed: ${models?.error}`);
   const server = c.server && serverUrl ? { url: serverUrl } : undefined;
   const answers = omhost<Answers>(release, 'checks-api', { ...request, work, server, stepEnum: use.stepEnum }, { OMHOST_OVERLAY: models.overlay }).value;

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { fixturePath, REPO_ROOT } from '../support/fixtures.js';
 import { releaseFacts } from '../../generators/openmetadata/facts/index.js';
 import { moduleOf } from '../../generators/openmetadata/pydantic-models.js';
+import { runGenerator } from '../support/generate.js';
 
 export const SCHEMA_DIR = 'openmetadata-spec/src/main/resources/json/schema';
 const PYTHON_DIR = path.join(REPO_ROOT, 'test/host/python');
@@ -115,6 +116,25 @@ export function completedTree(release: HostRelease, tree: SpecTree): { tree: Spe
   const root = makeCheckout(tree, mkdtempSync(path.join(os.tmpdir(), `host-tree-${release.line}-`)));
   const completed = omhost<CompletedTree>(release, 'complete', { specRoot: path.join(root, SCHEMA_DIR) }).value;
   return { tree: { root, source: tree.source }, completed };
+}
+
+const completedTrees = new Map<string, { tree: SpecTree; completed: CompletedTree }>();
+
+/** completedTree, made once per release for this process. */
+export function completedTreeOnce(release: HostRelease): { tree: SpecTree; completed: CompletedTree } {
+  const made = completedTrees.get(release.release) ?? completedTree(release, specTreeOf(release));
+  completedTrees.set(release.release, made);
+  return made;
+}
+
+/**
+ * A connector generated as the host layer generates every case: into a checkout of the release's
+ * completed schema tree, with --generate-models and the release's venv active. Returns the checkout.
+ */
+export async function generateInHost(release: HostRelease, options: Record<string, unknown>, prefix: string): Promise<string> {
+  const checkout = makeCheckout(completedTreeOnce(release).tree, mkdtempSync(path.join(os.tmpdir(), prefix)));
+  await withVenv(release, () => runGenerator('openmetadata', { ...options, openmetadataVersion: release.line, generateModels: true }, { cwd: checkout }));
+  return checkout;
 }
 
 /** The release's venv as the active one: --generate-models finds its datamodel-codegen (and ruff) in $VIRTUAL_ENV/bin. */
