@@ -12,6 +12,13 @@
  *    or Ctrl-C at a prompt leaves the disk as it was;
  * 3. write: the pipeline runs with every decision made; if a write still fails,
  *    the files this run changed are put back and the folders it made removed.
+ *
+ * All of it runs under the checkout's lock (core/checkout-lock.ts), and so does `refresh`: the
+ * generator's re-reading of the host files it edits and of `.yo-rc.json`. The lock is taken here,
+ * not when the run starts: before the commit a run may sit at prompts for minutes, and every write
+ * happens in this function (Yeoman's own files included), so a run holds the lock only while it
+ * reads, decides and writes. What it read earlier (to report registration in the brief) may be
+ * out of date by then, which is why the shared files are read again once the lock is held.
  */
 import { accessSync, constants, existsSync, readFileSync, rmSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -21,6 +28,7 @@ import { createTwoFilesPatch } from 'diff';
 import { clearFileState, isFilePending } from 'mem-fs-editor/state';
 import { createCommitTransform } from 'mem-fs-editor/transform';
 import type { MemFsEditorFile } from 'mem-fs-editor';
+import { withCheckoutLock } from './checkout-lock.js';
 import { mergeOutcome, recordsFolder, writeRecord, type MergeStatus } from './merge.js';
 
 type PendingFile = ConflicterFile & MemFsEditorFile;
@@ -43,6 +51,11 @@ export interface CommitContext {
   canAsk: boolean;
   force: boolean;
   dryRun: boolean;
+  /**
+   * Called with the lock held, before anything is decided: puts in mem-fs the edits of files other
+   * runs may have changed meanwhile (registration in host files, `.yo-rc.json`), computed from disk now.
+   */
+  refresh?: () => void;
 }
 
 /** Yeoman's own files (.yo-rc.json and the like): forced by Yeoman, never a conflict. */
@@ -80,6 +93,13 @@ export class WriteError extends Error {
 export async function commitAllOrNothing(ctx: CommitContext): Promise<void> {
   // The plan was printed by the generator; a dry run writes nothing, not even Yeoman's own files.
   if (ctx.dryRun) return;
+  await withCheckoutLock(ctx.destinationRoot, ctx.adapter.log, async () => {
+    ctx.refresh?.();
+    await commitLocked(ctx);
+  });
+}
+
+async function commitLocked(ctx: CommitContext): Promise<void> {
   const force = ctx.force || Boolean(ctx.conflicterOptions.force);
   const { conflicts, generated, kept } = classify(ctx.sharedFs.all().filter((file) => isFilePending(file)), ctx.destinationRoot, force);
   const pending = ctx.sharedFs.all().filter((file) => isFilePending(file));

@@ -4,7 +4,9 @@
  * configuring (validate, store, compose the brief) -> writing (the file plan,
  * then registration) -> conflicts (no-terminal guard) -> end (summary).
  */
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { clearFileState } from 'mem-fs-editor/state';
 import Generator, { type BaseOptions } from 'yeoman-generator';
 import { flagsTypedToYo, unknownFlagProblems } from './cli-flags.js';
 import { commitAllOrNothing, type SharedFs } from './commit.js';
@@ -23,7 +25,7 @@ import {
 import { dashed, type Field, type PartialProfile } from './profile/field.js';
 import { ProfileError, findProblems, type ProfileSpec } from './profile/validate.js';
 import { declined, describeEdit, type RegistrationReport } from './registration.js';
-import { answersFile, lastStoredName, storeProfile, storedProfile } from './stored-profiles.js';
+import { answersFile, lastStoredName, storeProfile, storedProfile, withStoredProfile } from './stored-profiles.js';
 import { findCheckoutRoot } from './host-checkout.js';
 
 export interface RunOptions {
@@ -71,7 +73,10 @@ export function declareOptions(generator: Generator<Record<string, unknown>, Con
 export const canAsk = (options: RunOptions): boolean => options.interactive ?? Boolean(process.stdin.isTTY);
 
 /** The commit that replaces the environment's: all or nothing (core/commit.ts). */
-export function allOrNothingCommit(generatorOf: () => Generator<Record<string, unknown>, ConnectorOptions>): () => Promise<void> {
+export function allOrNothingCommit(
+  generatorOf: () => Generator<Record<string, unknown>, ConnectorOptions>,
+  refresh?: () => void,
+): () => Promise<void> {
   return async () => {
     const generator = generatorOf();
     const { env, options } = generator;
@@ -87,6 +92,7 @@ export function allOrNothingCommit(generatorOf: () => Generator<Record<string, u
       canAsk: canAsk(options),
       force: Boolean(options.force || conflicterOptions.force),
       dryRun: Boolean(options.dryRun || conflicterOptions.dryRun),
+      refresh,
     });
   };
 }
@@ -116,6 +122,7 @@ export abstract class ConnectorGenerator<P extends { name: string }> extends Gen
   protected checkoutRoot: string | undefined;
   protected registration!: RegistrationReport;
   private answers!: ReturnType<typeof answersFile>;
+  private refreshed = false;
   private suppliedFields = new Set<string>();
   /** fields whose value the user typed at a prompt: their problems name the question, not a flag */
   private promptedFields = new Map<string, string>();
@@ -125,7 +132,11 @@ export abstract class ConnectorGenerator<P extends { name: string }> extends Gen
     // Yeoman's extension point for the commit: ours writes every file or none (core/commit.ts).
     // Features are frozen once passed, so the task reaches the generator through a holder filled in below.
     const self: { generator?: ConnectorGenerator<P> } = {};
-    super(args, options, { inheritTasks: true, customInstallTask: true, customCommitTask: allOrNothingCommit(() => self.generator!) });
+    const commit = allOrNothingCommit(
+      () => self.generator!,
+      () => self.generator!.refreshSharedFiles(),
+    );
+    super(args, options, { inheritTasks: true, customInstallTask: true, customCommitTask: commit });
     self.generator = this;
     leaveOutTaskErrorLine(this);
     declareOptions(this, spec);
@@ -237,6 +248,34 @@ export abstract class ConnectorGenerator<P extends { name: string }> extends Gen
     this.log.info(`Next: read ${shownPath(this, this.destinationPath(this.host.briefDestination(this.profile)))}`);
   }
 
+  /**
+   * Called by the commit with the checkout's lock held (core/commit.ts): the files other runs may
+   * have edited since this run read them (the host files registration edits, the git exclude file,
+   * `.yo-rc.json`) are read again and this run's additions made to what is on disk now, so runs
+   * side by side keep each other's entries.
+   */
+  private refreshSharedFiles(): void {
+    // Once: writing to mem-fs during the commit makes Yeoman queue another commit (for files a
+    // conflicter changes), and a refresh there would queue one more, for ever.
+    if (this.options.dryRun || !this.profile || this.refreshed) return;
+    this.refreshed = true;
+    const sharedFs = this.env.sharedFs as unknown as SharedFiles;
+    const fromDisk = (file: string): string | undefined => (existsSync(file) ? readFileSync(file, 'utf8') : undefined);
+    const wrote = this.registration.edits.filter((e) => e.outcome === 'added').map((e) => this.destinationPath(e.file));
+    const now = this.host.registrations(this.profile, this.checkoutRoot).edits.filter((e) => e.outcome === 'added');
+    const exclude = answersFile(this.destinationRoot(), fromDisk).excludeEdit;
+    const edits = [...now.map((e) => ({ file: this.destinationPath(e.file), contents: e.contents ?? '' })), ...(exclude ? [exclude] : [])];
+    // already on disk as this run wants them (another run added the same entries): nothing to write
+    for (const file of [...wrote, ...(this.answers.excludeEdit ? [this.answers.excludeEdit.file] : [])]) clearFileState(sharedFs.get(file));
+    // in order: when several edits touch one file, the last holds them all (as in writing())
+    for (const edit of edits) {
+      this.fs.write(edit.file, edit.contents);
+      markForced(sharedFs, edit.file);
+    }
+    const answers = this.config.path;
+    this.fs.writeJSON(answers, withStoredProfile(fromDisk(answers), this.rootGeneratorName(), this.host.spec.host, this.profile));
+  }
+
   /** Under yo, a flag this generator does not declare is an error, as it is in the bin. */
   private rejectUnknownYoFlags(): void {
     const typed = flagsTypedToYo(process.argv, (namespace) => namespace === 'connector' || namespace.startsWith('connector:'));
@@ -311,6 +350,8 @@ const nameFieldOf = (spec: ProfileSpec): Field => {
   if (!field) throw new Error(`The ${spec.host} profile declares no name field`);
   return field;
 };
+
+type SharedFiles = { get(path: string): Parameters<typeof clearFileState>[0] & { conflicter?: string } };
 
 /** Registration edits are additive and idempotent; they bypass the overwrite prompt and are reported instead. */
 function markForced(sharedFs: { get(path: string): { conflicter?: string } }, absolutePath: string): void {
