@@ -119,33 +119,22 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 /**
  * Runs `critical` holding the checkout's lock. A run that finds the lock taken says what it waits
  * for (again when the holder changes), breaks it when it is stale, and fails with LockTimeoutError
- * after the timeout, before `critical` has run.
+ * after the timeout, before `critical` has run. `signal`: the run's abort signal (Ctrl-C at a prompt
+ * aborts the environment, which stops waiting for `critical`); the lock is released when it fires.
  */
-export async function withCheckoutLock<T>(root: string, log: Logger, critical: () => Promise<T>): Promise<T> {
+export async function withCheckoutLock<T>(root: string, log: Logger, critical: () => Promise<T>, signal?: AbortSignal): Promise<T> {
   const lockPath = checkoutLockPath(root);
   mkdirSync(path.dirname(lockPath), { recursive: true });
   const timeout = lockTimeoutMs();
   const started = Date.now();
   let announced: string | undefined;
-  let compromised: Error | undefined;
   for (;;) {
     const owner = readOwner(lockPath);
     const dead = ownerIsDead(owner);
-    try {
-      const release = await lockfile.lock(root, {
-        lockfilePath: lockPath,
-        realpath: false,
-        stale: dead ? DEAD_OWNER_STALE_MS : STALE_MS,
-        update: UPDATE_MS,
-        retries: 0,
-        onCompromised: (error) => {
-          compromised = error;
-        },
-      });
+    const held = await tryLock(root, lockPath, dead ? DEAD_OWNER_STALE_MS : STALE_MS);
+    if (held) {
       if (announced) log.info(`Took the lock ${lockPath}${dead ? ' (its holder had died)' : ''} after ${Math.round((Date.now() - started) / 100) / 10} s.`);
-      return await holding(lockPath, release, critical, () => compromised);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw error;
+      return holding(held, critical, signal);
     }
     const holder = owner ? describeOwner(owner) : 'another run';
     if (announced !== holder) {
@@ -157,13 +146,51 @@ export async function withCheckoutLock<T>(root: string, log: Logger, critical: (
   }
 }
 
-async function holding<T>(lockPath: string, release: () => Promise<void>, critical: () => Promise<T>, compromised: () => Error | undefined): Promise<T> {
+interface HeldLock {
+  lockPath: string;
+  /** releases the lock and removes the owner file, once; synchronous, so it can run on exit and abort */
+  release(): void;
+}
+
+/** The lock, or undefined when another run holds it (and it is not stale). */
+async function tryLock(root: string, lockPath: string, stale: number): Promise<HeldLock | undefined> {
+  let compromised = false;
+  try {
+    await lockfile.lock(root, {
+      lockfilePath: lockPath,
+      realpath: false,
+      stale,
+      update: UPDATE_MS,
+      retries: 0,
+      // not refreshed in time and broken by another run: no longer ours to release
+      onCompromised: () => {
+        compromised = true;
+      },
+    });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ELOCKED') return undefined;
+    throw error;
+  }
+  let released = false;
+  const release = (): void => {
+    if (released) return;
+    released = true;
+    process.removeListener('exit', release);
+    rmSync(ownerFile(lockPath), { force: true });
+    if (!compromised) lockfile.unlockSync(root, { lockfilePath: lockPath, realpath: false });
+  };
+  // proper-lockfile removes its folder when the process exits; the owner file goes with it
+  process.once('exit', release);
   writeOwner(lockPath);
+  return { lockPath, release };
+}
+
+async function holding<T>(held: HeldLock, critical: () => Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  signal?.addEventListener('abort', held.release, { once: true });
   try {
     return await critical();
   } finally {
-    rmSync(ownerFile(lockPath), { force: true });
-    // a compromised lock (not refreshed in time, broken by another run) is no longer ours to release
-    if (!compromised()) await release();
+    signal?.removeEventListener('abort', held.release);
+    held.release();
   }
 }

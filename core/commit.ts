@@ -96,7 +96,7 @@ export async function commitAllOrNothing(ctx: CommitContext): Promise<void> {
   await withCheckoutLock(ctx.destinationRoot, ctx.adapter.log, async () => {
     ctx.refresh?.();
     await commitLocked(ctx);
-  });
+  }, (ctx.adapter as { signal?: AbortSignal }).signal);
 }
 
 async function commitLocked(ctx: CommitContext): Promise<void> {

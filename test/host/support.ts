@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fixturePath, REPO_ROOT } from '../support/fixtures.js';
+import { fixturePath, hostCheckout, REPO_ROOT } from '../support/fixtures.js';
 
 export const SCHEMA_DIR = 'openmetadata-spec/src/main/resources/json/schema';
 const PYTHON_DIR = path.join(REPO_ROOT, 'test/host/python');
@@ -50,12 +50,18 @@ export interface SpecTree {
   source: string;
 }
 
-/** The release's schema tree: its jar when served, else the shared fixtures (said in `source`). */
-export function specTreeOf(release: HostRelease): SpecTree {
-  if (release.spec) return { root: release.spec, source: release.specSource ?? 'jar' };
+/**
+ * The release's schema tree: its jar when served, else the OpenMetadata checkout the tests read
+ * (GC_OPENMETADATA_CHECKOUT, default ../shared/fixtures/openmetadata; said in `source`).
+ * `fromCheckout`: the describe must requireFixtures(this, 'openmetadata/openmetadata-spec') first.
+ */
+export function specTreeOf(release: HostRelease): SpecTree & { fromCheckout: boolean } {
+  if (release.spec) return { root: release.spec, source: release.specSource ?? 'jar', fromCheckout: false };
+  const checkout = hostCheckout('openmetadata');
   return {
     root: fixturePath('openmetadata'),
-    source: `../shared/fixtures/openmetadata (openmetadata-spec ${release.release} is not served by Maven Central)`,
+    source: `${checkout.root} (${checkout.fromVariable ? checkout.variable : `../shared/fixtures/openmetadata; ${checkout.variable} chooses another checkout`}; openmetadata-spec ${release.release} is not served by Maven Central)`,
+    fromCheckout: true,
   };
 }
 

@@ -6,10 +6,10 @@
  */
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { BIN, diffTrees, isEmptyDiff, snapshotTree, tempDir } from '../support/generate.js';
-import { REPO_ROOT, requireFixtures } from '../support/fixtures.js';
+import { REPO_ROOT, requireFixtures, requireHostCheckout } from '../support/fixtures.js';
 import { seedOpenMetadataCheckout, SERVICES_DIR } from '../openmetadata/support.js';
 import { seedCheckout } from '../mage/support.js';
 import { storedProfileIn } from '../support/hosts.js';
@@ -53,6 +53,23 @@ function pythonParses(file: string): string | undefined {
   return check.status === 0 ? undefined : check.stderr;
 }
 
+/** The mage-ai host files registration edits, copied from a real checkout (read only) into `dir`. */
+const MAGE_HOST_FILES = [
+  'mage_ai/data_integrations/sources/constants.py',
+  'docs/docs.json',
+  'docs/data-integrations/overview.mdx',
+  'mage_integrations/requirements.txt',
+  'mage_integrations/mage_integrations/sources/__init__.py',
+];
+function seedFromMageCheckout(checkout: string, dir: string): string {
+  for (const file of MAGE_HOST_FILES.filter((f) => existsSync(path.join(checkout, f)))) {
+    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    copyFileSync(path.join(checkout, file), path.join(dir, file));
+  }
+  mkdirSync(path.join(dir, 'mage_integrations/mage_integrations/sources'), { recursive: true });
+  return dir;
+}
+
 const exitedZero = (outcomes: Outcome[]): Outcome[] => outcomes.filter((o) => o.status === 0);
 
 describe('runs side by side in one checkout', function () {
@@ -86,8 +103,9 @@ describe('runs side by side in one checkout', function () {
   });
 
   it(`mage: ${RUNS} sources at once are all registered and remembered`, async function () {
-    const dir = tempDir('parallel-mage-');
-    seedCheckout(dir); // no .git: the lock goes to the checkout root
+    const checkout = requireHostCheckout(this, 'mage');
+    // the real host files (GC_MAGE_CHECKOUT); no .git: the lock goes to the checkout root
+    const dir = seedFromMageCheckout(checkout, tempDir('parallel-mage-'));
     const names = Array.from({ length: RUNS }, (_, i) => `par_api_${String.fromCharCode(97 + i)}`);
     const outcomes = await runAtOnce(
       dir,
