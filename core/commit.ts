@@ -25,11 +25,11 @@ import path from 'node:path';
 import type { InputOutputAdapter } from '@yeoman/adapter/types';
 import { Conflicter, createConflicterTransform, createYoResolveTransform, forceYoFiles, type ConflicterFile, type ConflicterOptions } from '@yeoman/conflicter';
 import { createTwoFilesPatch } from 'diff';
-import { clearFileState, isFilePending } from 'mem-fs-editor/state';
+import { clearFileState, isFilePending, isFileStateDeleted } from 'mem-fs-editor/state';
 import { createCommitTransform } from 'mem-fs-editor/transform';
 import type { MemFsEditorFile } from 'mem-fs-editor';
 import { withCheckoutLock } from './checkout-lock.js';
-import { mergeOutcome, recordsFolder, writeRecord, type MergeStatus } from './merge.js';
+import { forgetRecord, mergeOutcome, recordsFolder, writePlan, writeRecord, type MergeStatus, type PlanChanges } from './merge.js';
 
 type PendingFile = ConflicterFile & MemFsEditorFile;
 
@@ -56,6 +56,8 @@ export interface CommitContext {
    * runs may have changed meanwhile (registration in host files, `.yo-rc.json`), computed from disk now.
    */
   refresh?: () => void;
+  /** a host generator's run: its connector, the files it plans (relative), and what becomes of the others (core/merge.ts) */
+  lifecycle?: { connector: string; planned: string[]; changes: PlanChanges };
 }
 
 /** Yeoman's own files (.yo-rc.json and the like): forced by Yeoman, never a conflict. */
@@ -101,9 +103,11 @@ export async function commitAllOrNothing(ctx: CommitContext): Promise<void> {
 
 async function commitLocked(ctx: CommitContext): Promise<void> {
   const force = ctx.force || Boolean(ctx.conflicterOptions.force);
-  const { conflicts, generated, kept } = classify(ctx.sharedFs.all().filter((file) => isFilePending(file)), ctx.destinationRoot, force);
+  const absent = new Set(ctx.lifecycle?.changes.absent.map((file) => path.join(ctx.destinationRoot, file)));
+  const { conflicts, generated, kept } = classify(ctx.sharedFs.all().filter((file) => isFilePending(file)), ctx.destinationRoot, force, absent);
   const pending = ctx.sharedFs.all().filter((file) => isFilePending(file));
-  if (pending.length === 0 && kept.length === 0) return;
+  const obsolete = ctx.lifecycle?.changes.obsolete ?? [];
+  if (pending.length === 0 && kept.length === 0 && absent.size === 0 && obsolete.length === 0) return;
   checkWritable(pending.filter((file) => file.conflicter !== 'identical'), ctx.root);
   await decide(conflicts, ctx);
   const undo = snapshot(pending.filter((file) => file.conflicter !== 'skip' && file.conflicter !== 'identical'));
@@ -124,6 +128,10 @@ async function commitLocked(ctx: CommitContext): Promise<void> {
     );
   }
   for (const file of kept) statusLine(ctx.adapter, 'keep', path.relative(ctx.root, file));
+  for (const file of absent) statusLine(ctx.adapter, 'absent', `${path.relative(ctx.root, file)} (you deleted it; --force re-creates it)`);
+  for (const file of obsolete) {
+    statusLine(ctx.adapter, 'obsolete', `${path.relative(ctx.root, path.join(ctx.destinationRoot, file))} (no longer generated; kept because you changed it)`);
+  }
   recordGenerated(ctx, generated);
 }
 
@@ -131,6 +139,11 @@ async function commitLocked(ctx: CommitContext): Promise<void> {
 function recordGenerated(ctx: CommitContext, generated: Map<string, Buffer>): void {
   try {
     for (const [file, contents] of generated) writeRecord(ctx.destinationRoot, path.relative(ctx.destinationRoot, file), contents);
+    if (ctx.lifecycle) {
+      for (const file of ctx.lifecycle.changes.delete) forgetRecord(ctx.destinationRoot, file);
+      // obsolete files stay in the plan, so every run reports them until the user removes them
+      writePlan(ctx.destinationRoot, ctx.lifecycle.connector, [...ctx.lifecycle.planned, ...ctx.lifecycle.changes.obsolete]);
+    }
   } catch (error) {
     const { where } = recordsFolder(ctx.destinationRoot);
     ctx.adapter.log.info(
@@ -149,6 +162,7 @@ function statusLine(adapter: InputOutputAdapter, status: string, relative: strin
 function withMergeStatuses(adapter: InputOutputAdapter): InputOutputAdapter {
   const extra: Record<string, (relative: string) => void> = {
     update: (relative) => statusLine(adapter, 'update', relative),
+    delete: (relative) => statusLine(adapter, 'delete', relative),
     merge: (relative) => statusLine(adapter, 'merge', relative),
   };
   const log = new Proxy(adapter.log, { get: (target, key, receiver) => (typeof key === 'string' && extra[key]) || Reflect.get(target, key, receiver) });
@@ -204,11 +218,21 @@ interface Conflict {
  * (update), unchanged by the generator (keep), merged cleanly (merge). Returns the rest, what this
  * run generated (the next run's base) and the files kept as the user has them.
  */
-function classify(pending: PendingFile[], root: string, force: boolean) {
+function classify(pending: PendingFile[], root: string, force: boolean, absent: Set<string>) {
   const conflicts: Conflict[] = [];
   const generated = new Map<string, Buffer>();
   const kept: string[] = [];
   for (const file of pending) {
+    // no longer planned and as generated: the generator deleted it in mem-fs, the commit removes it
+    if (isFileStateDeleted(file)) {
+      setStatus(file, 'delete');
+      continue;
+    }
+    // the user deleted it: it stays deleted, and the record stays (so it stays deleted next time too)
+    if (absent.has(file.path)) {
+      clearFileState(file);
+      continue;
+    }
     if (isYeomanFile(file.path)) {
       // forced by Yeoman; left out when it would not change, so an identical re-run neither rewrites nor reports it
       if (existsSync(file.path) && readFileSync(file.path).equals(file.contents ?? Buffer.alloc(0))) clearFileState(file);
@@ -243,8 +267,8 @@ function classify(pending: PendingFile[], root: string, force: boolean) {
   return { conflicts, generated, kept };
 }
 
-/** The conflicter knows create, identical, force and skip; update and merge are written like force and logged by name. */
-const setStatus = (file: PendingFile, status: MergeStatus | 'force' | 'skip'): void => {
+/** The conflicter knows create, identical, force and skip; update, merge and delete are committed like force and logged by name. */
+const setStatus = (file: PendingFile, status: MergeStatus | 'force' | 'skip' | 'delete'): void => {
   file.conflicter = status as ConflicterFile['conflicter'];
 };
 

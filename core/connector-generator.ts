@@ -9,8 +9,8 @@ import path from 'node:path';
 import { clearFileState } from 'mem-fs-editor/state';
 import Generator, { type BaseOptions } from 'yeoman-generator';
 import { flagsTypedToYo, unknownFlagProblems } from './cli-flags.js';
-import { commitAllOrNothing, type SharedFs } from './commit.js';
-import { mergeOutcome } from './merge.js';
+import { commitAllOrNothing, type CommitContext, type SharedFs } from './commit.js';
+import { mergeOutcome, planChanges, type PlanChanges } from './merge.js';
 import { helpText } from './help.js';
 import type { HostDefinition } from './host.js';
 import {
@@ -23,7 +23,7 @@ import {
   withDefaults,
 } from './profile/compose.js';
 import { dashed, type Field, type PartialProfile } from './profile/field.js';
-import { ProfileError, findProblems, type ProfileSpec } from './profile/validate.js';
+import { ProfileError, findProblems, type Problem, type ProfileSpec } from './profile/validate.js';
 import { declined, describeEdit, type RegistrationReport } from './registration.js';
 import { answersFile, lastStoredName, storeProfile, storedProfile, withStoredProfile } from './stored-profiles.js';
 import { findCheckoutRoot } from './host-checkout.js';
@@ -75,7 +75,7 @@ export const canAsk = (options: RunOptions): boolean => options.interactive ?? B
 /** The commit that replaces the environment's: all or nothing (core/commit.ts). */
 export function allOrNothingCommit(
   generatorOf: () => Generator<Record<string, unknown>, ConnectorOptions>,
-  refresh?: () => void,
+  host?: () => Pick<CommitContext, 'refresh' | 'lifecycle'>,
 ): () => Promise<void> {
   return async () => {
     const generator = generatorOf();
@@ -92,7 +92,7 @@ export function allOrNothingCommit(
       canAsk: canAsk(options),
       force: Boolean(options.force || conflicterOptions.force),
       dryRun: Boolean(options.dryRun || conflicterOptions.dryRun),
-      refresh,
+      ...host?.(),
     });
   };
 }
@@ -123,6 +123,8 @@ export abstract class ConnectorGenerator<P extends { name: string }> extends Gen
   protected registration!: RegistrationReport;
   private answers!: ReturnType<typeof answersFile>;
   private refreshed = false;
+  /** this run's plan against the last one recorded: the user's deletions, files no longer planned */
+  private lifecycle: { connector: string; planned: string[]; changes: PlanChanges } | undefined;
   private suppliedFields = new Set<string>();
   /** fields whose value the user typed at a prompt: their problems name the question, not a flag */
   private promptedFields = new Map<string, string>();
@@ -134,7 +136,7 @@ export abstract class ConnectorGenerator<P extends { name: string }> extends Gen
     const self: { generator?: ConnectorGenerator<P> } = {};
     const commit = allOrNothingCommit(
       () => self.generator!,
-      () => self.generator!.refreshSharedFiles(),
+      () => ({ refresh: () => self.generator!.refreshSharedFiles(), lifecycle: self.generator!.takeLifecycle() }),
     );
     super(args, options, { inheritTasks: true, customInstallTask: true, customCommitTask: commit });
     self.generator = this;
@@ -181,6 +183,9 @@ export abstract class ConnectorGenerator<P extends { name: string }> extends Gen
     const { spec } = this.host;
     const profile = this.profile as unknown as PartialProfile;
     const stored = storedProfile(this.config, spec.host, this.profile.name);
+    // first: the other answers stored with the connector (its connection type) only follow from this one
+    const moved = movedConnectorProblems(this.host, profile, stored);
+    if (moved.length > 0) throw new ProfileError(moved);
     const checkoutProblems =
       this.checkoutRoot && this.host.checkoutProblems ? this.host.checkoutProblems(profile, this.checkoutRoot, stored) : [];
     const problems = findProblems(spec, profile, checkoutProblems).map((p) =>
@@ -191,6 +196,10 @@ export abstract class ConnectorGenerator<P extends { name: string }> extends Gen
     if (problems.length > 0) throw new ProfileError(supplied.length > 0 ? supplied : problems);
 
     storeProfile(this.config, spec.host, this.profile);
+    const planned = [...this.host.plan(this.profile).map((f) => f.destination), this.host.briefDestination(this.profile)];
+    const force = Boolean(this.options.force || (this.env as unknown as { conflicterOptions?: { force?: boolean } }).conflicterOptions?.force);
+    const connector = `${spec.host}:${this.profile.name}`;
+    this.lifecycle = { connector, planned, changes: planChanges(this.destinationRoot(), connector, planned, force) };
     this.answers = answersFile(this.destinationRoot(), (file) => this.fs.read(file, { defaults: '' }) ?? undefined);
     const registration = this.host.registrations(this.profile, this.checkoutRoot);
     this.registration = this.options.skipRegister ? declined(registration) : registration;
@@ -207,6 +216,7 @@ export abstract class ConnectorGenerator<P extends { name: string }> extends Gen
       interactive: canAsk(this.options),
       force: this.options.force,
       answersNote: this.answers.note,
+      planChanges: this.lifecycle.changes,
     } as never);
   }
 
@@ -218,6 +228,8 @@ export abstract class ConnectorGenerator<P extends { name: string }> extends Gen
         noGlob: true,
       });
     }
+    // no longer planned and as generated: deleted through mem-fs, so the commit removes it with the rest or not at all
+    if (!this.options.dryRun) for (const file of this.lifecycle?.changes.delete ?? []) this.fs.delete(this.destinationPath(file));
     // a forced edit like registration's, so it lands with the files or not at all
     const exclude = this.answers.excludeEdit;
     if (exclude && !this.options.dryRun) {
@@ -246,6 +258,13 @@ export abstract class ConnectorGenerator<P extends { name: string }> extends Gen
     this.log.info(this.answers.note.replace(/`/g, ''));
     // relative to the folder the user ran in, as Yeoman prints the files it wrote
     this.log.info(`Next: read ${shownPath(this, this.destinationPath(this.host.briefDestination(this.profile)))}`);
+  }
+
+  /** Once: Yeoman runs the commit again when files change during it, and that one must not report the plan again. */
+  private takeLifecycle(): ConnectorGenerator<P>['lifecycle'] {
+    const lifecycle = this.lifecycle;
+    this.lifecycle = undefined;
+    return lifecycle;
   }
 
   /**
@@ -289,13 +308,16 @@ export abstract class ConnectorGenerator<P extends { name: string }> extends Gen
   /** The file plan and the brief, each with what a real run would do to it. */
   private logDryRun(): void {
     const destinations = [...this.host.plan(this.profile).map((f) => f.destination), this.host.briefDestination(this.profile)];
+    const changes = this.lifecycle?.changes ?? { absent: [], delete: [], obsolete: [] };
+    const line = (status: string, destination: string, why = ''): string => `  ${status.padEnd(9)} ${shownPath(this, this.destinationPath(destination))}${why}`;
     const lines = destinations.map((destination) => {
-      const absolute = this.destinationPath(destination);
-      const contents = Buffer.from(this.fs.read(absolute) ?? '');
+      if (changes.absent.includes(destination)) return line('absent', destination, ' (you deleted it; --force re-creates it)');
+      const contents = Buffer.from(this.fs.read(this.destinationPath(destination)) ?? '');
       // what the commit would do: create, identical, update, keep, merge, conflict or change (no record)
-      const { status } = mergeOutcome(this.destinationRoot(), destination, contents);
-      return `  ${status.padEnd(9)} ${shownPath(this, absolute)}`;
+      return line(mergeOutcome(this.destinationRoot(), destination, contents).status, destination);
     });
+    lines.push(...changes.delete.map((file) => line('delete', file, ' (no longer generated, unchanged since it was)')));
+    lines.push(...changes.obsolete.map((file) => line('obsolete', file, ' (no longer generated; kept because you changed it)')));
     // outside a checkout, end() says so in one line instead of one per edit
     const edits = this.registration.checkoutRoot ? this.registration.edits.map((e) => `  register  ${describeEdit(e)}`) : [];
     this.log.info(`Dry run: nothing is written. The plan:\n${[...lines, ...edits].join('\n')}`);
@@ -343,6 +365,25 @@ export abstract class ConnectorGenerator<P extends { name: string }> extends Gen
 function shownPath(generator: Generator<Record<string, unknown>, ConnectorOptions>, absolute: string): string {
   const from = (generator.env as unknown as { logCwd?: string }).logCwd ?? process.cwd();
   return path.relative(from, absolute) || '.';
+}
+
+/**
+ * A stored connector whose tree would move (OpenMetadata's --service-type picks its folders and the
+ * service file it is registered in): a re-run would leave the old tree and registration and make a
+ * second of each, so it is refused with the ways out.
+ */
+function movedConnectorProblems<P>(host: HostDefinition<P>, profile: PartialProfile, stored: PartialProfile | undefined): Problem[] {
+  if (!stored) return [];
+  return (host.placementFields ?? [])
+    .filter((field) => stored[field] !== undefined && profile[field] !== undefined && stored[field] !== profile[field])
+    .map((field) => ({
+      field,
+      message:
+        `the connector "${String(profile.name)}" was generated with --${dashed(field)} ${String(stored[field])} (stored in .yo-rc.json); ` +
+        `changing it would write a second tree and a second registration beside the first. Keep --${dashed(field)} ${String(stored[field])}, ` +
+        `pick another --name, or delete the files and registration of the old one and its "${host.id}:${String(profile.name)}" entry in .yo-rc.json first ` +
+        `(got "${String(profile[field])}")`,
+    }));
 }
 
 const nameFieldOf = (spec: ProfileSpec): Field => {
