@@ -49,6 +49,12 @@ export class LockTimeoutError extends Error {
   }
 }
 
+/** The lock cannot be made at all (a read-only checkout, say): said before anything is written. */
+function cannotLock(lockPath: string, error: unknown): Error {
+  const { code, message } = error as NodeJS.ErrnoException;
+  return new Error(`Could not take the lock ${lockPath} (${code ?? 'error'}: ${message.split('\n')[0]}). Nothing was written. Make the folder writable and run again.`);
+}
+
 /** The lock folder of a checkout: in its git folder when it has one, else at its root. */
 export function checkoutLockPath(root: string): string {
   const gitFolder = gitFolderOf(root);
@@ -124,7 +130,11 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
  */
 export async function withCheckoutLock<T>(root: string, log: Logger, critical: () => Promise<T>, signal?: AbortSignal): Promise<T> {
   const lockPath = checkoutLockPath(root);
-  mkdirSync(path.dirname(lockPath), { recursive: true });
+  try {
+    mkdirSync(path.dirname(lockPath), { recursive: true });
+  } catch (error) {
+    throw cannotLock(lockPath, error);
+  }
   const timeout = lockTimeoutMs();
   const started = Date.now();
   let announced: string | undefined;
@@ -169,7 +179,7 @@ async function tryLock(root: string, lockPath: string, stale: number): Promise<H
     });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ELOCKED') return undefined;
-    throw error;
+    throw cannotLock(lockPath, error);
   }
   let released = false;
   const release = (): void => {

@@ -281,7 +281,7 @@ export abstract class ConnectorGenerator<P extends { name: string }> extends Gen
     const sharedFs = this.env.sharedFs as unknown as SharedFiles;
     const fromDisk = (file: string): string | undefined => (existsSync(file) ? readFileSync(file, 'utf8') : undefined);
     const wrote = this.registration.edits.filter((e) => e.outcome === 'added').map((e) => this.destinationPath(e.file));
-    const now = this.host.registrations(this.profile, this.checkoutRoot).edits.filter((e) => e.outcome === 'added');
+    const now = this.options.skipRegister ? [] : this.host.registrations(this.profile, this.checkoutRoot).edits.filter((e) => e.outcome === 'added');
     const exclude = answersFile(this.destinationRoot(), fromDisk).excludeEdit;
     const edits = [...now.map((e) => ({ file: this.destinationPath(e.file), contents: e.contents ?? '' })), ...(exclude ? [exclude] : [])];
     // already on disk as this run wants them (another run added the same entries): nothing to write
