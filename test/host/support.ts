@@ -65,11 +65,15 @@ export function specTreeOf(release: HostRelease): SpecTree & { fromCheckout: boo
   };
 }
 
-/** A new checkout: the release's schema files at their repository paths. */
+/**
+ * A new checkout: the release's schema files at their repository paths. From a checkout, only its
+ * schema tree: its openmetadata-spec/pom.xml names the checkout's own release, which would refuse
+ * the cases of the other release (and a real checkout's openmetadata-spec holds far more).
+ */
 export function makeCheckout(tree: SpecTree, dir: string): string {
   mkdirSync(dir, { recursive: true });
-  if (existsSync(path.join(tree.root, 'openmetadata-spec'))) {
-    cpSync(path.join(tree.root, 'openmetadata-spec'), path.join(dir, 'openmetadata-spec'), { recursive: true });
+  if (existsSync(path.join(tree.root, SCHEMA_DIR))) {
+    cpSync(path.join(tree.root, SCHEMA_DIR), path.join(dir, SCHEMA_DIR), { recursive: true });
   } else {
     cpSync(tree.root, path.join(dir, SCHEMA_DIR), { recursive: true });
   }
