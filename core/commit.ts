@@ -12,16 +12,24 @@
  *    or Ctrl-C at a prompt leaves the disk as it was;
  * 3. write: the pipeline runs with every decision made; if a write still fails,
  *    the files this run changed are put back and the folders it made removed.
+ *
+ * All of it runs under the checkout's lock (core/checkout-lock.ts), and so does `refresh`: the
+ * generator's re-reading of the host files it edits and of `.yo-rc.json`. The lock is taken here,
+ * not when the run starts: before the commit a run may sit at prompts for minutes, and every write
+ * happens in this function (Yeoman's own files included), so a run holds the lock only while it
+ * reads, decides and writes. What it read earlier (to report registration in the brief) may be
+ * out of date by then, which is why the shared files are read again once the lock is held.
  */
 import { accessSync, constants, existsSync, readFileSync, rmSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { InputOutputAdapter } from '@yeoman/adapter/types';
 import { Conflicter, createConflicterTransform, createYoResolveTransform, forceYoFiles, type ConflicterFile, type ConflicterOptions } from '@yeoman/conflicter';
 import { createTwoFilesPatch } from 'diff';
-import { clearFileState, isFilePending } from 'mem-fs-editor/state';
+import { clearFileState, isFilePending, isFileStateDeleted } from 'mem-fs-editor/state';
 import { createCommitTransform } from 'mem-fs-editor/transform';
 import type { MemFsEditorFile } from 'mem-fs-editor';
-import { mergeOutcome, recordsFolder, writeRecord, type MergeStatus } from './merge.js';
+import { withCheckoutLock } from './checkout-lock.js';
+import { forgetRecord, mergeOutcome, recordsFolder, writePlan, writeRecord, type MergeStatus, type PlanChanges } from './merge.js';
 
 type PendingFile = ConflicterFile & MemFsEditorFile;
 
@@ -43,6 +51,13 @@ export interface CommitContext {
   canAsk: boolean;
   force: boolean;
   dryRun: boolean;
+  /**
+   * Called with the lock held, before anything is decided: puts in mem-fs the edits of files other
+   * runs may have changed meanwhile (registration in host files, `.yo-rc.json`), computed from disk now.
+   */
+  refresh?: () => void;
+  /** a host generator's run: its connector, the files it plans (relative), and what becomes of the others (core/merge.ts) */
+  lifecycle?: { connector: string; planned: string[]; changes: PlanChanges };
 }
 
 /** Yeoman's own files (.yo-rc.json and the like): forced by Yeoman, never a conflict. */
@@ -80,10 +95,19 @@ export class WriteError extends Error {
 export async function commitAllOrNothing(ctx: CommitContext): Promise<void> {
   // The plan was printed by the generator; a dry run writes nothing, not even Yeoman's own files.
   if (ctx.dryRun) return;
+  await withCheckoutLock(ctx.destinationRoot, ctx.adapter.log, async () => {
+    ctx.refresh?.();
+    await commitLocked(ctx);
+  }, (ctx.adapter as { signal?: AbortSignal }).signal);
+}
+
+async function commitLocked(ctx: CommitContext): Promise<void> {
   const force = ctx.force || Boolean(ctx.conflicterOptions.force);
-  const { conflicts, generated, kept } = classify(ctx.sharedFs.all().filter((file) => isFilePending(file)), ctx.destinationRoot, force);
+  const absent = new Set(ctx.lifecycle?.changes.absent.map((file) => path.join(ctx.destinationRoot, file)));
+  const { conflicts, generated, kept } = classify(ctx.sharedFs.all().filter((file) => isFilePending(file)), ctx.destinationRoot, force, absent);
   const pending = ctx.sharedFs.all().filter((file) => isFilePending(file));
-  if (pending.length === 0 && kept.length === 0) return;
+  const obsolete = ctx.lifecycle?.changes.obsolete ?? [];
+  if (pending.length === 0 && kept.length === 0 && absent.size === 0 && obsolete.length === 0) return;
   checkWritable(pending.filter((file) => file.conflicter !== 'identical'), ctx.root);
   await decide(conflicts, ctx);
   const undo = snapshot(pending.filter((file) => file.conflicter !== 'skip' && file.conflicter !== 'identical'));
@@ -104,6 +128,10 @@ export async function commitAllOrNothing(ctx: CommitContext): Promise<void> {
     );
   }
   for (const file of kept) statusLine(ctx.adapter, 'keep', path.relative(ctx.root, file));
+  for (const file of absent) statusLine(ctx.adapter, 'absent', `${path.relative(ctx.root, file)} (you deleted it; --force re-creates it)`);
+  for (const file of obsolete) {
+    statusLine(ctx.adapter, 'obsolete', `${path.relative(ctx.root, path.join(ctx.destinationRoot, file))} (no longer generated; kept because you changed it)`);
+  }
   recordGenerated(ctx, generated);
 }
 
@@ -111,6 +139,11 @@ export async function commitAllOrNothing(ctx: CommitContext): Promise<void> {
 function recordGenerated(ctx: CommitContext, generated: Map<string, Buffer>): void {
   try {
     for (const [file, contents] of generated) writeRecord(ctx.destinationRoot, path.relative(ctx.destinationRoot, file), contents);
+    if (ctx.lifecycle) {
+      for (const file of ctx.lifecycle.changes.delete) forgetRecord(ctx.destinationRoot, file);
+      // obsolete files stay in the plan, so every run reports them until the user removes them
+      writePlan(ctx.destinationRoot, ctx.lifecycle.connector, [...ctx.lifecycle.planned, ...ctx.lifecycle.changes.obsolete]);
+    }
   } catch (error) {
     const { where } = recordsFolder(ctx.destinationRoot);
     ctx.adapter.log.info(
@@ -129,6 +162,7 @@ function statusLine(adapter: InputOutputAdapter, status: string, relative: strin
 function withMergeStatuses(adapter: InputOutputAdapter): InputOutputAdapter {
   const extra: Record<string, (relative: string) => void> = {
     update: (relative) => statusLine(adapter, 'update', relative),
+    delete: (relative) => statusLine(adapter, 'delete', relative),
     merge: (relative) => statusLine(adapter, 'merge', relative),
   };
   const log = new Proxy(adapter.log, { get: (target, key, receiver) => (typeof key === 'string' && extra[key]) || Reflect.get(target, key, receiver) });
@@ -184,11 +218,21 @@ interface Conflict {
  * (update), unchanged by the generator (keep), merged cleanly (merge). Returns the rest, what this
  * run generated (the next run's base) and the files kept as the user has them.
  */
-function classify(pending: PendingFile[], root: string, force: boolean) {
+function classify(pending: PendingFile[], root: string, force: boolean, absent: Set<string>) {
   const conflicts: Conflict[] = [];
   const generated = new Map<string, Buffer>();
   const kept: string[] = [];
   for (const file of pending) {
+    // no longer planned and as generated: the generator deleted it in mem-fs, the commit removes it
+    if (isFileStateDeleted(file)) {
+      setStatus(file, 'delete');
+      continue;
+    }
+    // the user deleted it: it stays deleted, and the record stays (so it stays deleted next time too)
+    if (absent.has(file.path)) {
+      clearFileState(file);
+      continue;
+    }
     if (isYeomanFile(file.path)) {
       // forced by Yeoman; left out when it would not change, so an identical re-run neither rewrites nor reports it
       if (existsSync(file.path) && readFileSync(file.path).equals(file.contents ?? Buffer.alloc(0))) clearFileState(file);
@@ -223,8 +267,8 @@ function classify(pending: PendingFile[], root: string, force: boolean) {
   return { conflicts, generated, kept };
 }
 
-/** The conflicter knows create, identical, force and skip; update and merge are written like force and logged by name. */
-const setStatus = (file: PendingFile, status: MergeStatus | 'force' | 'skip'): void => {
+/** The conflicter knows create, identical, force and skip; update, merge and delete are committed like force and logged by name. */
+const setStatus = (file: PendingFile, status: MergeStatus | 'force' | 'skip' | 'delete'): void => {
   file.conflicter = status as ConflicterFile['conflicter'];
 };
 

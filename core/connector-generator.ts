@@ -4,11 +4,13 @@
  * configuring (validate, store, compose the brief) -> writing (the file plan,
  * then registration) -> conflicts (no-terminal guard) -> end (summary).
  */
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { clearFileState } from 'mem-fs-editor/state';
 import Generator, { type BaseOptions } from 'yeoman-generator';
 import { flagsTypedToYo, unknownFlagProblems } from './cli-flags.js';
-import { commitAllOrNothing, type SharedFs } from './commit.js';
-import { mergeOutcome } from './merge.js';
+import { commitAllOrNothing, type CommitContext, type SharedFs } from './commit.js';
+import { mergeOutcome, planChanges, type PlanChanges } from './merge.js';
 import { helpText } from './help.js';
 import type { HostDefinition } from './host.js';
 import {
@@ -21,9 +23,9 @@ import {
   withDefaults,
 } from './profile/compose.js';
 import { dashed, type Field, type PartialProfile } from './profile/field.js';
-import { ProfileError, findProblems, type ProfileSpec } from './profile/validate.js';
+import { ProfileError, findProblems, type Problem, type ProfileSpec } from './profile/validate.js';
 import { declined, describeEdit, type RegistrationReport } from './registration.js';
-import { answersFile, lastStoredName, storeProfile, storedProfile } from './stored-profiles.js';
+import { answersFile, lastStoredName, storeProfile, storedProfile, withStoredProfile } from './stored-profiles.js';
 import { findCheckoutRoot } from './host-checkout.js';
 
 export interface RunOptions {
@@ -72,7 +74,10 @@ export function declareOptions(generator: Generator<Record<string, unknown>, Con
 export const canAsk = (options: RunOptions): boolean => options.interactive ?? Boolean(process.stdin.isTTY);
 
 /** The commit that replaces the environment's: all or nothing (core/commit.ts). */
-export function allOrNothingCommit(generatorOf: () => Generator<Record<string, unknown>, ConnectorOptions>): () => Promise<void> {
+export function allOrNothingCommit(
+  generatorOf: () => Generator<Record<string, unknown>, ConnectorOptions>,
+  host?: () => Pick<CommitContext, 'refresh' | 'lifecycle'>,
+): () => Promise<void> {
   return async () => {
     const generator = generatorOf();
     const { env, options } = generator;
@@ -88,6 +93,7 @@ export function allOrNothingCommit(generatorOf: () => Generator<Record<string, u
       canAsk: canAsk(options),
       force: Boolean(options.force || conflicterOptions.force),
       dryRun: Boolean(options.dryRun || conflicterOptions.dryRun),
+      ...host?.(),
     });
   };
 }
@@ -117,6 +123,9 @@ export abstract class ConnectorGenerator<P extends { name: string }> extends Gen
   protected checkoutRoot: string | undefined;
   protected registration!: RegistrationReport;
   private answers!: ReturnType<typeof answersFile>;
+  private refreshed = false;
+  /** this run's plan against the last one recorded: the user's deletions, files no longer planned */
+  private lifecycle: { connector: string; planned: string[]; changes: PlanChanges } | undefined;
   private suppliedFields = new Set<string>();
   /** fields whose value the user typed at a prompt: their problems name the question, not a flag */
   private promptedFields = new Map<string, string>();
@@ -126,7 +135,11 @@ export abstract class ConnectorGenerator<P extends { name: string }> extends Gen
     // Yeoman's extension point for the commit: ours writes every file or none (core/commit.ts).
     // Features are frozen once passed, so the task reaches the generator through a holder filled in below.
     const self: { generator?: ConnectorGenerator<P> } = {};
-    super(args, options, { inheritTasks: true, customInstallTask: true, customCommitTask: allOrNothingCommit(() => self.generator!) });
+    const commit = allOrNothingCommit(
+      () => self.generator!,
+      () => ({ refresh: () => self.generator!.refreshSharedFiles(), lifecycle: self.generator!.takeLifecycle() }),
+    );
+    super(args, options, { inheritTasks: true, customInstallTask: true, customCommitTask: commit });
     self.generator = this;
     leaveOutTaskErrorLine(this);
     declareOptions(this, spec);
@@ -171,6 +184,9 @@ export abstract class ConnectorGenerator<P extends { name: string }> extends Gen
     const { spec } = this.host;
     const profile = this.profile as unknown as PartialProfile;
     const stored = storedProfile(this.config, spec.host, this.profile.name);
+    // first: the other answers stored with the connector (its connection type) only follow from this one
+    const moved = movedConnectorProblems(this.host, profile, stored);
+    if (moved.length > 0) throw new ProfileError(moved);
     const checkoutProblems =
       this.checkoutRoot && this.host.checkoutProblems ? this.host.checkoutProblems(profile, this.checkoutRoot, stored) : [];
     const problems = findProblems(spec, profile, checkoutProblems).map((p) =>
@@ -181,6 +197,10 @@ export abstract class ConnectorGenerator<P extends { name: string }> extends Gen
     if (problems.length > 0) throw new ProfileError(supplied.length > 0 ? supplied : problems);
 
     storeProfile(this.config, spec.host, withoutRunOnly(spec, this.profile));
+    const planned = [...this.host.plan(this.profile).map((f) => f.destination), this.host.briefDestination(this.profile)];
+    const force = Boolean(this.options.force || (this.env as unknown as { conflicterOptions?: { force?: boolean } }).conflicterOptions?.force);
+    const connector = `${spec.host}:${this.profile.name}`;
+    this.lifecycle = { connector, planned, changes: planChanges(this.destinationRoot(), connector, planned, force) };
     this.answers = answersFile(this.destinationRoot(), (file) => this.fs.read(file, { defaults: '' }) ?? undefined);
     const registration = this.host.registrations(this.profile, this.checkoutRoot);
     this.registration = this.options.skipRegister ? declined(registration) : registration;
@@ -197,6 +217,7 @@ export abstract class ConnectorGenerator<P extends { name: string }> extends Gen
       interactive: canAsk(this.options),
       force: this.options.force,
       answersNote: this.answers.note,
+      planChanges: this.lifecycle.changes,
     } as never);
   }
 
@@ -208,6 +229,8 @@ export abstract class ConnectorGenerator<P extends { name: string }> extends Gen
         noGlob: true,
       });
     }
+    // no longer planned and as generated: deleted through mem-fs, so the commit removes it with the rest or not at all
+    if (!this.options.dryRun) for (const file of this.lifecycle?.changes.delete ?? []) this.fs.delete(this.destinationPath(file));
     // a forced edit like registration's, so it lands with the files or not at all
     const exclude = this.answers.excludeEdit;
     if (exclude && !this.options.dryRun) {
@@ -243,6 +266,41 @@ export abstract class ConnectorGenerator<P extends { name: string }> extends Gen
     return this.checkoutRoot && this.host.checkoutWarnings ? this.host.checkoutWarnings(this.profile, this.checkoutRoot) : [];
   }
 
+  /** Once: Yeoman runs the commit again when files change during it, and that one must not report the plan again. */
+  private takeLifecycle(): ConnectorGenerator<P>['lifecycle'] {
+    const lifecycle = this.lifecycle;
+    this.lifecycle = undefined;
+    return lifecycle;
+  }
+
+  /**
+   * Called by the commit with the checkout's lock held (core/commit.ts): the files other runs may
+   * have edited since this run read them (the host files registration edits, the git exclude file,
+   * `.yo-rc.json`) are read again and this run's additions made to what is on disk now, so runs
+   * side by side keep each other's entries.
+   */
+  private refreshSharedFiles(): void {
+    // Once: writing to mem-fs during the commit makes Yeoman queue another commit (for files a
+    // conflicter changes), and a refresh there would queue one more, for ever.
+    if (this.options.dryRun || !this.profile || this.refreshed) return;
+    this.refreshed = true;
+    const sharedFs = this.env.sharedFs as unknown as SharedFiles;
+    const fromDisk = (file: string): string | undefined => (existsSync(file) ? readFileSync(file, 'utf8') : undefined);
+    const wrote = this.registration.edits.filter((e) => e.outcome === 'added').map((e) => this.destinationPath(e.file));
+    const now = this.options.skipRegister ? [] : this.host.registrations(this.profile, this.checkoutRoot).edits.filter((e) => e.outcome === 'added');
+    const exclude = answersFile(this.destinationRoot(), fromDisk).excludeEdit;
+    const edits = [...now.map((e) => ({ file: this.destinationPath(e.file), contents: e.contents ?? '' })), ...(exclude ? [exclude] : [])];
+    // already on disk as this run wants them (another run added the same entries): nothing to write
+    for (const file of [...wrote, ...(this.answers.excludeEdit ? [this.answers.excludeEdit.file] : [])]) clearFileState(sharedFs.get(file));
+    // in order: when several edits touch one file, the last holds them all (as in writing())
+    for (const edit of edits) {
+      this.fs.write(edit.file, edit.contents);
+      markForced(sharedFs, edit.file);
+    }
+    const answers = this.config.path;
+    this.fs.writeJSON(answers, withStoredProfile(fromDisk(answers), this.rootGeneratorName(), this.host.spec.host, withoutRunOnly(this.host.spec, this.profile)));
+  }
+
   /** Under yo, a flag this generator does not declare is an error, as it is in the bin. */
   private rejectUnknownYoFlags(): void {
     const typed = flagsTypedToYo(process.argv, (namespace) => namespace === 'connector' || namespace.startsWith('connector:'));
@@ -256,13 +314,16 @@ export abstract class ConnectorGenerator<P extends { name: string }> extends Gen
   /** The file plan and the brief, each with what a real run would do to it. */
   private logDryRun(): void {
     const destinations = [...this.host.plan(this.profile).map((f) => f.destination), this.host.briefDestination(this.profile)];
+    const changes = this.lifecycle?.changes ?? { absent: [], delete: [], obsolete: [] };
+    const line = (status: string, destination: string, why = ''): string => `  ${status.padEnd(9)} ${shownPath(this, this.destinationPath(destination))}${why}`;
     const lines = destinations.map((destination) => {
-      const absolute = this.destinationPath(destination);
-      const contents = Buffer.from(this.fs.read(absolute) ?? '');
+      if (changes.absent.includes(destination)) return line('absent', destination, ' (you deleted it; --force re-creates it)');
+      const contents = Buffer.from(this.fs.read(this.destinationPath(destination)) ?? '');
       // what the commit would do: create, identical, update, keep, merge, conflict or change (no record)
-      const { status } = mergeOutcome(this.destinationRoot(), destination, contents);
-      return `  ${status.padEnd(9)} ${shownPath(this, absolute)}`;
+      return line(mergeOutcome(this.destinationRoot(), destination, contents).status, destination);
     });
+    lines.push(...changes.delete.map((file) => line('delete', file, ' (no longer generated, unchanged since it was)')));
+    lines.push(...changes.obsolete.map((file) => line('obsolete', file, ' (no longer generated; kept because you changed it)')));
     // outside a checkout, end() says so in one line instead of one per edit
     const edits = this.registration.checkoutRoot ? this.registration.edits.map((e) => `  register  ${describeEdit(e)}`) : [];
     this.log.info(`Dry run: nothing is written. The plan:\n${[...lines, ...edits].join('\n')}`);
@@ -319,11 +380,32 @@ function withoutRunOnly<P extends { name: string }>(spec: ProfileSpec, profile: 
   return Object.fromEntries(Object.entries(profile).filter(([key]) => !runOnly.has(key))) as P;
 }
 
+/**
+ * A stored connector whose tree would move (OpenMetadata's --service-type picks its folders and the
+ * service file it is registered in): a re-run would leave the old tree and registration and make a
+ * second of each, so it is refused with the ways out.
+ */
+function movedConnectorProblems<P>(host: HostDefinition<P>, profile: PartialProfile, stored: PartialProfile | undefined): Problem[] {
+  if (!stored) return [];
+  return (host.placementFields ?? [])
+    .filter((field) => stored[field] !== undefined && profile[field] !== undefined && stored[field] !== profile[field])
+    .map((field) => ({
+      field,
+      message:
+        `the connector "${String(profile.name)}" was generated with --${dashed(field)} ${String(stored[field])} (stored in .yo-rc.json); ` +
+        `changing it would write a second tree and a second registration beside the first. Keep --${dashed(field)} ${String(stored[field])}, ` +
+        `pick another --name, or delete the files and registration of the old one and its "${host.id}:${String(profile.name)}" entry in .yo-rc.json first ` +
+        `(got "${String(profile[field])}")`,
+    }));
+}
+
 const nameFieldOf = (spec: ProfileSpec): Field => {
   const field = spec.fields.find((f) => f.name === 'name');
   if (!field) throw new Error(`The ${spec.host} profile declares no name field`);
   return field;
 };
+
+type SharedFiles = { get(path: string): Parameters<typeof clearFileState>[0] & { conflicter?: string } };
 
 /** Registration edits are additive and idempotent; they bypass the overwrite prompt and are reported instead. */
 export function markForced(sharedFs: { get(path: string): { conflicter?: string } }, absolutePath: string): void {

@@ -19,6 +19,8 @@ export interface HostDefinition<P> {
   spec: ProfileSpec;
   /** folder, relative to a checkout root, that marks the root */
   checkoutMarker: string;
+  /** profile fields that place the connector's tree (folders, the host file it registers in): a stored connector may not change them */
+  placementFields?: string[];
   /** the files to generate, in order */
   plan(profile: P): PlannedFile[];
   /** values the templates render; computed here so templates stay free of logic */

@@ -9,6 +9,12 @@
  *   both changed           merge with `git merge-file` (diff3); clean, or a conflict
  *   no base recorded       change: written before records existed, so ask as before
  *
+ * And for the files themselves (copier's rules), against the last plan recorded per connector:
+ *
+ *   planned, missing, recorded          absent: the user deleted it; it stays deleted (unless --force)
+ *   no longer planned, disk == base     delete: the run removes it
+ *   no longer planned, changed by user  obsolete: kept, and reported
+ *
  * Records live outside the checkout's tracked files: in the checkout's own `.git/`
  * when it has one (never committed, moves with the clone), else under the user's
  * cache (XDG_CACHE_HOME or ~/.cache), keyed by the checkout's absolute path.
@@ -21,6 +27,16 @@ import os from 'node:os';
 import path from 'node:path';
 
 export type MergeStatus = 'create' | 'identical' | 'update' | 'keep' | 'merge' | 'conflict' | 'change';
+
+/** What a run does with a connector's files as a whole: the user's deletions, and files its profile no longer plans. */
+export interface PlanChanges {
+  /** planned, recorded, missing on disk: deleted by the user, not re-created */
+  absent: string[];
+  /** no longer planned and as generated: removed by this run */
+  delete: string[];
+  /** no longer planned but changed by the user: kept, reported */
+  obsolete: string[];
+}
 
 export interface MergeOutcome {
   status: MergeStatus;
@@ -51,6 +67,43 @@ export function writeRecord(root: string, relative: string, contents: Buffer): v
   const file = path.join(recordsFolder(root).folder, relative);
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, contents);
+}
+
+/** Files the records hold that are no generated file: the last plan of each connector. */
+const plansFolder = (root: string): string => path.join(recordsFolder(root).folder, '.generator-connector-plans');
+const planFile = (root: string, connector: string): string => path.join(plansFolder(root), `${connector.replace(/[^\w.-]/g, '-')}.json`);
+
+/** The files the last run for `connector` (e.g. `openmetadata:shop_db`) planned, relative to the root; undefined before any. */
+export function readPlan(root: string, connector: string): string[] | undefined {
+  const file = planFile(root, connector);
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as string[]) : undefined;
+}
+
+export function writePlan(root: string, connector: string, files: string[]): void {
+  const file = planFile(root, connector);
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, `${JSON.stringify([...files].sort(), null, 1)}\n`);
+}
+
+/** A file deleted by a run has no base any more: planned again later, it is created, not taken for the user's deletion. */
+export function forgetRecord(root: string, relative: string): void {
+  rmSync(path.join(recordsFolder(root).folder, relative), { force: true });
+}
+
+/** The user's deletions and the files no longer planned, from the last plan and the records (--force: no deletion is the user's). */
+export function planChanges(root: string, connector: string, planned: string[], force: boolean): PlanChanges {
+  const exists = (relative: string): boolean => existsSync(path.join(root, relative));
+  const now = new Set(planned);
+  const dropped = (readPlan(root, connector) ?? []).filter((file) => !now.has(file) && exists(file));
+  const asGenerated = (file: string): boolean => {
+    const base = readRecord(root, file);
+    return base !== undefined && readFileSync(path.join(root, file)).equals(base);
+  };
+  return {
+    absent: force ? [] : planned.filter((file) => !exists(file) && readRecord(root, file) !== undefined),
+    delete: dropped.filter(asGenerated),
+    obsolete: dropped.filter((file) => !asGenerated(file)),
+  };
 }
 
 /** Whether the user changed `relative` since a run generated it (false without a record). */

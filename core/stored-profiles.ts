@@ -53,3 +53,21 @@ export function storeProfile(config: ConfigStorage, host: string, profile: Parti
   config.set('connectors', { ...connectorsIn(config), [keyOf(host, profile.name)]: profile });
   config.set('last', { ...((config.get('last') as Record<string, string> | undefined) ?? {}), [host]: profile.name });
 }
+
+/**
+ * The text of `.yo-rc.json` as it is on disk now, with this run's answers added: the commit writes
+ * this (under the checkout's lock), so answers other runs stored since this run read the file stay.
+ */
+export function withStoredProfile(onDisk: string | undefined, namespace: string, host: string, profile: PartialProfile & { name: string }): Record<string, unknown> {
+  const rc = parseAnswers(onDisk);
+  const section = (rc[namespace] as Record<string, unknown> | undefined) ?? {};
+  const config: ConfigStorage = { get: (key) => section[key], set: (key, value) => (section[key] = value) };
+  storeProfile(config, host, profile);
+  return { ...rc, [namespace]: section };
+}
+
+function parseAnswers(text: string | undefined): Record<string, unknown> {
+  if (!text || text.trim() === '') return {};
+  const parsed = JSON.parse(text) as unknown;
+  return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
+}

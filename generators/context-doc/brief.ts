@@ -1,5 +1,6 @@
 /** Values every brief renders, whatever the host: the file index, registration, and the user's notes. */
 import type { HostDefinition } from '../../core/host.js';
+import type { PlanChanges } from '../../core/merge.js';
 import { describeEdit, type RegistrationReport } from '../../core/registration.js';
 import { markdownBullets, markdownInline, markdownQuote } from '../../core/text.js';
 
@@ -17,12 +18,21 @@ export function briefData<P extends BriefProfile>(
   registration: RegistrationReport,
   briefDestination: string,
   changedByUser: (destination: string) => boolean = () => false,
+  changes: PlanChanges = { absent: [], delete: [], obsolete: [] },
   checkoutWarnings: string[] = [],
 ) {
-  const mark = (destination: string): string => (changedByUser(destination) ? ' (changed by you since it was generated)' : '');
+  const mark = (destination: string): string =>
+    changes.absent.includes(destination)
+      ? ' (deleted by you; not re-created, `--force` brings it back)'
+      : changedByUser(destination)
+        ? ' (changed by you since it was generated)'
+        : '';
   const fileIndex = [
     ...host.plan(profile).map((f) => `| \`${f.destination}\` | ${markdownInline(f.purpose)}${mark(f.destination)} |`),
     `| \`${briefDestination}\` | This brief |`,
+    // what the profile no longer plans: gone with this run, or still there because the user changed it
+    ...changes.delete.map((file) => `| \`${file}\` | No longer generated (the profile changed): deleted by this run, unchanged since it was generated |`),
+    ...changes.obsolete.map((file) => `| \`${file}\` | No longer generated (the profile changed), kept because you changed it: remove it, and what imports it, if nothing needs it |`),
   ];
   // The state, not this run's action: a re-run that finds everything registered renders the same brief.
   const done = registration.edits.filter((e) => e.outcome !== 'skipped').map((e) => `${e.file}: ${e.change}`);

@@ -6,7 +6,7 @@
 import Generator from 'yeoman-generator';
 import { allOrNothingCommit, leaveOutTaskErrorLine, type ConnectorOptions } from '../../core/connector-generator.js';
 import { findCheckoutRoot } from '../../core/host-checkout.js';
-import { changedSinceGenerated } from '../../core/merge.js';
+import { changedSinceGenerated, type PlanChanges } from '../../core/merge.js';
 import { HOSTS } from '../hosts.js';
 import { assertValidProfile } from '../../core/profile/validate.js';
 import { answersFile, lastStoredName, storedProfile } from '../../core/stored-profiles.js';
@@ -21,6 +21,8 @@ type ContextDocOptions = ConnectorOptions & {
   registration?: RegistrationReport;
   /** where the answers are kept, as the host generator told the user */
   answersNote?: string;
+  /** when composed: the user's deletions and the files no longer planned (core/merge.ts) */
+  planChanges?: PlanChanges;
 };
 
 export default class ContextDocGenerator extends Generator<Record<string, unknown>, ContextDocOptions> {
@@ -75,7 +77,7 @@ export default class ContextDocGenerator extends Generator<Record<string, unknow
     const forced = Boolean(this.options.force || (this.env as unknown as { conflicterOptions?: { force?: boolean } }).conflicterOptions?.force);
     const changed = (file: string): boolean => !forced && changedSinceGenerated(this.destinationRoot(), file);
     const warnings = checkoutRoot && host.checkoutWarnings ? host.checkoutWarnings(profile, checkoutRoot) : [];
-    const base = briefData(host, profile, registration, destination, changed, warnings);
+    const base = briefData(host, profile, registration, destination, changed, this.options.planChanges, warnings);
     // alone, the same sentence the host generator would have passed
     const answers = this.options.answersNote ?? answersFile(this.destinationRoot(), (file) => this.fs.read(file, { defaults: '' }) ?? undefined).note;
     const data = { ...host.templateData(profile), ...base, brief: { ...base.brief, answers } };

@@ -17,6 +17,7 @@ export const openMetadataHost: HostDefinition<OpenMetadataProfile> = {
     "it in the checkout's <type>Service.json.",
   spec: openMetadataSpec,
   checkoutMarker: 'openmetadata-spec',
+  placementFields: ['serviceType'],
   plan: openMetadataPlan,
   templateData,
   briefGenerator: CONTEXT_DOC_GENERATOR,

@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fixturePath, REPO_ROOT } from '../support/fixtures.js';
+import { fixturePath, hostCheckout, REPO_ROOT } from '../support/fixtures.js';
 import { releaseFacts } from '../../generators/openmetadata/facts/index.js';
 import { moduleOf } from '../../generators/openmetadata/pydantic-models.js';
 import { runGenerator } from '../support/generate.js';
@@ -53,23 +53,30 @@ export interface SpecTree {
   source: string;
 }
 
-/** The release's schema tree: its jar when served, else the shared fixtures (said in `source`). */
-export function specTreeOf(release: HostRelease): SpecTree {
-  if (release.spec) return { root: release.spec, source: release.specSource ?? 'jar' };
+/**
+ * The release's schema tree: its jar when served, else the OpenMetadata checkout the tests read
+ * (GC_OPENMETADATA_CHECKOUT, default ../shared/fixtures/openmetadata; said in `source`).
+ * `fromCheckout`: the describe must requireFixtures(this, 'openmetadata/openmetadata-spec') first.
+ */
+export function specTreeOf(release: HostRelease): SpecTree & { fromCheckout: boolean } {
+  if (release.spec) return { root: release.spec, source: release.specSource ?? 'jar', fromCheckout: false };
+  const checkout = hostCheckout('openmetadata');
   return {
     root: fixturePath('openmetadata'),
-    source: `../shared/fixtures/openmetadata (openmetadata-spec ${release.release} is not served by Maven Central)`,
+    source: `${checkout.root} (${checkout.fromVariable ? checkout.variable : `../shared/fixtures/openmetadata; ${checkout.variable} chooses another checkout`}; openmetadata-spec ${release.release} is not served by Maven Central)`,
+    fromCheckout: true,
   };
 }
 
-/** A new checkout: the release's schema files at their repository paths. */
+/**
+ * A new checkout: the release's schema files at their repository paths. From a checkout, only its
+ * schema tree: its openmetadata-spec/pom.xml names the checkout's own release, which would refuse
+ * the cases of the other release (and a real checkout's openmetadata-spec holds far more).
+ */
 export function makeCheckout(tree: SpecTree, dir: string): string {
   mkdirSync(dir, { recursive: true });
-  if (existsSync(path.join(tree.root, 'openmetadata-spec'))) {
-    // not the fixtures' pom.xml: it names the release those files come from (2.0.0-SNAPSHOT), and a
-    // checkout that says 2.0 refuses --openmetadata-version 1.12; the run's option names the release
-    const spec = path.join(tree.root, 'openmetadata-spec');
-    cpSync(spec, path.join(dir, 'openmetadata-spec'), { recursive: true, filter: (source) => source !== path.join(spec, 'pom.xml') });
+  if (existsSync(path.join(tree.root, SCHEMA_DIR))) {
+    cpSync(path.join(tree.root, SCHEMA_DIR), path.join(dir, SCHEMA_DIR), { recursive: true });
   } else {
     cpSync(tree.root, path.join(dir, SCHEMA_DIR), { recursive: true });
   }

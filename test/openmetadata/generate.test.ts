@@ -18,7 +18,7 @@ import { OPENMETADATA_RELEASES } from '../../core/profile/fields-openmetadata.js
 import { openMetadataPlan, briefDestination } from '../../generators/openmetadata/plan.js';
 import { markdownInline } from '../../core/text.js';
 import { clientStepFacts, releaseFacts } from '../../generators/openmetadata/facts/index.js';
-import { fixturePath, fixturesAvailable, requireFixtures, skipWithReason } from '../support/fixtures.js';
+import { fixturePath, requireFixtures, skipWithReason } from '../support/fixtures.js';
 import { runGenerator, tempDir } from '../support/generate.js';
 import { OPENMETADATA_FIRST_PARTY, storedProfileIn } from '../support/hosts.js';
 import {
@@ -837,7 +837,7 @@ describe('OpenMetadata generator: the generated connector', function () {
 
 describe('OpenMetadata generator: the facts of every release agree with the import manifest', function () {
   it("each release's abstract-method lists are the manifest lists", async function () {
-    if (!fixturesAvailable()) skipWithReason(this, 'shared fixtures folder is absent');
+    requireFixtures(this, 'openmetadata/import-manifest.json');
     const { baseClassFor, releaseFacts } = await import('../../generators/openmetadata/facts/index.js');
     const known = loadManifest();
     const problems: string[] = [];
