@@ -181,6 +181,14 @@ describe('--generate-models: the flag', function () {
     assert.doesNotMatch(help, /--generate-models </);
   });
 
+  it("is offered by the brief where it explains make generate, as the quicker way for the new schemas", function () {
+    const dir = tempDir('connector-models-brief-');
+    const run = runBin(['openmetadata', '--name', 'brief_models', '--service-type', 'database'], { cwd: dir });
+    assert.equal(run.status, 0, run.stderr);
+    const brief = readFileSync(path.join(dir, 'ingestion/src/metadata/ingestion/source/database/briefmodels/CONNECTOR_CONTEXT.md'), 'utf8');
+    assert.match(brief, /re-run this generator\s+with `--generate-models`/);
+  });
+
   it('is validated as a boolean (a profile file can set it)', function () {
     const profile = { name: 'flag_db', serviceType: 'database', generateModels: 'yes' };
     const problems = findProblems(openMetadataSpec, profile).filter((p) => p.field === 'generateModels');
