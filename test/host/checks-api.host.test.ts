@@ -13,14 +13,12 @@
  * builds (that file registers its own suites, so it cannot be imported).
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { testModuleName } from '../../core/profile/names.js';
-import { openMetadataNames, type OpenMetadataProfile } from '../../core/profile/openmetadata.js';
+import type { OpenMetadataProfile } from '../../core/profile/openmetadata.js';
 import { checksApiFor, releaseFacts, type ChecksApiUse } from '../../generators/openmetadata/facts/index.js';
 import { errorRulesOf, sqlDriverOf } from '../../generators/openmetadata/model/python-files/error-pack.js';
 import { tempDir } from '../support/generate.js';
 import { storedProfileIn } from '../support/hosts.js';
+import { caseRequest } from './case-request.js';
 import { generateInHost, installedReleases, omhost, overlaysOf, type HostRelease } from './support.js';
 
 const POSTGRES_URL_VARIABLE = 'GC_TEST_POSTGRES_URL';
@@ -84,40 +82,6 @@ interface Answers {
   create: Part<string>;
 }
 
-const pascal = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
-
-function firstClass(file: string, suffix: string): string {
-  const match = new RegExp(`^class (\\w+${suffix})\\b`, 'm').exec(readFileSync(file, 'utf8'));
-  if (!match) throw new Error(`no class ending in ${suffix} in ${file}`);
-  return match[1]!;
-}
-
-/** What the Python side needs of a generated case (the fields omhost.checks reads). */
-function requestOf(checkout: string, profile: OpenMetadataProfile) {
-  const names = openMetadataNames(profile);
-  const type = profile.serviceType;
-  const sourceDir = path.join(checkout, `ingestion/src/metadata/ingestion/source/${type}/${names.packageName}`);
-  const sqlalchemy = type === 'database' && profile.connectionType === 'sqlalchemy';
-  const connectionPy = readFileSync(path.join(sourceDir, 'connection.py'), 'utf8');
-  return {
-    serviceType: type,
-    package: names.packageName,
-    typeValue: names.typeValue,
-    sourceType: names.packageName,
-    sourceDir,
-    sourcePackage: `metadata.ingestion.source.${type}.${names.packageName}`,
-    sourceClass: firstClass(path.join(sourceDir, 'metadata.py'), 'Source'),
-    clientClass: sqlalchemy ? null : firstClass(path.join(sourceDir, 'client.py'), 'Client'),
-    // the client methods the checks call (answered with [] by the stand-in client)
-    stepMethods: sqlalchemy ? [] : [...connectionPy.matchAll(/client\.(\w+),/g)].map((m) => m[1]!),
-    serviceEnumMember: pascal(names.definitionPrefix),
-    sqlalchemy,
-    unitTest: path.join(checkout, `ingestion/tests/unit/topology/${type}/${testModuleName(names.testName)}.py`),
-    testConnectionJson: path.join(checkout, `openmetadata-service/src/main/resources/json/data/testConnections/${type}/${names.stem}.json`),
-    changedSchemas: [`entity/services/connections/${type}/${names.stem}Connection.json`, `entity/services/${type}Service.json`],
-  };
-}
-
 /** Releases whose facts name a checks API (2.0 on). */
 const releases = installedReleases().filter((r) => releaseFacts(r.line).checksApi);
 
@@ -134,7 +98,7 @@ async function judge(release: HostRelease, c: ChecksCase, serverUrl: string | un
   const facts = releaseFacts(release.line);
   const use = checksApiFor(facts, profile.serviceType, profile.connectionType === 'sqlalchemy');
   if (!use) throw new Error(`${c.id}: the facts of ${release.line} give ${profile.serviceType} no checks API`);
-  const request = requestOf(checkout, profile);
+  const request = caseRequest(checkout, profile);
   const work = tempDir(`host-checks-work-${c.id}-`);
   const [models] = overlaysOf(release, [{ ...request, checkout, work }]);
   if (!models?.overlay) throw new Error(`model generation failed: ${models?.error}`);

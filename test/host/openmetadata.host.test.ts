@@ -8,13 +8,13 @@
  * and the generated unit tests run under pytest. Run by `npm run test:host`.
  */
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { testModuleName } from '../../core/profile/names.js';
-import { openMetadataNames, type OpenMetadataProfile } from '../../core/profile/openmetadata.js';
+import type { OpenMetadataProfile } from '../../core/profile/openmetadata.js';
 import { runGenerator, tempDir } from '../support/generate.js';
 import { storedProfileIn } from '../support/hosts.js';
 import { CASES, type Case } from '../openmetadata/matrix.js';
+import { caseRequest, pythonFilesUnder } from './case-request.js';
 import { requireFixtures } from '../support/fixtures.js';
 import {
   completedTree,
@@ -90,54 +90,6 @@ const serverOf = (c: Case): { url: string } | undefined => {
 const needsServer = (c: Case): boolean => 'serverUrl' in c;
 /** Against a server, test connection and create run there (server test connection, server topology). */
 const checksWithServer = (): string[] => [...CHECK_NAMES.filter((n) => n !== 'test connection' && n !== 'create'), ...SERVER_CHECK_NAMES];
-
-const pascal = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
-
-function pythonFilesUnder(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.py'));
-}
-
-function firstClass(file: string, suffix: string): string {
-  const match = new RegExp(`^class (\\w+${suffix})\\b`, 'm').exec(readFileSync(file, 'utf8'));
-  if (!match) throw new Error(`no class ending in ${suffix} in ${file}`);
-  return match[1]!;
-}
-
-/** What the Python checks need to know of a generated case, read from the generated files. */
-function caseRequest(checkout: string, profile: OpenMetadataProfile) {
-  const names = openMetadataNames(profile);
-  const type = profile.serviceType;
-  const sourceRel = `ingestion/src/metadata/ingestion/source/${type}/${names.packageName}`;
-  const sourceDir = path.join(checkout, sourceRel);
-  const sourcePackage = `metadata.ingestion.source.${type}.${names.packageName}`;
-  const sqlalchemy = type === 'database' && profile.connectionType === 'sqlalchemy';
-  const connectionPy = readFileSync(path.join(sourceDir, 'connection.py'), 'utf8');
-  const schema = JSON.parse(
-    readFileSync(path.join(checkout, SCHEMA_DIR, `entity/services/connections/${type}/${names.stem}Connection.json`), 'utf8'),
-  ) as { title: string };
-  return {
-    serviceType: type,
-    package: names.packageName,
-    typeValue: names.typeValue,
-    sourceType: names.packageName,
-    sourceDir,
-    sourcePackage,
-    sourceModules: pythonFilesUnder(sourceDir).map((f) => `${sourcePackage}.${f.replace(/\.py$/, '').replace(/\//g, '.')}`.replace(/\.__init__$/, '')),
-    sourceClass: firstClass(path.join(sourceDir, 'metadata.py'), 'Source'),
-    clientClass: sqlalchemy ? null : firstClass(path.join(sourceDir, 'client.py'), 'Client'),
-    stepMethods: sqlalchemy ? [] : [...connectionPy.matchAll(/client\.(\w+),/g)].map((m) => m[1]!),
-    connectionClass: schema.title,
-    connectionModule: `metadata.generated.schema.entity.services.connections.${type}.${names.stem}Connection`,
-    serviceModule: `metadata.generated.schema.entity.services.${type}Service`,
-    serviceTypeEnum: `${pascal(names.definitionPrefix)}ServiceType`,
-    serviceEnumMember: pascal(names.definitionPrefix),
-    capabilities: { lineage: profile.capabilities.includes('lineage'), usage: profile.capabilities.includes('usage') },
-    sqlalchemy,
-    unitTest: path.join(checkout, `ingestion/tests/unit/topology/${type}/${testModuleName(names.testName)}.py`),
-    testConnectionJson: path.join(checkout, `openmetadata-service/src/main/resources/json/data/testConnections/${type}/${names.stem}.json`),
-    changedSchemas: [`entity/services/connections/${type}/${names.stem}Connection.json`, `entity/services/${type}Service.json`],
-  };
-}
 
 async function generate(release: HostRelease, c: Case, tree: SpecTree): Promise<Generated> {
   const checkout = makeCheckout(tree, tempDir(`host-${release.line}-${c.id}-`));
