@@ -43,6 +43,18 @@ def pointed_workflow(workflow: dict, server_url: str, schema: str, api_url: str)
     return workflow
 
 
+def metadata_ingest(config_file: Path, overlay: str, work: Path, timeout: int):
+    """The venv's own `metadata ingest -c`, with the overlay active: (exit code or None on a timeout, output)."""
+    env = {**os.environ, "PYTHONPATH": str(PYTHON_DIR), "OMHOST_OVERLAY": overlay, "PYTHONDONTWRITEBYTECODE": "1"}
+    metadata = str(Path(sys.executable).parent / "metadata")
+    try:
+        done = subprocess.run([metadata, "ingest", "-c", str(config_file)], env=env, cwd=work,
+                              capture_output=True, text=True, timeout=timeout)
+    except subprocess.TimeoutExpired as expired:
+        return None, f"metadata ingest timed out: {expired}"
+    return done.returncode, done.stdout + done.stderr
+
+
 def server_version() -> str:
     """The release of the installed client (2.0.7.0 -> 2.0.7): the client requires the same major.minor."""
     return ".".join(importlib.metadata.version("openmetadata-ingestion").split(".")[:3])
@@ -60,14 +72,7 @@ def run(req) -> dict:
         workflow = pointed_workflow(workflow, req["serverUrl"], req["schema"], standin.api_url)
         config_file = work / "workflow.yaml"
         config_file.write_text(yaml.safe_dump(workflow, sort_keys=False))
-        env = {**os.environ, "PYTHONPATH": str(PYTHON_DIR), "OMHOST_OVERLAY": req["overlay"], "PYTHONDONTWRITEBYTECODE": "1"}
-        metadata = str(Path(sys.executable).parent / "metadata")
-        try:
-            done = subprocess.run([metadata, "ingest", "-c", str(config_file)], env=env, cwd=work,
-                                  capture_output=True, text=True, timeout=req.get("timeout", 600) - 30)
-            exit_code, output = done.returncode, done.stdout + done.stderr
-        except subprocess.TimeoutExpired as timeout:
-            exit_code, output = None, f"metadata ingest timed out: {timeout}"
+        exit_code, output = metadata_ingest(config_file, req["overlay"], work, req.get("timeout", 600) - 30)
     finally:
         standin.shutdown()
         standin.server_close()

@@ -6,15 +6,12 @@ own `metadata` entry point runs the workflow as a subprocess with the overlay ac
 Both servers run in this process and record every request.
 """
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import yaml
 
 from omhost.fake_api import FakeSourceApi
-from omhost.ingest import PYTHON_DIR, server_version
+from omhost.ingest import metadata_ingest, server_version
 from omhost.om_standin import serve_in_thread
 
 
@@ -37,14 +34,7 @@ def run(req) -> dict:
             workflow = yaml.safe_load(Path(req["workflow"]).read_text())
             config_file = work / "workflow.yaml"
             config_file.write_text(yaml.safe_dump(pointed_workflow(workflow, api.url, req["apiToken"], standin.api_url), sort_keys=False))
-            env = {**os.environ, "PYTHONPATH": str(PYTHON_DIR), "OMHOST_OVERLAY": req["overlay"], "PYTHONDONTWRITEBYTECODE": "1"}
-            metadata = str(Path(sys.executable).parent / "metadata")
-            try:
-                done = subprocess.run([metadata, "ingest", "-c", str(config_file)], env=env, cwd=work,
-                                      capture_output=True, text=True, timeout=timeout - 30)
-                exit_code, output = done.returncode, done.stdout + done.stderr
-            except subprocess.TimeoutExpired as expired:
-                exit_code, output = None, f"metadata ingest timed out: {expired}"
+            exit_code, output = metadata_ingest(config_file, req["overlay"], work, timeout - 30)
         finally:
             standin.shutdown()
             standin.server_close()
