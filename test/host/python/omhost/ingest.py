@@ -55,6 +55,18 @@ def metadata_ingest(config_file: Path, overlay: str, work: Path, timeout: int):
     return done.returncode, done.stdout + done.stderr
 
 
+def ingest_answer(config_file: Path, exit_code, output: str, record: Path, standin) -> dict:
+    """What a run answers the spec: the command, its exit and output, and what the stand-in recorded and did not know."""
+    requests = [json.loads(line) for line in record.read_text().splitlines()] if record.exists() else []
+    return {
+        "command": f"metadata ingest -c {config_file}",
+        "exitCode": exit_code,
+        "output": output,
+        "requests": requests,
+        "unknown": sorted(set(standin.unknown)),
+    }
+
+
 def server_version() -> str:
     """The release of the installed client (2.0.7.0 -> 2.0.7): the client requires the same major.minor."""
     return ".".join(importlib.metadata.version("openmetadata-ingestion").split(".")[:3])
@@ -76,12 +88,4 @@ def run(req) -> dict:
     finally:
         standin.shutdown()
         standin.server_close()
-    requests = [json.loads(line) for line in record.read_text().splitlines()] if record.exists() else []
-    return {
-        "command": f"metadata ingest -c {config_file}",
-        "exitCode": exit_code,
-        "output": output,
-        "requests": requests,
-        "unknown": sorted(set(standin.unknown)),
-        "apiUrl": standin.api_url,
-    }
+    return {**ingest_answer(config_file, exit_code, output, record, standin), "apiUrl": standin.api_url}

@@ -5,13 +5,12 @@ workflow sends), the OpenMetadata server at the API stand-in (omhost.om_standin)
 own `metadata` entry point runs the workflow as a subprocess with the overlay active.
 Both servers run in this process and record every request.
 """
-import json
 from pathlib import Path
 
 import yaml
 
 from omhost.fake_api import FakeSourceApi
-from omhost.ingest import metadata_ingest, server_version
+from omhost.ingest import ingest_answer, metadata_ingest, server_version
 from omhost.om_standin import serve_in_thread
 
 
@@ -39,14 +38,9 @@ def run(req) -> dict:
             standin.shutdown()
             standin.server_close()
         source_requests = list(api.log)
-    requests = [json.loads(line) for line in record.read_text().splitlines()] if record.exists() else []
     entities = standin.store.entities
     return {
-        "command": f"metadata ingest -c {config_file}",
-        "exitCode": exit_code,
-        "output": output,
-        "requests": requests,
-        "unknown": sorted(set(standin.unknown)),
+        **ingest_answer(config_file, exit_code, output, record, standin),
         "sourceRequests": source_requests,
         "services": sorted(entities.get("services/dashboardServices", {})),
         "charts": sorted(entities.get("charts", {}).values(), key=lambda e: e["fullyQualifiedName"]),
