@@ -249,11 +249,18 @@ export abstract class ConnectorGenerator<P extends { name: string }> extends Gen
   }
 
   end(): void {
+    // a dry run printed its plan (registration edits included) and wrote nothing: no line may say otherwise
     const { edits, checkoutRoot } = this.registration;
     if (!checkoutRoot) {
       // one line, whatever the number of edits: the reason is the same for all of them
       const why = edits.find((e) => e.reason)?.reason ?? `no ${this.host.label} checkout (looked for ${this.host.checkoutMarker}/)`;
-      this.log.info(`Registration skipped: ${why}, from ${this.destinationRoot()}. The files were written under this folder.`);
+      const where = this.options.dryRun ? 'The files would be written under this folder.' : 'The files were written under this folder.';
+      this.log.info(`Registration skipped: ${why}, from ${this.destinationRoot()}. ${where}`);
+    }
+    if (this.options.dryRun) {
+      for (const warning of this.checkoutWarnings()) this.log.info(`Warning: ${warning}.`);
+      this.log.info('Dry run: nothing was written.');
+      return;
     }
     if (checkoutRoot) for (const edit of edits) this.log.info(`Registration: ${describeEdit(edit)}`);
     for (const warning of this.checkoutWarnings()) this.log.info(`Warning: ${warning}.`);

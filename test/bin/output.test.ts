@@ -9,13 +9,39 @@ import { spawnSync } from 'node:child_process';
 import { appendFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { BIN, forgetRecords, literal, runBin, runGenerator, tempDir } from '../support/generate.js';
-import { skipWithReason } from '../support/fixtures.js';
+import { requireFixtures, skipWithReason } from '../support/fixtures.js';
+import { seedOpenMetadataCheckout } from '../openmetadata/support.js';
 import { HOST_CASES, briefPathOf, completeProfile, plannedFiles } from '../support/hosts.js';
 import { runInTerminal, terminalAvailable } from '../support/terminal.js';
 
 const output = (r: { stdout: string; stderr: string }): string => `${r.stdout}\n${r.stderr}`;
 const count = (text: string, needle: string): number => text.split(needle).length - 1;
 const ESCAPE = '\u001b[';
+
+describe('what a dry run prints in an OpenMetadata checkout', function () {
+  this.timeout(90_000);
+
+  it('lists each registration edit once, in the plan, and never says that files were written', function () {
+    requireFixtures(this, 'openmetadata');
+    const root = seedOpenMetadataCheckout(tempDir('connector-dry-run-'));
+    const result = runBin(['openmetadata', '--name', 'dry_db', '--service-type', 'database', '--dry-run'], { cwd: root });
+    assert.equal(result.status, 0, output(result));
+    for (const edit of ['added DryDb in definitions.databaseServiceType.enum', 'dryDbConnection.json"} in definitions.databaseConnection']) {
+      assert.equal(count(output(result), edit), 1, output(result));
+    }
+    assert.doesNotMatch(output(result), /were written|answers are kept|Next: read/, output(result));
+    assert.match(output(result), /Dry run: nothing was written/);
+  });
+
+  it("--dry-run's help names every status the plan can show", function () {
+    const help = runBin(['openmetadata', '--help'], { cwd: tempDir() }).stdout;
+    // the help wraps long descriptions: the flag's text runs to the next flag
+    const line = /--dry-run\s+([\s\S]*?)\n\s*--/.exec(help)?.[1] ?? '';
+    for (const status of ['create', 'identical', 'update', 'keep', 'merge', 'conflict', 'delete', 'obsolete', 'absent']) {
+      assert.match(line, new RegExp(`\\b${status}\\b`), `--dry-run's help lacks ${status}: ${line}`);
+    }
+  });
+});
 
 for (const c of HOST_CASES) {
   describe(`what a run prints (${c.host})`, function () {
