@@ -249,7 +249,6 @@ export abstract class ConnectorGenerator<P extends { name: string }> extends Gen
   }
 
   end(): void {
-    // a dry run printed its plan (registration edits included) and wrote nothing: no line may say otherwise
     const { edits, checkoutRoot } = this.registration;
     if (!checkoutRoot) {
       // one line, whatever the number of edits: the reason is the same for all of them
@@ -257,6 +256,7 @@ export abstract class ConnectorGenerator<P extends { name: string }> extends Gen
       const where = this.options.dryRun ? 'The files would be written under this folder.' : 'The files were written under this folder.';
       this.log.info(`Registration skipped: ${why}, from ${this.destinationRoot()}. ${where}`);
     }
+    // a dry run printed its plan (registration edits included) and wrote nothing: no line may say otherwise
     if (this.options.dryRun) {
       for (const warning of this.checkoutWarnings()) this.log.info(`Warning: ${warning}.`);
       this.log.info('Dry run: nothing was written.');
