@@ -10,11 +10,11 @@
  * when it has one, else at the checkout root (`.generator-connector-commit.lock`). Beside the lock,
  * `<lock>.owner.json` says who holds it, for the message of a run that waits.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import lockfile from 'proper-lockfile';
+import { gitFolderOf } from './git-folder.js';
 
 /** GENERATOR_CONNECTOR_LOCK_TIMEOUT: how long a run waits for another run's commit, in seconds. */
 export const LOCK_TIMEOUT_VARIABLE = 'GENERATOR_CONNECTOR_LOCK_TIMEOUT';
@@ -59,16 +59,6 @@ function cannotLock(lockPath: string, error: unknown): Error {
 export function checkoutLockPath(root: string): string {
   const gitFolder = gitFolderOf(root);
   return gitFolder ? path.join(gitFolder, 'generator-connector', 'commit.lock') : path.join(root, '.generator-connector-commit.lock');
-}
-
-/** `<root>/.git` when it is a folder; for a worktree or submodule (`.git` is a file), the folder git names. */
-function gitFolderOf(root: string): string | undefined {
-  const dotGit = path.join(root, '.git');
-  if (!existsSync(dotGit)) return undefined;
-  if (statSync(dotGit).isDirectory()) return dotGit;
-  const asked = spawnSync('git', ['rev-parse', '--absolute-git-dir'], { cwd: root, encoding: 'utf8' });
-  const folder = asked.status === 0 ? asked.stdout.trim() : '';
-  return folder && existsSync(folder) ? folder : undefined;
 }
 
 export function lockTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {

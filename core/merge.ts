@@ -22,9 +22,10 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { gitFolderOf } from './git-folder.js';
 
 export type MergeStatus = 'create' | 'identical' | 'update' | 'keep' | 'merge' | 'conflict' | 'change';
 
@@ -49,8 +50,8 @@ export function recordsFolder(root: string): { folder: string; where: string } {
   const override = process.env.GENERATOR_CONNECTOR_STATE_DIR;
   const key = createHash('sha256').update(path.resolve(root)).digest('hex').slice(0, 16);
   if (override) return { folder: path.join(override, key), where: `${override} (GENERATOR_CONNECTOR_STATE_DIR)` };
-  const git = path.join(root, '.git');
-  if (existsSync(git) && statSync(git).isDirectory()) {
+  const git = gitFolderOf(root);
+  if (git) {
     return { folder: path.join(git, 'generator-connector', 'base'), where: ".git/generator-connector/ (inside the checkout's git folder, never committed)" };
   }
   const cache = process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
