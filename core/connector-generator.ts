@@ -264,7 +264,7 @@ export abstract class ConnectorGenerator<P extends { name: string }> extends Gen
     }
     if (checkoutRoot) for (const edit of edits) this.log.info(`Registration: ${describeEdit(edit)}`);
     for (const warning of this.checkoutWarnings()) this.log.info(`Warning: ${warning}.`);
-    this.log.info(this.answers.note.replace(/`/g, ''));
+    this.log.info(this.answers.shownNote(runFolder(this)));
     // relative to the folder the user ran in, as Yeoman prints the files it wrote
     this.log.info(`Next: read ${shownPath(this, this.destinationPath(this.host.briefDestination(this.profile)))}`);
   }
@@ -376,9 +376,12 @@ export abstract class ConnectorGenerator<P extends { name: string }> extends Gen
 
 /** A path as the user's shell sees it: relative to the folder the run started in (Yeoman's logCwd). */
 function shownPath(generator: Generator<Record<string, unknown>, ConnectorOptions>, absolute: string): string {
-  const from = (generator.env as unknown as { logCwd?: string }).logCwd ?? process.cwd();
-  return path.relative(from, absolute) || '.';
+  return path.relative(runFolder(generator), absolute) || '.';
 }
+
+/** The folder the run started in (Yeoman's logCwd): where the user's shell is. */
+const runFolder = (generator: Generator<Record<string, unknown>, ConnectorOptions>): string =>
+  (generator.env as unknown as { logCwd?: string }).logCwd ?? process.cwd();
 
 /** The profile as stored with the answers: without the fields that are choices about one run. */
 function withoutRunOnly<P extends { name: string }>(spec: ProfileSpec, profile: P): P {

@@ -15,8 +15,9 @@
  *   no longer planned, disk == base     delete: the run removes it
  *   no longer planned, changed by user  obsolete: kept, and reported
  *
- * Records live outside the checkout's tracked files: in the checkout's own `.git/`
- * when it has one (never committed, moves with the clone), else under the user's
+ * Records live outside the checkout's tracked files: in the checkout's own git folder
+ * when it has one (`.git/`, or the folder a worktree's or submodule's `.git` file names;
+ * never committed, moves with the clone), else under the user's
  * cache (XDG_CACHE_HOME or ~/.cache), keyed by the checkout's absolute path.
  * GENERATOR_CONNECTOR_STATE_DIR overrides the location (tests use it).
  */
@@ -52,7 +53,9 @@ export function recordsFolder(root: string): { folder: string; where: string } {
   if (override) return { folder: path.join(override, key), where: `${override} (GENERATOR_CONNECTOR_STATE_DIR)` };
   const git = gitFolderOf(root);
   if (git) {
-    return { folder: path.join(git, 'generator-connector', 'base'), where: ".git/generator-connector/ (inside the checkout's git folder, never committed)" };
+    // a worktree's or submodule's git folder is elsewhere (`.git` is a file naming it): said by its path
+    const shown = git === path.join(root, '.git') ? '.git' : git;
+    return { folder: path.join(git, 'generator-connector', 'base'), where: `${shown}/generator-connector/ (inside the checkout's git folder, never committed)` };
   }
   const cache = process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
   return { folder: path.join(cache, 'generator-connector', 'base', key), where: `${path.join(cache, 'generator-connector', 'base')}/ (no .git folder here)` };
