@@ -8,6 +8,12 @@
  *   new == base            keep: the generator did not change it, keep the user's
  *   both changed           merge with `git merge-file` (diff3); clean, or a conflict
  *   no base recorded       change: written before records existed, so ask as before
+ *   disk holds markers     markers: a conflict written with its markers and not yet resolved;
+ *                          left alone and reported (shown as `conflict`) until the user resolves it
+ *
+ * The base recorded is always what the generator produced, never a file with markers: a conflict
+ * written with markers records the content generated now, so the user's resolution is their edit
+ * of it (kept by the next run, merged with later changes) and not a new conflict with the old base.
  *
  * And for the files themselves (copier's rules), against the last plan recorded per connector:
  *
@@ -28,7 +34,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { gitFolderOf } from './git-folder.js';
 
-export type MergeStatus = 'create' | 'identical' | 'update' | 'keep' | 'merge' | 'conflict' | 'change';
+/** `markers`: the file on disk still holds conflict markers (an earlier run's, or git's): left alone until resolved. */
+export type MergeStatus = 'create' | 'identical' | 'update' | 'keep' | 'merge' | 'conflict' | 'change' | 'markers';
 
 /** What a run does with a connector's files as a whole: the user's deletions, and files its profile no longer plans. */
 export interface PlanChanges {
@@ -123,12 +130,20 @@ export function mergeOutcome(root: string, relative: string, generated: Buffer):
   if (!existsSync(target)) return { status: 'create', contents: generated };
   const disk = readFileSync(target);
   if (disk.equals(generated)) return { status: 'identical' };
+  // Merging it again would nest markers in markers, and taking it as the user's edit would hide
+  // them: it waits for the user. Its base stays what it is, so once resolved it merges as any edit.
+  if (hasConflictMarkers(disk)) return { status: 'markers' };
   const base = readRecord(root, relative);
   if (!base) return { status: 'change', contents: generated };
   if (disk.equals(base)) return { status: 'update', contents: generated };
   if (generated.equals(base)) return { status: 'keep' };
   const merged = mergeFile(disk, base, generated, relative);
   return { status: merged.clean ? 'merge' : 'conflict', contents: merged.contents };
+}
+
+/** Conflict markers at line starts, in order: `<<<<<<< `, `=======`, `>>>>>>> ` (with or without diff3's `|||||||`). */
+export function hasConflictMarkers(contents: Buffer): boolean {
+  return /^<{7} [^\n]*\n(?:[^\n]*\n)*?={7}\r?\n(?:[^\n]*\n)*?>{7} /m.test(contents.toString('utf8'));
 }
 
 /** `git merge-file` over three temporary files; conflict markers name the three sides. */
