@@ -58,22 +58,46 @@ export interface CommitContext {
   refresh?: () => void;
   /** a host generator's run: its connector, the files it plans (relative), and what becomes of the others (core/merge.ts) */
   lifecycle?: { connector: string; planned: string[]; changes: PlanChanges };
+  /**
+   * Told, after the write, the files (absolute) that hold conflict markers now: merges written with
+   * them in this run (`m`, --write-conflict-markers) and files still holding an earlier run's. The
+   * generator lists them at the end of the run (markersReport).
+   */
+  onMarkers?: (files: string[]) => void;
 }
 
 /** Yeoman's own files (.yo-rc.json and the like): forced by Yeoman, never a conflict. */
 const isYeomanFile = (file: string): boolean => /(^|[\\/])\.yo-(rc|rc-global|resolve)(\.json)?$/.test(file);
 
-/** A run that would overwrite files and cannot ask (no terminal, no --force). */
+/**
+ * A run that would overwrite files and cannot ask (no terminal, no --force). The ways out are named
+ * safest first: a terminal (file by file, `d` shows the differences) and --write-conflict-markers
+ * keep the user's edits; --force comes last, saying that it loses them. `mergeable`: some of the
+ * files merged with conflicts, so --write-conflict-markers can write them.
+ */
 export class ConflictError extends Error {
-  constructor(readonly files: string[]) {
+  constructor(
+    readonly files: string[],
+    mergeable = false,
+  ) {
+    const markers = mergeable ? ', or re-run with --write-conflict-markers to write each merge with its conflict markers for you to resolve' : '';
     super(
       `${files.length} existing file(s) would be overwritten and there is no terminal to ask:\n` +
         files.map((f) => `  ${f}`).join('\n') +
-        '\nNothing was written. Re-run with --force to overwrite, --dry-run to see the differences, ' +
-        'or in a terminal to decide file by file.',
+        `\nNothing was written. Run it in a terminal to decide file by file${markers}. ` +
+        '--force replaces these files with what this run generates, and your edits in them are lost.',
     );
     this.name = 'ConflictError';
   }
+}
+
+/** The lines that end a run which left files holding conflict markers: which, and what to do. */
+export function markersReport(files: string[]): string | undefined {
+  if (files.length === 0) return undefined;
+  return (
+    `${files.length} file(s) hold conflict markers: resolve each (keep what you want between <<<<<<< and >>>>>>>, delete the marker lines); ` +
+    `until then every run leaves them as they are and reports them:\n${files.map((f) => `  ${f}`).join('\n')}`
+  );
 }
 
 /** The run stopped at the user's request (abort at a conflict, Ctrl-C at a prompt) before anything was written. */
@@ -104,12 +128,12 @@ export async function commitAllOrNothing(ctx: CommitContext): Promise<void> {
 async function commitLocked(ctx: CommitContext): Promise<void> {
   const force = ctx.force || Boolean(ctx.conflicterOptions.force);
   const absent = new Set(ctx.lifecycle?.changes.absent.map((file) => path.join(ctx.destinationRoot, file)));
-  const { conflicts, generated, kept } = classify(ctx.sharedFs.all().filter((file) => isFilePending(file)), ctx.destinationRoot, force, absent);
+  const { conflicts, generated, kept, unresolved } = classify(ctx.sharedFs.all().filter((file) => isFilePending(file)), ctx.destinationRoot, force, absent);
   const pending = ctx.sharedFs.all().filter((file) => isFilePending(file));
   const obsolete = ctx.lifecycle?.changes.obsolete ?? [];
-  if (pending.length === 0 && kept.length === 0 && absent.size === 0 && obsolete.length === 0) return;
+  if (pending.length === 0 && kept.length === 0 && unresolved.length === 0 && absent.size === 0 && obsolete.length === 0) return;
   checkWritable(pending.filter((file) => file.conflicter !== 'identical'), ctx.root);
-  await decide(conflicts, ctx);
+  const withMarkers = await decide(conflicts, ctx);
   const undo = snapshot(pending.filter((file) => file.conflicter !== 'skip' && file.conflicter !== 'identical'));
   try {
     await ctx.sharedFs.pipeline(
@@ -128,12 +152,20 @@ async function commitLocked(ctx: CommitContext): Promise<void> {
     );
   }
   for (const file of kept) statusLine(ctx.adapter, 'keep', path.relative(ctx.root, file));
+  for (const file of unresolved) statusLine(ctx.adapter, 'conflict', `${path.relative(ctx.root, file)} ${STILL_MARKED}`);
   for (const file of absent) statusLine(ctx.adapter, 'absent', `${path.relative(ctx.root, file)} (you deleted it; --force re-creates it)`);
   for (const file of obsolete) {
     statusLine(ctx.adapter, 'obsolete', `${path.relative(ctx.root, path.join(ctx.destinationRoot, file))} (no longer generated; kept because you changed it)`);
   }
   recordGenerated(ctx, generated);
+  ctx.onMarkers?.([...withMarkers, ...unresolved]);
 }
+
+/** Why a file holding conflict markers was left as it is (the run's status line and the dry run's plan). */
+export const STILL_MARKED = '(holds conflict markers: left as it is until you resolve them)';
+
+/** Why --force's line for a file the user had changed says more than `force` (the run's status line and the dry run's plan). */
+export const DISCARDS_EDITS = '(discards your edits)';
 
 /** What the generator produced this run is the base of the next run's merge; failing to keep it never fails the run. */
 function recordGenerated(ctx: CommitContext, generated: Map<string, Buffer>): void {
@@ -162,6 +194,8 @@ function statusLine(adapter: InputOutputAdapter, status: string, relative: strin
 function withMergeStatuses(adapter: InputOutputAdapter): InputOutputAdapter {
   const extra: Record<string, (relative: string) => void> = {
     update: (relative) => statusLine(adapter, 'update', relative),
+    // --force replacing a file the user changed: Yeoman's `force`, saying what is lost
+    forceEdits: (relative) => statusLine(adapter, 'force', `${relative} ${DISCARDS_EDITS}`),
     delete: (relative) => statusLine(adapter, 'delete', relative),
     merge: (relative) => statusLine(adapter, 'merge', relative),
   };
@@ -215,13 +249,15 @@ interface Conflict {
 
 /**
  * Settles every file the three-way merge can (core/merge.ts): new, identical, untouched by the user
- * (update), unchanged by the generator (keep), merged cleanly (merge). Returns the rest, what this
- * run generated (the next run's base) and the files kept as the user has them.
+ * (update), unchanged by the generator (keep), merged cleanly (merge), still holding conflict
+ * markers (left alone). Returns the rest, what this run generated (the next run's base), the files
+ * kept as the user has them and the ones left holding markers.
  */
 function classify(pending: PendingFile[], root: string, force: boolean, absent: Set<string>) {
   const conflicts: Conflict[] = [];
   const generated = new Map<string, Buffer>();
   const kept: string[] = [];
+  const unresolved: string[] = [];
   for (const file of pending) {
     // no longer planned and as generated: the generator deleted it in mem-fs, the commit removes it
     if (isFileStateDeleted(file)) {
@@ -242,9 +278,10 @@ function classify(pending: PendingFile[], root: string, force: boolean, absent: 
     const contents = file.contents ?? Buffer.alloc(0);
     generated.set(file.path, contents);
     const outcome = mergeOutcome(root, path.relative(root, file.path), contents);
-    // --force: what this run generates replaces every file that differs, edits or not (Yeoman's meaning)
+    // --force: what this run generates replaces every file that differs, edits or not (Yeoman's meaning);
+    // the line of a file holding the user's edits says they are discarded
     if (force && outcome.status !== 'create' && outcome.status !== 'identical') {
-      setStatus(file, 'force');
+      setStatus(file, HOLDS_EDITS.has(outcome.status) ? 'forceEdits' : 'force');
       continue;
     }
     const settled: Partial<Record<MergeStatus, () => void>> = {
@@ -259,25 +296,37 @@ function classify(pending: PendingFile[], root: string, force: boolean, absent: 
         clearFileState(file);
         kept.push(file.path);
       },
+      // not written, and its base not moved on: the changes of this run are still to merge once it is resolved
+      markers: () => {
+        clearFileState(file);
+        generated.delete(file.path);
+        unresolved.push(file.path);
+      },
     };
     const settle = settled[outcome.status];
     if (settle) settle();
     else conflicts.push({ file, status: outcome.status as Conflict['status'], merged: outcome.contents && outcome.status === 'conflict' ? outcome.contents : undefined });
   }
-  return { conflicts, generated, kept };
+  return { conflicts, generated, kept, unresolved };
 }
 
-/** The conflicter knows create, identical, force and skip; update, merge and delete are committed like force and logged by name. */
-const setStatus = (file: PendingFile, status: MergeStatus | 'force' | 'skip' | 'delete'): void => {
+/** What the merge says of a file the user changed since it was generated: --force discards those edits. */
+export const HOLDS_EDITS: ReadonlySet<MergeStatus> = new Set(['keep', 'merge', 'conflict', 'markers']);
+
+/** The conflicter knows create, identical, force and skip; update, merge, delete and forceEdits are committed like force and logged by name. */
+const setStatus = (file: PendingFile, status: MergeStatus | 'force' | 'forceEdits' | 'skip' | 'delete'): void => {
   file.conflicter = status as ConflicterFile['conflicter'];
 };
 
-/** Settles every conflict before anything is written: force, the conflicter's prompt, or an error without a terminal. */
-async function decide(conflicts: Conflict[], ctx: CommitContext): Promise<void> {
-  if (conflicts.length === 0) return;
+/**
+ * Settles every conflict before anything is written: force, the conflicter's prompt, or an error
+ * without a terminal. Returns the files (absolute) that will be written with conflict markers.
+ */
+async function decide(conflicts: Conflict[], ctx: CommitContext): Promise<string[]> {
+  if (conflicts.length === 0) return [];
   if (ctx.force || ctx.conflicterOptions.force) {
-    for (const { file } of conflicts) setStatus(file, 'force');
-    return;
+    for (const { file, status } of conflicts) setStatus(file, status === 'conflict' ? 'forceEdits' : 'force');
+    return [];
   }
   if (!ctx.canAsk) {
     const withMarkers = ctx.writeConflictMarkers ? conflicts.filter((c) => c.merged) : [];
@@ -286,25 +335,34 @@ async function decide(conflicts: Conflict[], ctx: CommitContext): Promise<void> 
       setStatus(file, 'force');
     }
     const left = conflicts.filter((c) => !withMarkers.includes(c));
-    if (left.length > 0) throw new ConflictError(left.map((c) => `${path.relative(ctx.root, c.file.path)}  (${WHY[c.status]})`));
-    return;
+    if (left.length > 0) {
+      throw new ConflictError(
+        left.map((c) => `${path.relative(ctx.root, c.file.path)}  (${WHY[c.status]})`),
+        left.some((c) => c.merged),
+      );
+    }
+    return withMarkers.map((c) => c.file.path);
   }
+  const withMarkers: string[] = [];
   for (const conflict of conflicts) {
     const relative = path.relative(ctx.root, conflict.file.path);
     if (conflict.status === 'change') ctx.adapter.log.info(`${relative}: ${WHY.change}`);
+    let markersChosen = false;
     const conflicter = new Conflicter(ctx.adapter, {
       ...ctx.conflicterOptions,
       cwd: ctx.root,
-      customizeActions: (actions) => withMergeChoice(withUnifiedDiff(actions), conflict.merged),
+      customizeActions: (actions) => withMergeChoice(withUnifiedDiff(actions), conflict.merged, () => (markersChosen = true)),
     });
     try {
       const decided = await conflicter.checkForCollision(conflict.file);
       // 'diff' and 'ignore' leave the file as it is on disk, like 'skip'
       setStatus(conflict.file, decided.conflicter === 'force' ? 'force' : 'skip');
+      if (decided.conflicter === 'force' && markersChosen) withMarkers.push(conflict.file.path);
     } catch (error) {
       throw cancelled(error, relative);
     }
   }
+  return withMarkers;
 }
 
 const WHY: Record<Conflict['status'], string> = {
@@ -314,8 +372,8 @@ const WHY: Record<Conflict['status'], string> = {
 
 type Actions = Parameters<NonNullable<ConflicterOptions['customizeActions']>>[0];
 
-/** A true conflict offers `m`: write the merge, with conventional conflict markers where both sides changed. */
-const withMergeChoice = (actions: Actions, merged: Buffer | undefined): Actions =>
+/** A true conflict offers `m`: write the merge, with conventional conflict markers where both sides changed; `chosen` is told. */
+const withMergeChoice = (actions: Actions, merged: Buffer | undefined, chosen: () => void): Actions =>
   merged
     ? [
         {
@@ -323,6 +381,7 @@ const withMergeChoice = (actions: Actions, merged: Buffer | undefined): Actions 
           name: 'write the merge, with conflict markers where you and this run changed the same lines',
           value: ({ file }) => {
             file.contents = merged;
+            chosen();
             return 'write';
           },
         },

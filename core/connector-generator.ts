@@ -9,7 +9,7 @@ import path from 'node:path';
 import { clearFileState } from 'mem-fs-editor/state';
 import Generator, { type BaseOptions } from 'yeoman-generator';
 import { flagsTypedToYo, unknownFlagProblems } from './cli-flags.js';
-import { commitAllOrNothing, type CommitContext, type SharedFs } from './commit.js';
+import { DISCARDS_EDITS, HOLDS_EDITS, STILL_MARKED, commitAllOrNothing, markersReport, type CommitContext, type SharedFs } from './commit.js';
 import { mergeOutcome, planChanges, type PlanChanges } from './merge.js';
 import { helpText } from './help.js';
 import type { HostDefinition } from './host.js';
@@ -76,7 +76,7 @@ export const canAsk = (options: RunOptions): boolean => options.interactive ?? B
 /** The commit that replaces the environment's: all or nothing (core/commit.ts). */
 export function allOrNothingCommit(
   generatorOf: () => Generator<Record<string, unknown>, ConnectorOptions>,
-  host?: () => Pick<CommitContext, 'refresh' | 'lifecycle'>,
+  host?: () => Pick<CommitContext, 'refresh' | 'lifecycle' | 'onMarkers'>,
 ): () => Promise<void> {
   return async () => {
     const generator = generatorOf();
@@ -127,6 +127,8 @@ export abstract class ConnectorGenerator<P extends { name: string }> extends Gen
   /** this run's plan against the last one recorded: the user's deletions, files no longer planned */
   private lifecycle: { connector: string; planned: string[]; changes: PlanChanges } | undefined;
   private suppliedFields = new Set<string>();
+  /** files holding conflict markers after the commit (absolute), listed at the end of the run */
+  private markedFiles = new Set<string>();
   /** fields whose value the user typed at a prompt: their problems name the question, not a flag */
   private promptedFields = new Map<string, string>();
 
@@ -137,7 +139,12 @@ export abstract class ConnectorGenerator<P extends { name: string }> extends Gen
     const self: { generator?: ConnectorGenerator<P> } = {};
     const commit = allOrNothingCommit(
       () => self.generator!,
-      () => ({ refresh: () => self.generator!.refreshSharedFiles(), lifecycle: self.generator!.takeLifecycle() }),
+      () => ({
+        refresh: () => self.generator!.refreshSharedFiles(),
+        lifecycle: self.generator!.takeLifecycle(),
+        // Yeoman may run the commit twice (see takeLifecycle): what each found is kept
+        onMarkers: (files) => files.forEach((file) => self.generator!.markedFiles.add(file)),
+      }),
     );
     super(args, options, { inheritTasks: true, customInstallTask: true, customCommitTask: commit });
     self.generator = this;
@@ -198,9 +205,8 @@ export abstract class ConnectorGenerator<P extends { name: string }> extends Gen
 
     storeProfile(this.config, spec.host, withoutRunOnly(spec, this.profile));
     const planned = [...this.host.plan(this.profile).map((f) => f.destination), this.host.briefDestination(this.profile)];
-    const force = Boolean(this.options.force || (this.env as unknown as { conflicterOptions?: { force?: boolean } }).conflicterOptions?.force);
     const connector = `${spec.host}:${this.profile.name}`;
-    this.lifecycle = { connector, planned, changes: planChanges(this.destinationRoot(), connector, planned, force) };
+    this.lifecycle = { connector, planned, changes: planChanges(this.destinationRoot(), connector, planned, this.forced()) };
     this.answers = answersFile(this.destinationRoot(), (file) => this.fs.read(file, { defaults: '' }) ?? undefined);
     const registration = this.host.registrations(this.profile, this.checkoutRoot);
     this.registration = this.options.skipRegister ? declined(registration) : registration;
@@ -264,9 +270,17 @@ export abstract class ConnectorGenerator<P extends { name: string }> extends Gen
     }
     if (checkoutRoot) for (const edit of edits) this.log.info(`Registration: ${describeEdit(edit)}`);
     for (const warning of this.checkoutWarnings()) this.log.info(`Warning: ${warning}.`);
-    this.log.info(this.answers.note.replace(/`/g, ''));
+    this.log.info(this.answers.shownNote(runFolder(this)));
     // relative to the folder the user ran in, as Yeoman prints the files it wrote
     this.log.info(`Next: read ${shownPath(this, this.destinationPath(this.host.briefDestination(this.profile)))}`);
+    // last, so the files to resolve are what the user reads first when the run ends
+    const markers = markersReport([...this.markedFiles].sort().map((file) => shownPath(this, file)));
+    if (markers) this.log.info(markers);
+  }
+
+  /** --force, given to the bin or to the environment (yo, yeoman-test) */
+  private forced(): boolean {
+    return Boolean(this.options.force || (this.env as unknown as { conflicterOptions?: { force?: boolean } }).conflicterOptions?.force);
   }
 
   private checkoutWarnings(): string[] {
@@ -323,11 +337,16 @@ export abstract class ConnectorGenerator<P extends { name: string }> extends Gen
     const destinations = [...this.host.plan(this.profile).map((f) => f.destination), this.host.briefDestination(this.profile)];
     const changes = this.lifecycle?.changes ?? { absent: [], delete: [], obsolete: [] };
     const line = (status: string, destination: string, why = ''): string => `  ${status.padEnd(9)} ${shownPath(this, this.destinationPath(destination))}${why}`;
+    const force = this.forced();
     const lines = destinations.map((destination) => {
       if (changes.absent.includes(destination)) return line('absent', destination, ' (you deleted it; --force re-creates it)');
       const contents = Buffer.from(this.fs.read(this.destinationPath(destination)) ?? '');
       // what the commit would do: create, identical, update, keep, merge, conflict or change (no record)
-      return line(mergeOutcome(this.destinationRoot(), destination, contents).status, destination);
+      const { status } = mergeOutcome(this.destinationRoot(), destination, contents);
+      // --force replaces whatever differs, as the commit does; it names the files whose edits it discards
+      if (force && status !== 'create' && status !== 'identical') return line('force', destination, HOLDS_EDITS.has(status) ? ` ${DISCARDS_EDITS}` : '');
+      if (status === 'markers') return line('conflict', destination, ` ${STILL_MARKED}`);
+      return line(status, destination);
     });
     lines.push(...changes.delete.map((file) => line('delete', file, ' (no longer generated, unchanged since it was)')));
     lines.push(...changes.obsolete.map((file) => line('obsolete', file, ' (no longer generated; kept because you changed it)')));
@@ -376,9 +395,12 @@ export abstract class ConnectorGenerator<P extends { name: string }> extends Gen
 
 /** A path as the user's shell sees it: relative to the folder the run started in (Yeoman's logCwd). */
 function shownPath(generator: Generator<Record<string, unknown>, ConnectorOptions>, absolute: string): string {
-  const from = (generator.env as unknown as { logCwd?: string }).logCwd ?? process.cwd();
-  return path.relative(from, absolute) || '.';
+  return path.relative(runFolder(generator), absolute) || '.';
 }
+
+/** The folder the run started in (Yeoman's logCwd): where the user's shell is. */
+const runFolder = (generator: Generator<Record<string, unknown>, ConnectorOptions>): string =>
+  (generator.env as unknown as { logCwd?: string }).logCwd ?? process.cwd();
 
 /** The profile as stored with the answers: without the fields that are choices about one run. */
 function withoutRunOnly<P extends { name: string }>(spec: ProfileSpec, profile: P): P {

@@ -8,6 +8,12 @@
  *   new == base            keep: the generator did not change it, keep the user's
  *   both changed           merge with `git merge-file` (diff3); clean, or a conflict
  *   no base recorded       change: written before records existed, so ask as before
+ *   disk holds markers     markers: a conflict written with its markers and not yet resolved;
+ *                          left alone and reported (shown as `conflict`) until the user resolves it
+ *
+ * The base recorded is always what the generator produced, never a file with markers: a conflict
+ * written with markers records the content generated now, so the user's resolution is their edit
+ * of it (kept by the next run, merged with later changes) and not a new conflict with the old base.
  *
  * And for the files themselves (copier's rules), against the last plan recorded per connector:
  *
@@ -15,8 +21,9 @@
  *   no longer planned, disk == base     delete: the run removes it
  *   no longer planned, changed by user  obsolete: kept, and reported
  *
- * Records live outside the checkout's tracked files: in the checkout's own `.git/`
- * when it has one (never committed, moves with the clone), else under the user's
+ * Records live outside the checkout's tracked files: in the checkout's own git folder
+ * when it has one (`.git/`, or the folder a worktree's or submodule's `.git` file names;
+ * never committed, moves with the clone), else under the user's
  * cache (XDG_CACHE_HOME or ~/.cache), keyed by the checkout's absolute path.
  * GENERATOR_CONNECTOR_STATE_DIR overrides the location (tests use it).
  */
@@ -27,7 +34,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { gitFolderOf } from './git-folder.js';
 
-export type MergeStatus = 'create' | 'identical' | 'update' | 'keep' | 'merge' | 'conflict' | 'change';
+/** `markers`: the file on disk still holds conflict markers (an earlier run's, or git's): left alone until resolved. */
+export type MergeStatus = 'create' | 'identical' | 'update' | 'keep' | 'merge' | 'conflict' | 'change' | 'markers';
 
 /** What a run does with a connector's files as a whole: the user's deletions, and files its profile no longer plans. */
 export interface PlanChanges {
@@ -52,7 +60,9 @@ export function recordsFolder(root: string): { folder: string; where: string } {
   if (override) return { folder: path.join(override, key), where: `${override} (GENERATOR_CONNECTOR_STATE_DIR)` };
   const git = gitFolderOf(root);
   if (git) {
-    return { folder: path.join(git, 'generator-connector', 'base'), where: ".git/generator-connector/ (inside the checkout's git folder, never committed)" };
+    // a worktree's or submodule's git folder is elsewhere (`.git` is a file naming it): said by its path
+    const shown = git === path.join(root, '.git') ? '.git' : git;
+    return { folder: path.join(git, 'generator-connector', 'base'), where: `${shown}/generator-connector/ (inside the checkout's git folder, never committed)` };
   }
   const cache = process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
   return { folder: path.join(cache, 'generator-connector', 'base', key), where: `${path.join(cache, 'generator-connector', 'base')}/ (no .git folder here)` };
@@ -120,12 +130,20 @@ export function mergeOutcome(root: string, relative: string, generated: Buffer):
   if (!existsSync(target)) return { status: 'create', contents: generated };
   const disk = readFileSync(target);
   if (disk.equals(generated)) return { status: 'identical' };
+  // Merging it again would nest markers in markers, and taking it as the user's edit would hide
+  // them: it waits for the user. Its base stays what it is, so once resolved it merges as any edit.
+  if (hasConflictMarkers(disk)) return { status: 'markers' };
   const base = readRecord(root, relative);
   if (!base) return { status: 'change', contents: generated };
   if (disk.equals(base)) return { status: 'update', contents: generated };
   if (generated.equals(base)) return { status: 'keep' };
   const merged = mergeFile(disk, base, generated, relative);
   return { status: merged.clean ? 'merge' : 'conflict', contents: merged.contents };
+}
+
+/** Conflict markers at line starts, in order: `<<<<<<< `, `=======`, `>>>>>>> ` (with or without diff3's `|||||||`). */
+export function hasConflictMarkers(contents: Buffer): boolean {
+  return /^<{7} [^\n]*\n(?:[^\n]*\n)*?={7}\r?\n(?:[^\n]*\n)*?>{7} /m.test(contents.toString('utf8'));
 }
 
 /** `git merge-file` over three temporary files; conflict markers name the three sides. */

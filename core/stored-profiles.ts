@@ -3,8 +3,8 @@
  * `connector:context-doc` alone regenerates from them:
  * `{ "generator-connector": { "connectors": { "openmetadata:my_db": {...} }, "last": { "openmetadata": "my_db" } } }`.
  */
-import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { gitExcludeFileOf } from './git-folder.js';
 import type { PartialProfile } from './profile/field.js';
 
 interface ConfigStorage {
@@ -17,24 +17,39 @@ const keyOf = (host: string, name: string): string => `${host}:${name}`;
 /** The line that keeps the answers out of commits in a git checkout's own exclude file. */
 const EXCLUDE_LINE = '/.yo-rc.json';
 
+/** A path as a reader at `from` reaches it, with `/` (the brief is read on any system). */
+const shown = (from: string, target: string): string => (path.relative(from, target) || '.').split(path.sep).join('/');
+
 /**
  * Where the answers live, said to the user in the run's output and the brief: `.yo-rc.json` at the
  * root, where Yeoman and connector:context-doc read them. In a git checkout the run also lists it
- * in `.git/info/exclude` (the clone's own ignore file, never committed), so it cannot be committed
- * by accident; `excludeEdit` is that edit, or undefined when there is nothing to add.
+ * in the exclude file git reads for the checkout (`.git/info/exclude` in a clone; a worktree's or a
+ * submodule's is where `git rev-parse --git-path info/exclude` says), never committed, so it cannot
+ * be committed by accident; `excludeEdit` is that edit, or undefined when there is nothing to add.
+ * `note` is the brief's sentence (paths from the root, as the brief's other paths); `shownNote(from)`
+ * the run's, with the paths as the user's shell at `from` reaches them.
  */
 export function answersFile(root: string, readText: (file: string) => string | undefined) {
-  const gitFolder = path.join(root, '.git');
-  const inGit = existsSync(gitFolder) && statSync(gitFolder).isDirectory();
-  const exclude = path.join(gitFolder, 'info', 'exclude');
-  const text = inGit ? (readText(exclude) ?? '') : '';
+  const exclude = gitExcludeFileOf(root);
+  const text = exclude ? (readText(exclude) ?? '') : '';
   const listed = text.split(/\r?\n/).some((line) => line.trim() === EXCLUDE_LINE || line.trim() === '.yo-rc.json');
   const excludeEdit =
-    inGit && !listed ? { file: exclude, contents: `${text}${text && !text.endsWith('\n') ? '\n' : ''}# answers of generator-connector\n${EXCLUDE_LINE}\n` } : undefined;
-  const note = inGit
-    ? 'Your answers are kept in `.yo-rc.json` at the checkout root, which git ignores here (it is listed in `.git/info/exclude`, the clone\'s own ignore file); re-run with `--ask-answered` to change them.'
-    : 'Your answers are kept in `.yo-rc.json` in this folder; re-run with `--ask-answered` to change them.';
-  return { excludeEdit, note };
+    exclude && !listed ? { file: exclude, contents: `${text}${text && !text.endsWith('\n') ? '\n' : ''}# answers of generator-connector\n${EXCLUDE_LINE}\n` } : undefined;
+  const answers = path.join(root, '.yo-rc.json');
+  const ignored = (code: (p: string) => string, from: string): string =>
+    exclude ? `, which git ignores here (it is listed in ${code(shown(from, exclude))}, the clone's own ignore file)` : '';
+  const askAgain = (code: (p: string) => string): string => `; re-run with ${code('--ask-answered')} to change them.`;
+  const markdown = (p: string): string => `\`${p}\``;
+  const plain = (p: string): string => p;
+  const note = exclude
+    ? `Your answers are kept in ${markdown('.yo-rc.json')} at the checkout root${ignored(markdown, root)}${askAgain(markdown)}`
+    : `Your answers are kept in ${markdown('.yo-rc.json')} at the root of the folder the files were generated into (where the paths in this brief start)${askAgain(markdown)}`;
+  const shownNote = (from: string): string => {
+    if (exclude) return `Your answers are kept in ${shown(from, answers)} at the checkout root${ignored(plain, from)}${askAgain(plain)}`;
+    // the folder the user is in needs no path; any other is named
+    return `Your answers are kept in ${path.relative(from, root) === '' ? '.yo-rc.json in this folder' : shown(from, answers)}${askAgain(plain)}`;
+  };
+  return { excludeEdit, note, shownNote };
 }
 
 const connectorsIn = (config: ConfigStorage): Record<string, PartialProfile> =>

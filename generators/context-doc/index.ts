@@ -3,7 +3,9 @@
  * brief. Composed by the host generators with the profile they validated;
  * alone, it regenerates from the profile stored in .yo-rc.json.
  */
+import path from 'node:path';
 import Generator from 'yeoman-generator';
+import { markersReport } from '../../core/commit.js';
 import { allOrNothingCommit, leaveOutTaskErrorLine, type ConnectorOptions } from '../../core/connector-generator.js';
 import { findCheckoutRoot } from '../../core/host-checkout.js';
 import { changedSinceGenerated, type PlanChanges } from '../../core/merge.js';
@@ -29,13 +31,19 @@ export default class ContextDocGenerator extends Generator<Record<string, unknow
   private hostId = 'openmetadata';
   private profile: Record<string, unknown> = {};
   private composed = false;
+  /** alone: the brief, when this run left it holding conflict markers */
+  private markedFiles: string[] = [];
 
   constructor(args: string[], options: ContextDocOptions) {
     // Composed, the host generator's commit writes the brief with its files; alone, this one commits.
     const self: { generator?: ContextDocGenerator } = {};
     const alone = options.connectorProfile === undefined;
     // customInstallTask: nothing to install, so no package.json install step (and no message about one)
-    super(args, options, alone ? { customCommitTask: allOrNothingCommit(() => self.generator!), customInstallTask: true } : {});
+    const commit = allOrNothingCommit(
+      () => self.generator!,
+      () => ({ onMarkers: (files) => self.generator!.markedFiles.push(...files) }),
+    );
+    super(args, options, alone ? { customCommitTask: commit, customInstallTask: true } : {});
     self.generator = this;
     leaveOutTaskErrorLine(this);
     this.option('host', { type: String, description: `Host of the stored connector (${Object.keys(HOSTS).join(', ')})` });
@@ -84,6 +92,13 @@ export default class ContextDocGenerator extends Generator<Record<string, unknow
     this.fs.copyTpl(this.templatePath(this.hostId, 'CONNECTOR_CONTEXT.md.ejs'), this.destinationPath(destination), data, undefined, {
       noGlob: true,
     });
+  }
+
+  /** Alone, a brief left with conflict markers is named at the end (composed, the host generator lists them). */
+  end(): void {
+    const from = (this.env as unknown as { logCwd?: string }).logCwd ?? process.cwd();
+    const markers = markersReport(this.markedFiles.map((file) => path.relative(from, file)));
+    if (markers) this.log.info(markers);
   }
 
   private onlyStoredHost(): string | undefined {

@@ -64,7 +64,7 @@ for (const c of HOST_CASES) {
       assert.equal(count(output(result), 'Registration'), 1, output(result));
     });
 
-    it('run from a subfolder, every path printed (the closing "Next: read" too) is relative to that subfolder', async function () {
+    it('run from a subfolder, every path printed (the closing "Next: read" and the answers file too) is relative to that subfolder', async function () {
       const { dir } = await runGenerator(c.generator, c.minimal);
       const sub = path.join(dir, 'somewhere', 'deeper');
       mkdirSync(sub, { recursive: true });
@@ -73,6 +73,8 @@ for (const c of HOST_CASES) {
       const brief = path.relative(sub, path.join(dir, briefPathOf(c, completeProfile(c))));
       assert.match(output(result), new RegExp(`Next: read ${literal(brief)}$`, 'm'));
       assert.match(output(result), new RegExp(`identical ${literal(brief)}$`, 'm'));
+      // the answers were written at the root, two folders up: the line names that file, not "this folder"
+      assert.match(output(result), new RegExp(`Your answers are kept in ${literal(path.join('..', '..', '.yo-rc.json'))}; re-run with --ask-answered`));
     });
 
     it('context-doc alone says nothing about package.json or installing', async function () {

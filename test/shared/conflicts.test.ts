@@ -95,6 +95,18 @@ for (const c of HOST_CASES) {
       assert.ok(isEmptyDiff(diffTrees(before, snapshotTree(dir))), JSON.stringify(diffTrees(before, snapshotTree(dir))));
     });
 
+    it('without a terminal a conflict offers a terminal before --force, says --force loses the edits, and offers nothing that cannot help', function () {
+      const dir = copy();
+      edit(dir, editable);
+      const result = runBin(flags, { cwd: dir });
+      assert.notEqual(result.status, 0, `exit status 0:\n${output(result)}`);
+      const advice = output(result).slice(output(result).indexOf('Nothing was written.'));
+      assert.ok(advice.indexOf('in a terminal') >= 0 && advice.indexOf('in a terminal') < advice.indexOf('--force'), `--force is offered first:\n${advice}`);
+      assert.match(advice, /--force[^.]*your edits in them are lost/);
+      // no record of an earlier run: there is no merge to write with markers, and a dry run shows statuses, not differences
+      assert.doesNotMatch(advice, /--write-conflict-markers|--dry-run/, advice);
+    });
+
     it('without a terminal an in-process run meeting a conflict rejects and changes nothing', async function () {
       const dir = copy();
       edit(dir, editable);

@@ -4,8 +4,12 @@
  * stream). A file the user did not touch takes the new content (update); one
  * the generator did not change keeps the user's (keep); one both changed is
  * merged with git merge-file (merge), and a true conflict is neither lost nor
- * silent: without a terminal the run fails naming it, --write-conflict-markers
- * writes the merge with markers, and in a terminal `m` does.
+ * silent: without a terminal the run fails naming it (and the ways out that keep
+ * the edits before --force), --write-conflict-markers writes the merge with
+ * markers, and in a terminal `m` does. A run that leaves markers lists the files
+ * at its end; later runs report them (never `keep`) and leave them alone until
+ * resolved, and a resolution is kept. --force, and its dry run, name the files
+ * whose edits it discards.
  */
 import assert from 'node:assert/strict';
 import { appendFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -29,6 +33,8 @@ interface Evolution {
   conflicting: { file: string; edit: (text: string) => string; mine: string };
   /** a file of the grown profile that did not exist before */
   created: string;
+  /** a profile grown once more, which changes the conflicting file again, and a line it adds there */
+  grownAgain?: { profile: Record<string, unknown>; added: string };
 }
 
 const OM_SOURCE = 'ingestion/src/metadata/ingestion/source/database/whdb';
@@ -72,10 +78,27 @@ const EVOLUTIONS: Evolution[] = [
       mine: '"orders": OrdersStream,  # mine',
     },
     created: `${MAGE_SOURCE}/streams/users.py`,
+    grownAgain: { profile: { name: 'shop_api', connectorType: 'api', streams: ['orders', 'users', 'items'] }, added: '"items": ItemsStream,' },
   },
 ];
 
 const read = (dir: string, file: string): string => readFileSync(path.join(dir, file), 'utf8');
+
+/** The end of a run that left files with conflict markers: the count, then the files, one a line. */
+const MARKERS_LISTED = /(\d+) file\(s\) hold conflict markers: resolve each[^\n]*\n((?: {2}\S.*\n?)+)/;
+const listedWithMarkers = (text: string): string[] =>
+  (MARKERS_LISTED.exec(text)?.[2] ?? '')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
+
+/** Conflict markers resolved as a user does by hand, keeping both sides: yours, then the lines this run added. */
+const resolveKeepingBoth = (text: string): string =>
+  text.replace(/^<{7} .*\n([\s\S]*?)^\|{7} .*\n([\s\S]*?)^={7}\n([\s\S]*?)^>{7} .*\n/m, (_all, mine: string, base: string, now: string) => {
+    const before = new Set(base.split('\n'));
+    return mine + now.split('\n').filter((line) => line !== '' && !before.has(line)).map((line) => `${line}\n`).join('');
+  });
+
 const rewrite = (dir: string, file: string, change: (text: string) => string): void => {
   const before = read(dir, file);
   const after = change(before);
@@ -149,6 +172,38 @@ describe('evolving a connector: a re-run merges', function () {
         assert.ok(isEmptyDiff(diffTrees(before, snapshotTree(dir))));
       });
 
+      it('without a terminal the ways out that keep your edits come first (a terminal, --write-conflict-markers), --force last, saying it loses them', async function () {
+        const dir = await generated();
+        rewrite(dir, e.conflicting.file, e.conflicting.edit);
+        const result = runBin([e.host, ...flagsOf(e.grown)], { cwd: dir });
+        assert.notEqual(result.status, 0, output(result));
+        const advice = output(result).slice(output(result).indexOf('Nothing was written.'));
+        const at = (needle: string): number => advice.indexOf(needle);
+        for (const needle of ['in a terminal', 're-run with --write-conflict-markers', '--force']) assert.ok(at(needle) >= 0, `"${needle}" missing from:\n${advice}`);
+        assert.ok(at('in a terminal') < at('--force') && at('--write-conflict-markers') < at('--force'), `--force is offered first:\n${advice}`);
+        assert.match(advice, /--force[^.]*your edits in them are lost/);
+        assert.doesNotMatch(output(result), /--dry-run to see the differences/, 'a dry run lists statuses, not differences');
+      });
+
+      it('--force and its dry run name the files whose hand edits it discards (kept and merged ones too)', async function () {
+        const dir = await generated();
+        appendFileSync(path.join(dir, e.untouchedByGenerator), '\n# kept: a helper of mine\n');
+        rewrite(dir, e.merged.file, e.merged.edit);
+        const before = snapshotTree(dir);
+        const discards = (text: string, file: string): boolean => new RegExp(`^\\s*force\\s+${literal(file)} \\(discards your edits\\)$`, 'm').test(text);
+        const dry = runBin([e.host, ...flagsOf(e.grown), '--force', '--dry-run'], { cwd: dir });
+        assert.equal(dry.status, 0, output(dry));
+        for (const file of [e.untouchedByGenerator, e.merged.file]) assert.ok(discards(output(dry), file), `the dry run does not say --force discards the edits of ${file}:\n${output(dry)}`);
+        assert.equal(statusOf(output(dry), e.created), 'create', output(dry));
+        assert.ok(isEmptyDiff(diffTrees(before, snapshotTree(dir))), 'the dry run wrote');
+        const forced = runBin([e.host, ...flagsOf(e.grown), '--force'], { cwd: dir });
+        assert.equal(forced.status, 0, output(forced));
+        for (const file of [e.untouchedByGenerator, e.merged.file]) assert.ok(discards(output(forced), file), `the run does not say it discarded the edits of ${file}:\n${output(forced)}`);
+        assert.ok(!read(dir, e.untouchedByGenerator).includes('# kept: a helper of mine'), '--force left the edit');
+        // a file nobody edited is not said to lose edits
+        assert.doesNotMatch(output(forced), new RegExp(`${literal(e.created)} \\(discards`));
+      });
+
       it('--write-conflict-markers writes the merge with conventional markers: neither side is lost', async function () {
         const dir = await generated();
         rewrite(dir, e.conflicting.file, e.conflicting.edit);
@@ -157,6 +212,58 @@ describe('evolving a connector: a re-run merges', function () {
         const text = read(dir, e.conflicting.file);
         for (const marker of ['<<<<<<< ', '||||||| ', '=======', '>>>>>>> ']) assert.ok(text.includes(`\n${marker}`) || text.startsWith(marker), `no ${marker.trim()} in:\n${text}`);
         assert.ok(text.includes(e.conflicting.mine), 'the user side is missing');
+      });
+
+      it('a run that writes conflict markers lists those files at its end; later runs report them as conflict (not keep), leave them alone and list them again', async function () {
+        const dir = await generated();
+        rewrite(dir, e.conflicting.file, e.conflicting.edit);
+        const written = runBin([e.host, ...flagsOf(e.grown), '--write-conflict-markers'], { cwd: dir });
+        assert.equal(written.status, 0, output(written));
+        assert.deepEqual(listedWithMarkers(output(written)), [e.conflicting.file], `the files with markers are not listed at the end:\n${output(written)}`);
+        assert.ok(output(written).trimEnd().endsWith(e.conflicting.file), `the list is not the end of the run:\n${output(written)}`);
+        const marked = read(dir, e.conflicting.file);
+        for (const args of [flagsOf(e.grown), [...flagsOf(e.grown), '--dry-run']]) {
+          const later = runBin([e.host, ...args], { cwd: dir });
+          assert.equal(later.status, 0, output(later));
+          assert.match(output(later), new RegExp(`^\\s*conflict\\s+${literal(e.conflicting.file)} \\(holds conflict markers`, 'm'), output(later));
+          assert.notEqual(statusOf(output(later), e.conflicting.file), 'keep', output(later));
+          if (!args.includes('--dry-run')) assert.deepEqual(listedWithMarkers(output(later)), [e.conflicting.file], output(later));
+          assert.equal(read(dir, e.conflicting.file), marked, 'a later run changed the file holding markers');
+        }
+      });
+
+      // only the Mage evolution has a profile that changes the conflicting file once more
+      const grownAgain = e.grownAgain;
+      if (grownAgain) it('while a file holds markers, a further grown profile leaves it alone; once resolved, that change merges into your resolution', async function () {
+        const again = flagsOf(grownAgain.profile);
+        const dir = await generated();
+        rewrite(dir, e.conflicting.file, e.conflicting.edit);
+        assert.equal(runBin([e.host, ...flagsOf(e.grown), '--write-conflict-markers'], { cwd: dir }).status, 0);
+        const marked = read(dir, e.conflicting.file);
+        const waiting = runBin([e.host, ...again], { cwd: dir });
+        assert.equal(waiting.status, 0, output(waiting));
+        assert.equal(read(dir, e.conflicting.file), marked, 'the file holding markers was merged again');
+        assert.deepEqual(listedWithMarkers(output(waiting)), [e.conflicting.file], output(waiting));
+        rewrite(dir, e.conflicting.file, resolveKeepingBoth);
+        const merged = runBin([e.host, ...again], { cwd: dir });
+        assert.equal(merged.status, 0, output(merged));
+        assert.equal(statusOf(output(merged), e.conflicting.file), 'merge', output(merged));
+        const text = read(dir, e.conflicting.file);
+        assert.ok(text.includes(e.conflicting.mine) && text.includes(grownAgain.added), `your resolution or the further change is missing:\n${text}`);
+      });
+
+      it('once you resolve the markers, the next run keeps your resolution: no new conflict, nothing listed', async function () {
+        const dir = await generated();
+        rewrite(dir, e.conflicting.file, e.conflicting.edit);
+        assert.equal(runBin([e.host, ...flagsOf(e.grown), '--write-conflict-markers'], { cwd: dir }).status, 0);
+        rewrite(dir, e.conflicting.file, resolveKeepingBoth);
+        const resolved = read(dir, e.conflicting.file);
+        assert.ok(!resolved.includes('<<<<<<<') && resolved.includes(e.conflicting.mine), resolved);
+        const next = runBin([e.host, ...flagsOf(e.grown)], { cwd: dir });
+        assert.equal(next.status, 0, output(next));
+        assert.equal(statusOf(output(next), e.conflicting.file), 'keep', output(next));
+        assert.deepEqual(listedWithMarkers(output(next)), []);
+        assert.equal(read(dir, e.conflicting.file), resolved);
       });
 
       it('in a terminal, m at the conflict prompt writes the merge with markers', async function () {
@@ -169,6 +276,8 @@ describe('evolving a connector: a re-run merges', function () {
         assert.equal(run.status, 0, run.screen);
         const text = read(dir, e.conflicting.file);
         assert.ok(text.includes('<<<<<<< ') && text.includes(e.conflicting.mine), text);
+        // the end of the run names the file now holding markers
+        assert.match(run.screen, new RegExp(`1 file\\(s\\) hold conflict markers: resolve each[^\\n]*\\n\\s+${literal(e.conflicting.file)}\\s*\\n`), run.screen);
       });
 
       it('a second identical re-run writes nothing: every file identical, the ones holding your edits reported as keep', async function () {
@@ -208,3 +317,20 @@ describe('evolving a connector: a re-run merges', function () {
 function briefOf(e: Evolution): string {
   return e.host === 'openmetadata' ? `${OM_SOURCE}/CONNECTOR_CONTEXT.md` : `${MAGE_SOURCE}/CONNECTOR_CONTEXT.md`;
 }
+
+describe('connector:context-doc alone, after m at a conflict in the brief', function () {
+  this.timeout(120_000);
+
+  it('the run ends naming the brief that now holds conflict markers', async function () {
+    if (!terminalAvailable()) skipWithReason(this, 'tmux is not installed (.ci/run installs it)');
+    const { dir } = await runGenerator('mage', { name: 'shop_api', connectorType: 'api', streams: ['orders'] });
+    const brief = `${MAGE_SOURCE}/CONNECTOR_CONTEXT.md`;
+    rewrite(dir, brief, (text) => text.replace('| Streams | `orders` |', '| Streams | `orders` (mine) |'));
+    // the stored profile grows a stream: the brief regenerated from it changes the line the user changed
+    rewrite(dir, '.yo-rc.json', (text) => text.replace('"streams": [\n          "orders"\n        ]', '"streams": [\n          "orders",\n          "users"\n        ]'));
+    const run = await runInTerminal(dir, ['context-doc', '--interactive'], [{ waitFor: /Overwrite .*\?/, keys: ['m', 'Enter'] }]);
+    assert.equal(run.status, 0, run.screen);
+    assert.ok(read(dir, brief).includes('<<<<<<< '), 'the brief was not written with markers');
+    assert.match(run.screen, new RegExp(`1 file\\(s\\) hold conflict markers: resolve each[^\\n]*\\n\\s+${literal(brief)}\\s*\\n`), run.screen);
+  });
+});
