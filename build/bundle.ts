@@ -2,11 +2,11 @@
  * Build step (after tsc): the published bin, dist/connector.js, as an esbuild bundle of
  * bin/connector.ts and everything it imports, so that a run loads a few files instead of
  * some 2,600 from 275 packages. Each dynamic import stays a chunk of its own (splitting):
- * `--help` loads none of Yeoman. The generators' own files (generators/<name>/index.js and
+ * `--help` loads none of Yeoman. The generators' compiled files (dist/generators/<name>/index.js and
  * templates/) stay where yo and composeWith find them; the bundle registers its copies of
  * the generator classes under those paths, so their templates resolve to the same folders.
  */
-import { rmSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,13 +19,15 @@ const posix = (file: string): string => file.split(path.sep).join('/');
 
 /**
  * A bundled module's `import.meta.url` is the chunk's. Each module gets back the URL of its
- * own file: the package's files relative to the chunk (dist/ sits beside core/ and generators/,
- * all published), a dependency's through packageFileUrl (its install folder is known only at run time).
+ * own file: the package's files relative to the chunk (tsc's output in dist/core/, dist/generators/
+ * and dist/bin/, beside the chunks), a dependency's through packageFileUrl (its install folder is known only at run time).
  */
 function originalUrl(file: string): { expression: string; prelude: string } {
   const dependency = posix(path.relative(path.join(ROOT, 'node_modules'), file));
   if (dependency.startsWith('../')) {
-    const compiled = posix(path.relative(OUTDIR, file)).replace(/\.ts$/, '.js');
+    // a source's compiled file sits at the same path under dist/; a file built into dist/ is its own
+    const fromDist = !path.relative(OUTDIR, file).startsWith('..');
+    const compiled = posix(fromDist ? path.relative(OUTDIR, file) : path.relative(ROOT, file)).replace(/\.ts$/, '.js');
     return { expression: `new URL(${JSON.stringify(compiled)}, import.meta.url).href`, prelude: '' };
   }
   // e.g. tinyglobby/node_modules/fdir/dist/index.mjs -> ['tinyglobby', 'fdir'] and dist/index.mjs
@@ -102,7 +104,19 @@ const jsoncParserAsEsm: Plugin = {
   },
 };
 
-rmSync(OUTDIR, { recursive: true, force: true }); // chunk names change with their contents
+/**
+ * The profile validators are compiled into dist/ (build/validators.ts), not beside validate.ts, whose
+ * import of them the bundle resolves there, so that the bin carries them.
+ */
+const precompiledValidators: Plugin = {
+  name: 'precompiled-validators',
+  setup(pluginBuild) {
+    pluginBuild.onResolve({ filter: /^\.\/validators\.generated\.js$/ }, () => ({ path: path.join(OUTDIR, 'core/profile/validators.generated.js') }));
+  },
+};
+
+// chunk names change with their contents: the last build's chunks go (dist/'s folders are tsc's output)
+for (const entry of readdirSync(OUTDIR, { withFileTypes: true })) if (entry.isFile() && entry.name.endsWith('.js')) rmSync(path.join(OUTDIR, entry.name));
 await build({
   entryPoints: { connector: path.join(ROOT, 'bin/connector.ts') },
   outdir: OUTDIR,
@@ -112,7 +126,7 @@ await build({
   platform: 'node',
   target: 'node20',
   logLevel: 'warning',
-  plugins: [leaveOutUnused, jsoncParserAsEsm, keepImportMetaUrl],
+  plugins: [leaveOutUnused, jsoncParserAsEsm, precompiledValidators, keepImportMetaUrl],
   // CommonJS dependencies call require() (of node: builtins among others), which an ES module lacks
   banner: { js: "import { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);" },
 });

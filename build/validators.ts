@@ -1,6 +1,6 @@
 /**
- * Build step (before tsc): compiles each host's profile schema into ajv standalone code,
- * core/profile/validators.generated.js, so that a run neither loads ajv nor compiles the
+ * Build step (after tsc): compiles each host's profile schema into ajv standalone code,
+ * dist/core/profile/validators.generated.js (beside the compiled validate.js that imports it), so that a run neither loads ajv nor compiles the
  * schema (about 0.1 s). Each validator carries the schema it was compiled from: validate.ts
  * uses it only while the fields still give that schema.
  */
@@ -11,7 +11,7 @@ import { mageSpec } from '../core/profile/mage.js';
 import { openMetadataSpec } from '../core/profile/openmetadata.js';
 import { buildProfileSchema, profileAjv } from '../core/profile/validate.js';
 
-const OUTPUT = fileURLToPath(new URL('../core/profile/validators.generated.js', import.meta.url));
+const OUTPUT = fileURLToPath(new URL('../dist/core/profile/validators.generated.js', import.meta.url));
 // ajv's standalone module is CommonJS with `exports.default`
 const standaloneCode = (standaloneModule as unknown as { default: typeof standaloneModule.default }).default;
 

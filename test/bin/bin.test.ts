@@ -48,7 +48,7 @@ describe('bin/connector.js', function () {
   for (const c of HOST_CASES) {
     describe(`${c.generator}`, function () {
       before(function () {
-        assert.ok(generatorBuilt(c), `${c.generator} generator is not built: generators/${c.generator}/index.js is missing (unfinished?)`);
+        assert.ok(generatorBuilt(c), `${c.generator} generator is not built: dist/generators/${c.generator}/index.js is missing (unfinished?)`);
       });
 
       it('--help shows every profile field as a dashed flag, and the run options', function () {

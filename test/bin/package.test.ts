@@ -24,6 +24,8 @@ describe('the published package', function () {
   const expected = new Map<string, Map<string, string>>();
   let installOutput = '';
   let packedManifest: { scripts?: Record<string, string> } = {};
+  /** the tarball's files, relative to its package/ folder */
+  let packedFiles: string[] = [];
 
   before(async function () {
     const out = tempDir('connector-pack-');
@@ -39,6 +41,7 @@ describe('the published package', function () {
     assert.equal(installed.status, 0, installed.stderr);
     installOutput = installed.stdout + installed.stderr;
     packedManifest = JSON.parse(run('tar', ['-xzOf', path.join(out, tarball), 'package/package.json']).stdout) as { scripts?: Record<string, string> };
+    packedFiles = run('tar', ['-tzf', path.join(out, tarball)]).stdout.split('\n').filter(Boolean).map((file) => file.replace(/^package\//, ''));
     run('chmod', ['-R', 'a+rX', out]);
     expected.set(c.host, readTree((await runGenerator('app', c.minimal)).dir));
     for (const h of HOST_CASES.filter((h) => h !== c)) expected.set(h.host, readTree((await runGenerator(h.generator, h.minimal)).dir));
@@ -52,6 +55,13 @@ describe('the published package', function () {
       assert.deepEqual(readTree(dir), expected.get(h.host));
     });
   }
+
+  it('the tarball holds the build (dist/) and the package files, no TypeScript source', function () {
+    const outside = packedFiles.filter((file) => !file.startsWith('dist/') && !['package.json', 'README.md', 'LICENSE'].includes(file));
+    assert.deepEqual(outside, [], 'files packed outside dist/');
+    assert.deepEqual(packedFiles.filter((file) => file.endsWith('.ts')), [], 'TypeScript packed');
+    for (const generator of ['app', 'openmetadata', 'mage', 'context-doc']) assert.ok(packedFiles.includes(`dist/generators/${generator}/index.js`), `${generator} not packed`);
+  });
 
   it('the tarball ships no install-time script, so npm install -g runs nothing of ours and warns of nothing', function () {
     const lifecycle = ['preinstall', 'install', 'postinstall', 'prepare'].filter((s) => packedManifest.scripts?.[s] !== undefined);
@@ -74,8 +84,9 @@ describe('the published package', function () {
   it("a fresh clone's npm install leaves package-lock.json byte-identical", function () {
     const dir = tempDir('connector-lock-');
     for (const file of ['package.json', 'package-lock.json']) copyFileSync(path.join(REPO_ROOT, file), path.join(dir, file));
-    mkdirSync(path.join(dir, 'bin'));
-    copyFileSync(path.join(REPO_ROOT, 'bin', 'connector.js'), path.join(dir, 'bin', 'connector.js'));
+    // the bin package.json names, which npm links
+    mkdirSync(path.join(dir, 'dist'));
+    copyFileSync(path.join(REPO_ROOT, 'dist', 'connector.js'), path.join(dir, 'dist', 'connector.js'));
     const result = npm(['install', '--package-lock-only', '--ignore-scripts', '--prefer-offline', '--no-audit', '--no-fund'], dir);
     assert.equal(result.status, 0, result.stderr);
     assert.equal(readFileSync(path.join(dir, 'package-lock.json'), 'utf8'), readFileSync(path.join(REPO_ROOT, 'package-lock.json'), 'utf8'));

@@ -41,7 +41,7 @@ describe('yo (the real binary) as a non-root user', function () {
     mkdirSync(path.join(root, 'node_modules'));
     const packageDir = path.join(root, 'node_modules', 'generator-connector');
     let packageRoot = REPO_ROOT;
-    if (!process.env.YO_TEST_COPY && readableBy(user, path.join(REPO_ROOT, 'generators', 'app', 'index.js')) && readableBy(user, path.join(REPO_ROOT, 'node_modules', 'yo', 'lib', 'cli.js'))) {
+    if (!process.env.YO_TEST_COPY && readableBy(user, path.join(REPO_ROOT, 'dist', 'generators', 'app', 'index.js')) && readableBy(user, path.join(REPO_ROOT, 'node_modules', 'yo', 'lib', 'cli.js'))) {
       symlinkSync(REPO_ROOT, packageDir, 'dir');
     } else {
       // The checkout is not readable by the user (e.g. under /root): copy the built package with its dependencies.
@@ -132,7 +132,7 @@ describe('yo (the real binary) as a non-root user', function () {
 
   it('`yo connector:mage` writes the Mage source', function () {
     const c = HOST_CASES.find((h) => h.host === 'mage')!;
-    assert.ok(generatorBuilt(c), 'generators/mage/index.js is missing (the Mage generator is unfinished?)');
+    assert.ok(generatorBuilt(c), 'dist/generators/mage/index.js is missing (the Mage generator is unfinished?)');
     const dir = freshWork('mage');
     const result = runAs(user, dir, [...yo, 'connector:mage', ...c.flags]);
     assert.equal(result.status, 0, result.out);

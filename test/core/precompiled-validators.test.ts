@@ -8,7 +8,10 @@ import { valuesFromOptions, withDefaults } from '../../core/profile/compose.js';
 import type { PartialProfile } from '../../core/profile/field.js';
 import { mageSpec } from '../../core/profile/mage.js';
 import { openMetadataSpec } from '../../core/profile/openmetadata.js';
-import { compileValidatorFor, precompiledValidatorFor, type ProfileSpec } from '../../core/profile/validate.js';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { compileValidatorFor, type ProfileSpec } from '../../core/profile/validate.js';
+import { REPO_ROOT } from '../support/fixtures.js';
 import { CASES as MAGE_CASES } from '../mage/matrix.js';
 import { CASES as OPENMETADATA_CASES } from '../openmetadata/matrix.js';
 
@@ -29,6 +32,10 @@ const HOSTS: Array<{ spec: ProfileSpec; cases: ReadonlyArray<{ options: Record<s
   { spec: openMetadataSpec, cases: OPENMETADATA_CASES },
   { spec: mageSpec, cases: MAGE_CASES },
 ];
+
+// The build's validators sit beside the compiled validate.js in dist/, which is where a run finds them.
+type ValidateModule = typeof import('../../core/profile/validate.js');
+const { precompiledValidatorFor } = (await import(pathToFileURL(path.join(REPO_ROOT, 'dist/core/profile/validate.js')).href)) as ValidateModule;
 
 describe('precompiled profile validators', function () {
   for (const { spec, cases } of HOSTS) {

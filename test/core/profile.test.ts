@@ -79,7 +79,7 @@ for (const c of HOST_CASES) {
 
   describe(`profile composer (${c.host})`, function () {
     before(function () {
-      assert.ok(generatorBuilt(c), `${c.generator} generator is not built: ${c.generator}/index.js is missing (unfinished?)`);
+      assert.ok(generatorBuilt(c), `${c.generator} generator is not built: dist/generators/${c.generator}/index.js is missing (unfinished?)`);
     });
 
     describe('flags win over the profile file, whatever its format and key spelling', function () {

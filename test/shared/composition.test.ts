@@ -50,7 +50,7 @@ for (const c of HOST_CASES) {
     let direct: Map<string, string>;
 
     before(async function () {
-      assert.ok(generatorBuilt(c), `${c.generator} generator is not built: generators/${c.generator}/index.js is missing (unfinished?)`);
+      assert.ok(generatorBuilt(c), `${c.generator} generator is not built: dist/generators/${c.generator}/index.js is missing (unfinished?)`);
       const { dir } = await runGenerator(c.generator, options);
       direct = readTree(dir);
       assert.ok(direct.size > 1, 'the direct run generated files');

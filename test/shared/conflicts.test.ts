@@ -35,7 +35,7 @@ for (const c of HOST_CASES) {
     };
 
     before(async function () {
-      assert.ok(generatorBuilt(c), `${c.generator} generator is not built: generators/${c.generator}/index.js is missing (unfinished?)`);
+      assert.ok(generatorBuilt(c), `${c.generator} generator is not built: dist/generators/${c.generator}/index.js is missing (unfinished?)`);
       ({ dir: pristine } = await runGenerator(c.generator, options));
       original = readTree(pristine);
       generated = [...original.keys()].filter((f) => f !== '.yo-rc.json');

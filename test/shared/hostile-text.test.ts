@@ -148,7 +148,7 @@ for (const c of HOST_CASES) {
     const inRoot = (run: Run, files: string[]): string[] => files.map((f) => `${path.basename(run.dir)}/${f}`);
 
     before(async function () {
-      assert.ok(generatorBuilt(c), `${c.generator} generator is not built: generators/${c.generator}/index.js is missing (unfinished?)`);
+      assert.ok(generatorBuilt(c), `${c.generator} generator is not built: dist/generators/${c.generator}/index.js is missing (unfinished?)`);
       root = tempDir(`connector-${c.host}-hostile-`);
       const fields = c.spec.fields.filter((f) => f.name !== 'name' && ['text', 'list', 'configKeys'].includes(f.kind));
       candidates = new Map(fields.map((f) => [f.name, candidatesFor(c, f)] as const).filter(([, values]) => values.length > 0));

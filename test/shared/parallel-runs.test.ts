@@ -128,7 +128,7 @@ describe('runs side by side in one checkout', function () {
 
 /** A process that takes the checkout's lock and holds it until killed; resolves once it holds it. */
 async function holdLock(root: string): Promise<ChildProcess> {
-  const module = path.join(REPO_ROOT, 'core/checkout-lock.js');
+  const module = path.join(REPO_ROOT, 'dist/core/checkout-lock.js');
   const script = `import { withCheckoutLock } from ${JSON.stringify(module)};
 await withCheckoutLock(${JSON.stringify(root)}, { info: () => {} }, async () => { console.log('HELD'); setInterval(() => {}, 1000); await new Promise(() => {}); });`;
   const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });

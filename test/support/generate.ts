@@ -4,7 +4,7 @@
  * a folder for "nothing was written" assertions.
  *
  * Tests run after `npm run build`: the generators are loaded from their
- * compiled generators/<name>/index.js.
+ * compiled dist/generators/<name>/index.js.
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -18,7 +18,7 @@ import { REPO_ROOT } from './fixtures.js';
 export type GeneratorName = 'openmetadata' | 'mage' | 'context-doc' | 'app';
 
 /** The compiled entry of a generator. */
-export const generatorPath = (name: GeneratorName): string => path.join(REPO_ROOT, 'generators', name, 'index.js');
+export const generatorPath = (name: GeneratorName): string => path.join(REPO_ROOT, 'dist', 'generators', name, 'index.js');
 
 /** The bin the package publishes: the bundle of bin/connector.ts (build/bundle.ts). */
 export const BIN = path.join(REPO_ROOT, (JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { bin: Record<string, string> }).bin['generator-connector']!);
