@@ -1,25 +1,25 @@
 /** The Mage values of CONNECTOR_CONTEXT.md: the profile table and the commands that run the source and its test. */
 import { testModuleName } from '../../../core/profile/names.js';
-import { codeBlock, codeSpan, markdownInline, shellQuote } from '../../../core/text.js';
+import { codeBlock, codeSpan, markdownLiteral, shellQuote } from '../../../core/text.js';
 import { MAGE_FACTS } from '../facts/index.js';
 import { localConfig } from './config.js';
 import type { MageContext } from './context.js';
 
 const listOrNone = (items: readonly string[]): string => (items.length > 0 ? items.join(', ') : '_none_');
 
-/** The brief's profile table: identifiers in code spans, free text through markdownInline. */
+/** The brief's profile table: identifiers in code spans, free text through markdownLiteral. */
 function profileTable({ profile, className }: MageContext): string {
   const code = codeSpan;
   const rows: Array<[string, string]> = [
     ['Source uuid and folder', code(profile.name)],
     ['Source class', code(className)],
-    ['Display name', markdownInline(profile.displayName)],
+    ['Display name', markdownLiteral(profile.displayName, 'tableCell')],
     ['Connector type', code(profile.connectorType)],
   ];
   if (profile.connectorType !== 'sql') rows.push(['Streams', listOrNone(profile.streams.map(code))]);
   if (profile.connectorType === 'api') {
     rows.push(['Auth types', listOrNone(profile.authTypes.map(code))]);
-    rows.push(['Base URL', profile.baseUrl ? markdownInline(profile.baseUrl) : '_none_']);
+    rows.push(['Base URL', profile.baseUrl ? markdownLiteral(profile.baseUrl, 'tableCell') : '_none_']);
   }
   if (profile.connectorType === 'sql') {
     rows.push(['Default port', profile.defaultPort !== undefined ? code(String(profile.defaultPort)) : '_none_']);

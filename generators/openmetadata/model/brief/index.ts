@@ -1,11 +1,11 @@
 /**
  * Values of CONNECTOR_CONTEXT.md, by section of the brief. Free text from
- * the profile goes through core/text.ts (markdownInline); names and paths
+ * the profile goes through core/text.ts (markdownLiteral); names and paths
  * the generator made are printed as inline code.
  */
 import type { OmAuthType } from '../../../../core/profile/fields-openmetadata.js';
 import type { OpenMetadataProfile } from '../../../../core/profile/openmetadata.js';
-import { markdownInline } from '../../../../core/text.js';
+import { codeSpan, markdownLiteral } from '../../../../core/text.js';
 import { BODY_METHODS } from '../../../../core/profile/api-endpoints.js';
 import { referencePaths } from '../../facts/index.js';
 import { schemeOf } from '../features.js';
@@ -29,9 +29,10 @@ export function briefValues(profile: OpenMetadataProfile, py: PythonData) {
     releaseLabel: release.label,
     formatterSummary: release.pythonFormatting.summary,
     profileTable: profileTable(b),
-    description: profile.description ? markdownInline(profile.description) : '_none_',
+    description: profile.description ? markdownLiteral(profile.description) : '_none_',
     apiEndpoints: apiEndpointLines(b),
-    sdkPackage: profile.sdkPackage ? code(profile.sdkPackage.replace(/`/g, "'").replace(/[\r\n]+/g, ' ')) : '_none_',
+    // code as the user wrote it, whatever backticks it holds; on one line, as a list item's line must be
+    sdkPackage: profile.sdkPackage.trim() ? codeSpan(profile.sdkPackage.replace(/[\r\n\t]+/g, ' ').trim()) : '_none_',
     authNotes: profile.authTypes.map((a) => `- ${AUTH_NOTES[a]}`).join('\n'),
     references: referenceConnectors(b),
     baseClass: code(base.name),
@@ -61,8 +62,8 @@ export function briefValues(profile: OpenMetadataProfile, py: PythonData) {
 function profileTable({ profile, names, features, modules, base }: BriefContext): string {
   const rows: Array<[string, string]> = [
     ['Connector name', code(profile.name)],
-    ['Display name', markdownInline(profile.displayName)],
-    ['Description', profile.description ? markdownInline(profile.description) : '_none_'],
+    ['Display name', markdownLiteral(profile.displayName, 'tableCell')],
+    ['Description', profile.description ? markdownLiteral(profile.description, 'tableCell') : '_none_'],
     ['Service type', code(profile.serviceType)],
     ['Service type value (enum, `type` const)', code(names.typeValue)],
     ['Workflow source `type`', code(names.packageName)],
@@ -94,7 +95,7 @@ function apiEndpointLines({ endpoints }: BriefContext): string {
     const args = [...e.params.map((p) => p.name), ...(BODY_METHODS.includes(e.method) ? ['body'] : [])].join(', ');
     return `- ${code(`${e.method} ${e.path}`)}: ${code(`client.${e.methodName}(${args})`)}${served.length > 0 ? `, returned by ${served.join(', ')}` : ''}`;
   });
-  const left = endpoints.left.map((l) => `- ${markdownInline(l.text)}: no client method, ${l.reason}`);
+  const left = endpoints.left.map((l) => `- ${markdownLiteral(l.text, 'lineStart')}: no client method, ${l.reason}`);
   const lines = [...made, ...left];
   return lines.length > 0 ? lines.join('\n') : '_none_';
 }
