@@ -12,6 +12,8 @@ import { schemeOf } from '../features.js';
 import type { PythonData } from '../python-files/index.js';
 import { abstractMethodLines, briefContext, code, type BriefContext } from './context.js';
 import { fileTodos } from './file-todos.js';
+import { nextStepsMarkdown, commandLine } from '../../../../core/next-steps.js';
+import { openMetadataNextSteps, openMetadataSteps } from '../next-steps.js';
 
 const AUTH_NOTES: Record<OmAuthType, string> = {
   basic: 'basic: username and password',
@@ -25,6 +27,8 @@ const AUTH_NOTES: Record<OmAuthType, string> = {
 export function briefValues(profile: OpenMetadataProfile, py: PythonData) {
   const b = briefContext(profile, py);
   const { names, base, paths, release } = b;
+  // the commands the sections explain are the steps' own: one list, rendered in "Next steps" and at the end of a run
+  const steps = openMetadataSteps(profile);
   return {
     releaseLabel: release.label,
     formatterSummary: release.pythonFormatting.summary,
@@ -48,13 +52,13 @@ export function briefValues(profile: OpenMetadataProfile, py: PythonData) {
     folder: code(paths.folder),
     sourceType: code(names.packageName),
     unitTest: code(paths.unitTest),
-    // a command line for a code block (not a code span): a subshell, so the shell stays at the root
-    unitTestRun: `(cd ingestion && pytest ${paths.unitTest.replace(/^ingestion\//, '')})`,
+    // command lines for code blocks (not code spans); a subshell where one changes folder, so the shell stays at the root
+    modelsRun: commandLine(steps.models),
+    formatRun: commandLine(steps.format),
+    unitTestRun: commandLine(steps.unitTests),
     integrationFolder: code(paths.integrationFolder),
     connectionTest: code(paths.connectionTest),
-    exampleWorkflow: code(paths.exampleWorkflow),
-    // the command a user runs first, once the connection and the token in the file are filled in
-    workflowRun: `metadata ingest -c ${paths.exampleWorkflow}`,
+    nextSteps: nextStepsMarkdown(openMetadataNextSteps(profile)),
   };
 }
 
