@@ -12,6 +12,7 @@ import { flagsTypedToYo, unknownFlagProblems } from './cli-flags.js';
 import { DISCARDS_EDITS, HOLDS_EDITS, STILL_MARKED, commitAllOrNothing, markersReport, type CommitContext, type SharedFs } from './commit.js';
 import { mergeOutcome, planChanges, type PlanChanges } from './merge.js';
 import { helpText } from './help.js';
+import { nextStepsText, type RunDone } from './next-steps.js';
 import type { HostDefinition } from './host.js';
 import {
   fieldsToAsk,
@@ -271,11 +272,24 @@ export abstract class ConnectorGenerator<P extends { name: string }> extends Gen
     if (checkoutRoot) for (const edit of edits) this.log.info(`Registration: ${describeEdit(edit)}`);
     for (const warning of this.checkoutWarnings()) this.log.info(`Warning: ${warning}.`);
     this.log.info(this.answers.shownNote(runFolder(this)));
-    // relative to the folder the user ran in, as Yeoman prints the files it wrote
-    this.log.info(`Next: read ${shownPath(this, this.destinationPath(this.host.briefDestination(this.profile)))}`);
+    for (const report of this.runReports()) this.log.info(report);
+    // what to do now: paths relative to the folder the user ran in, as Yeoman prints the files it wrote
+    const brief = shownPath(this, this.destinationPath(this.host.briefDestination(this.profile)));
+    const root = this.checkoutRoot ? shownPath(this, this.checkoutRoot) : undefined;
+    this.log.info(nextStepsText(brief, root, this.host.nextSteps(this.profile, this.runDone())));
     // last, so the files to resolve are what the user reads first when the run ends
     const markers = markersReport([...this.markedFiles].sort().map((file) => shownPath(this, file)));
     if (markers) this.log.info(markers);
+  }
+
+  /** What a host's own work in this run has to say, before the next steps. */
+  protected runReports(): string[] {
+    return [];
+  }
+
+  /** What this run did of the next steps (a host generator that does one says so). */
+  protected runDone(): RunDone {
+    return {};
   }
 
   /** --force, given to the bin or to the environment (yo, yeoman-test) */

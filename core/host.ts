@@ -1,5 +1,6 @@
 /** What a host generator (OpenMetadata, Mage) supplies to the shared machinery. */
 import type { PlannedFile } from './file-plan.js';
+import type { NextSteps, RunDone } from './next-steps.js';
 import type { PartialProfile } from './profile/field.js';
 import type { Problem, ProfileSpec } from './profile/validate.js';
 import type { RegistrationReport } from './registration.js';
@@ -29,6 +30,8 @@ export interface HostDefinition<P> {
   briefGenerator: ComposableGenerator;
   /** where CONNECTOR_CONTEXT.md goes, relative to the destination root */
   briefDestination(profile: P): string;
+  /** what the user runs after the TODOs, in order (the run's closing lines and the brief's "Next steps"); `done` leaves out what the run did */
+  nextSteps(profile: P, done?: RunDone): NextSteps;
   /** registration edits computed from the checkout on disk, and the steps left by hand */
   registrations(profile: P, checkoutRoot: string | undefined): RegistrationReport;
   /** profile values the checkout itself implies (e.g. its release); they win over stored answers, not over flags */

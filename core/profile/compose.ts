@@ -7,6 +7,7 @@ import path from 'node:path';
 import yaml from 'js-yaml';
 import { dashed, type Field, type PartialProfile } from './field.js';
 import type { ConfigKey } from './fields-mage.js';
+import { decodePromptLine, encodePromptLine } from './multiline.js';
 import { ProfileError, type ProfileSpec } from './validate.js';
 
 const camelCase = (key: string): string => key.replace(/[-_]([a-z])/g, (_, c: string) => c.toUpperCase());
@@ -150,15 +151,19 @@ export function questionFor(field: Field, profile: PartialProfile, defaultOverri
       return { ...base, type: 'confirm', default: defaultValue === true };
     case 'list':
       return { ...base, type: 'input', message: `${base.message} (comma-separated)`, default: Array.isArray(defaultValue) ? defaultValue.join(', ') : undefined };
-    default:
-      return { ...base, type: 'input', default: defaultValue === undefined || defaultValue === '' ? undefined : String(defaultValue) };
+    default: {
+      const shown = defaultValue === undefined || defaultValue === '' ? undefined : String(defaultValue);
+      if (!field.multiline) return { ...base, type: 'input', default: shown };
+      return { ...base, type: 'input', message: `${base.message} (\\n for a line break)`, default: shown === undefined ? undefined : encodePromptLine(shown) };
+    }
   }
 }
 
 /** A prompt's answer as a profile value: coerced, undefined when left empty (the default applies), with the always-included choices. */
 export function answerValue(field: Field, raw: unknown): unknown {
   if (raw === '' || raw === undefined) return undefined;
-  const value = coerceValue(field, raw);
+  // one prompt line: `\n` is how it spans lines
+  const value = field.multiline && typeof raw === 'string' ? decodePromptLine(raw) : coerceValue(field, raw);
   const always = field.alwaysIncluded ?? [];
   if (always.length === 0 || !Array.isArray(value)) return value;
   return [...always, ...value.filter((v) => !always.includes(v as string))];

@@ -37,6 +37,11 @@ export interface Field {
   choiceHelp?: Readonly<Record<string, string>>;
   /** choices that are always part of the answer: not offered at the prompt, where they could be unchecked */
   alwaysIncluded?: readonly string[];
+  /**
+   * text that may span lines (docs notes): a profile file and a flag take real line breaks; one prompt
+   * line cannot, so at the prompt `\n` stands for a line break and `\\` for a backslash (core/profile/multiline.ts)
+   */
+  multiline?: boolean;
   /** the prompt's wording, when the help text (which says when the flag applies) would mislead once earlier answers are known */
   question?: string;
   /** choices offered at the prompt once earlier answers are known */

@@ -68,7 +68,16 @@ export const apiEndpointsField: Field = {
   },
 };
 
-export const docsNotesField = freeTextField('docsNotes', 'Anything an implementer should know: quirks, limits, auth details');
+export const docsNotesField: Field = {
+  ...freeTextField(
+    'docsNotes',
+    'Anything an implementer should know: quirks, limits, auth details; several lines from a profile file (a YAML | block), ' +
+      'a flag with real line breaks, or \\n at the prompt',
+  ),
+  // the brief quotes it line by line
+  multiline: true,
+  question: 'Anything an implementer should know: quirks, limits, auth details',
+};
 
 export const portField = (name: string, help: string, defaultFor?: Field['defaultFor']): Field => ({
   name,

@@ -2,7 +2,7 @@
 import type { HostDefinition } from '../../core/host.js';
 import type { PlanChanges } from '../../core/merge.js';
 import { describeEdit, type RegistrationReport } from '../../core/registration.js';
-import { markdownBullets, markdownInline, markdownQuote } from '../../core/text.js';
+import { markdownBullets, markdownLiteral, markdownQuote } from '../../core/text.js';
 
 interface BriefProfile {
   name: string;
@@ -28,7 +28,7 @@ export function briefData<P extends BriefProfile>(
         ? ' (changed by you since it was generated)'
         : '';
   const fileIndex = [
-    ...host.plan(profile).map((f) => `| \`${f.destination}\` | ${markdownInline(f.purpose)}${mark(f.destination)} |`),
+    ...host.plan(profile).map((f) => `| \`${f.destination}\` | ${markdownLiteral(f.purpose, 'tableCell')}${mark(f.destination)} |`),
     `| \`${briefDestination}\` | This brief |`,
     // what the profile no longer plans: gone with this run, or still there because the user changed it
     ...changes.delete.map((file) => `| \`${file}\` | No longer generated (the profile changed): deleted by this run, unchanged since it was generated |`),
@@ -42,14 +42,14 @@ export function briefData<P extends BriefProfile>(
   ];
   return {
     brief: {
-      displayName: markdownInline(profile.displayName),
-      docsUrl: profile.docsUrl ? markdownInline(profile.docsUrl) : '_none_',
+      displayName: markdownLiteral(profile.displayName),
+      docsUrl: profile.docsUrl ? markdownLiteral(profile.docsUrl) : '_none_',
       apiEndpoints: markdownBullets(profile.apiEndpoints),
       docsNotes: markdownQuote(profile.docsNotes),
       fileIndex: fileIndex.join('\n'),
       checkoutRoot: registration.checkoutRoot,
       registrationDone: done.length > 0 ? done.map((line) => `- ${line}`).join('\n') : '_none_',
-      checkoutWarnings: checkoutWarnings.map((w) => `> **Warning:** ${markdownInline(w)}.`).join('\n'),
+      checkoutWarnings: checkoutWarnings.map((w) => `> **Warning:** ${markdownLiteral(w)}.`).join('\n'),
       registrationLeft: left.length > 0 ? left.map((line) => `- [ ] ${line}`).join('\n') : '_none_',
     },
   };

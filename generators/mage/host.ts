@@ -3,6 +3,7 @@ import type { HostDefinition } from '../../core/host.js';
 import { mageSpec, type MageProfile } from '../../core/profile/mage.js';
 import { CONTEXT_DOC_GENERATOR } from '../context-doc/location.js';
 import { templateData } from './model/index.js';
+import { mageNextSteps } from './model/next-steps.js';
 import { briefDestination, magePlan } from './plan.js';
 import { CHECKOUT_MARKER, checkoutProblems, registrations } from './register/index.js';
 
@@ -19,6 +20,7 @@ export const mageHost: HostDefinition<MageProfile> = {
   templateData,
   briefGenerator: CONTEXT_DOC_GENERATOR,
   briefDestination,
+  nextSteps: mageNextSteps,
   registrations,
   checkoutProblems,
 };

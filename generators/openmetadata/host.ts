@@ -3,6 +3,7 @@ import type { HostDefinition } from '../../core/host.js';
 import { openMetadataSpec, type OpenMetadataProfile } from '../../core/profile/openmetadata.js';
 import { CONTEXT_DOC_GENERATOR } from '../context-doc/location.js';
 import { templateData } from './model/index.js';
+import { openMetadataNextSteps } from './model/next-steps.js';
 import { briefDestination, openMetadataPlan } from './plan.js';
 import { checkoutDefaults, releaseWarnings } from './checkout-release.js';
 import { checkoutProblems, registrations } from './register.js';
@@ -22,6 +23,7 @@ export const openMetadataHost: HostDefinition<OpenMetadataProfile> = {
   templateData,
   briefGenerator: CONTEXT_DOC_GENERATOR,
   briefDestination,
+  nextSteps: openMetadataNextSteps,
   registrations,
   checkoutDefaults,
   checkoutWarnings: releaseWarnings,

@@ -1,6 +1,7 @@
 /** `yo connector:openmetadata`: a new OpenMetadata connector. */
 import path from 'node:path';
 import { ConnectorGenerator, markForced, type ConnectorOptions } from '../../core/connector-generator.js';
+import type { RunDone } from '../../core/next-steps.js';
 import type { OpenMetadataProfile } from '../../core/profile/openmetadata.js';
 import { releaseFacts } from './facts/index.js';
 import { openMetadataHost } from './host.js';
@@ -10,6 +11,8 @@ export default class OpenMetadataGenerator extends ConnectorGenerator<OpenMetada
   protected readonly host = openMetadataHost;
   /** what --generate-models did or why it did nothing, said at the end of the run */
   private modelReport: string | undefined;
+  /** --generate-models wrote the models: the closing steps leave out generating them */
+  private modelsGenerated = false;
 
   constructor(args: string[], options: ConnectorOptions) {
     super(args, options, openMetadataHost.spec);
@@ -20,9 +23,12 @@ export default class OpenMetadataGenerator extends ConnectorGenerator<OpenMetada
     if (this.profile.generateModels) this.modelReport = this.writeModels();
   }
 
-  override end(): void {
-    super.end();
-    if (this.modelReport) this.log.info(this.modelReport);
+  protected override runReports(): string[] {
+    return this.modelReport ? [this.modelReport] : [];
+  }
+
+  protected override runDone(): RunDone {
+    return { modelsGenerated: this.modelsGenerated };
   }
 
   /**
@@ -53,6 +59,7 @@ export default class OpenMetadataGenerator extends ConnectorGenerator<OpenMetada
       this.fs.write(destination, model.contents);
       markForced(this.env.sharedFs as never, destination);
     }
+    this.modelsGenerated = result.models.length > 0;
     return describeModelRun(facts, found.toolchain, result, (module) => path.join(facts.modelsRoot, module));
   }
 

@@ -9,6 +9,7 @@ const SPEC_CONNECTIONS = 'openmetadata-spec/src/main/resources/json/schema/entit
 const TEST_CONNECTIONS = 'openmetadata-service/src/main/resources/json/data/testConnections';
 const SOURCE = 'ingestion/src/metadata/ingestion/source/[serviceType]/[package]';
 const WORKFLOW = 'ingestion/src/metadata/examples/workflows/[package].yaml.ejs';
+const UNIT_TEST = 'ingestion/tests/unit/topology/[serviceType]/[testModule].py.ejs';
 
 export function placeholders(profile: OpenMetadataProfile): Record<string, string> {
   const names = openMetadataNames(profile);
@@ -45,7 +46,7 @@ export function openMetadataPlan(profile: OpenMetadataProfile): PlannedFile[] {
     [`${SOURCE}/usage.py.ejs`, 'Usage from the query log', features.usage],
     [`${SOURCE}/service_spec.py.${variant}.ejs`, 'Tells OpenMetadata which classes implement the connector'],
     [WORKFLOW, 'Example metadata workflow: run it with metadata ingest -c <file>'],
-    ['ingestion/tests/unit/topology/[serviceType]/[testModule].py.ejs', 'Unit tests: the source loads from a workflow config'],
+    [UNIT_TEST, 'Unit tests: the source loads from a workflow config'],
     [`ingestion/tests/integration/connections/[testModule]_connection.py.${integration}.ejs`, 'Integration test of the test-connection steps'],
     [`ingestion/tests/integration/[testName]/conftest.py.${integration}.ejs`, profile.dockerImage ? 'Integration fixtures: the source in a testcontainers container' : 'Integration fixtures: a running source given by environment variables'],
     ['ingestion/tests/integration/[testName]/test_metadata.py.ejs', 'Integration test: metadata ingestion end to end'],
@@ -58,5 +59,8 @@ export function openMetadataPlan(profile: OpenMetadataProfile): PlannedFile[] {
 
 /** The example workflow, from the checkout root (the brief's command runs it). */
 export const workflowFile = (profile: OpenMetadataProfile): string => destinationOf(WORKFLOW, placeholders(profile));
+
+/** The unit test, from the checkout root (the brief and the run's next steps run it). */
+export const unitTestFile = (profile: OpenMetadataProfile): string => destinationOf(UNIT_TEST, placeholders(profile));
 
 export const briefDestination = (profile: OpenMetadataProfile): string => `${sourceFolder(profile)}/CONNECTOR_CONTEXT.md`;

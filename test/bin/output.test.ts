@@ -13,6 +13,10 @@ import { requireFixtures, skipWithReason } from '../support/fixtures.js';
 import { seedOpenMetadataCheckout } from '../openmetadata/support.js';
 import { HOST_CASES, briefPathOf, completeProfile, plannedFiles } from '../support/hosts.js';
 import { runInTerminal, terminalAvailable } from '../support/terminal.js';
+import { OPENMETADATA_RELEASES } from '../../core/profile/fields-openmetadata.js';
+import { releaseFacts } from '../../generators/openmetadata/facts/index.js';
+import { MAGE_FACTS } from '../../generators/mage/facts/index.js';
+import { readFileSync } from 'node:fs';
 
 const output = (r: { stdout: string; stderr: string }): string => `${r.stdout}\n${r.stderr}`;
 const count = (text: string, needle: string): number => text.split(needle).length - 1;
@@ -40,6 +44,102 @@ describe('what a dry run prints in an OpenMetadata checkout', function () {
     for (const status of ['create', 'identical', 'update', 'keep', 'merge', 'conflict', 'delete', 'obsolete', 'absent']) {
       assert.match(line, new RegExp(`\\b${status}\\b`), `--dry-run's help lacks ${status}: ${line}`);
     }
+  });
+});
+
+/** The closing lines of a run: the line that names the brief and where the commands run, then each numbered step. */
+function closingSteps(text: string): { head: string; steps: Array<{ title: string; command: string }> } {
+  const lines = text.split('\n');
+  const at = lines.findIndex((line) => /\bNext: read /.test(line));
+  assert.ok(at !== -1, `no "Next: read" line in:\n${text}`);
+  const steps: Array<{ title: string; command: string }> = [];
+  for (const line of lines.slice(at + 1)) {
+    const step = /^\s+(\d+)\. (.+?): (.+)$/.exec(line);
+    if (!step) break;
+    assert.equal(Number(step[1]), steps.length + 1, `steps are numbered in order: ${line}`);
+    steps.push({ title: step[2]!, command: step[3]! });
+  }
+  return { head: lines[at]!, steps };
+}
+
+/** The brief's "Next steps" section: the command of each shell block, continued lines joined as the terminal shows them. */
+function briefNextCommands(brief: string): string[] {
+  const section = brief.slice(brief.indexOf('## Next steps'), brief.indexOf('\n## ', brief.indexOf('## Next steps') + 1));
+  assert.ok(section.startsWith('## Next steps'), 'the brief has a Next steps section');
+  return [...section.matchAll(/^(`{3,})(?:bash|sh)\n([\s\S]*?)\n\1$/gm)].map((m) => m[2]!.replace(/ \\\n\s+/g, ' '));
+}
+
+describe('the closing steps of a run: what the release needs next, with its commands, from the facts and the file plan', function () {
+  this.timeout(90_000);
+  const om = HOST_CASES.find((c) => c.host === 'openmetadata')!;
+  const mage = HOST_CASES.find((c) => c.host === 'mage')!;
+
+  for (const line of OPENMETADATA_RELEASES) {
+    it(`OpenMetadata ${line}: models, the release's formatter, the unit test and the example workflow, numbered, the brief's Next steps the same`, function () {
+      const dir = tempDir();
+      const result = runBin([om.generator, ...om.flags, '--openmetadata-version', line], { cwd: dir });
+      assert.equal(result.status, 0, output(result));
+      const { head, steps } = closingSteps(output(result));
+      const profile = completeProfile(om, { openmetadataVersion: line });
+      const brief = briefPathOf(om, profile);
+      assert.match(head, new RegExp(`Next: read ${literal(brief)} and do its TODOs\\. Then, from the root of a checkout that holds these files, with the ingestion environment active:$`));
+      const facts = releaseFacts(line);
+      const planned = plannedFiles(om, profile);
+      const unitTest = planned.find((f) => f.startsWith('ingestion/tests/unit/'))!;
+      const workflow = planned.find((f) => f.startsWith('ingestion/src/metadata/examples/workflows/'))!;
+      assert.deepEqual(
+        steps.map((s) => s.command),
+        [
+          `(cd ingestion && ${facts.modelGeneration.command})`,
+          facts.pythonFormatting.command,
+          `(cd ingestion && pytest ${path.relative('ingestion', unitTest)})`,
+          `metadata ingest -c ${workflow}`,
+        ],
+      );
+      assert.deepEqual(briefNextCommands(readFileSync(path.join(dir, brief), 'utf8')), steps.map((s) => s.command), "the brief's Next steps");
+    });
+  }
+
+  it('OpenMetadata, run from a subfolder of a checkout: the commands run from the checkout root, which the line names as the shell sees it', function () {
+    requireFixtures(this, 'openmetadata');
+    const root = seedOpenMetadataCheckout(tempDir('connector-next-steps-'));
+    const sub = path.join(root, 'ingestion', 'src');
+    mkdirSync(sub, { recursive: true });
+    const result = runBin([om.generator, ...om.flags], { cwd: sub });
+    assert.equal(result.status, 0, output(result));
+    const brief = path.relative(sub, path.join(root, briefPathOf(om, completeProfile(om))));
+    assert.match(closingSteps(output(result)).head, new RegExp(`Next: read ${literal(brief)} and do its TODOs\\. Then, from the checkout root \\(\\.\\./\\.\\.\\), with the ingestion environment active:$`));
+  });
+
+  it("Mage: imports sorted and linted as mage-ai's pre-commit does, over the planned Python; the unit test; the source run as Mage runs it; the brief's Next steps the same", function () {
+    const dir = tempDir();
+    const result = runBin([mage.generator, ...mage.flags], { cwd: dir });
+    assert.equal(result.status, 0, output(result));
+    const { head, steps } = closingSteps(output(result));
+    const profile = completeProfile(mage);
+    const brief = briefPathOf(mage, profile);
+    assert.match(head, new RegExp(`Next: read ${literal(brief)} and do its TODOs\\. Then, from the root of a checkout that holds these files, with mage_integrations installed \\(pip install -e mage_integrations\\):$`));
+    const commands = steps.map((s) => s.command);
+    assert.equal(commands.length, 5, commands.join('\n'));
+    const [isort, flake8, unittest, testConnection, discover] = commands as [string, string, string, string, string];
+    // every planned Python file lies in a folder the two tools are given, and they are given only such folders
+    const python = plannedFiles(mage, profile).filter((f) => f.endsWith('.py'));
+    for (const [command, tool] of [[isort, 'isort --profile black '], [flake8, `flake8 --max-line-length ${MAGE_FACTS.flake8MaxLineLength} `]] as const) {
+      assert.ok(command.startsWith(tool), command);
+      const folders = command.slice(tool.length).split(' ');
+      for (const file of python) assert.ok(folders.some((f) => file.startsWith(`${f}/`)), `${file} is outside ${command}`);
+      for (const folder of folders) assert.ok(python.some((file) => file.startsWith(`${folder}/`)), `${folder} holds no planned Python file`);
+    }
+    const testFile = python.find((f) => f.includes('/tests/') && path.basename(f).startsWith('test_'))!;
+    assert.equal(unittest, `(cd mage_integrations && python3 -m unittest ${path.relative('mage_integrations', testFile).replace(/\.py$/, '').split('/').join('.')})`);
+    const script = python.find((f) => f === `${MAGE_FACTS.paths.sources}/${profile.name}/__init__.py`)!;
+    for (const [command, flag] of [[testConnection, '--test_connection'], [discover, '--discover']] as const) {
+      const run = new RegExp(`^python3 ${literal(script)} --config_json '([^']*)' ${flag}$`).exec(command);
+      assert.ok(run, command);
+      const config = JSON.parse(run[1]!) as Record<string, unknown>;
+      assert.deepEqual(Object.keys(config).sort(), (profile.configKeys as Array<{ key: string }>).map((k) => k.key).sort(), 'the config names every config key');
+    }
+    assert.deepEqual(briefNextCommands(readFileSync(path.join(dir, brief), 'utf8')), commands, "the brief's Next steps");
   });
 });
 
@@ -71,7 +171,7 @@ for (const c of HOST_CASES) {
       const result = runBin([c.generator, ...c.flags], { cwd: sub });
       assert.equal(result.status, 0, output(result));
       const brief = path.relative(sub, path.join(dir, briefPathOf(c, completeProfile(c))));
-      assert.match(output(result), new RegExp(`Next: read ${literal(brief)}$`, 'm'));
+      assert.match(output(result), new RegExp(`Next: read ${literal(brief)} and do its TODOs\\. `, 'm'));
       assert.match(output(result), new RegExp(`identical ${literal(brief)}$`, 'm'));
       // the answers were written at the root, two folders up: the line names that file, not "this folder"
       assert.match(output(result), new RegExp(`Your answers are kept in ${literal(path.join('..', '..', '.yo-rc.json'))}; re-run with --ask-answered`));

@@ -16,7 +16,7 @@ import { testModuleName } from '../../core/profile/names.js';
 import { openMetadataNames } from '../../core/profile/openmetadata.js';
 import { OPENMETADATA_RELEASES } from '../../core/profile/fields-openmetadata.js';
 import { openMetadataPlan, briefDestination } from '../../generators/openmetadata/plan.js';
-import { markdownInline } from '../../core/text.js';
+import { markdownLiteral } from '../../core/text.js';
 import { clientStepFacts, releaseFacts } from '../../generators/openmetadata/facts/index.js';
 import { fixturePath, requireFixtures, skipWithReason } from '../support/fixtures.js';
 import { runGenerator, tempDir } from '../support/generate.js';
@@ -756,7 +756,7 @@ describe('OpenMetadata generator: the generated connector', function () {
     const brief = read(endpoints, briefDestination(endpoints.profile));
     for (const call of CLIENT_CALLS[endpoints.dir]!) if (!brief.includes(`\`client.${call.method}(`)) problems.push(`brief: no client.${call.method}`);
     for (const entry of FREE_TEXT_ENDPOINTS) {
-      const line = brief.split('\n').find((l) => l.startsWith(`- ${markdownInline(entry)}: no client method, `));
+      const line = brief.split('\n').find((l) => l.startsWith(`- ${markdownLiteral(entry, 'lineStart')}: no client method, `));
       if (!line) problems.push(`brief: no note for ${JSON.stringify(entry)}`);
       for (const file of endpoints.files.filter((f) => f.endsWith('.py'))) if (read(endpoints, file).includes(entry)) problems.push(`${file} contains ${JSON.stringify(entry)}`);
     }

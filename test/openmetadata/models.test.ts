@@ -262,6 +262,10 @@ describe('--generate-models: a run', function () {
     assert.ok(!existsSync(path.join(checkout, 'ingestion/src/metadata/generated/schema/type/filterPattern.py')));
     assert.match(run.stdout + run.stderr, /Models: datamodel-codegen 9\.9\.9 \(the release pins 0\.25\.6\) from VIRTUAL_ENV/);
     assert.doesNotMatch(readFileSync(path.join(checkout, '.yo-rc.json'), 'utf8'), /generateModels/);
+    // done by the run: the closing steps start with formatting, and the models report comes before them
+    const closing = (run.stdout + run.stderr).slice((run.stdout + run.stderr).indexOf('Next: read '));
+    assert.match(closing, /^ {2}1\. Format the code: make py_format$/m, closing);
+    assert.doesNotMatch(closing, /make generate|Models: /, closing);
   });
 
   it('without datamodel-codegen: the connector is written, the message says how to get it, exit 0', function () {
@@ -271,6 +275,8 @@ describe('--generate-models: a run', function () {
     assert.match(run.stdout + run.stderr, /no datamodel-codegen found[\s\S]*pip install datamodel-code-generator==0\.25\.6/);
     assert.ok(existsSync(path.join(checkout, 'ingestion/src/metadata/ingestion/source/database/flagdb/connection.py')));
     assert.ok(!existsSync(path.join(checkout, CONNECTION_MODEL)));
+    // not done: generating the models stays the first of the closing steps
+    assert.match(run.stdout + run.stderr, /Next: read .*\n {2}1\. Generate the models of the new schema: \(cd ingestion && make generate\)$/m);
   });
 
   it("a datamodel-codegen failure: non-zero, its message, nothing written", function () {

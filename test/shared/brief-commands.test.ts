@@ -24,6 +24,9 @@ const STUBS: Record<string, string> = {
   // `metadata ingest -c <workflow>`, the brief's next step: the workflow file must exist from where it runs
   metadata: '[ "$1" = ingest ] && [ "$2" = -c ] && [ -f "$3" ] || { echo "metadata: expected ingest -c <existing file> from $PWD, got $*" >&2; exit 3; }',
   pytest: 'for f in "$@"; do case "$f" in -*) ;; *) [ -e "$f" ] || { echo "pytest: no $f from $PWD" >&2; exit 3; } ;; esac; done',
+  // the next steps' formatter and linter (Mage): every path they are given exists from where they run; a flag's value is a number
+  isort: 'for f in "$@"; do case "$f" in -*|black) ;; *) [ -e "$f" ] || { echo "isort: no $f from $PWD" >&2; exit 3; } ;; esac; done',
+  flake8: 'for f in "$@"; do case "$f" in -*|[0-9]*) ;; *) [ -e "$f" ] || { echo "flake8: no $f from $PWD" >&2; exit 3; } ;; esac; done',
   python3: [
     'if [ "$1" = "-m" ] && [ "$2" = "unittest" ]; then',
     '  file="$(echo "$3" | tr . /).py"; [ -f "$file" ] || { echo "unittest: no $file from $PWD" >&2; exit 3; }',
@@ -74,7 +77,7 @@ for (const c of HOST_CASES) {
       });
       assert.equal(result.status, 0, `${result.stderr}\nscript:\n${script}`);
       const calls = readFileSync(log, 'utf8').trim().split('\n');
-      const expected = blocks.join('\n').split('\n').filter((line) => /^\(?(cd [^&]+&& )?(make|mvn|yarn|python3(\.11)?|pytest|metadata)\b/.test(line.trim()));
+      const expected = blocks.join('\n').split('\n').filter((line) => /^\(?(cd [^&]+&& )?(make|mvn|yarn|python3(\.11)?|pytest|metadata|isort|flake8)\b/.test(line.trim()));
       assert.equal(calls.length, expected.length, `calls:\n${calls.join('\n')}\nexpected the commands of:\n${expected.join('\n')}`);
     });
   });

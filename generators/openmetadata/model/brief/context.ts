@@ -3,7 +3,7 @@ import { testModuleName } from '../../../../core/profile/names.js';
 import type { OpenMetadataProfile } from '../../../../core/profile/openmetadata.js';
 import { codeSpan as code } from '../../../../core/text.js';
 import type { AbstractMethod, BaseClass } from '../../facts/index.js';
-import { workflowFile } from '../../plan.js';
+import { unitTestFile } from '../../plan.js';
 import { profileContext, type ProfileContext } from '../context.js';
 import type { PythonData } from '../python-files/index.js';
 
@@ -18,7 +18,6 @@ export interface BriefContext extends ProfileContext {
     unitTest: string;
     integrationFolder: string;
     connectionTest: string;
-    exampleWorkflow: string;
   };
 }
 
@@ -35,10 +34,9 @@ export function briefContext(profile: OpenMetadataProfile, py: PythonData): Brie
       folder: `${ingestionSource}/${serviceType}/${names.packageName}`,
       schemaFile: `${specServices}/connections/${serviceType}/${names.stem}Connection.json`,
       testConnectionFile: `${testConnections}/${serviceType}/${names.stem}.json`,
-      unitTest: `ingestion/tests/unit/topology/${serviceType}/${testModule}.py`,
+      unitTest: unitTestFile(profile),
       integrationFolder: `ingestion/tests/integration/${names.testName}/`,
       connectionTest: `ingestion/tests/integration/connections/${testModule}_connection.py`,
-      exampleWorkflow: workflowFile(profile),
     },
   };
 }

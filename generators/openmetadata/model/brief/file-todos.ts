@@ -1,9 +1,9 @@
 /**
  * The brief's "what is left" list: per generated file, the TODOs in the
  * order to do them. The texts are the generator's own; the only profile
- * text is the display name, through markdownInline.
+ * text is the display name, through markdownLiteral.
  */
-import { markdownInline } from '../../../../core/text.js';
+import { markdownLiteral } from '../../../../core/text.js';
 import type { EndpointPlan } from '../endpoints.js';
 import type { TestStep } from '../test-connection.js';
 import { abstractMethodLines, code, type BriefContext } from './context.js';
@@ -182,7 +182,7 @@ function clientSourceTodos({ profile, base, steps, paths, py, endpoints, feature
 function testTodos({ profile, py, paths }: BriefContext): FileTodos[] {
   const runningSource = profile.dockerImage
     ? 'Set the environment the image needs (users, passwords), wait until it accepts connections, and load sample data.'
-    : `Export ${py.integration.envVars.map(code).join(', ')} to point the tests at a running ${markdownInline(profile.displayName)}.`;
+    : `Export ${py.integration.envVars.map(code).join(', ')} to point the tests at a running ${markdownLiteral(profile.displayName)}.`;
   return [
     { file: paths.unitTest, todos: ['Add tests per method with the client (or engine) mocked and sample responses from the source docs.'] },
     { file: `${paths.integrationFolder}conftest.py`, todos: [runningSource] },

@@ -1,17 +1,19 @@
 /**
  * Values of CONNECTOR_CONTEXT.md, by section of the brief. Free text from
- * the profile goes through core/text.ts (markdownInline); names and paths
+ * the profile goes through core/text.ts (markdownLiteral); names and paths
  * the generator made are printed as inline code.
  */
 import type { OmAuthType } from '../../../../core/profile/fields-openmetadata.js';
 import type { OpenMetadataProfile } from '../../../../core/profile/openmetadata.js';
-import { markdownInline } from '../../../../core/text.js';
+import { codeSpan, markdownLiteral } from '../../../../core/text.js';
 import { BODY_METHODS } from '../../../../core/profile/api-endpoints.js';
 import { referencePaths } from '../../facts/index.js';
 import { schemeOf } from '../features.js';
 import type { PythonData } from '../python-files/index.js';
 import { abstractMethodLines, briefContext, code, type BriefContext } from './context.js';
 import { fileTodos } from './file-todos.js';
+import { nextStepsMarkdown, commandLine } from '../../../../core/next-steps.js';
+import { openMetadataNextSteps, openMetadataSteps } from '../next-steps.js';
 
 const AUTH_NOTES: Record<OmAuthType, string> = {
   basic: 'basic: username and password',
@@ -25,13 +27,16 @@ const AUTH_NOTES: Record<OmAuthType, string> = {
 export function briefValues(profile: OpenMetadataProfile, py: PythonData) {
   const b = briefContext(profile, py);
   const { names, base, paths, release } = b;
+  // the commands the sections explain are the steps' own: one list, rendered in "Next steps" and at the end of a run
+  const steps = openMetadataSteps(profile);
   return {
     releaseLabel: release.label,
     formatterSummary: release.pythonFormatting.summary,
     profileTable: profileTable(b),
-    description: profile.description ? markdownInline(profile.description) : '_none_',
+    description: profile.description ? markdownLiteral(profile.description) : '_none_',
     apiEndpoints: apiEndpointLines(b),
-    sdkPackage: profile.sdkPackage ? code(profile.sdkPackage.replace(/`/g, "'").replace(/[\r\n]+/g, ' ')) : '_none_',
+    // code as the user wrote it, whatever backticks it holds; on one line, as a list item's line must be
+    sdkPackage: profile.sdkPackage.trim() ? codeSpan(profile.sdkPackage.replace(/[\r\n\t]+/g, ' ').trim()) : '_none_',
     authNotes: profile.authTypes.map((a) => `- ${AUTH_NOTES[a]}`).join('\n'),
     references: referenceConnectors(b),
     baseClass: code(base.name),
@@ -47,13 +52,13 @@ export function briefValues(profile: OpenMetadataProfile, py: PythonData) {
     folder: code(paths.folder),
     sourceType: code(names.packageName),
     unitTest: code(paths.unitTest),
-    // a command line for a code block (not a code span): a subshell, so the shell stays at the root
-    unitTestRun: `(cd ingestion && pytest ${paths.unitTest.replace(/^ingestion\//, '')})`,
+    // command lines for code blocks (not code spans); a subshell where one changes folder, so the shell stays at the root
+    modelsRun: commandLine(steps.models),
+    formatRun: commandLine(steps.format),
+    unitTestRun: commandLine(steps.unitTests),
     integrationFolder: code(paths.integrationFolder),
     connectionTest: code(paths.connectionTest),
-    exampleWorkflow: code(paths.exampleWorkflow),
-    // the command a user runs first, once the connection and the token in the file are filled in
-    workflowRun: `metadata ingest -c ${paths.exampleWorkflow}`,
+    nextSteps: nextStepsMarkdown(openMetadataNextSteps(profile)),
   };
 }
 
@@ -61,8 +66,8 @@ export function briefValues(profile: OpenMetadataProfile, py: PythonData) {
 function profileTable({ profile, names, features, modules, base }: BriefContext): string {
   const rows: Array<[string, string]> = [
     ['Connector name', code(profile.name)],
-    ['Display name', markdownInline(profile.displayName)],
-    ['Description', profile.description ? markdownInline(profile.description) : '_none_'],
+    ['Display name', markdownLiteral(profile.displayName, 'tableCell')],
+    ['Description', profile.description ? markdownLiteral(profile.description, 'tableCell') : '_none_'],
     ['Service type', code(profile.serviceType)],
     ['Service type value (enum, `type` const)', code(names.typeValue)],
     ['Workflow source `type`', code(names.packageName)],
@@ -94,7 +99,7 @@ function apiEndpointLines({ endpoints }: BriefContext): string {
     const args = [...e.params.map((p) => p.name), ...(BODY_METHODS.includes(e.method) ? ['body'] : [])].join(', ');
     return `- ${code(`${e.method} ${e.path}`)}: ${code(`client.${e.methodName}(${args})`)}${served.length > 0 ? `, returned by ${served.join(', ')}` : ''}`;
   });
-  const left = endpoints.left.map((l) => `- ${markdownInline(l.text)}: no client method, ${l.reason}`);
+  const left = endpoints.left.map((l) => `- ${markdownLiteral(l.text, 'lineStart')}: no client method, ${l.reason}`);
   const lines = [...made, ...left];
   return lines.length > 0 ? lines.join('\n') : '_none_';
 }
