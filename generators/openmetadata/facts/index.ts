@@ -168,6 +168,8 @@ export interface ReleaseFacts {
     /** the step that runs the SQL the connector passes in its `queries` dict, when the query log is read */
     queryLogStep: SqlalchemyStepFact;
   };
+  /** the query histories lineage and usage read, for the SQL families whose history is known */
+  queryLogs: QueryLogFacts;
   baseClasses: Record<string, BaseClassFacts>;
   /**
    * `<BaseClass>.<method>` -> the installed package's signature as `str(inspect.signature(...))`
@@ -179,6 +181,47 @@ export interface ReleaseFacts {
   serviceTypes: Record<ServiceType, ServiceTypeFacts>;
   /** the test-connection checks API (2.0); absent in releases without it */
   checksApi?: ChecksApiFacts;
+}
+
+/**
+ * Where a family of SQL databases keeps its query history, and the SQL the
+ * generated queries.py reads it with: facts of the database, written as the
+ * release's QueryParserSource formats them (start_time, end_time, filters and
+ * result_limit; literal braces doubled) and as its lineage and usage sources read
+ * the rows (the columns by name, through SQLAlchemy's text(): no `:name` binds).
+ */
+export interface QueryLogFamily {
+  /** the family as the brief names it */
+  label: string;
+  /** the SQLAlchemy dialects (a scheme's part before `+`) of the family */
+  dialects: string[];
+  /** where the family keeps the history */
+  source: string;
+  /** what the server and the user need before the history can be read */
+  requires: string;
+  /** what the history cannot give that a log with one row per run would */
+  note?: string;
+  /** the statement's expression for the query text, which the `filters` of lineage.py and usage.py test */
+  textColumn: string;
+  /** the query-log SELECT (sql_stmt), one line per entry */
+  statement: string[];
+  /** a cheap read of the same history, run as it is by the GetQueries test-connection step */
+  test: string[];
+}
+
+export interface QueryLogFacts {
+  families: QueryLogFamily[];
+  /**
+   * What the GetQueries step raises, and its TODO says, when the dialect's history is unknown;
+   * `{dialect}`, `{testConstant}` and `{sqlStatement}` stand for the connector's.
+   */
+  unknownTodo: string;
+}
+
+/** The query-log family of a SQLAlchemy scheme (`postgresql+psycopg2` -> PostgreSQL), if its history is known. */
+export function queryLogFor(facts: ReleaseFacts, scheme: string): QueryLogFamily | undefined {
+  const dialect = scheme.split('+')[0]!;
+  return facts.queryLogs.families.find((f) => f.dialects.includes(dialect));
 }
 
 /** A module and names imported from it. */

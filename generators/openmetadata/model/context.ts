@@ -1,8 +1,8 @@
 /** What the Python builders and the brief both read, computed once per profile. */
 import { openMetadataNames, type OpenMetadataNames, type OpenMetadataProfile } from '../../../core/profile/openmetadata.js';
-import { baseClassFor, checksApiFor, releaseFacts, type BaseClass, type ChecksApiUse, type ReleaseFacts } from '../facts/index.js';
+import { baseClassFor, checksApiFor, queryLogFor, releaseFacts, type BaseClass, type ChecksApiUse, type QueryLogFamily, type ReleaseFacts } from '../facts/index.js';
 import { endpointPlan, type EndpointPlan } from './endpoints.js';
-import { featuresOf, modulesOf, type Features, type Modules } from './features.js';
+import { featuresOf, modulesOf, schemeOf, type Features, type Modules } from './features.js';
 import { testConnectionSteps, type TestStep } from './test-connection.js';
 
 export interface ProfileContext {
@@ -19,6 +19,11 @@ export interface ProfileContext {
   endpoints: EndpointPlan;
   /** the release's checks API, when the reference connector of this kind tests its connection through it (2.0) */
   checksApi: ChecksApiUse | undefined;
+  /**
+   * Where the source keeps its query history, when lineage or usage read it and the
+   * scheme's family is one whose history is known; undefined leaves it a TODO.
+   */
+  queryLog: QueryLogFamily | undefined;
 }
 
 export function profileContext(profile: OpenMetadataProfile): ProfileContext {
@@ -37,5 +42,6 @@ export function profileContext(profile: OpenMetadataProfile): ProfileContext {
     steps,
     endpoints: endpointPlan(profile, features, base, steps),
     checksApi: checksApiFor(release, profile.serviceType, features.sqlalchemy),
+    queryLog: features.queryLog ? queryLogFor(release, schemeOf(profile)) : undefined,
   };
 }
