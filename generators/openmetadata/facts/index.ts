@@ -22,7 +22,7 @@ import { fileURLToPath } from 'node:url';
 import type { PyStyle } from '../python.js';
 import type { ModelGenerationFacts } from '../pydantic-models.js';
 import { loadHostFacts } from '../../../core/host-facts.js';
-import { OPENMETADATA_RELEASES, type OpenMetadataRelease, type ServiceType } from '../../../core/profile/fields-openmetadata.js';
+import { OPENMETADATA_RELEASES, type Capability, type OpenMetadataRelease, type ServiceType } from '../../../core/profile/fields-openmetadata.js';
 
 /** One abstract method of a base class, and the stub the generator writes for it. */
 export interface AbstractMethod {
@@ -57,6 +57,12 @@ export interface BaseClassFacts {
   clientAttribute?: string;
   /** abstract methods the metadata.py template writes itself (1.12's DatabaseServiceSource.close); the host layer checks them too */
   templateImplements?: string[];
+  /**
+   * Methods with a default in the base class that a source overrides to add what its service type
+   * offers (data models, usage, owners...): the brief lists them; metadata.py stubs one when a
+   * capability asked for names it (serviceTypes.<type>.capabilities). Signatures are checked as the stubs'.
+   */
+  optionalMethods?: AbstractMethod[];
 }
 
 export interface BaseClass extends BaseClassFacts {
@@ -100,6 +106,14 @@ export interface ReferenceConnectorFact {
   testConnectionApi?: 'legacy' | 'checks';
 }
 
+/** What a capability beyond metadata means for a source of a service type other than database. */
+export interface CapabilityFact {
+  /** the base-class methods that implement it (abstract ones are stubbed anyway; optional ones get a stub when it is asked for) */
+  methods: string[];
+  /** how the host runs them, or why nothing is left to write */
+  how: string;
+}
+
 export interface ServiceTypeFacts {
   /** the base class of a client-based source; databases read through SQLAlchemy subclass `sqlalchemyBaseClass` */
   baseClass: string;
@@ -114,6 +128,12 @@ export interface ServiceTypeFacts {
   listSteps: StepFact[];
   filterPatterns: FilterPatternFact[];
   storedProcedureFilterPattern?: FilterPatternFact;
+  /**
+   * Non-database types: the capabilities beyond metadata the base class serves; the others are
+   * accepted (as upstream's scaffold accepts every capability for every type) and reported as not generated.
+   * Databases read lineage and usage from the query log instead (queryLogs).
+   */
+  capabilities?: Partial<Record<Capability, CapabilityFact>>;
   referenceConnector: ReferenceConnectorFact;
   /** the reference for a source of this type reached without SQLAlchemy (databases) */
   clientReferenceConnector?: ReferenceConnectorFact;
@@ -282,10 +302,11 @@ export function baseClassFor(facts: ReleaseFacts, serviceType: ServiceType, sqla
   return { name, ...base, file: moduleFile(base.module) };
 }
 
-/** Every method a template writes for a base class: its abstract methods' stubs, then what the template implements itself. */
+/** Every method a template writes for a base class: its abstract methods' stubs, what the template implements itself, and the optional overrides a capability stubs. */
 export const writtenMethods = (base: BaseClassFacts): Array<Pick<AbstractMethod, 'name' | 'params'>> => [
   ...base.abstractMethods,
   ...(base.templateImplements ?? []).map((name) => ({ name, params: [] })),
+  ...(base.optionalMethods ?? []),
 ];
 
 /** The steps of a client-based connector: the access step (CheckAccess unless the type has its own), then the service type's list steps. */

@@ -6,7 +6,8 @@
 import { markdownInline } from '../../../../core/text.js';
 import type { EndpointPlan } from '../endpoints.js';
 import type { TestStep } from '../test-connection.js';
-import { abstractMethodLines, code, type BriefContext } from './context.js';
+import { capabilityStubs } from '../python-files/metadata.js';
+import { abstractMethodLines, code, methodSignature, type BriefContext } from './context.js';
 
 /** A TODO, or an item nested under the TODO before it. */
 type Todo = string | { nested: string };
@@ -162,7 +163,18 @@ function checksTodos(checks: NonNullable<BriefContext['py']['checks']>): string[
   ];
 }
 
-function clientSourceTodos({ profile, base, steps, paths, py, endpoints, features }: BriefContext): FileTodos[] {
+/** The overrides metadata.py stubs because a capability asked for them. */
+function overrideTodos(b: BriefContext): Todo[] {
+  const stubs = capabilityStubs(b);
+  if (stubs.length === 0) return [];
+  return [
+    'Implement the overrides the capabilities asked for (each stub yields or returns nothing, as the default in the base class does):',
+    ...stubs.map((m) => ({ nested: `${code(methodSignature(m))}: ${m.todo}` })),
+  ];
+}
+
+function clientSourceTodos(b: BriefContext): FileTodos[] {
+  const { profile, base, steps, paths, py, endpoints, features } = b;
   const { folder } = paths;
   return [
     {
@@ -183,6 +195,7 @@ function clientSourceTodos({ profile, base, steps, paths, py, endpoints, feature
       todos: [
         `Implement every abstract method of ${code(base.name)} (each stub yields or returns nothing until then):`,
         ...abstractMethodLines(base).map((line) => ({ nested: line })),
+        ...overrideTodos(b),
         ...(profile.serviceType === 'database'
           ? ['`__init__` builds the client through connection.get_connection and runs the test connection; `prepare` and `close` are there for setup and teardown.']
           : []),
