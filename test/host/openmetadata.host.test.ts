@@ -200,10 +200,10 @@ function assumedSignatures(facts: ReleaseFacts) {
   );
 }
 
-/** The base-class methods a stub's TODO tells the user to call (`self.register_record(...)`): each must exist. */
+/** The base-class methods a stub's TODO tells the user to call (`self.register_record(...)`), the optional overrides' too: each must exist. */
 function methodsNamedByTodos(facts: ReleaseFacts) {
   return Object.entries(facts.baseClasses).flatMap(([name, base]) =>
-    base.abstractMethods.flatMap((method) =>
+    [...base.abstractMethods, ...(base.optionalMethods ?? [])].flatMap((method) =>
       [...method.todo.matchAll(/\bself\.([a-z_]+)\(/g)].map((m) => ({ owner: `${base.module}.${name}`, name: m[1]!, present: true })),
     ),
   );
