@@ -6,6 +6,8 @@
 # The cluster lives in $GC_PG_DIR (default /tmp/gc-test-postgres: not named generator-*, a name
 # yo's generator lookup would try to read) and listens on $GC_PG_PORT (default 54329), not on the
 # system cluster's port, so it never meets a developer's own server.
+# pg_stat_statements is loaded and created in the test database: the generated PostgreSQL
+# connectors read their query history (lineage, usage, the GetQueries step) from it.
 set -euo pipefail
 DIR=${GC_PG_DIR:-/tmp/gc-test-postgres}
 PORT=${GC_PG_PORT:-54329}
@@ -36,9 +38,12 @@ start() {
   [ "$(id -u)" = 0 ] && chown postgres "$DIR/pwfile"
   as_owner "$bin/initdb" -D "$DIR/data" -U "$USER_NAME" --pwfile="$DIR/pwfile" -A scram-sha-256 >"$DIR/initdb.log"
   as_owner "$bin/pg_ctl" -D "$DIR/data" -l "$DIR/server.log" -w \
-    -o "-c listen_addresses=127.0.0.1 -p $PORT -k $DIR -c fsync=off" start >/dev/null
+    -o "-c listen_addresses=127.0.0.1 -p $PORT -k $DIR -c fsync=off -c shared_preload_libraries=pg_stat_statements" \
+    start >/dev/null
   PGPASSWORD=$PASSWORD "$bin/psql" -q -h 127.0.0.1 -p "$PORT" -U "$USER_NAME" -d postgres \
     -c "CREATE DATABASE $USER_NAME" >/dev/null
+  PGPASSWORD=$PASSWORD "$bin/psql" -q -h 127.0.0.1 -p "$PORT" -U "$USER_NAME" -d "$USER_NAME" \
+    -c "CREATE EXTENSION IF NOT EXISTS pg_stat_statements" >/dev/null
   echo "GC_TEST_POSTGRES_URL=postgresql://$USER_NAME:$PASSWORD@127.0.0.1:$PORT/$USER_NAME"
 }
 

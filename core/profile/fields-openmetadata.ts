@@ -86,7 +86,9 @@ export const openMetadataFields: readonly Field[] = [
       oauth: 'OAuth 2 client id and client secret',
     },
   }),
-  choicesField('capabilities', 'Capabilities beyond metadata (databases only)', CAPABILITIES, {
+  // Every service type takes every capability, as upstream's scaffold does: for a database lineage and usage
+  // read the query log; for the others they are base-class overrides, and what the type lacks is reported in the brief.
+  choicesField('capabilities', 'Capabilities beyond metadata (databases read lineage and usage from the query log; other types get base-class overrides)', CAPABILITIES, {
     question: 'Capabilities beyond metadata',
     alwaysIncluded: ['metadata'],
     choiceHelp: {
@@ -145,11 +147,6 @@ export const openMetadataRules: readonly JsonSchema[] = [
           type: 'string',
           not: { const: 'sqlalchemy' },
           errorMessage: 'sqlalchemy is for databases only; use rest_api or sdk_client',
-        },
-        capabilities: {
-          type: 'array',
-          items: { const: 'metadata' },
-          errorMessage: 'only metadata is available for non-database service types; drop the others',
         },
       },
     },

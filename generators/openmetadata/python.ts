@@ -32,7 +32,7 @@ export const I2 = INDENT.repeat(2);
 export const I3 = INDENT.repeat(3);
 
 /** Modules that isort files under the standard library section. */
-const STDLIB_ROOTS = new Set(['abc', 'collections', 'datetime', 'os', 'ssl', 'textwrap', 'typing', 'unittest', 'urllib']);
+const STDLIB_ROOTS = new Set(['abc', 'collections', 'datetime', 'functools', 'os', 'ssl', 'textwrap', 'typing', 'unittest', 'urllib']);
 
 export interface PyImport {
   module: string;

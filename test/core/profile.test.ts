@@ -59,11 +59,6 @@ const HOST_REFUSALS: Record<HostCase['host'], Refusal[]> = {
     { label: 'connection type outside the choices', options: { connectionType: 'odbc' }, flags: ['--connection-type'] },
     { label: 'capability outside the choices', options: { serviceType: 'database', capabilities: ['teleport'] }, flags: ['--capabilities'] },
     { label: 'sqlalchemy for a non-database service', options: { serviceType: 'dashboard', connectionType: 'sqlalchemy' }, flags: ['--connection-type'] },
-    {
-      label: 'capabilities other than metadata for a non-database service',
-      options: { serviceType: 'pipeline', capabilities: ['metadata', 'lineage'] },
-      flags: ['--capabilities'],
-    },
     { label: '--docker-image without --docker-port', options: { dockerImage: 'postgres:16' }, flags: ['--docker-port'] },
   ],
   mage: [
@@ -253,3 +248,15 @@ for (const c of HOST_CASES) {
     });
   });
 }
+
+describe('profile composer (openmetadata): capabilities', function () {
+  // upstream's `metadata scaffold-connector` takes --capabilities from the same six choices for every service type
+  const everyCapability = ['metadata', 'lineage', 'usage', 'profiler', 'stored_procedures', 'data_diff'];
+  for (const serviceType of ['dashboard', 'pipeline', 'messaging', 'mlmodel', 'storage', 'search', 'api']) {
+    it(`a ${serviceType} service takes every capability upstream's scaffold accepts, and keeps them in its profile`, async function () {
+      const name = `every_${serviceType}`;
+      const { dir } = await runGenerator('openmetadata', { name, serviceType, capabilities: everyCapability });
+      assert.deepEqual(storedProfileIn(dir, 'openmetadata', name)?.capabilities, everyCapability);
+    });
+  }
+});

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { testModuleName } from '../../core/profile/names.js';
 import { openMetadataNames, type OpenMetadataProfile } from '../../core/profile/openmetadata.js';
 import { SCHEMA_DIR } from './support.js';
+import { pythonData } from '../../generators/openmetadata/model/python-files/index.js';
 
 const pascal = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -49,6 +50,8 @@ export function caseRequest(checkout: string, profile: OpenMetadataProfile) {
     serviceTypeEnum: `${pascal(names.definitionPrefix)}ServiceType`,
     serviceEnumMember: pascal(names.definitionPrefix),
     capabilities: { lineage: profile.capabilities.includes('lineage'), usage: profile.capabilities.includes('usage') },
+    /** what the GetQueries step raises when the scheme's query history is unknown (the generator's own text), else null */
+    queryLogTodo: (sqlalchemy ? pythonData(profile).queries.pendingTodo : undefined) ?? null,
     sqlalchemy,
     unitTest: path.join(checkout, `ingestion/tests/unit/topology/${type}/${testModuleName(names.testName)}.py`),
     testConnectionJson: path.join(checkout, `openmetadata-service/src/main/resources/json/data/testConnections/${type}/${names.stem}.json`),

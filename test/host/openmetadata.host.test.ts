@@ -31,7 +31,7 @@ import {
   type HostRelease,
   type SpecTree,
 } from './support.js';
-import { baseClassFor, releaseFacts, writtenMethods, type ReleaseFacts } from '../../generators/openmetadata/facts/index.js';
+import { baseClassFor, queryLogFor, releaseFacts, writtenMethods, type ReleaseFacts } from '../../generators/openmetadata/facts/index.js';
 import { findToolchain, generateModels, moduleOf } from '../../generators/openmetadata/pydantic-models.js';
 import { SERVICE_TYPES } from '../../core/profile/fields-openmetadata.js';
 
@@ -60,36 +60,72 @@ interface Models {
 }
 
 const CHECK_NAMES = ['imports', 'registered value', 'service spec', 'workflow config', 'test connection', 'create', 'formatting', 'pytest'];
-const SERVER_CHECK_NAMES = ['server test connection', 'server topology'];
+const SERVER_CHECK_NAMES = ['server test connection', 'server topology', 'server query log'];
 const CHECK_TITLES: Record<string, string> = {
   pytest: 'generated unit tests pass under pytest',
   formatting: "the release's formatter leaves the Python unchanged",
+  'query-log step': 'no query history is known: the GetQueries step fails with its TODO, running no SQL',
   'server test connection': 'every test-connection step passes against the real server',
   'server topology': 'Source.create and get_database_names .. yield_table over a seeded schema yield the expected requests, no Either.left',
+  'server query log': "the generated lineage and usage sources read the server's query history: a statement run before is among what they yield",
 };
 
-/** A case judged against a real database server as well, the one .ci/postgres.sh starts. */
+/** A case judged against a real database server as well, one .ci/postgres.sh or .ci/mariadb.sh starts. */
 interface ServerCase extends Case {
-  serverUrl: string | undefined;
+  /** the variable that gives the server's URL */
+  serverVariable: string;
+  /** the server checks that replace test connection and create */
+  serverChecks: string[];
 }
 
 const POSTGRES_URL_VARIABLE = 'GC_TEST_POSTGRES_URL';
+const MARIADB_URL_VARIABLE = 'GC_TEST_MARIADB_URL';
+const SCRIPT_OF: Record<string, string> = { [POSTGRES_URL_VARIABLE]: '.ci/postgres.sh', [MARIADB_URL_VARIABLE]: '.ci/mariadb.sh' };
 
 const SERVER_CASES: ServerCase[] = [
   {
     id: 'database-postgres-real-server',
     options: { name: 'pg_warehouse', serviceType: 'database', scheme: 'postgresql+psycopg2', defaultPort: 5432, authTypes: ['basic'] },
-    serverUrl: process.env[POSTGRES_URL_VARIABLE],
+    serverVariable: POSTGRES_URL_VARIABLE,
+    serverChecks: ['server test connection', 'server topology'],
+  },
+  // the query history of the families the facts know, read by the generated SQL on the real servers
+  {
+    id: 'database-postgres-query-log',
+    options: { name: 'pg_history', serviceType: 'database', scheme: 'postgresql+psycopg2', defaultPort: 5432, capabilities: ['metadata', 'lineage', 'usage'] },
+    serverVariable: POSTGRES_URL_VARIABLE,
+    serverChecks: ['server test connection', 'server query log'],
+  },
+  {
+    id: 'database-mariadb-query-log',
+    options: { name: 'maria_history', serviceType: 'database', scheme: 'mysql+pymysql', defaultPort: 3306, capabilities: ['metadata', 'lineage', 'usage'] },
+    serverVariable: MARIADB_URL_VARIABLE,
+    serverChecks: ['server test connection', 'server query log'],
   },
 ];
 
+const serverCaseOf = (c: Case): ServerCase | undefined => ('serverVariable' in c ? (c as ServerCase) : undefined);
 const serverOf = (c: Case): { url: string } | undefined => {
-  const url = (c as Partial<ServerCase>).serverUrl;
+  const variable = serverCaseOf(c)?.serverVariable;
+  const url = variable ? process.env[variable] : undefined;
   return url ? { url } : undefined;
 };
-const needsServer = (c: Case): boolean => 'serverUrl' in c;
-/** Against a server, test connection and create run there (server test connection, server topology). */
-const checksWithServer = (): string[] => [...CHECK_NAMES.filter((n) => n !== 'test connection' && n !== 'create'), ...SERVER_CHECK_NAMES];
+/** Against a server, test connection and create run there (the case's server checks). */
+const checksWithServer = (c: ServerCase): string[] => [...CHECK_NAMES.filter((n) => n !== 'test connection' && n !== 'create'), ...c.serverChecks];
+/** A SQLAlchemy case with lineage or usage whose scheme (the name by default) has no known query history. */
+function readsUnknownQueryLog(c: Case, line: string): boolean {
+  const { serviceType, connectionType, capabilities, scheme, name } = c.options as Record<string, unknown>;
+  const sqlalchemy = serviceType === 'database' && (connectionType ?? 'sqlalchemy') === 'sqlalchemy';
+  const reads = ((capabilities as string[] | undefined) ?? []).some((cap) => cap === 'lineage' || cap === 'usage');
+  return sqlalchemy && reads && queryLogFor(releaseFacts(line), String(scheme ?? name)) === undefined;
+}
+
+/** The checks of a case: against a server its server checks; with an unknown query history its GetQueries step too. */
+const checksOf = (c: Case, line: string): string[] => {
+  const server = serverCaseOf(c);
+  if (server) return checksWithServer(server);
+  return [...CHECK_NAMES, ...(readsUnknownQueryLog(c, line) ? ['query-log step'] : [])];
+};
 
 async function generate(release: HostRelease, c: Case, tree: SpecTree): Promise<Generated> {
   const checkout = makeCheckout(tree, tempDir(`host-${release.line}-${c.id}-`));
@@ -106,6 +142,7 @@ async function generate(release: HostRelease, c: Case, tree: SpecTree): Promise<
     formatting: releaseFacts(release.line).pythonFormatting,
     lineLength: releaseFacts(release.line).python.lineLength,
     server: serverOf(c),
+    serverChecks: serverCaseOf(c)?.serverChecks ?? [],
   };
   return { case: c, checkout, work: tempDir(`host-work-${c.id}-`), request };
 }
@@ -163,10 +200,10 @@ function assumedSignatures(facts: ReleaseFacts) {
   );
 }
 
-/** The base-class methods a stub's TODO tells the user to call (`self.register_record(...)`): each must exist. */
+/** The base-class methods a stub's TODO tells the user to call (`self.register_record(...)`), the optional overrides' too: each must exist. */
 function methodsNamedByTodos(facts: ReleaseFacts) {
   return Object.entries(facts.baseClasses).flatMap(([name, base]) =>
-    base.abstractMethods.flatMap((method) =>
+    [...base.abstractMethods, ...(base.optionalMethods ?? [])].flatMap((method) =>
       [...method.todo.matchAll(/\bself\.([a-z_]+)\(/g)].map((m) => ({ owner: `${base.module}.${name}`, name: m[1]!, present: true })),
     ),
   );
@@ -203,8 +240,8 @@ function assumedFacts(facts: ReleaseFacts) {
 }
 
 /** Without a server the server checks are pending, except in CI, where .ci/run must have started one. */
-function noServer(ctx: Mocha.Context): void {
-  const why = `no PostgreSQL server: ${POSTGRES_URL_VARIABLE} is not set (.ci/postgres.sh start prints it)`;
+function noServer(ctx: Mocha.Context, variable: string): void {
+  const why = `no database server: ${variable} is not set (${SCRIPT_OF[variable]} start prints it)`;
   if (process.env.CI === 'true') throw new Error(`${why}; in CI, .ci/run starts the server before the host layer`);
   console.log(`      ${why}`);
   ctx.skip();
@@ -305,9 +342,9 @@ for (const release of releases) {
           }
         });
 
-        for (const name of needsServer(c) ? checksWithServer() : CHECK_NAMES) {
+        for (const name of checksOf(c, release.line)) {
           it(CHECK_TITLES[name] ?? name, function () {
-            if (SERVER_CHECK_NAMES.includes(name) && !serverOf(c)) noServer(this);
+            if (SERVER_CHECK_NAMES.includes(name) && !serverOf(c)) noServer(this, serverCaseOf(c)!.serverVariable);
             if (!results) throw failure instanceof Error ? failure : new Error(String(failure));
             const result = results.find((r) => r.name === name);
             assert.ok(result, `check ${name} did not run`);

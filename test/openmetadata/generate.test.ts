@@ -18,6 +18,7 @@ import { OPENMETADATA_RELEASES } from '../../core/profile/fields-openmetadata.js
 import { openMetadataPlan, briefDestination } from '../../generators/openmetadata/plan.js';
 import { markdownLiteral } from '../../core/text.js';
 import { clientStepFacts, releaseFacts } from '../../generators/openmetadata/facts/index.js';
+import { pythonData } from '../../generators/openmetadata/model/python-files/index.js';
 import { fixturePath, requireFixtures, skipWithReason } from '../support/fixtures.js';
 import { runGenerator, tempDir } from '../support/generate.js';
 import { OPENMETADATA_FIRST_PARTY, storedProfileIn } from '../support/hosts.js';
@@ -205,6 +206,14 @@ function stepCallsOf(g: Generated): StepCall[] {
   return clientStepFacts(releaseFacts(g.profile.openmetadataVersion), g.profile.serviceType)
     .filter((s) => !(rest && s.name === 'CheckAccess'))
     .map((s) => ({ method: s.method, path: SERVED_STEPS[g.dir]?.[s.method] ?? null, todo: s.todo }));
+}
+
+/** A SQLAlchemy case reading the query log (lineage or usage) whose scheme's history the release's facts do not know. */
+function readsUnknownQueryLog(g: Generated): boolean {
+  const reads = g.profile.capabilities.some((c) => c === 'lineage' || c === 'usage');
+  const dialect = (g.profile.scheme || g.profile.name).split('+')[0]!;
+  const known = releaseFacts(g.profile.openmetadataVersion).queryLogs?.families.some((f) => f.dialects.includes(dialect)) ?? false;
+  return g.profile.connectionType === 'sqlalchemy' && reads && !known;
 }
 
 const problemsMessage = (problems: string[]): string => `${problems.length} problem(s):\n  ${problems.join('\n  ')}`;
@@ -624,7 +633,13 @@ describe('OpenMetadata generator: the generated connector', function () {
         if (!fileFacts.topLevel.includes(fn)) problems.push(`${connectionFile}: no module-level ${fn} (OpenMetadata imports it by name)`);
       }
       const testConnection = functions.find((f) => f.file === connectionFile && f.qualname === 'test_connection');
-      if (g.profile.connectionType === 'sqlalchemy') {
+      if (g.profile.connectionType === 'sqlalchemy' && readsUnknownQueryLog(g)) {
+        // no SQL reads an unknown query history: connection.py maps the steps itself (the runtime spec calls GetQueries)
+        for (const fn of ['read_query_log', 'test_steps']) if (!fileFacts.topLevel.includes(fn)) problems.push(`${connectionFile}: no ${fn}`);
+        if (fileFacts.calls.test_connection_db_schema_sources) problems.push(`${connectionFile}: calls test_connection_db_schema_sources, which would run the GetQueries step as SQL`);
+        const calls = fileFacts.calls.test_connection_steps ?? [];
+        if (calls.length === 0 || calls.some((c) => !/^test_steps\(/.test(c.keywords.test_fn ?? ''))) problems.push(`${connectionFile}: test_connection_steps is not called with test_fn=test_steps(...)`);
+      } else if (g.profile.connectionType === 'sqlalchemy') {
         const keys = [...SQLALCHEMY_BUILTIN_STEPS, ...(fileFacts.dicts.TEST_CONNECTION_QUERIES ?? [])];
         if (JSON.stringify([...keys].sort()) !== JSON.stringify([...stepNames].sort())) problems.push(`${connectionFile}: steps ${JSON.stringify(stepNames)} vs test_fn keys ${JSON.stringify(keys)}`);
         const call = fileFacts.calls.test_connection_db_schema_sources;
@@ -742,6 +757,7 @@ describe('OpenMetadata generator: the generated connector', function () {
         served: SERVED[g.dir] ?? {},
         clientCalls: CLIENT_CALLS[g.dir] ?? [],
         stepCalls: stepCallsOf(g),
+        queryLogTodo: readsUnknownQueryLog(g) ? (pythonData(g.profile).queries.pendingTodo ?? 'the GetQueries TODO (the generator gave none)') : null,
       };
     });
     const results = runtimeProblems(runtimeCases, abstractByClass);
@@ -806,6 +822,51 @@ describe('OpenMetadata generator: the generated connector', function () {
     if (!String(testConnection.displayName).startsWith(HOSTILE.displayName)) problems.push(`test connection displayName ${JSON.stringify(testConnection.displayName)}`);
     const brief = read(g, briefDestination(g.profile));
     if (/^#{1,6} .*Not a heading/m.test(brief) || brief.includes('print("pwned")\n```')) problems.push('the brief renders the notes as Markdown');
+    assert.deepEqual(problems, [], problemsMessage(problems));
+  });
+
+  it("lists in a dashboard's brief the optional overrides upstream's scaffold lists, each with its signature", function () {
+    // upstream's brief lists them for every dashboard connector; yield_dashboard_lineage_details, the fifth, is abstract
+    const upstream = ['yield_bulk_datamodel', 'get_project_name', 'yield_dashboard_usage', 'get_owner_ref'];
+    const problems: string[] = [];
+    for (const g of generated.filter((x) => x.profile.serviceType === 'dashboard')) {
+      const base = releaseFacts(g.profile.openmetadataVersion).baseClasses.DashboardServiceSource!;
+      const brief = read(g, briefDestination(g.profile));
+      for (const name of upstream) {
+        const method = base.optionalMethods?.find((m) => m.name === name);
+        if (!method) {
+          problems.push(`${g.dir}: the facts give DashboardServiceSource no optional method ${name}`);
+          continue;
+        }
+        const signature = `\`${name}(${['self', ...method.params].join(', ')}) -> ${method.returns}\``;
+        if (!brief.includes(signature)) problems.push(`${g.dir}: the brief does not list ${signature}`);
+      }
+    }
+    assert.deepEqual(problems, [], problemsMessage(problems));
+  });
+
+  it('capabilities of a non-database source: metadata.py stubs exactly the optional overrides they name, the brief says what each capability means or that the type has none', function () {
+    const problems: string[] = [];
+    for (const g of generated.filter((x) => x.profile.serviceType !== 'database')) {
+      const facts = releaseFacts(g.profile.openmetadataVersion);
+      const meanings = facts.serviceTypes[g.profile.serviceType].capabilities ?? {};
+      const base = Object.values(facts.baseClasses).find((b) => b.module === `metadata.ingestion.source.${g.profile.serviceType}.${g.profile.serviceType}_service`)!;
+      const asked = g.profile.capabilities.filter((c) => c !== 'metadata');
+      const named = new Set(asked.flatMap((c) => meanings[c]?.methods ?? []));
+      const optional = (base.optionalMethods ?? []).map((m) => m.name);
+      const file = `${g.dir}/${g.sourceDir}/metadata.py`;
+      const defined = functions.filter((f) => f.file === file && optional.includes(f.qualname.split('.').pop()!)).map((f) => f.qualname.split('.').pop()!);
+      const expected = optional.filter((m) => named.has(m));
+      if (JSON.stringify(defined.sort()) !== JSON.stringify([...expected].sort())) problems.push(`${file}: overrides ${JSON.stringify(defined)}, the capabilities name ${JSON.stringify(expected)}`);
+      const brief = read(g, briefDestination(g.profile)).split('\n');
+      for (const capability of asked) {
+        const said = meanings[capability]
+          ? brief.some((l) => l.startsWith(`- \`${capability}\`: `))
+          : brief.some((l) => l.startsWith(`- Not generated for a \`${g.profile.serviceType}\` service: `) && l.includes(`\`${capability}\``));
+        if (!said) problems.push(`${g.dir}: the brief says nothing of ${capability}`);
+      }
+    }
+    assert.ok(generated.some((g) => g.profile.serviceType === 'dashboard' && g.profile.capabilities.includes('usage')), 'no dashboard case asks for usage');
     assert.deepEqual(problems, [], problemsMessage(problems));
   });
 

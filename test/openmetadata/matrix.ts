@@ -116,5 +116,10 @@ export const CASES: Case[] = [
   },
   { id: 'long-names-mlmodel', options: { name: 'extremely_long_model_registry_connector_name_for_checks_abc', serviceType: 'mlmodel', authTypes: ['token', 'jwt'] } },
   { id: 'service-type-value', options: { name: 'azure_sql_like', serviceType: 'database', serviceTypeValue: 'AzureSQLLike', capabilities: ['metadata', 'lineage'] } },
+  // every capability is accepted for every service type, as upstream's scaffold accepts them: a dashboard gets the
+  // overrides lineage and usage mean for it; an ML model and (2.0) a messaging source the lineage override
+  { id: 'dashboard-all-capabilities', options: { name: 'bi_usage', serviceType: 'dashboard', capabilities: ALL_CAPABILITIES } },
+  { id: 'mlmodel-lineage', options: { name: 'model_lineage', serviceType: 'mlmodel', capabilities: ['metadata', 'lineage'] } },
+  { id: 'messaging-lineage', options: { name: 'topic_lineage', serviceType: 'messaging', capabilities: ['metadata', 'lineage'] } },
 ];
 

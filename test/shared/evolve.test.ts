@@ -43,8 +43,9 @@ const MAGE_SOURCE = 'mage_integrations/mage_integrations/sources/shop_api';
 const EVOLUTIONS: Evolution[] = [
   {
     host: 'openmetadata',
-    first: { name: 'wh_db', serviceType: 'database', capabilities: ['metadata'], authTypes: ['basic'] },
-    grown: { name: 'wh_db', serviceType: 'database', capabilities: ['metadata', 'lineage'], authTypes: ['basic', 'iam'] },
+    // a scheme whose query history is known: lineage adds a GetQueries check that runs its SQL (run_sql)
+    first: { name: 'wh_db', serviceType: 'database', scheme: 'postgresql+psycopg2', capabilities: ['metadata'], authTypes: ['basic'] },
+    grown: { name: 'wh_db', serviceType: 'database', scheme: 'postgresql+psycopg2', capabilities: ['metadata', 'lineage'], authTypes: ['basic', 'iam'] },
     untouchedByGenerator: `${OM_SOURCE}/metadata.py`,
     merged: {
       file: `${OM_SOURCE}/connection.py`,

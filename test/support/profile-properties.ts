@@ -116,9 +116,8 @@ const omValid = fc.constantFrom(...SERVICE_TYPES).chain((serviceType) => {
         scheme,
         defaultPort: port,
         authTypes: fc.uniqueArray(fc.constantFrom(...OM_AUTH_TYPES), { minLength: 1 }),
-        capabilities: database
-          ? fc.uniqueArray(fc.constantFrom(...CAPABILITIES.filter((c) => c !== 'metadata'))).map((c) => ['metadata', ...c])
-          : fc.constant(['metadata']),
+        // every service type takes every capability, as upstream's scaffold does
+        capabilities: fc.uniqueArray(fc.constantFrom(...CAPABILITIES.filter((c) => c !== 'metadata'))).map((c) => ['metadata', ...c]),
         displayName: oneLine,
         description: freeText,
         docsUrl,
@@ -239,7 +238,6 @@ const OM_BREAKAGES: Breakage[] = [
   set('serviceType', 'nosql', '--service-type'),
   set('connectionType', 'sqlalchemy', '--connection-type', { serviceType: 'dashboard', capabilities: ['metadata'] }),
   set('connectionType', 'odbc', '--connection-type'),
-  set('capabilities', ['metadata', 'lineage'], '--capabilities', { serviceType: 'pipeline', connectionType: 'rest_api' }),
   set('capabilities', ['teleport'], '--capabilities'),
   ...['Bad Scheme', 'my+sql+x', '9db'].map((v) => set('scheme', v, '--scheme')),
   // a string of digits is a port: a profile file's values are read as the flags' are

@@ -22,7 +22,7 @@ import { fileURLToPath } from 'node:url';
 import type { PyStyle } from '../python.js';
 import type { ModelGenerationFacts } from '../pydantic-models.js';
 import { loadHostFacts } from '../../../core/host-facts.js';
-import { OPENMETADATA_RELEASES, type OpenMetadataRelease, type ServiceType } from '../../../core/profile/fields-openmetadata.js';
+import { OPENMETADATA_RELEASES, type Capability, type OpenMetadataRelease, type ServiceType } from '../../../core/profile/fields-openmetadata.js';
 
 /** One abstract method of a base class, and the stub the generator writes for it. */
 export interface AbstractMethod {
@@ -57,6 +57,12 @@ export interface BaseClassFacts {
   clientAttribute?: string;
   /** abstract methods the metadata.py template writes itself (1.12's DatabaseServiceSource.close); the host layer checks them too */
   templateImplements?: string[];
+  /**
+   * Methods with a default in the base class that a source overrides to add what its service type
+   * offers (data models, usage, owners...): the brief lists them; metadata.py stubs one when a
+   * capability asked for names it (serviceTypes.<type>.capabilities). Signatures are checked as the stubs'.
+   */
+  optionalMethods?: AbstractMethod[];
 }
 
 export interface BaseClass extends BaseClassFacts {
@@ -100,6 +106,14 @@ export interface ReferenceConnectorFact {
   testConnectionApi?: 'legacy' | 'checks';
 }
 
+/** What a capability beyond metadata means for a source of a service type other than database. */
+export interface CapabilityFact {
+  /** the base-class methods that implement it (abstract ones are stubbed anyway; optional ones get a stub when it is asked for) */
+  methods: string[];
+  /** how the host runs them, or why nothing is left to write */
+  how: string;
+}
+
 export interface ServiceTypeFacts {
   /** the base class of a client-based source; databases read through SQLAlchemy subclass `sqlalchemyBaseClass` */
   baseClass: string;
@@ -114,6 +128,12 @@ export interface ServiceTypeFacts {
   listSteps: StepFact[];
   filterPatterns: FilterPatternFact[];
   storedProcedureFilterPattern?: FilterPatternFact;
+  /**
+   * Non-database types: the capabilities beyond metadata the base class serves; the others are
+   * accepted (as upstream's scaffold accepts every capability for every type) and reported as not generated.
+   * Databases read lineage and usage from the query log instead (queryLogs).
+   */
+  capabilities?: Partial<Record<Capability, CapabilityFact>>;
   referenceConnector: ReferenceConnectorFact;
   /** the reference for a source of this type reached without SQLAlchemy (databases) */
   clientReferenceConnector?: ReferenceConnectorFact;
@@ -168,6 +188,8 @@ export interface ReleaseFacts {
     /** the step that runs the SQL the connector passes in its `queries` dict, when the query log is read */
     queryLogStep: SqlalchemyStepFact;
   };
+  /** the query histories lineage and usage read, for the SQL families whose history is known */
+  queryLogs: QueryLogFacts;
   baseClasses: Record<string, BaseClassFacts>;
   /**
    * `<BaseClass>.<method>` -> the installed package's signature as `str(inspect.signature(...))`
@@ -179,6 +201,47 @@ export interface ReleaseFacts {
   serviceTypes: Record<ServiceType, ServiceTypeFacts>;
   /** the test-connection checks API (2.0); absent in releases without it */
   checksApi?: ChecksApiFacts;
+}
+
+/**
+ * Where a family of SQL databases keeps its query history, and the SQL the
+ * generated queries.py reads it with: facts of the database, written as the
+ * release's QueryParserSource formats them (start_time, end_time, filters and
+ * result_limit; literal braces doubled) and as its lineage and usage sources read
+ * the rows (the columns by name, through SQLAlchemy's text(): no `:name` binds).
+ */
+export interface QueryLogFamily {
+  /** the family as the brief names it */
+  label: string;
+  /** the SQLAlchemy dialects (a scheme's part before `+`) of the family */
+  dialects: string[];
+  /** where the family keeps the history */
+  source: string;
+  /** what the server and the user need before the history can be read */
+  requires: string;
+  /** what the history cannot give that a log with one row per run would */
+  note?: string;
+  /** the statement's expression for the query text, which the `filters` of lineage.py and usage.py test */
+  textColumn: string;
+  /** the query-log SELECT (sql_stmt), one line per entry */
+  statement: string[];
+  /** a cheap read of the same history, run as it is by the GetQueries test-connection step */
+  test: string[];
+}
+
+export interface QueryLogFacts {
+  families: QueryLogFamily[];
+  /**
+   * What the GetQueries step raises, and its TODO says, when the dialect's history is unknown;
+   * `{dialect}`, `{testConstant}` and `{sqlStatement}` stand for the connector's.
+   */
+  unknownTodo: string;
+}
+
+/** The query-log family of a SQLAlchemy scheme (`postgresql+psycopg2` -> PostgreSQL), if its history is known. */
+export function queryLogFor(facts: ReleaseFacts, scheme: string): QueryLogFamily | undefined {
+  const dialect = scheme.split('+')[0]!;
+  return facts.queryLogs.families.find((f) => f.dialects.includes(dialect));
 }
 
 /** A module and names imported from it. */
@@ -239,10 +302,11 @@ export function baseClassFor(facts: ReleaseFacts, serviceType: ServiceType, sqla
   return { name, ...base, file: moduleFile(base.module) };
 }
 
-/** Every method a template writes for a base class: its abstract methods' stubs, then what the template implements itself. */
+/** Every method a template writes for a base class: its abstract methods' stubs, what the template implements itself, and the optional overrides a capability stubs. */
 export const writtenMethods = (base: BaseClassFacts): Array<Pick<AbstractMethod, 'name' | 'params'>> => [
   ...base.abstractMethods,
   ...(base.templateImplements ?? []).map((name) => ({ name, params: [] })),
+  ...(base.optionalMethods ?? []),
 ];
 
 /** The steps of a client-based connector: the access step (CheckAccess unless the type has its own), then the service type's list steps. */

@@ -13,7 +13,7 @@ export interface Features {
   profiler: boolean;
   dataDiff: boolean;
   storedProcedures: boolean;
-  /** capabilities asked for that this connection type cannot serve (reported in the brief) */
+  /** capabilities asked for that a database of this connection type cannot serve (reported in the brief; other service types: ProfileContext.serviceCapabilities) */
   unsupported: Capability[];
 }
 
@@ -31,7 +31,7 @@ export function featuresOf(profile: OpenMetadataProfile): Features {
     profiler: sqlalchemy && has('profiler'),
     dataDiff: sqlalchemy && has('data_diff'),
     storedProcedures: profile.serviceType === 'database' && has('stored_procedures'),
-    unsupported: sqlalchemy ? [] : sqlOnly.filter(has),
+    unsupported: profile.serviceType === 'database' && !sqlalchemy ? sqlOnly.filter(has) : [],
   };
 }
 

@@ -6,7 +6,8 @@
 import { markdownLiteral } from '../../../../core/text.js';
 import type { EndpointPlan } from '../endpoints.js';
 import type { TestStep } from '../test-connection.js';
-import { abstractMethodLines, code, type BriefContext } from './context.js';
+import { capabilityStubs } from '../python-files/metadata.js';
+import { abstractMethodLines, code, methodSignature, type BriefContext } from './context.js';
 
 /** A TODO, or an item nested under the TODO before it. */
 type Todo = string | { nested: string };
@@ -47,6 +48,7 @@ function schemaTodos({ profile, paths }: BriefContext): FileTodos {
 }
 
 function testConnectionTodos({ features, paths, py }: BriefContext): FileTodos {
+  const pending = py.queries.pendingTodo !== undefined;
   if (py.checks) {
     return {
       file: paths.testConnectionFile,
@@ -56,9 +58,11 @@ function testConnectionTodos({ features, paths, py }: BriefContext): FileTodos {
       ],
     };
   }
-  const origin = features.sqlalchemy
-    ? ' (CheckAccess, GetSchemas, GetTables and GetViews come from `test_connection_db_schema_sources`; the others from `TEST_CONNECTION_QUERIES`)'
-    : '';
+  const origin = !features.sqlalchemy
+    ? ''
+    : pending
+      ? ' (`test_steps` maps each: the host\'s engine and inspector checks, and `read_query_log` for GetQueries)'
+      : ' (CheckAccess, GetSchemas, GetTables and GetViews come from `test_connection_db_schema_sources`; the others from `TEST_CONNECTION_QUERIES`)';
   return {
     file: paths.testConnectionFile,
     todos: [
@@ -69,9 +73,10 @@ function testConnectionTodos({ features, paths, py }: BriefContext): FileTodos {
 }
 
 /** A SQLAlchemy database: connection.py, queries.py, metadata.py and the query-log files. */
-function sqlalchemySourceTodos({ features, base, py, paths }: BriefContext): FileTodos[] {
+function sqlalchemySourceTodos({ features, base, py, paths, queryLog }: BriefContext): FileTodos[] {
   const { folder } = paths;
   const { constants } = py;
+  const pending = py.queries.pendingTodo;
   const files: FileTodos[] = [
     {
       file: `${folder}/connection.py`,
@@ -81,19 +86,27 @@ function sqlalchemySourceTodos({ features, base, py, paths }: BriefContext): Fil
           ? checksTodos(py.checks)
           : [
               `${code('get_connection_dict')}: return the connection settings as a dict when a feature needs them, else leave it raising.`,
-              ...(features.queryLog ? [`${code('TEST_CONNECTION_QUERIES')}: the GetQueries step runs ${code(constants.testGetQueries)} from queries.py.`] : []),
+              ...(features.queryLog && !pending ? [`${code('TEST_CONNECTION_QUERIES')}: the GetQueries step runs ${code(constants.testGetQueries)} from queries.py.`] : []),
             ]),
+        ...(pending
+          ? [`${code(py.checks ? 'get_queries' : 'read_query_log')} (step GetQueries) raises instead of running SQL until it is written: ${pending}.`]
+          : []),
       ],
     },
     {
       file: `${folder}/queries.py`,
       todos: [
-        ...(features.queryLog
+        ...(queryLog
           ? [
-              `${code(constants.sqlStatement)}: read the query log; keep the column names, they are read by name. It is formatted with start_time, end_time, filters and result_limit.`,
-              `${code(constants.testGetQueries)}: a cheap read of the same log for the GetQueries step.`,
+              `${code(constants.sqlStatement)} reads ${queryLog.label}'s query history, ${queryLog.source}; it needs ${queryLog.requires}. Check it against the servers you support${queryLog.note ? ` (${queryLog.note})` : ''}; keep the column names, they are read by name.`,
+              `${code(constants.testGetQueries)}: the cheap read of the same history the GetQueries step runs.`,
             ]
-          : []),
+          : features.queryLog
+            ? [
+                `${code(constants.sqlStatement)}: read the query log; keep the column names, they are read by name. It is formatted with start_time, end_time, filters and result_limit.`,
+                `${code(constants.testGetQueries)}: not written yet (no query history is known for this scheme); add a cheap read of the same log and run it in the GetQueries step of ${code('connection.py')}.`,
+              ]
+            : []),
         ...(features.storedProcedures ? [`${code(constants.storedProcedures)}: list the stored procedures of one schema with their definitions.`] : []),
         'Add any SQL the inspector cannot answer (comments, partitions, owners).',
       ],
@@ -114,11 +127,12 @@ function sqlalchemySourceTodos({ features, base, py, paths }: BriefContext): Fil
       todos: [`${code(py.classes.queryParser)} reads the log with ${code('sql_stmt')}; override ${code('get_sql_statement(self, start_time, end_time)')} when the statement needs more parameters.`],
     });
   }
+  const onText = queryLog ? ` The query text is ${code(queryLog.textColumn)}.` : '';
   if (features.lineage) {
-    files.push({ file: `${folder}/lineage.py`, todos: [`${code('filters')}: SQL that keeps the statements that move data (CREATE TABLE AS, INSERT ... SELECT, MERGE).`] });
+    files.push({ file: `${folder}/lineage.py`, todos: [`${code('filters')}: SQL that keeps the statements that move data (CREATE TABLE AS, INSERT ... SELECT, MERGE).${onText}`] });
   }
   if (features.usage) {
-    files.push({ file: `${folder}/usage.py`, todos: [`${code('filters')}: SQL that keeps the statements worth counting (SELECT, and whatever else counts as use).`] });
+    files.push({ file: `${folder}/usage.py`, todos: [`${code('filters')}: SQL that keeps the statements worth counting (SELECT, and whatever else counts as use).${onText}`] });
   }
   return files;
 }
@@ -149,7 +163,18 @@ function checksTodos(checks: NonNullable<BriefContext['py']['checks']>): string[
   ];
 }
 
-function clientSourceTodos({ profile, base, steps, paths, py, endpoints, features }: BriefContext): FileTodos[] {
+/** The overrides metadata.py stubs because a capability asked for them. */
+function overrideTodos(b: BriefContext): Todo[] {
+  const stubs = capabilityStubs(b);
+  if (stubs.length === 0) return [];
+  return [
+    'Implement the overrides the capabilities asked for (each stub yields or returns nothing, as the default in the base class does):',
+    ...stubs.map((m) => ({ nested: `${code(methodSignature(m))}: ${m.todo}` })),
+  ];
+}
+
+function clientSourceTodos(b: BriefContext): FileTodos[] {
+  const { profile, base, steps, paths, py, endpoints, features } = b;
   const { folder } = paths;
   return [
     {
@@ -170,6 +195,7 @@ function clientSourceTodos({ profile, base, steps, paths, py, endpoints, feature
       todos: [
         `Implement every abstract method of ${code(base.name)} (each stub yields or returns nothing until then):`,
         ...abstractMethodLines(base).map((line) => ({ nested: line })),
+        ...overrideTodos(b),
         ...(profile.serviceType === 'database'
           ? ['`__init__` builds the client through connection.get_connection and runs the test connection; `prepare` and `close` are there for setup and teardown.']
           : []),

@@ -10,7 +10,7 @@ import { BODY_METHODS } from '../../../../core/profile/api-endpoints.js';
 import { referencePaths } from '../../facts/index.js';
 import { schemeOf } from '../features.js';
 import type { PythonData } from '../python-files/index.js';
-import { abstractMethodLines, briefContext, code, type BriefContext } from './context.js';
+import { abstractMethodLines, briefContext, code, methodSignature, type BriefContext } from './context.js';
 import { fileTodos } from './file-todos.js';
 import { nextStepsMarkdown, commandLine } from '../../../../core/next-steps.js';
 import { openMetadataNextSteps, openMetadataSteps } from '../next-steps.js';
@@ -43,6 +43,8 @@ export function briefValues(profile: OpenMetadataProfile, py: PythonData) {
     baseModule: code(base.module),
     baseFile: code(base.file),
     abstractMethods: abstractMethods(b),
+    optionalOverrides: optionalOverrides(b),
+    capabilityNotes: capabilityNotes(b),
     fileTodos: fileTodos(b),
     steps: b.steps.map((s) => `- ${code(s.name)}${s.mandatory ? ' (mandatory)' : ''}${s.method ? `: ${code(`client.${s.method}`)}` : ''}`).join('\n'),
     unsupported: unsupportedNote(b),
@@ -109,6 +111,32 @@ function abstractMethods({ base }: BriefContext): string {
   const lines = abstractMethodLines(base);
   if (lines.length === 0) return `_none: ${code(base.name)} implements every abstract method of DatabaseServiceSource through SQLAlchemy_`;
   return lines.map((l) => `- ${l}`).join('\n');
+}
+
+/** "Base class": the methods with a default a source of this type overrides for more (the upstream scaffold's optional overrides). */
+function optionalOverrides({ base, serviceCapabilities }: BriefContext): string {
+  const stubbed = new Map(serviceCapabilities.uses.flatMap((u) => u.methods.map((m) => [m, u.capability] as const)));
+  return (base.optionalMethods ?? [])
+    .map((m) => {
+      const capability = stubbed.get(m.name);
+      const where = capability ? ` (metadata.py has a stub: ${code(capability)} asked for it)` : '';
+      return `- ${code(methodSignature(m))}${where}: ${m.todo}`;
+    })
+    .join('\n');
+}
+
+/** "Connector profile": what each capability beyond metadata means for a non-database source, and those its type does not have. */
+function capabilityNotes({ profile, base, serviceCapabilities }: BriefContext): string {
+  const { uses, unserved } = serviceCapabilities;
+  const abstract = new Set(base.abstractMethods.map((m) => m.name));
+  const lines = uses.map(({ capability, methods, how }) => {
+    const implemented = methods.map((m) => `${code(m)} (${abstract.has(m) ? 'an abstract method' : 'an override'}, stubbed in metadata.py)`);
+    return `- ${code(capability)}: ${implemented.length > 0 ? `${implemented.join(', ')}; ` : ''}${how}.`;
+  });
+  if (unserved.length > 0) {
+    lines.push(`- Not generated for a ${code(profile.serviceType)} service: ${unserved.map(code).join(', ')}; ${code(base.name)} has nothing for ${unserved.length === 1 ? 'it' : 'them'} in this release.`);
+  }
+  return lines.length > 0 ? `What the capabilities mean for a ${code(profile.serviceType)} service:\n\n${lines.join('\n')}` : '';
 }
 
 /** Capabilities asked for that a non-SQLAlchemy database does not get. */

@@ -22,9 +22,15 @@ export function metadataValues(ctx: PythonContext) {
 /** A database read through a client rather than SQLAlchemy: its source builds the client and tests the connection itself. */
 const isRestDatabase = (ctx: PythonContext): boolean => ctx.profile.serviceType === 'database' && !ctx.features.sqlalchemy;
 
-/** The base class's abstract methods, plus the stored-procedure methods a SQLAlchemy database overrides on request. */
+/** The base class's abstract methods, plus the overrides the capabilities ask for (stored procedures of a SQLAlchemy database, a dashboard's usage...). */
 function metadataStubs(ctx: PythonContext): AbstractMethod[] {
-  return [...ctx.base.abstractMethods, ...storedProcedureStubs(ctx)];
+  return [...ctx.base.abstractMethods, ...storedProcedureStubs(ctx), ...capabilityStubs(ctx)];
+}
+
+/** The optional methods of the base class a capability asked for names (serviceTypes.<type>.capabilities). */
+export function capabilityStubs({ base, serviceCapabilities }: Pick<PythonContext, 'base' | 'serviceCapabilities'>): AbstractMethod[] {
+  const named = new Set(serviceCapabilities.uses.flatMap((u) => u.methods));
+  return (base.optionalMethods ?? []).filter((m) => named.has(m.name));
 }
 
 function storedProcedureStubs(ctx: PythonContext): AbstractMethod[] {

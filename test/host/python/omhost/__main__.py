@@ -70,7 +70,7 @@ def cmd_checks(req):
 
     from omhost import checks, server
 
-    results = checks.run_all(req, server.checks_with_server() if req.get("server") else checks.CHECKS)
+    results = checks.run_all(req, server.checks_with_server(req) if req.get("server") else checks.checks_for(req))
     output = io.StringIO()
     with contextlib.redirect_stdout(output), contextlib.redirect_stderr(output):
         # pytest rewrites the modules of every distribution that ships a plugin (openmetadata-ingestion

@@ -200,6 +200,45 @@ def check_test_connection(case):
     return f"host runner passed every mandatory step of {steps}; {dialect or 'client calls answered with []'}"
 
 
+def test_connection_result(metadata, service_connection):
+    """The host's test-connection path (test_connection_common), and the result its runner returned."""
+    from metadata.ingestion.source import connections
+
+    results = []
+    real_raise = connections.raise_test_connection_exception
+
+    def keep_result(result):
+        results.append(result)
+        real_raise(result)
+
+    with patch.object(connections, "raise_test_connection_exception", side_effect=keep_result):
+        connections.test_connection_common(metadata, connections.get_connection(service_connection), service_connection)
+    if not results:
+        raise AssertionError("the host's runner returned no result")
+    return results[0]
+
+
+def check_query_log_step(case):
+    """No query history is known for the scheme: the host's runner reports the GetQueries step
+    failed with the generated TODO (so it ran no SQL: a statement against a stand-in log would
+    fail with the database's error instead)."""
+    todo = case["queryLogTodo"]
+    dialect = ensure_dialect(case)
+    metadata, _ = mocked_metadata(case)
+    result = test_connection_result(metadata, _service_connection(case))
+    step = next((s for s in result.steps if s.name == "GetQueries"), None)
+    if step is None:
+        raise AssertionError(f"the runner ran no GetQueries step: {[s.name for s in result.steps]}")
+    if step.passed:
+        raise AssertionError("GetQueries passed, although no query history is known for the scheme")
+    if todo not in (step.errorLog or ""):
+        raise AssertionError(f"GetQueries failed with {step.errorLog!r}, not with its TODO {todo!r}")
+    others = [s.name for s in result.steps if s.name != "GetQueries" and not s.passed]
+    if others:
+        raise AssertionError(f"steps besides GetQueries failed: {others}")
+    return f"GetQueries failed with its TODO, every other step passed; {dialect}"
+
+
 def check_create(case):
     ensure_dialect(case)
     metadata, _ = mocked_metadata(case)
@@ -310,3 +349,8 @@ def check_formatting(case):
 
 
 CHECKS["formatting"] = check_formatting
+
+
+def checks_for(case):
+    """The checks of a case: the usual ones, and the query-log step when its query history is unknown."""
+    return {**CHECKS, **({"query-log step": check_query_log_step} if case.get("queryLogTodo") else {})}

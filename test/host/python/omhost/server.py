@@ -1,12 +1,12 @@
 """Checks of a generated SQLAlchemy connector against a real database server.
 
-The server comes from .ci/postgres.sh (its URL in the case's "server"); the schema seeded
-here has tables, a view, a primary and a foreign key and several column types. Only the
-OpenMetadata client is mocked (checks.mocked_metadata): the engine, the dialect, the
-inspector and the host's test-connection runner are real.
+The server comes from .ci/postgres.sh or .ci/mariadb.sh (its URL in the case's "server", the
+checks to run in "serverChecks"); the PostgreSQL schema seeded here has tables, a view, a
+primary and a foreign key and several column types. Only the OpenMetadata client is mocked
+(checks.mocked_metadata): the engine, the dialect, the inspector, the host's test-connection
+runner and its lineage and usage sources are real.
 """
 import copy
-from unittest.mock import patch
 from urllib.parse import unquote, urlsplit
 
 from omhost import checks
@@ -42,12 +42,40 @@ EXPECTED_TABLES = {
 }
 
 
+def _is_postgres(url: str) -> bool:
+    return urlsplit(url).scheme.startswith("postgres")
+
+
 def seed(url: str) -> None:
+    """The PostgreSQL seed (the topology check reads it); a MariaDB server is used as it is."""
+    if not _is_postgres(url):
+        return
     import psycopg2
 
     with psycopg2.connect(url) as conn, conn.cursor() as cursor:
         cursor.execute(SEED)
     conn.close()
+
+
+def _run_on_server(url: str, statements) -> None:
+    """Statements through the venv's own driver, outside OpenMetadata (psycopg2 or PyMySQL), committed."""
+    parts = urlsplit(url)
+    if _is_postgres(url):
+        import psycopg2
+
+        conn = psycopg2.connect(url)
+    else:
+        import pymysql
+
+        conn = pymysql.connect(host=parts.hostname, port=parts.port, user=unquote(parts.username),
+                               password=unquote(parts.password), database=parts.path.lstrip("/"))
+    try:
+        with conn.cursor() as cursor:
+            for statement in statements:
+                cursor.execute(statement)
+        conn.commit()
+    finally:
+        conn.close()
 
 
 def server_source_config(case):
@@ -74,23 +102,11 @@ def _server_workflow(case):
 def check_server_test_connection(case):
     """The host's test-connection path, run against the server; every step (not only mandatory ones) passes."""
     from metadata.generated.schema.metadataIngestion.workflow import OpenMetadataWorkflowConfig
-    from metadata.ingestion.source import connections
 
     seed(case["server"]["url"])
     service_connection = OpenMetadataWorkflowConfig.model_validate(_server_workflow(case)).source.serviceConnection.root.config
     metadata, definition = checks.mocked_metadata(case)
-    results = []
-    real_raise = connections.raise_test_connection_exception
-
-    def keep_result(result):
-        results.append(result)
-        real_raise(result)
-
-    with patch.object(connections, "raise_test_connection_exception", side_effect=keep_result):
-        connections.test_connection_common(metadata, connections.get_connection(service_connection), service_connection)
-    if not results:
-        raise AssertionError("the host's runner returned no result")
-    steps = results[0].steps
+    steps = checks.test_connection_result(metadata, service_connection).steps
     failed = [f"{s.name}: {s.message or s.errorLog}" for s in steps if not s.passed]
     if failed:
         raise AssertionError("steps failed against the server: " + "; ".join(failed))
@@ -180,7 +196,62 @@ def check_server_topology(case):
     )
 
 
-def checks_with_server():
-    """The usual checks, with test connection and create run against the server instead of SQLite."""
+# A table the query-log check reads on the server first, then looks for among the statements the
+# generated sources read back. A table and not an alias: pg_stat_statements keys a statement by its
+# shape, in which names of relations count and aliases and constants do not.
+MARKER = "omhost_query_log_marker"
+MARKER_STATEMENTS = [f"CREATE TABLE IF NOT EXISTS {MARKER} (id integer)", f"SELECT count(*) FROM {MARKER}"]
+
+# The pipeline of each source a query log feeds.
+QUERY_LOG_PIPELINES = {"lineage": "DatabaseLineage", "usage": "DatabaseUsage"}
+
+
+def _statements_read(source, kind):
+    """The statements the host's own reader of a source yields (usage groups them in TableQueries)."""
+    read = list(source.get_table_query())
+    if kind == "usage":
+        return [q.query for batch in read for q in batch.queries]
+    return [q.query for q in read]
+
+
+def check_server_query_log(case):
+    """The generated lineage and usage sources, created by the host against the server, read the
+    query history with the generated SQL: a statement run just before is among what they yield."""
+    from metadata.utils.service_spec.service_spec import import_source_class
+
+    url = case["server"]["url"]
+    _run_on_server(url, MARKER_STATEMENTS)
+    metadata, _ = checks.mocked_metadata(case)
+    found = []
+    for kind, pipeline in QUERY_LOG_PIPELINES.items():
+        if not case["capabilities"].get(kind):
+            continue
+        config = server_source_config(case)
+        config["type"] = f"{case['sourceType']}-{kind}"
+        config["sourceConfig"] = {"config": {"type": pipeline, "queryLogDuration": 1, "resultLimit": 10000}}
+        source_class = import_source_class(checks._service_type(case), config["type"])
+        source = source_class.create(config, metadata)
+        try:
+            statements = _statements_read(source, kind)
+        finally:
+            source.close()
+        if not any(MARKER_STATEMENTS[1] in (s or "") for s in statements):
+            raise AssertionError(f"{kind}: {MARKER_STATEMENTS[1]!r}, run before, is not among the {len(statements)} statements read")
+        found.append(f"{kind} read {len(statements)} statements")
+    if not found:
+        raise AssertionError("the case reads no query log (neither lineage nor usage)")
+    return "; ".join(found) + ", the marker statement among them"
+
+
+SERVER_CHECKS = {
+    "server test connection": check_server_test_connection,
+    "server topology": check_server_topology,
+    "server query log": check_server_query_log,
+}
+
+
+def checks_with_server(case):
+    """The usual checks, with test connection and create run against the server instead of SQLite
+    (the server checks the case names)."""
     usual = {name: check for name, check in checks.CHECKS.items() if name not in ("test connection", "create")}
-    return {**usual, "server test connection": check_server_test_connection, "server topology": check_server_topology}
+    return {**usual, **{name: SERVER_CHECKS[name] for name in case["serverChecks"]}}
