@@ -26,8 +26,8 @@ import type { InputOutputAdapter } from '@yeoman/adapter/types';
 import { Conflicter, createConflicterTransform, createYoResolveTransform, forceYoFiles, type ConflicterFile, type ConflicterOptions } from '@yeoman/conflicter';
 import { createTwoFilesPatch } from 'diff';
 import { clearFileState, isFilePending, isFileStateDeleted } from 'mem-fs-editor/state';
-import { createCommitTransform } from 'mem-fs-editor/transform';
 import type { MemFsEditorFile } from 'mem-fs-editor';
+import { createAtomicCommitTransform } from './atomic-commit.js';
 import { withCheckoutLock } from './checkout-lock.js';
 import { forgetRecord, mergeOutcome, recordsFolder, writePlan, writeRecord, type MergeStatus, type PlanChanges } from './merge.js';
 
@@ -141,7 +141,7 @@ async function commitLocked(ctx: CommitContext): Promise<void> {
       createYoResolveTransform(),
       forceYoFiles(),
       createConflicterTransform(withMergeStatuses(ctx.adapter), ctx.conflicterOptions),
-      createCommitTransform(),
+      createAtomicCommitTransform(),
     );
   } catch (error) {
     const restored = undo();
