@@ -6,6 +6,8 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { prepareGeneratorCommand } from 'yeoman-environment';
+import { closest } from '../core/closest.js';
+import { splitUnknownFlags, type DeclaredFlag } from '../core/cli-flags.js';
 
 interface GeneratorEntry {
   what: string;
@@ -68,18 +70,14 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   if (!(generator in GENERATORS)) {
-    console.error(`Unknown generator '${generator}'.\n\n${usage()}`);
+    const suggestion = closest(generator, Object.keys(GENERATORS));
+    console.error(`Unknown generator '${generator}'${suggestion ? `; did you mean ${suggestion}?` : '.'}\n\n${usage()}`);
     process.exitCode = 1;
     return;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
-    const { HOSTS } = await import('../generators/hosts.js');
-    const host = HOSTS[generator === 'app' ? 'openmetadata' : generator];
-    if (host) {
-      const { helpText } = await import('../core/help.js');
-      console.log(helpText(`generator-connector ${generator}`, host.summary, host.spec.fields));
-      return;
-    }
+    console.log(await curatedHelp(generator));
+    return;
   }
   // imported only now: after the colour flags, and not at all for --help or a mistyped generator
   const { addEnvironmentOptions, prepareGeneratorCommand } = await import('yeoman-environment');
@@ -91,7 +89,31 @@ async function main(argv: string[]): Promise<void> {
     const { generator: stub, ...meta } = registration(other);
     command.env!.register(stub, meta);
   }
-  await command.parseAsync(rest, { from: 'user' });
+  // commander stops at the first unknown flag: the generator reports them instead, with every other problem
+  const { known, unknown } = splitUnknownFlags(rest, declaredFlags(command.options));
+  if (unknown.length > 0) command.env!.sharedOptions.unknownFlags = unknown;
+  await command.parseAsync(known, { from: 'user' });
+}
+
+/** The flags a command declares, as its options spell them, and help's. */
+const declaredFlags = (options: ReadonlyArray<{ long?: string; short?: string; required: boolean }>): DeclaredFlag[] => [
+  ...options.flatMap((option) => [option.long, option.short].flatMap((flag) => (flag ? [{ flag, takesValue: option.required }] : []))),
+  { flag: '--help', takesValue: false },
+  { flag: '-h', takesValue: false },
+];
+
+/** A generator's --help from its declarations, without loading Yeoman (core/help.ts). */
+async function curatedHelp(generator: string): Promise<string> {
+  const { helpText } = await import('../core/help.js');
+  const usageLine = `generator-connector ${generator}`;
+  if (generator === 'context-doc') {
+    const flags = await import('../generators/context-doc/flags.js');
+    return helpText(usageLine, flags.CONTEXT_DOC_SUMMARY, flags.contextDocFields, { heading: 'Flags:', runFlags: flags.CONTEXT_DOC_RUN_FLAGS });
+  }
+  const { HOSTS } = await import('../generators/hosts.js');
+  const host = HOSTS[generator === 'app' ? 'openmetadata' : generator];
+  if (!host) throw new Error(`generators/hosts.ts has no host for the generator ${generator}`);
+  return helpText(usageLine, host.summary, host.spec.fields);
 }
 
 /** Errors of a run the user stopped: Ctrl-C at any prompt (inquirer's), abort at a conflict (ours). */

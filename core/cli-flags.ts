@@ -1,17 +1,25 @@
 /**
- * Flags typed on yo's command line. yo (7) hands every flag to the generator
- * as an option, declared or not, so a mistyped flag would be ignored in
- * silence. The bin rejects them through commander; under yo the generator
- * reads the command line itself and rejects them the same way.
+ * Flags typed on the command line that no generator declares. yo (7) hands every flag to the
+ * generator as an option, declared or not, so a mistyped flag would be ignored in silence; the
+ * bin's commander would stop at the first one, hiding every other problem of the run. Either way
+ * the generator reports them, with the closest declared flag, together with the profile's problems.
  */
+import { closest } from './closest.js';
 import type { Problem } from './profile/validate.js';
 
-/** Flags yo itself reads (yo 7's cli.js and meow), and yeoman-environment's run options, which reach every generator. */
+/** Flags yo itself reads (yo 7's cli.js, its usage and meow), and yeoman-environment's run options, which reach every generator. */
 const YO_OWN_FLAGS = [
-  ...['help', 'h', 'version', 'generators', 'environment-version', 'insight', 'color', 'local-only'],
+  ...['help', 'h', 'version', 'generators', 'environment-version', 'insight', 'color', 'local-only', 'debug', 'f'],
   ...['cwd', 'skip-install', 'skip-cache', 'local-config-only', 'ask-answered', 'force', 'dry-run', 'whitespace', 'bail'],
   ...['skip-yo-resolve', 'force-install'],
 ];
+
+/** The flag a word types, without its value: `--service-typ=x` -> `--service-typ`; undefined for a value or `--`. */
+const typedFlag = (word: string): string | undefined =>
+  word.startsWith('-') && word !== '-' && word !== '--' ? word.split('=')[0] : undefined;
+
+/** A typed flag's name: without dashes (`--bogus` -> `bogus`). */
+const nameOf = (flag: string): string => flag.replace(/^--?/, '');
 
 /**
  * The flag names typed after `yo <namespace>` (without dashes, `no-` or `=value`), when this process
@@ -22,47 +30,69 @@ export function flagsTypedToYo(argv: readonly string[], isOwnNamespace: (namespa
   const words = argv.slice(2);
   const command = words.find((word) => !word.startsWith('-'));
   if (!command || !isOwnNamespace(command)) return undefined;
-  return words
-    .filter((word) => word.startsWith('-') && word !== '-' && word !== '--')
-    .map((word) => word.replace(/^--?/, '').split('=')[0]!.replace(/^no-/, ''));
+  return words.flatMap((word) => {
+    const flag = typedFlag(word);
+    return flag ? [nameOf(flag).replace(/^no-/, '')] : [];
+  });
 }
 
-/** One problem per typed flag that neither the generator nor yo declares, with the closest declared flag. */
-export function unknownFlagProblems(typed: readonly string[], declared: readonly string[]): Problem[] {
+/** The flags typed to yo that neither the generator (`declared`) nor yo itself reads. */
+export const unknownToYo = (typed: readonly string[], declared: readonly string[]): string[] => {
   const known = new Set([...declared, ...YO_OWN_FLAGS]);
-  return [...new Set(typed)]
-    .filter((flag) => !known.has(flag))
-    .map((flag) => {
-      const suggestion = closest(flag, declared);
-      return {
-        field: flag,
-        label: `--${flag}`,
-        message: `is not a flag of this generator${suggestion ? `; did you mean --${suggestion}?` : ''} (--help lists them)`,
-      };
-    });
+  return typed.filter((flag) => !known.has(flag));
+};
+
+/** How the bin's command line declares a flag (commander's Option, as far as splitting words needs). */
+export interface DeclaredFlag {
+  /** `--service-type`, `-h` */
+  flag: string;
+  /** the next word is its value even when it starts with a dash (commander's `<value>`) */
+  takesValue: boolean;
 }
 
-/** The declared flag nearest to a typo: one it starts, or one within a few edits. */
-export function closest(typo: string, candidates: readonly string[]): string | undefined {
-  const prefixed = candidates.filter((c) => c.startsWith(typo) || typo.startsWith(c));
-  if (prefixed.length === 1) return prefixed[0];
-  let best: { name: string; distance: number } | undefined;
-  for (const name of candidates) {
-    const distance = editDistance(typo, name);
-    if (distance <= Math.max(2, Math.floor(name.length / 4)) && (!best || distance < best.distance)) best = { name, distance };
-  }
-  return best?.name;
-}
-
-/** Levenshtein distance, one row at a time. */
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i += 1) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j += 1) {
-      row[j] = Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+/**
+ * The bin's words without the flags its command does not declare, and those flags as typed
+ * (`--bogus`, without a value). The words after an unknown flag, up to the next flag, go with it as
+ * its values: the generators take no positional arguments.
+ */
+export function splitUnknownFlags(words: readonly string[], declared: readonly DeclaredFlag[]): { known: string[]; unknown: string[] } {
+  const byFlag = new Map(declared.map((d) => [d.flag, d]));
+  const known: string[] = [];
+  const unknown: string[] = [];
+  let droppingValues = false;
+  for (let i = 0; i < words.length; i += 1) {
+    const word = words[i]!;
+    if (word === '--') {
+      known.push(...words.slice(i));
+      break;
     }
-    previous = row;
+    const flag = typedFlag(word);
+    if (flag === undefined) {
+      if (!droppingValues) known.push(word);
+      continue;
+    }
+    const declaration = byFlag.get(flag);
+    droppingValues = declaration === undefined;
+    if (!declaration) {
+      unknown.push(flag);
+      continue;
+    }
+    known.push(word);
+    // `--default-port -1`: commander takes the next word as the value, dash or not
+    if (declaration.takesValue && !word.includes('=') && i + 1 < words.length) known.push(words[(i += 1)]!);
   }
-  return previous[b.length]!;
+  return { known, unknown };
+}
+
+/** One problem per unknown flag (a name, as yo's are, or as typed to the bin), with the closest declared flag. */
+export function unknownFlagProblems(unknown: readonly string[], declared: readonly string[]): Problem[] {
+  return [...new Set(unknown)].map((typed) => {
+    const name = nameOf(typed);
+    const suggestion = closest(name.replace(/^no-/, ''), declared);
+    return {
+      field: name,
+      label: typed.startsWith('-') ? typed : `--${typed}`,
+      message: `is not a flag of this generator${suggestion ? `; did you mean --${suggestion}?` : ''} (--help lists them)`,
+    };
+  });
 }

@@ -102,10 +102,32 @@ export function markersReport(files: string[]): string | undefined {
 
 /** The run stopped at the user's request (abort at a conflict, Ctrl-C at a prompt) before anything was written. */
 export class CancelledError extends Error {
-  constructor(reason: string) {
-    super(`${reason}. Cancelled; nothing was written.`);
+  /** the exit status of a run stopped by Ctrl-C; yo exits with an error's `code` (the bin sets it itself) */
+  readonly code = 130;
+
+  constructor(reason?: string) {
+    super(reason ? `${reason}. Cancelled; nothing was written.` : 'Cancelled; nothing was written.');
     this.name = 'CancelledError';
   }
+}
+
+/**
+ * Ctrl-C at a prompt: inquirer's error aborts the environment's adapter, and the run is rejected with
+ * that very error, whatever the generator does with it (yo prints its message, "User force closed the
+ * prompt with SIGINT", and exits 1). As the adapter aborts, before anyone reports it, the error takes
+ * the words of a cancelled run and the exit status yo reads from an error's `code`.
+ */
+export function reportInterruptAsCancelled(signal: AbortSignal | undefined): void {
+  signal?.addEventListener(
+    'abort',
+    () => {
+      const reason: unknown = signal.reason;
+      if (reason instanceof Error && (reason.name === 'ExitPromptError' || reason.name === 'AbortPromptError')) {
+        Object.assign(reason, { message: new CancelledError().message, code: new CancelledError().code });
+      }
+    },
+    { once: true },
+  );
 }
 
 /** Paths this run cannot write, found before the first write, or a write that failed and was rolled back. */

@@ -8,8 +8,17 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { clearFileState } from 'mem-fs-editor/state';
 import Generator, { type BaseOptions } from 'yeoman-generator';
-import { flagsTypedToYo, unknownFlagProblems } from './cli-flags.js';
-import { DISCARDS_EDITS, HOLDS_EDITS, STILL_MARKED, commitAllOrNothing, markersReport, type CommitContext, type SharedFs } from './commit.js';
+import { flagsTypedToYo, unknownFlagProblems, unknownToYo } from './cli-flags.js';
+import {
+  DISCARDS_EDITS,
+  HOLDS_EDITS,
+  STILL_MARKED,
+  commitAllOrNothing,
+  markersReport,
+  reportInterruptAsCancelled,
+  type CommitContext,
+  type SharedFs,
+} from './commit.js';
 import { mergeOutcome, planChanges, type PlanChanges } from './merge.js';
 import { helpText } from './help.js';
 import { nextStepsText, type RunDone } from './next-steps.js';
@@ -71,6 +80,28 @@ export function declareOptions(generator: Generator<Record<string, unknown>, Con
   });
 }
 
+/**
+ * The flags of this run that the generator does not declare, as problems to report with the rest:
+ * the bin's (left out of its command line, so commander does not stop at the first, and handed over
+ * as the `unknownFlags` option) and yo's (read from yo's command line: yo passes every flag on).
+ */
+export function undeclaredFlagProblems(generator: Generator<Record<string, unknown>, ConnectorOptions>): Problem[] {
+  const declared = (generator as unknown as { _options: Record<string, { alias?: string }> })._options;
+  const names = Object.entries(declared).flatMap(([name, spec]) => (spec.alias ? [name, spec.alias] : [name]));
+  const fromBin = generator.options.unknownFlags;
+  const typedToYo = flagsTypedToYo(process.argv, (namespace) => namespace === 'connector' || namespace.startsWith('connector:'));
+  const unknown = [
+    ...(Array.isArray(fromBin) ? fromBin.filter((flag): flag is string => typeof flag === 'string') : []),
+    ...(typedToYo ? unknownToYo(typedToYo, names) : []),
+  ];
+  // suggestions name long flags only: a one-letter alias (`h`) would be the prefix of many typos
+  return unknownFlagProblems(unknown, names.filter((name) => name.length > 1));
+}
+
+/** The abort signal of the environment's adapter (an adapter of yeoman-test may have none). */
+export const adapterSignal = (generator: Generator<Record<string, unknown>, ConnectorOptions>): AbortSignal | undefined =>
+  (generator.env.adapter as { signal?: AbortSignal }).signal;
+
 /** Whether this run may ask the user anything: an explicit option, else a terminal on stdin. */
 export const canAsk = (options: RunOptions): boolean => options.interactive ?? Boolean(process.stdin.isTTY);
 
@@ -130,6 +161,8 @@ export abstract class ConnectorGenerator<P extends { name: string }> extends Gen
   private suppliedFields = new Set<string>();
   /** files holding conflict markers after the commit (absolute), listed at the end of the run */
   private markedFiles = new Set<string>();
+  /** flags typed that this generator does not declare: reported with the profile's problems, nothing asked */
+  private undeclaredFlags: Problem[] = [];
   /** fields whose value the user typed at a prompt: their problems name the question, not a flag */
   private promptedFields = new Map<string, string>();
 
@@ -162,28 +195,38 @@ export abstract class ConnectorGenerator<P extends { name: string }> extends Gen
   }
 
   initializing(): void {
-    this.rejectUnknownYoFlags();
+    // Ctrl-C at any question or conflict: the bin's message and exit status 130, under yo too
+    reportInterruptAsCancelled(adapterSignal(this));
+    this.undeclaredFlags = undeclaredFlagProblems(this);
     this.checkoutRoot = findCheckoutRoot(this.destinationRoot(), this.host.checkoutMarker);
     if (this.checkoutRoot) this.destinationRoot(this.checkoutRoot);
   }
 
   async prompting(): Promise<void> {
     const { spec } = this.host;
+    // a mistyped flag fails the run: asking questions first would only lose the answers
+    const asking = canAsk(this.options) && this.undeclaredFlags.length === 0;
     const flags = valuesFromOptions(spec, this.options);
-    const file = this.options.profile ? readProfileFile(spec, this.options.profile) : {};
+    let file: PartialProfile = {};
+    try {
+      if (this.options.profile) file = readProfileFile(spec, this.options.profile);
+    } catch (error) {
+      // an unreadable profile file is one more problem of the run: the mistyped flags are reported with it
+      throw error instanceof ProfileError ? new ProfileError([...this.undeclaredFlags, ...error.problems]) : error;
+    }
     let profile = mergeSources(file, flags);
-    if (profile.name === undefined && canAsk(this.options)) {
+    if (profile.name === undefined && asking) {
       // The name picks the stored answers, so it is asked first; the last connector generated is the default.
       profile.name = await this.ask(nameFieldOf(spec), profile, lastStoredName(this.config, spec.host));
     }
     const stored = typeof profile.name === 'string' ? storedProfile(this.config, spec.host, profile.name) : undefined;
     const implied = this.checkoutRoot && this.host.checkoutDefaults ? this.host.checkoutDefaults(this.checkoutRoot) : {};
-    const reask = Boolean(this.options.askAnswered) && canAsk(this.options) && stored !== undefined;
+    const reask = Boolean(this.options.askAnswered) && asking && stored !== undefined;
     // --ask-answered: the stored answers become the defaults of questions asked again
     profile = reask ? mergeSources(implied, profile) : mergeSources(mergeSources(stored ?? {}, implied), profile);
     this.suppliedFields = new Set(Object.keys(profile));
     // A stored profile was complete when stored: optional fields left empty then stay empty.
-    if (canAsk(this.options) && (!stored || reask)) await this.askMissing(profile, reask ? (stored ?? {}) : {});
+    if (asking && (!stored || reask)) await this.askMissing(profile, reask ? (stored ?? {}) : {});
     if (reask) profile = mergeSources(stored ?? {}, profile);
     this.profile = withDefaults(spec, profile) as unknown as P;
   }
@@ -194,12 +237,15 @@ export abstract class ConnectorGenerator<P extends { name: string }> extends Gen
     const stored = storedProfile(this.config, spec.host, this.profile.name);
     // first: the other answers stored with the connector (its connection type) only follow from this one
     const moved = movedConnectorProblems(this.host, profile, stored);
-    if (moved.length > 0) throw new ProfileError(moved);
+    if (moved.length > 0) throw new ProfileError([...this.undeclaredFlags, ...moved]);
     const checkoutProblems =
       this.checkoutRoot && this.host.checkoutProblems ? this.host.checkoutProblems(profile, this.checkoutRoot, stored) : [];
-    const problems = findProblems(spec, profile, checkoutProblems).map((p) =>
-      this.promptedFields.has(p.field) ? { ...p, label: `the question "${this.promptedFields.get(p.field)}"` } : p,
-    );
+    const problems = [
+      ...this.undeclaredFlags,
+      ...findProblems(spec, profile, checkoutProblems).map((p) =>
+        this.promptedFields.has(p.field) ? { ...p, label: `the question "${this.promptedFields.get(p.field)}"` } : p,
+      ),
+    ];
     // A default derived from a bad value (a scheme from a bad name) would only repeat the problem.
     const supplied = problems.filter((p) => this.suppliedFields.has(p.field) || !(p.field in profile));
     if (problems.length > 0) throw new ProfileError(supplied.length > 0 ? supplied : problems);
@@ -336,16 +382,6 @@ export abstract class ConnectorGenerator<P extends { name: string }> extends Gen
     this.fs.writeJSON(answers, withStoredProfile(fromDisk(answers), this.rootGeneratorName(), this.host.spec.host, withoutRunOnly(this.host.spec, this.profile)));
   }
 
-  /** Under yo, a flag this generator does not declare is an error, as it is in the bin. */
-  private rejectUnknownYoFlags(): void {
-    const typed = flagsTypedToYo(process.argv, (namespace) => namespace === 'connector' || namespace.startsWith('connector:'));
-    if (!typed) return;
-    const declared = (this as unknown as { _options: Record<string, { alias?: string }> })._options;
-    const names = Object.entries(declared).flatMap(([name, spec]) => (spec.alias ? [name, spec.alias] : [name]));
-    const problems = unknownFlagProblems(typed, names);
-    if (problems.length > 0) throw new ProfileError(problems);
-  }
-
   /** The file plan and the brief, each with what a real run would do to it. */
   private logDryRun(): void {
     const destinations = [...this.host.plan(this.profile).map((f) => f.destination), this.host.briefDestination(this.profile)];
@@ -373,6 +409,7 @@ export abstract class ConnectorGenerator<P extends { name: string }> extends Gen
   private async askMissing(profile: PartialProfile, defaults: PartialProfile): Promise<void> {
     const asked = new Set<string>();
     const next = (): Field | undefined => fieldsToAsk(this.host.spec, profile).find((f) => !asked.has(f.name));
+    await this.settleClashes(profile);
     for (let field = next(); field; field = next()) {
       asked.add(field.name);
       const answer = await this.ask(field, profile, defaults[field.name]);
@@ -380,15 +417,68 @@ export abstract class ConnectorGenerator<P extends { name: string }> extends Gen
         profile[field.name] = answer;
         this.suppliedFields.add(field.name);
       }
+      await this.settleClashes(profile);
     }
   }
 
-  /** The answer as a profile value, or undefined when left empty so that the default applies. */
-  private async ask(field: Field, profile: PartialProfile, defaultValue?: unknown): Promise<unknown> {
+  /**
+   * A clash with the checkout (a name whose service type value is taken) is settled as soon as the
+   * answers that decide it are known: the value is asked again, or the other field that settles it
+   * (the service type value), instead of the run failing after every other question.
+   */
+  private async settleClashes(profile: PartialProfile): Promise<void> {
+    for (let problem = this.firstClash(profile); problem?.clash; problem = this.firstClash(profile)) {
+      const { reason, instead } = problem.clash;
+      const field = this.fieldNamed(problem.field);
+      const other = instead ? this.fieldNamed(instead.field) : undefined;
+      let target = field;
+      if (instead && other) {
+        const choice = await this.promptOne({
+          type: 'select',
+          name: 'clash',
+          message: `${reason}.`,
+          choices: [
+            { name: instead.retry, value: field.name },
+            { name: instead.choice, value: other.name },
+          ],
+        });
+        if (choice === other.name) target = other;
+      }
+      // a clash without another way out says why its question comes again
+      const answer = await this.ask(target, profile, target === other ? instead?.suggestion : undefined, instead ? undefined : reason);
+      if (answer !== undefined) {
+        profile[target.name] = answer;
+        this.suppliedFields.add(target.name);
+      }
+    }
+  }
+
+  /** The first clash of the answers so far with the checkout, on a field that has a value. */
+  private firstClash(profile: PartialProfile): Problem | undefined {
+    if (!this.checkoutRoot || !this.host.checkoutProblems) return undefined;
+    const candidate = withDefaults(this.host.spec, profile);
+    const stored = storedProfile(this.config, this.host.spec.host, String(candidate.name));
+    return this.host.checkoutProblems(candidate, this.checkoutRoot, stored).find((p) => p.clash && profile[p.field] !== undefined);
+  }
+
+  private fieldNamed(name: string): Field {
+    const field = this.host.spec.fields.find((f) => f.name === name);
+    if (!field) throw new Error(`The ${this.host.spec.host} profile declares no field ${name}`);
+    return field;
+  }
+
+  /** The answer as a profile value, or undefined when left empty so that the default applies; `why` comes before the question. */
+  private async ask(field: Field, profile: PartialProfile, defaultValue?: unknown, why?: string): Promise<unknown> {
     const question = questionFor(field, profile, defaultValue, (raw) => this.answerProblem(field, raw, profile));
-    const answers = await this.prompt([question as never]);
+    const answer = await this.promptOne(why ? { ...question, message: `${why}. ${String(question.message)}` } : question);
     this.promptedFields.set(field.name, String(question.message));
-    return answerValue(field, (answers as Record<string, unknown>)[field.name]);
+    return answerValue(field, answer);
+  }
+
+  /** One question's raw answer. */
+  private async promptOne(question: Record<string, unknown>): Promise<unknown> {
+    const answers = await this.prompt([question as never]);
+    return (answers as Record<string, unknown>)[String(question.name)];
   }
 
   /** An answer is checked as it is given, by the field's own declaration and the checkout's checks. */
@@ -402,8 +492,10 @@ export abstract class ConnectorGenerator<P extends { name: string }> extends Gen
     const candidate = withDefaults(spec, { ...profile, [field.name]: value });
     const stored = storedProfile(this.config, spec.host, String(candidate.name));
     const checkout = this.checkoutRoot && this.host.checkoutProblems ? this.host.checkoutProblems(candidate, this.checkoutRoot, stored) : [];
-    const problems = findProblems(spec, candidate, checkout).filter((p) => p.field === field.name);
-    return problems.length === 0 ? true : problems.map((p) => p.message).join('; ');
+    // a clash another field can settle too is asked about once this answer is in (settleClashes)
+    const problems = findProblems(spec, candidate, checkout).filter((p) => p.field === field.name && !p.clash?.instead);
+    // a prompt names no flags: a clash says its reason
+    return problems.length === 0 ? true : problems.map((p) => p.clash?.reason ?? p.message).join('; ');
   }
 }
 

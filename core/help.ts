@@ -60,17 +60,26 @@ function table(rows: ReadonlyArray<[string, string]>, left: number): string {
   return rows.map(([flag, text]) => `  ${flag.padEnd(left)}${wrap(text, WIDTH - indent.length).join(`\n${indent}`)}`).join('\n');
 }
 
-export function helpText(usage: string, writes: string, fields: readonly Field[]): string {
+export interface HelpLayout {
+  /** the heading of the generator's own flags */
+  heading: string;
+  /** the flags of a run it takes, after its own run-only fields */
+  runFlags: ReadonlyArray<[flag: string, help: string]>;
+}
+
+const CONNECTOR_LAYOUT: HelpLayout = { heading: 'Connector flags (anything missing is asked in a terminal):', runFlags: RUN_FLAGS };
+
+export function helpText(usage: string, writes: string, fields: readonly Field[], layout: HelpLayout = CONNECTOR_LAYOUT): string {
   const own = fields.filter((f) => !f.runOnly).map((f): [string, string] => [flagOf(f), fieldHelp(f)]);
   // a host's own run flags (declared as fields, validated as fields) come first among the run flags
-  const run = [...fields.filter((f) => f.runOnly).map((f): [string, string] => [flagOf(f), fieldHelp(f)]), ...RUN_FLAGS];
+  const run = [...fields.filter((f) => f.runOnly).map((f): [string, string] => [flagOf(f), fieldHelp(f)]), ...layout.runFlags];
   const left = Math.max(...[...own, ...run].map(([flag]) => flag.length)) + 2;
   return [
     `Usage: ${usage} [flags]`,
     '',
     ...wrap(writes, WIDTH),
     '',
-    'Connector flags (anything missing is asked in a terminal):',
+    layout.heading,
     table(own, left),
     '',
     'Run flags:',

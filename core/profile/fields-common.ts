@@ -4,6 +4,10 @@ import { PYTHON_RESERVED, SNAKE_CASE, titleCase } from './names.js';
 
 const LONG_TEXT = 20_000;
 
+const SNAKE_CASE_MESSAGE =
+  'must be snake_case: a lowercase letter, then lowercase letters, digits and single underscores ' +
+  "between parts (e.g. my_db), at most 60 characters, not a Python keyword";
+
 export const nameField: Field = {
   name: 'name',
   kind: 'text',
@@ -13,10 +17,17 @@ export const nameField: Field = {
     type: 'string',
     pattern: SNAKE_CASE,
     maxLength: 60,
-    not: { enum: [...PYTHON_RESERVED] },
-    errorMessage:
-      'must be snake_case: a lowercase letter, then lowercase letters, digits and single underscores ' +
-      "between parts (e.g. my_db), at most 60 characters, not a Python keyword",
+    // the keywords snake_case allows: False, None and True already fail the pattern, and one message is enough
+    not: { enum: PYTHON_RESERVED.filter((word) => new RegExp(SNAKE_CASE).test(word)) },
+    errorMessage: {
+      type: SNAKE_CASE_MESSAGE,
+      pattern: SNAKE_CASE_MESSAGE,
+      maxLength: SNAKE_CASE_MESSAGE,
+      // a keyword is valid snake_case: the generic rule would not say what is wrong with `class`
+      not:
+        'is a Python keyword (or soft keyword), which cannot name a Python package, module or class; ' +
+        'choose another name, e.g. with a suffix such as _db or _api',
+    },
   },
 };
 

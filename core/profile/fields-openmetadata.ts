@@ -42,6 +42,8 @@ export const openMetadataFields: readonly Field[] = [
     name: 'serviceTypeValue',
     kind: 'text',
     help: 'Service type enum value when plain capitalisation of the name is wrong, e.g. AzureSQL',
+    // asked only when the name's own value is taken in the checkout (the run offers it then)
+    question: 'Service type enum value (its lower case names the package folder)',
     askWhen: () => false,
     schema: {
       type: 'string',

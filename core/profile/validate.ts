@@ -5,6 +5,7 @@
  */
 import { createRequire } from 'node:module';
 import type { Ajv, ErrorObject, Options, ValidateFunction } from 'ajv';
+import { closest } from '../closest.js';
 import { flagOf, type Field, type PartialProfile } from './field.js';
 import type { JsonSchema } from './json-schema.js';
 import type { PrecompiledValidator } from './validators.generated.js';
@@ -47,6 +48,26 @@ export interface Problem {
   message: string;
   /** how the error names the field; default: its flag */
   label?: string;
+  /** set when the problem is a clash with what the checkout holds, which a run in a terminal settles at once */
+  clash?: Clash;
+}
+
+/**
+ * A value the checkout already holds (a taken name): known as soon as the answers that decide it
+ * are, so a run in a terminal asks again right then, instead of failing after every other question.
+ */
+export interface Clash {
+  /** what is wrong, as a prompt says it: without flags */
+  reason: string;
+  /** another field that settles the clash too (a name's own service type value), offered beside answering again */
+  instead?: {
+    field: string;
+    /** a value of that field that settles it: the question's default */
+    suggestion: string;
+    /** the two ways out, as the choices of the prompt word them */
+    retry: string;
+    choice: string;
+  };
 }
 
 export class ProfileError extends Error {
@@ -121,10 +142,32 @@ const shown = (value: unknown): string => {
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 };
 
-function problemOf(error: ErrorObject, profile: PartialProfile): Problem {
+/** Whether ajv (or the error ajv-errors replaced with our message) refused a value outside an enum. */
+const isEnumError = (error: ErrorObject): boolean =>
+  error.keyword === 'enum' || ((error.params as { errors?: ErrorObject[] }).errors ?? []).some((inner) => inner.keyword === 'enum');
+
+/**
+ * "did you mean" for values outside a field's choices, as for a mistyped flag: `dashbord` -> `dashboard`;
+ * for a list, each mistyped entry with its correction.
+ */
+function suggestionFor(field: Field | undefined, value: unknown): string {
+  const choices = field?.choices;
+  if (!choices) return '';
+  const typed = (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === 'string' && !choices.includes(v));
+  const pairs = typed.flatMap((v) => {
+    const suggestion = closest(v, choices);
+    return suggestion ? [{ typed: v, suggestion }] : [];
+  });
+  if (pairs.length === 0) return '';
+  if (!Array.isArray(value) && pairs.length === 1) return `; did you mean ${pairs[0]!.suggestion}?`;
+  return `; did you mean ${pairs.map((p) => `${p.suggestion} (for ${p.typed})`).join(', ')}?`;
+}
+
+function problemOf(error: ErrorObject, profile: PartialProfile, fields: ReadonlyMap<string, Field>): Problem {
   const field = fieldOfError(error);
   const hasValue = error.instancePath !== '' && profile[field] !== undefined;
-  const message = error.message ?? 'is invalid';
+  const suggestion = hasValue && isEnumError(error) ? suggestionFor(fields.get(field), profile[field]) : '';
+  const message = `${error.message ?? 'is invalid'}${suggestion}`;
   // An unknown key has no flag: it came from a profile file (or a hand-edited .yo-rc.json).
   const label = innerParams(error)?.additionalProperty === field ? `profile file field ${field}` : undefined;
   return { field, message: hasValue ? `${message} (got ${shown(profile[field])})` : message, ...(label ? { label } : {}) };
@@ -135,7 +178,8 @@ export function findProblems(spec: ProfileSpec, profile: PartialProfile, context
   const validate = validatorFor(spec);
   const errors = validate(profile) ? [] : (validate.errors ?? []);
   // an `if` error only says "must match then"; the `then` branch reported the useful message
-  const schemaProblems = errors.filter((e) => e.keyword !== 'if').map((e) => problemOf(e, profile));
+  const fields = new Map(spec.fields.map((f) => [f.name, f]));
+  const schemaProblems = errors.filter((e) => e.keyword !== 'if').map((e) => problemOf(e, profile, fields));
   const unique = schemaProblems.filter(
     (p, i) => schemaProblems.findIndex((o) => o.field === p.field && o.message === p.message) === i,
   );

@@ -5,15 +5,19 @@
  */
 import path from 'node:path';
 import Generator from 'yeoman-generator';
-import { markersReport } from '../../core/commit.js';
-import { allOrNothingCommit, leaveOutTaskErrorLine, type ConnectorOptions } from '../../core/connector-generator.js';
+import { closest } from '../../core/closest.js';
+import { markersReport, reportInterruptAsCancelled } from '../../core/commit.js';
+import { adapterSignal, allOrNothingCommit, leaveOutTaskErrorLine, undeclaredFlagProblems, type ConnectorOptions } from '../../core/connector-generator.js';
+import { helpText } from '../../core/help.js';
 import { findCheckoutRoot } from '../../core/host-checkout.js';
 import { changedSinceGenerated, type PlanChanges } from '../../core/merge.js';
 import { HOSTS } from '../hosts.js';
-import { assertValidProfile } from '../../core/profile/validate.js';
+import { dashed } from '../../core/profile/field.js';
+import { assertValidProfile, ProfileError, type Problem } from '../../core/profile/validate.js';
 import { answersFile, lastStoredName, storedProfile } from '../../core/stored-profiles.js';
 import type { RegistrationReport } from '../../core/registration.js';
 import { briefData } from './brief.js';
+import { CONTEXT_DOC_RUN_FLAGS, CONTEXT_DOC_SUMMARY, HOST_IDS, contextDocFields } from './flags.js';
 
 type ContextDocOptions = ConnectorOptions & {
   host?: string;
@@ -46,16 +50,24 @@ export default class ContextDocGenerator extends Generator<Record<string, unknow
     super(args, options, alone ? { customCommitTask: commit, customInstallTask: true } : {});
     self.generator = this;
     leaveOutTaskErrorLine(this);
-    this.option('host', { type: String, description: `Host of the stored connector (${Object.keys(HOSTS).join(', ')})` });
-    this.option('name', { type: String, description: 'Connector name in .yo-rc.json (default: the last one generated)' });
+    for (const field of contextDocFields) this.option(dashed(field.name), { type: String, description: field.help });
     this.option('interactive', { type: Boolean, description: 'Ask about conflicts (default: when stdin is a terminal)' });
+  }
+
+  /** What `yo connector:context-doc --help` prints: the same text as the bin's. */
+  override help(): string {
+    return helpText('yo connector:context-doc', CONTEXT_DOC_SUMMARY, contextDocFields, { heading: 'Flags:', runFlags: CONTEXT_DOC_RUN_FLAGS });
   }
 
   initializing(): void {
     this.composed = this.options.connectorProfile !== undefined;
+    // alone, a Ctrl-C at its conflict prompt ends the run as the host generators' do
+    if (!this.composed) reportInterruptAsCancelled(adapterSignal(this));
     this.hostId = this.options.host ?? this.onlyStoredHost() ?? 'openmetadata';
     const host = HOSTS[this.hostId];
-    if (!host) throw new Error(`--host: must be one of ${Object.keys(HOSTS).join(', ')} (got "${this.hostId}")`);
+    // composed, the host generator reported the run's flags; alone, they are reported here with --host
+    const problems: Problem[] = [...(this.composed ? [] : undeclaredFlagProblems(this)), ...(host ? [] : [unknownHostProblem(this.hostId)])];
+    if (!host || problems.length > 0) throw new ProfileError(problems);
     if (this.composed) {
       this.profile = this.options.connectorProfile!;
       return;
@@ -108,3 +120,11 @@ export default class ContextDocGenerator extends Generator<Record<string, unknow
   }
 }
 
+
+function unknownHostProblem(hostId: string): Problem {
+  const suggestion = closest(hostId, HOST_IDS);
+  return {
+    field: 'host',
+    message: `must be one of ${HOST_IDS.join(', ')}${suggestion ? `; did you mean ${suggestion}?` : ''} (got "${hostId}")`,
+  };
+}

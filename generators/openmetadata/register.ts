@@ -6,6 +6,7 @@
  */
 import { SERVICE_TYPES, type ServiceType } from '../../core/profile/fields-openmetadata.js';
 import type { PartialProfile } from '../../core/profile/field.js';
+import { isPythonReserved } from '../../core/profile/names.js';
 import { openMetadataNames, type OpenMetadataProfile } from '../../core/profile/openmetadata.js';
 import type { Problem } from '../../core/profile/validate.js';
 import { readCheckoutFile } from '../../core/host-checkout.js';
@@ -164,10 +165,38 @@ function registeredValueProblems(profile: PartialProfile, root: string, stored: 
     const clash = same
       ? `${existing} is already a ${names.definitionPrefix}ServiceType value in ${file}`
       : `${existing} in ${file} differs only in case from ${names.typeValue}: both would use the package folder ${names.packageName}`;
+    const free = freeTypeValue(names.typeValue, values);
+    // at a prompt: what the typed value gives and why it cannot be used, without the flags to change
+    const what = same
+      ? `is already a ${names.definitionPrefix}ServiceType value in ${file}`
+      : `differs only in case from ${existing} in ${file}: both would use the package folder ${names.packageName}`;
     problems.push({
       field,
-      message: `${clash}; choose another --name, or an unused value with --service-type-value (e.g. ${names.typeValue}Custom)`,
+      message: `${clash}; choose another --name, or an unused value with --service-type-value (e.g. ${free})`,
+      clash:
+        field === 'name'
+          ? {
+              reason: `The name ${name} gives the service type value ${names.typeValue}, which ${what}`,
+              instead: {
+                field: 'serviceTypeValue',
+                suggestion: free,
+                retry: 'Choose another name',
+                choice: `Keep the name ${name}, with another service type value`,
+              },
+            }
+          : { reason: `${names.typeValue} ${what}` },
     });
   }
   return problems;
+}
+
+/** The service type value with a suffix that no value of the service file has in any case, nor makes a keyword package. */
+function freeTypeValue(typeValue: string, values: readonly string[]): string {
+  const taken = new Set(values.map((v) => v.toLowerCase()));
+  for (let n = 1; ; n += 1) {
+    const suffix = n === 1 ? 'Custom' : `Custom${n}`;
+    // within the 60 characters --service-type-value allows
+    const candidate = `${typeValue.slice(0, 60 - suffix.length)}${suffix}`;
+    if (!taken.has(candidate.toLowerCase()) && !isPythonReserved(candidate.toLowerCase())) return candidate;
+  }
 }

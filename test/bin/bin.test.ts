@@ -26,6 +26,12 @@ const LIST_FLAGS: Record<HostCase['host'], { args: string[]; field: string; expe
   },
 };
 
+/** A mistyped value of a choice flag per host, and the choice it was meant to be. */
+const CHOICE_TYPOS: Record<HostCase['host'], { flag: string; typed: string; meant: string }> = {
+  openmetadata: { flag: '--service-type', typed: 'dashbord', meant: 'dashboard' },
+  mage: { flag: '--connector-type', typed: 'fil', meant: 'file' },
+};
+
 describe('bin/connector.js', function () {
   it('--help (and no arguments) lists every generator', function () {
     for (const args of [['--help'], []]) {
@@ -41,8 +47,36 @@ describe('bin/connector.js', function () {
     const dir = tempDir();
     const result = runBin(['warehouse', '--name', 'x_db'], { cwd: dir });
     assert.notEqual(result.status, 0);
-    assert.match(result.stderr, /Unknown generator 'warehouse'/);
+    assert.match(result.stderr, /Unknown generator 'warehouse'\./);
     assert.equal(snapshotTree(dir).size, 0);
+  });
+
+  it('a mistyped generator name gets "did you mean", as a mistyped flag does', function () {
+    for (const [typed, meant] of [['opnmetadata', 'openmetadata'], ['mag', 'mage'], ['context-dc', 'context-doc']]) {
+      const result = runBin([typed!, '--name', 'x_db'], { cwd: tempDir() });
+      assert.notEqual(result.status, 0);
+      assert.match(result.stderr, new RegExp(`^Unknown generator '${typed}'; did you mean ${meant}\\?$`, 'm'), result.stderr);
+    }
+  });
+
+  it('context-doc --help is curated as the host generators\' is: what it writes, its flags with their choices, no install options', function () {
+    const result = runBin(['context-doc', '--help'], { cwd: tempDir() });
+    assert.equal(result.status, 0, output(result));
+    assert.match(result.stdout, /^Usage: generator-connector context-doc \[flags\]$/m);
+    assert.match(result.stdout, /^Writes CONNECTOR_CONTEXT\.md/m);
+    assert.match(result.stdout, /^\s+--host <value>\s+Host of the stored connector; one of: openmetadata, mage/m);
+    assert.match(result.stdout, /^\s+--name <value>\s+Connector name in \.yo-rc\.json; default: the last one generated/m);
+    for (const flag of ['--interactive', '--force', '--dry-run', '--no-color']) assert.match(result.stdout, new RegExp(`^\\s+${flag}[ ,]`, 'm'), `${flag} missing`);
+    for (const raw of ['--skip-install', '--force-install', '--skip-cache', '--local-config-only', '--whitespace', 'display help for command']) {
+      assert.ok(!result.stdout.includes(raw), `${raw} shown:\n${result.stdout}`);
+    }
+  });
+
+  it('context-doc: a mistyped --host gets "did you mean", reported with a mistyped flag', function () {
+    const result = runBin(['context-doc', '--host', 'opnmetadata', '--nme', 'x'], { cwd: tempDir() });
+    assert.notEqual(result.status, 0);
+    assert.match(output(result), /^\s+--host: must be one of openmetadata, mage; did you mean openmetadata\? \(got "opnmetadata"\)$/m);
+    assert.match(output(result), /^\s+--nme: is not a flag of this generator; did you mean --name\?/m);
   });
 
   for (const c of HOST_CASES) {
@@ -74,8 +108,28 @@ describe('bin/connector.js', function () {
         const dir = tempDir();
         const result = runBin([c.generator, ...c.flags, '--favourite-colour', 'blue'], { cwd: dir });
         assert.notEqual(result.status, 0, output(result));
-        assert.match(output(result), /unknown option '--favourite-colour'/);
+        assert.match(output(result), /^\s+--favourite-colour: is not a flag of this generator \(--help lists them\)$/m);
         assert.equal(snapshotTree(dir).size, 0);
+      });
+
+      it('an unknown or mistyped flag is reported with every other problem, wherever it stands on the line', function () {
+        const dir = tempDir();
+        const result = runBin([c.generator, '--favourite-colour', 'blue', ...c.flags, '--name', 'My-DB', '--display-nam', 'X', '--default-port', '70000'], { cwd: dir });
+        assert.notEqual(result.status, 0, output(result));
+        assert.match(output(result), /^\s+--favourite-colour: is not a flag of this generator/m);
+        assert.match(output(result), /^\s+--display-nam: is not a flag of this generator; did you mean --display-name\?/m);
+        // flags after an unknown one are read: their problems are there too
+        assert.match(output(result), /^\s+--name: must be snake_case/m);
+        assert.match(output(result), /^\s+--default-port: must be a whole number/m);
+        assert.match(output(result), /has 4 problems; nothing was written/);
+        assert.equal(snapshotTree(dir).size, 0);
+      });
+
+      it('a mistyped choice gets "did you mean", as a mistyped flag does', function () {
+        const typo = CHOICE_TYPOS[c.host];
+        const result = runBin([c.generator, ...c.flags, typo.flag, typo.typed], { cwd: tempDir() });
+        assert.notEqual(result.status, 0, output(result));
+        assert.match(output(result), new RegExp(`^\\s+${typo.flag}: must be one of: [^\\n]*; did you mean ${typo.meant}\\? \\(got "${typo.typed}"\\)$`, 'm'));
       });
 
       it('a bad profile exits non-zero, lists every problem, and writes nothing', function () {

@@ -6,17 +6,16 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, mkdirSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { BIN, forgetRecords, literal, runBin, runGenerator, tempDir } from '../support/generate.js';
-import { requireFixtures, skipWithReason } from '../support/fixtures.js';
+import { REPO_ROOT, requireFixtures, skipWithReason } from '../support/fixtures.js';
 import { seedOpenMetadataCheckout } from '../openmetadata/support.js';
 import { HOST_CASES, briefPathOf, completeProfile, plannedFiles } from '../support/hosts.js';
 import { runInTerminal, terminalAvailable } from '../support/terminal.js';
 import { OPENMETADATA_RELEASES } from '../../core/profile/fields-openmetadata.js';
 import { releaseFacts } from '../../generators/openmetadata/facts/index.js';
 import { MAGE_FACTS } from '../../generators/mage/facts/index.js';
-import { readFileSync } from 'node:fs';
 
 const output = (r: { stdout: string; stderr: string }): string => `${r.stdout}\n${r.stderr}`;
 const count = (text: string, needle: string): number => text.split(needle).length - 1;
@@ -140,6 +139,89 @@ describe('the closing steps of a run: what the release needs next, with its comm
       assert.deepEqual(Object.keys(config).sort(), (profile.configKeys as Array<{ key: string }>).map((k) => k.key).sort(), 'the config names every config key');
     }
     assert.deepEqual(briefNextCommands(readFileSync(path.join(dir, brief), 'utf8')), commands, "the brief's Next steps");
+  });
+});
+
+/** The status words of the README's table of statuses (its first column). */
+function readmeStatuses(): string[] {
+  const readme = readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
+  const table = /^\| status \| when \| what happens \|\n\| --- \| --- \| --- \|\n((?:\|.*\n)+)/m.exec(readme)?.[1];
+  assert.ok(table, "README.md has no table of statuses ('| status | when | what happens |')");
+  return table.split('\n').filter(Boolean).map((row) => /^\| `([a-z]+)` \|/.exec(row)?.[1] ?? `(unparsed row: ${row})`);
+}
+
+/** The status word of each line of a run's output that names a file (`   create path`, `  keep      path` in a plan). */
+const statusesIn = (text: string): string[] =>
+  text
+    .split('\n')
+    .map((line) => /^\s*([a-z]+)\s+(\S+)/.exec(line))
+    // a path: a folder in it, or a dot file (.yo-rc.json); `info` lines are messages, not statuses
+    .filter((m): m is RegExpExecArray => m !== null && m[1] !== 'info' && (m[2]!.includes('/') || m[2]!.startsWith('.')))
+    .map((m) => m[1]!);
+
+describe('one vocabulary of statuses: what runs print is what the README and --help name', function () {
+  this.timeout(180_000);
+  const printed = new Map<string, string>();
+  let root: string;
+  const source = 'ingestion/src/metadata/ingestion/source/database/waredb';
+  const profile = ['openmetadata', '--name', 'ware_db', '--service-type', 'database'];
+
+  /** Runs the bin in the checkout and keeps the statuses it printed, with the scenario that printed each first. */
+  const runAndCollect = (scenario: string, args: string[], status = 0): string => {
+    const result = runBin([...profile, ...args], { cwd: root });
+    assert.equal(result.status, status, `${scenario}:\n${output(result)}`);
+    for (const word of statusesIn(output(result))) if (!printed.has(word)) printed.set(word, scenario);
+    return output(result);
+  };
+
+  before(function () {
+    requireFixtures(this, 'openmetadata');
+    root = seedOpenMetadataCheckout(tempDir('connector-statuses-'));
+    forgetRecords();
+    const file = (rel: string): string => path.join(root, source, rel);
+    runAndCollect('first run', ['--capabilities', 'metadata', 'lineage', 'usage']);
+    runAndCollect('the same again', ['--capabilities', 'metadata', 'lineage', 'usage']);
+    runAndCollect('other docs notes', ['--docs-notes', 'notesone']);
+    appendFileSync(file('connection.py'), '# edited by hand\n');
+    writeFileSync(file('CONNECTOR_CONTEXT.md'), `<!-- kept by hand -->\n${readFileSync(file('CONNECTOR_CONTEXT.md'), 'utf8')}`);
+    runAndCollect('edited files, other docs notes', ['--docs-notes', 'notestwo']);
+    rmSync(file('metadata.py'));
+    appendFileSync(file('usage.py'), '# edited by hand\n');
+    runAndCollect('a deleted file, fewer capabilities', ['--capabilities', 'metadata']);
+    runAndCollect('a dry run', ['--dry-run', '--docs-notes', 'notesthree']);
+    writeFileSync(file('CONNECTOR_CONTEXT.md'), readFileSync(file('CONNECTOR_CONTEXT.md'), 'utf8').replace('notestwo', 'edited by hand'));
+    runAndCollect('a dry run with a conflict', ['--dry-run', '--docs-notes', 'notesthree']);
+    forgetRecords(); // no record: an edited file is a change
+    runAndCollect('a dry run without records', ['--dry-run']);
+  });
+
+  it("every status a run or a dry run prints is a row of the README's table", function () {
+    const table = readmeStatuses();
+    const missing = [...printed].filter(([word]) => !table.includes(word));
+    assert.deepEqual(missing, [], `printed but not in the README's table: ${missing.map(([w, s]) => `${w} (${s})`).join(', ')}`);
+  });
+
+  it("--dry-run's help names every status a dry run printed", function () {
+    const help = runBin(['openmetadata', '--help'], { cwd: tempDir() }).stdout;
+    const line = /--dry-run\s+([\s\S]*?)\n\s*--/.exec(help)?.[1]?.replace(/\s+/g, ' ') ?? '';
+    const shownByDryRuns = [...printed].filter(([, scenario]) => scenario.startsWith('a dry run')).map(([word]) => word);
+    assert.ok(shownByDryRuns.length > 0, 'the dry runs printed no status');
+    // a plan's `register` lines are "the registration edits" of the help
+    for (const word of shownByDryRuns) assert.match(line, word === 'register' ? /registration edits/ : new RegExp(`\\b${word}\\b`), `${word}: ${line}`);
+  });
+
+  it("in a terminal, the conflict prompt's statuses are rows too, and every row of the table is printed by some run", async function () {
+    if (!terminalAvailable()) skipWithReason(this, 'tmux is not installed (.ci/run installs it)');
+    // without records (the last dry run's), both edited files are conflicts: n to each
+    const run = await runInTerminal(root, [...profile, '--docs-notes', 'notesthree'], [
+      { waitFor: /Overwrite \S*connection\.py\?/, keys: ['n', 'Enter'] },
+      { waitFor: /Overwrite \S*CONNECTOR_CONTEXT\.md\? \(/, keys: ['n', 'Enter'] },
+    ]);
+    assert.equal(run.status, 0, run.screen);
+    for (const word of statusesIn(run.screen)) if (!printed.has(word)) printed.set(word, 'a conflict answered n');
+    const table = readmeStatuses();
+    assert.deepEqual(table.filter((word) => !printed.has(word)), [], `in the README's table, printed by no run: ${[...printed.keys()].join(', ')} were printed`);
+    assert.deepEqual([...printed.keys()].filter((word) => !table.includes(word)), []);
   });
 });
 

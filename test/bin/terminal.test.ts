@@ -6,12 +6,13 @@
  * choices say what they mean; --ask-answered asks stored answers again.
  */
 import assert from 'node:assert/strict';
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { diffTrees, forgetRecords, isEmptyDiff, literal, runGenerator, snapshotTree, tempDir } from '../support/generate.js';
 import { HOST_CASES, completeProfile, plannedFiles } from '../support/hosts.js';
-import { skipWithReason } from '../support/fixtures.js';
+import { requireFixtures, skipWithReason } from '../support/fixtures.js';
 import { runInTerminal, terminalAvailable } from '../support/terminal.js';
+import { seedOpenMetadataCheckout } from '../openmetadata/support.js';
 
 const CONFLICT_PROMPT = /Overwrite .*\?/;
 
@@ -79,7 +80,9 @@ describe('prompts in a terminal', function () {
     const run = await runInTerminal(dir, ['openmetadata', '--service-type', 'database', '--connection-type', 'sqlalchemy'], [
       { waitFor: /\? Connector name/, keys: ['Enter'] },
       { waitFor: /an answer is needed/, keys: ['My-DB', 'Enter'] },
-      { waitFor: /must be snake_case/, keys: ['C-u', 'my_db', 'Enter'] },
+      { waitFor: /must be snake_case/, keys: ['C-u', 'class', 'Enter'] },
+      // valid snake_case: the reason is the keyword, not the snake_case rule
+      { waitFor: /> is a Python keyword/, keys: ['C-u', 'my_db', 'Enter'] },
       { waitFor: /\? SQLAlchemy URL scheme/, keys: ['Enter'] },
       { waitFor: /\? Default port/, keys: ['abc', 'Enter'] },
       { waitFor: /must be a whole number from 1 to 65535/, keys: ['C-u', '5432', 'Enter'] },
@@ -94,6 +97,58 @@ describe('prompts in a terminal', function () {
     assert.doesNotMatch(run.screen, /--name|--default-port|--docs-url/, 'a prompt error named a flag');
     assert.match(run.screen, /✔ Connector name.* my_db/);
     assert.match(run.screen, /✔ Default port.* 5432/);
+  });
+
+  it("Mage's name question says a Python keyword is one", async function () {
+    const run = await runInTerminal(tempDir(), ['mage', '--connector-type', 'api'], [
+      { waitFor: /\? Source name/, keys: ['class', 'Enter'] },
+      { waitFor: /> is a Python keyword/, keys: ['C-c'] },
+    ]);
+    assert.equal(run.status, 130, run.screen);
+    assert.doesNotMatch(run.screen, /must be snake_case/);
+  });
+
+  describe('a name the checkout already has', function () {
+    let root: string;
+    beforeEach(function () {
+      requireFixtures(this, 'openmetadata');
+      root = seedOpenMetadataCheckout(tempDir('connector-taken-'));
+    });
+
+    it('is caught once the service type is known, before any other question: another name, or a free service type value', async function () {
+      const before = snapshotTree(root);
+      const run = await runInTerminal(root, ['openmetadata'], [
+        { waitFor: /\? Connector name/, keys: ['mysql', 'Enter'] },
+        { waitFor: /\? Service type/, keys: ['Enter'] },
+        // database: Mysql is a databaseServiceType value of the checkout
+        { waitFor: /\? The name mysql gives the service type value Mysql, which is already a databaseServiceType value in \S*databaseService\.json/, keys: ['Enter'] },
+        // the answered choice ("Choose another name") may wrap: the name question after it is asked again
+        { waitFor: /✔ The name mysql [\s\S]*\n\? Connector name/, keys: ['postgres', 'Enter'] },
+        { waitFor: /\? The name postgres gives the service type value Postgres, which is already/, keys: ['Down', 'Enter'] },
+        { waitFor: /\? Service type enum value .*\(PostgresCustom\)/, keys: ['Mysql', 'Enter'] },
+        { waitFor: /> Mysql is already a databaseServiceType value/, keys: ['C-u', 'Enter'] },
+        { waitFor: /\? How the connector reaches the source/, keys: ['C-c'] },
+      ]);
+      assert.equal(run.status, 130, run.screen);
+      assert.match(run.screen, /✔ Service type enum value .* PostgresCustom/);
+      assert.doesNotMatch(run.screen, /--name|--service-type-value/, 'a prompt named a flag');
+      assert.ok(isEmptyDiff(diffTrees(before, snapshotTree(root))));
+    });
+
+    it('with the service type given as a flag, the name is settled as soon as it is typed, and the run registers the value chosen', async function () {
+      // every other answer as a flag: the questions left are the name and what settles it
+      const others = ['--connection-type', 'rest_api', '--default-port', '443', '--auth-types', 'token', '--display-name', 'Metabase', '--description', '']
+        .concat(['--docs-url', '', '--sdk-package', '', '--api-endpoints', 'GET /cards', '--docs-notes', '', '--docker-image', '']);
+      const asked = await runInTerminal(root, ['openmetadata', '--service-type', 'dashboard', ...others], [
+        { waitFor: /\? Connector name/, keys: ['metabase', 'Enter'] },
+        { waitFor: /\? The name metabase gives the service type value Metabase, which is already a dashboardServiceType value/, keys: ['Down', 'Enter'] },
+        { waitFor: /\? Service type enum value .*\(MetabaseCustom\)/, keys: ['Enter'] },
+      ]);
+      assert.equal(asked.status, 0, asked.screen);
+      const services = readFileSync(path.join(root, 'openmetadata-spec/src/main/resources/json/schema/entity/services/dashboardService.json'), 'utf8');
+      assert.match(services, /"MetabaseCustom"/);
+      assert.match(asked.screen, /create .*dashboard\/metabasecustom\/connection\.py/);
+    });
   });
 
   it('choices say what they mean, and metadata cannot be unchecked', async function () {

@@ -14,7 +14,8 @@ import path from 'node:path';
 import { skipWithReason, REPO_ROOT } from '../support/fixtures.js';
 import { BIN, readTree, runGenerator, snapshotTree, diffTrees, isEmptyDiff, tempDir } from '../support/generate.js';
 import { HOST_CASES, generatorBuilt } from '../support/hosts.js';
-import { isRoot, readableBy, run, runAs, nonRootAccount, type Account } from '../support/users.js';
+import { commandAs, isRoot, readableBy, run, runAs, nonRootAccount, type Account } from '../support/users.js';
+import { runCommandInTerminal, terminalAvailable } from '../support/terminal.js';
 
 
 describe('yo (the real binary) as a non-root user', function () {
@@ -112,6 +113,27 @@ describe('yo (the real binary) as a non-root user', function () {
     }
   });
 
+  it('a mistyped flag is reported with every other problem of the run, not alone', function () {
+    const dir = freshWork('flags-and-profile');
+    const result = runAs(user, dir, [...yo, 'connector', '--service-typ', 'dashboard', '--name', 'My-DB', '--default-port', '70000']);
+    assert.notEqual(result.status, 0, result.out);
+    assert.match(result.out, /^\s+--service-typ: is not a flag of this generator; did you mean --service-type\?/m);
+    assert.match(result.out, /^\s+--name: must be snake_case/m);
+    assert.match(result.out, /^\s+--default-port: must be a whole number/m);
+    assert.equal(snapshotTree(dir).size, 0);
+  });
+
+  it('Ctrl-C at a question ends the run as the bin does: "Cancelled; nothing was written.", exit 130', async function () {
+    if (!terminalAvailable()) skipWithReason(this, 'tmux is not installed (.ci/run installs it)');
+    const dir = freshWork('ctrl-c');
+    // a user's terminal: CI unset (yo's prompts and colours behave as they do for a user)
+    const run = await runCommandInTerminal(dir, commandAs(user, [...yo, 'connector'], { CI: undefined }), [{ waitFor: /\? Connector name/, keys: ['C-c'] }]);
+    assert.equal(run.status, 130, run.screen);
+    assert.match(run.screen, /Cancelled; nothing was written\./);
+    assert.doesNotMatch(run.screen, /User force closed/);
+    assert.equal(snapshotTree(dir).size, 0);
+  });
+
   it('yo and environment flags (--no-color, --dry-run, --force) are not taken for unknown ones', function () {
     const dir = freshWork('known-flags');
     const result = runAs(user, dir, [...yo, 'connector', '--name', 'foo', '--service-type', 'dashboard', '--no-color', '--dry-run', '--force']);
@@ -119,8 +141,8 @@ describe('yo (the real binary) as a non-root user', function () {
     assert.equal(snapshotTree(dir).size, 0, 'a dry run wrote files');
   });
 
-  it('`yo connector --help` and `yo connector:mage --help` print the same help as the bin', function () {
-    for (const [yoArgs, binArgs] of [[['connector'], ['openmetadata']], [['connector:mage'], ['mage']]] as const) {
+  it('`yo connector --help`, `yo connector:mage --help` and `yo connector:context-doc --help` print the same help as the bin', function () {
+    for (const [yoArgs, binArgs] of [[['connector'], ['openmetadata']], [['connector:mage'], ['mage']], [['connector:context-doc'], ['context-doc']]] as const) {
       const viaYo = runAs(user, work, [...yo, ...yoArgs, '--help']);
       assert.equal(viaYo.status, 0, viaYo.out);
       const viaBin = spawnSync(process.execPath, [BIN, ...binArgs, '--help'], { encoding: 'utf8' }).stdout;

@@ -39,13 +39,20 @@ interface Refusal {
   options: Record<string, unknown>;
   /** the flags the error must name */
   flags: string[];
+  /** what the error must say (beyond naming the flag) */
+  says?: RegExp;
 }
 
-const NAME_REFUSALS: Refusal[] = ['My-DB', 'my__db', 'db_', '1db', 'class'].map((name) => ({
-  label: `name ${JSON.stringify(name)}`,
-  options: { name },
-  flags: ['--name'],
-}));
+const NAME_REFUSALS: Refusal[] = [
+  ...['My-DB', 'my__db', 'db_', '1db'].map((name) => ({ label: `name ${JSON.stringify(name)}`, options: { name }, flags: ['--name'] })),
+  // valid snake_case, refused for being a keyword: the message says so, not the snake_case rule
+  ...['class', 'match'].map((name) => ({
+    label: `name ${JSON.stringify(name)}, a Python keyword, with that reason`,
+    options: { name },
+    flags: ['--name'],
+    says: new RegExp(`^  --name: is a Python keyword [^\\n]*\\(got "${name}"\\)$`, 'm'),
+  })),
+];
 
 const COMMON_REFUSALS: Refusal[] = [
   ...NAME_REFUSALS,
@@ -210,6 +217,7 @@ for (const c of HOST_CASES) {
           const error = await rejection(runGenerator(c.generator, { ...c.minimal, ...refusal.options }, { cwd: dir }));
           assert.equal(error.name, 'ProfileError', error.stack);
           for (const flag of refusal.flags) assert.match(error.message, new RegExp(`^  ${flag}: `, 'm'));
+          if (refusal.says) assert.match(error.message, refusal.says);
           assert.match(error.message, /nothing was written/);
           assert.deepEqual([...snapshotTree(dir).keys()], [], 'files written');
         });

@@ -3,8 +3,10 @@
  * result on generated code means something.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { skipWithReason } from './fixtures.js';
 import { diffTrees, isEmptyDiff, snapshotTree, tempDir } from './generate.js';
 import {
@@ -105,5 +107,28 @@ describe('test support: Python checkers', function () {
       methods: ['m'],
       attributes: ['y'],
     });
+  });
+});
+
+describe('test folders (tempDir)', function () {
+  this.timeout(60_000);
+
+  it('are removed after the test process exits, without making it wait for the removal', async function () {
+    const generate = fileURLToPath(new URL('./generate.ts', import.meta.url));
+    // a listener of its own after generate.ts's: it runs once that cleanup returned, and says whether the folder was still there
+    const script = [
+      `const { tempDir } = await import(${JSON.stringify(generate)});`,
+      "const { existsSync, writeFileSync } = await import('node:fs');",
+      "const dir = tempDir('connector-exit-');",
+      "for (let i = 0; i < 2000; i += 1) writeFileSync(`${dir}/f${i}`, 'x');",
+      "process.on('exit', () => console.log(JSON.stringify({ dir, presentAfterCleanup: existsSync(dir) })));",
+    ].join('\n');
+    const child = spawnSync(process.execPath, ['--import', 'tsx/esm', '--input-type=module', '-e', script], { encoding: 'utf8', env: { ...process.env, KEEP_TEST_DIRS: '' } });
+    assert.equal(child.status, 0, child.stderr);
+    const { dir, presentAfterCleanup } = JSON.parse(child.stdout.trim().split('\n').at(-1)!) as { dir: string; presentAfterCleanup: boolean };
+    assert.equal(presentAfterCleanup, true, 'the exit handler removed the folder itself, so the process waited for it');
+    const deadline = Date.now() + 30_000;
+    while (existsSync(dir) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.ok(!existsSync(dir), `${dir} is still there 30 s after the process exited`);
   });
 });

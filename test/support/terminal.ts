@@ -39,13 +39,18 @@ async function waitForScreen(tmux: ReturnType<typeof tmuxOn>, session: string, p
   throw new Error(`the terminal never showed ${pattern}; it shows:\n${screen}`);
 }
 
-/** `escapes`: keep the screen's colour codes (tmux capture-pane -e). */
+/** The bin with `args`. `escapes`: keep the screen's colour codes (tmux capture-pane -e). */
 export async function runInTerminal(cwd: string, args: string[], steps: TerminalStep[], timeoutMs = 30_000, escapes = false): Promise<TerminalRun> {
+  // a user's terminal: without CI (under CI, chalk turns colour off even in a terminal)
+  return runCommandInTerminal(cwd, ['env', '-u', 'CI', 'NO_UPDATE_NOTIFIER=1', process.execPath, BIN, ...args], steps, timeoutMs, escapes);
+}
+
+/** Any command (e.g. yo as another user), run in `cwd` in a terminal of its own. */
+export async function runCommandInTerminal(cwd: string, argv: string[], steps: TerminalStep[], timeoutMs = 30_000, escapes = false): Promise<TerminalRun> {
   runs += 1;
   const tmux = tmuxOn(`gc-test-${process.pid}-${runs}`);
   const session = 'run';
-  // a user's terminal: without CI (under CI, chalk turns colour off even in a terminal)
-  const command = `cd ${quote(cwd)} && env -u CI NO_UPDATE_NOTIFIER=1 ${quote(process.execPath)} ${quote(BIN)} ${args.map(quote).join(' ')}; echo __EXIT=$?; sleep 600`;
+  const command = `cd ${quote(cwd)} && ${argv.map(quote).join(' ')}; echo __EXIT=$?; sleep 600`;
   const started = tmux('new-session', '-d', '-s', session, '-x', '200', '-y', '50', command);
   if (started.status !== 0) throw new Error(`tmux could not start: ${started.stderr}`);
   try {

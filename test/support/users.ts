@@ -40,17 +40,25 @@ export function nonRootAccount(): Account | string {
   return account(USER) ?? `useradd created ${USER} but getent does not find it`;
 }
 
-/** Runs a command as the account (directly when we are that user), in `cwd`, with stdin empty (no terminal). */
-export function runAs(user: Account, cwd: string, command: string[], env: Record<string, string> = {}) {
+/**
+ * A command line that runs `command` as the account (through runuser as root), with the variables a
+ * test run needs; `env` adds or overrides them (a value of `undefined` leaves the variable out).
+ */
+export function commandAs(user: Account, command: string[], env: Record<string, string | undefined> = {}): string[] {
   // records of generated files (core/merge.ts) in a folder the user can write, unless the test names one
   const records = `/tmp/gc-records-${user.name}`;
-  const vars = Object.entries({ HOME: user.home, NO_UPDATE_NOTIFIER: '1', CI: 'true', FORCE_COLOR: '0', GENERATOR_CONNECTOR_STATE_DIR: records, ...env }).map(
-    ([k, v]) => `${k}=${v}`,
-  );
-  const [program, args] = isRoot
-    ? ['runuser', ['-u', user.name, '--', 'env', ...vars, ...command]]
-    : ['env', [...vars, ...command]];
-  const result = run(program, args, cwd);
+  const entries = Object.entries({ HOME: user.home, NO_UPDATE_NOTIFIER: '1', CI: 'true', FORCE_COLOR: '0', GENERATOR_CONNECTOR_STATE_DIR: records, ...env });
+  const vars = [
+    ...entries.flatMap(([k, v]) => (v === undefined ? ['-u', k] : [])),
+    ...entries.flatMap(([k, v]) => (v === undefined ? [] : [`${k}=${v}`])),
+  ];
+  return isRoot ? ['runuser', '-u', user.name, '--', 'env', ...vars, ...command] : ['env', ...vars, ...command];
+}
+
+/** Runs a command as the account (directly when we are that user), in `cwd`, with stdin empty (no terminal). */
+export function runAs(user: Account, cwd: string, command: string[], env: Record<string, string> = {}) {
+  const [program, ...args] = commandAs(user, command, env);
+  const result = run(program!, args, cwd);
   return { status: result.status, out: `${result.stdout}\n${result.stderr}` };
 }
 
