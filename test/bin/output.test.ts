@@ -142,12 +142,12 @@ describe('the closing steps of a run: what the release needs next, with its comm
   });
 });
 
-/** The status words of the README's table of statuses (its first column). */
+/** The status words of the README's table of statuses (its first column; a row may qualify its word in parentheses). */
 function readmeStatuses(): string[] {
   const readme = readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
   const table = /^\| status \| when \| what happens \|\n\| --- \| --- \| --- \|\n((?:\|.*\n)+)/m.exec(readme)?.[1];
   assert.ok(table, "README.md has no table of statuses ('| status | when | what happens |')");
-  return table.split('\n').filter(Boolean).map((row) => /^\| `([a-z]+)` \|/.exec(row)?.[1] ?? `(unparsed row: ${row})`);
+  return table.split('\n').filter(Boolean).map((row) => /^\| `([a-z]+)`(?: \([^)|]*\))? \|/.exec(row)?.[1] ?? `(unparsed row: ${row})`);
 }
 
 /** The status word of each line of a run's output that names a file (`   create path`, `  keep      path` in a plan). */
