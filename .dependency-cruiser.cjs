@@ -1,0 +1,36 @@
+/**
+ * The dependency rules of the package (npm test runs `depcruise`): no import circle; core/ knows no
+ * host; a host never imports another host; the shipped code never imports tests, benches or build steps.
+ */
+module.exports = {
+  forbidden: [
+    { name: 'no-circular', severity: 'error', comment: 'an import circle', from: {}, to: { circular: true } },
+    {
+      name: 'core-knows-no-host',
+      severity: 'error',
+      comment: 'core/ holds only what knows no host: it imports nothing from generators/',
+      from: { path: '^core/' },
+      to: { path: '^generators/' },
+    },
+    {
+      name: 'hosts-apart',
+      severity: 'error',
+      comment: 'a host folder imports core/, never another host',
+      from: { path: '^generators/(openmetadata|mage)/' },
+      to: { path: '^generators/', pathNot: '^generators/$1/' },
+    },
+    {
+      name: 'shipped-code-apart',
+      severity: 'error',
+      comment: 'what the package ships (core/, generators/, bin/) imports no test, bench or build step',
+      from: { path: '^(core|generators|bin)/' },
+      to: { path: '^(test|bench|build)/' },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '(^dist/|/templates/)' },
+    tsConfig: { fileName: 'tsconfig.test.json' },
+    tsPreCompilationDeps: true,
+  },
+};
