@@ -54,6 +54,12 @@ export interface Field {
    * flags in --help, never stored with the answers (a re-run does not repeat it unless asked again)
    */
   runOnly?: boolean;
+  /**
+   * a list whose items each follow one rule, the one its schema's `items` errorMessage states: the bad
+   * items are named together, with the rule once ("Bad" and "2x" are not valid stream ids: <rule>).
+   * `noun` is what an item is; `property`, the part of an object item the rule is about (a config key's key).
+   */
+  itemRule?: { noun: string; property?: string };
 }
 
 export const dashed = (name: string): string => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);

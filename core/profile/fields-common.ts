@@ -1,23 +1,30 @@
 /** Inputs that mean the same thing for every host. */
 import type { Field } from './field.js';
+import type { JsonSchema } from './json-schema.js';
 import { PYTHON_RESERVED, SNAKE_CASE, titleCase } from './names.js';
 
 const LONG_TEXT = 20_000;
+
+/**
+ * The rule every connector name follows, with an example that fits the host (a Mage source is not a
+ * database) and the host's length limit, with the reason for it when it is the host's own.
+ */
+export const snakeCaseNameSchema = (example: string, maxLength = 60, whyLength = ''): JsonSchema => ({
+  type: 'string',
+  pattern: SNAKE_CASE,
+  maxLength,
+  not: { enum: [...PYTHON_RESERVED] },
+  errorMessage:
+    'must be snake_case: a lowercase letter, then lowercase letters, digits and single underscores ' +
+    `between parts (e.g. ${example}), at most ${maxLength} characters${whyLength}, not a Python keyword`,
+});
 
 export const nameField: Field = {
   name: 'name',
   kind: 'text',
   help: 'Connector name in snake_case, e.g. my_db',
   required: true,
-  schema: {
-    type: 'string',
-    pattern: SNAKE_CASE,
-    maxLength: 60,
-    not: { enum: [...PYTHON_RESERVED] },
-    errorMessage:
-      'must be snake_case: a lowercase letter, then lowercase letters, digits and single underscores ' +
-      "between parts (e.g. my_db), at most 60 characters, not a Python keyword",
-  },
+  schema: snakeCaseNameSchema('my_db'),
 };
 
 export const displayNameField: Field = {
@@ -59,7 +66,8 @@ export const docsUrlField: Field = {
 export const apiEndpointsField: Field = {
   name: 'apiEndpoints',
   kind: 'list',
-  help: 'Key API endpoints or calls the connector will use (several allowed)',
+  help: 'Key API endpoints or calls the connector will use, as METHOD /path (several allowed)',
+  question: 'Key API endpoints or calls the connector will use, as METHOD /path, e.g. GET /dashboards, GET /charts/{id}',
   defaultFor: () => [],
   schema: {
     type: 'array',

@@ -9,6 +9,7 @@ import {
   docsUrlField,
   nameField,
   portField,
+  snakeCaseNameSchema,
 } from './fields-common.js';
 import type { JsonSchema } from './json-schema.js';
 import { PYTHON_RESERVED } from './names.js';
@@ -109,14 +110,10 @@ const mageNameField: Field = {
   help: 'Source name in snake_case: the uuid and folder name, e.g. my_api',
   schema: {
     allOf: [
-      nameField.schema,
+      snakeCaseNameSchema('my_api', 40, ' (generated import lines must fit 100 columns)'),
       {
-        type: 'string',
-        maxLength: 40,
         not: { enum: [...RESERVED_SOURCE_NAMES] },
-        errorMessage:
-          'must be at most 40 characters (generated import lines must fit 100 columns) and not one of ' +
-          `${RESERVED_SOURCE_NAMES.join(', ')}: they clash with mage_integrations modules or generated names`,
+        errorMessage: `must not be one of ${RESERVED_SOURCE_NAMES.join(', ')}: they clash with mage_integrations modules or generated names`,
       },
     ],
   },
@@ -141,6 +138,7 @@ export const mageFields: readonly Field[] = [
     askWhen: (p) => p.connectorType !== 'sql',
     defaultFor: (p) => (p.connectorType === 'sql' ? [] : ['records']),
     defaultHelp: 'records (api and file)',
+    itemRule: { noun: 'stream id' },
     schema: {
       type: 'array',
       uniqueItems: true,
@@ -150,7 +148,7 @@ export const mageFields: readonly Field[] = [
         maxLength: 40,
         not: { enum: [...PYTHON_RESERVED, ...RESERVED_STREAM_IDS] },
         errorMessage:
-          '${0} is not a valid stream id: at most 40 lowercase letters, digits and underscores, starting with a letter; ' +
+          'at most 40 lowercase letters, digits and underscores, starting with a letter; ' +
           `not a Python keyword and not one of ${RESERVED_STREAM_IDS.join(', ')}`,
       },
       errorMessage: { type: 'must be a list of stream ids', uniqueItems: 'must list each stream id once' },
@@ -199,6 +197,7 @@ export const mageFields: readonly Field[] = [
     askWhen: () => false,
     defaultFor: defaultConfigKeys,
     defaultHelp: 'the usual keys of the connector type',
+    itemRule: { noun: 'config key', property: 'key' },
     schema: {
       type: 'array',
       minItems: 1,
@@ -213,7 +212,7 @@ export const mageFields: readonly Field[] = [
             maxLength: 60,
             not: { enum: [...PYTHON_RESERVED] },
             errorMessage:
-              '${0} is not a valid config key: use lowercase letters, digits and underscores, ' +
+              'at most 60 lowercase letters, digits and underscores, ' +
               'not starting with a digit and not a Python keyword',
           },
           sample: {
@@ -254,7 +253,13 @@ export const mageFields: readonly Field[] = [
     },
   },
   docsUrlField,
-  apiEndpointsField,
+  {
+    ...apiEndpointsField,
+    help: 'API endpoints the streams read, as METHOD /path (api only; several allowed)',
+    question: 'API endpoints the streams read, as METHOD /path, e.g. GET /orders, GET /orders/{id}/items',
+    // a SQL source discovers its tables and a file source reads files: neither calls an endpoint
+    askWhen: (p) => p.connectorType === 'api',
+  },
   docsNotesField,
 ];
 

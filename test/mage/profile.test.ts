@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { coerceValue, withDefaults } from '../../core/profile/compose.js';
+import { coerceValue, fieldsToAsk, questionFor, withDefaults } from '../../core/profile/compose.js';
 import type { PartialProfile } from '../../core/profile/field.js';
 import { CREDENTIALS_BY_AUTH, MAGE_AUTH_TYPES } from '../../core/profile/fields-mage.js';
 import { mageSpec } from '../../core/profile/mage.js';
@@ -31,19 +31,46 @@ describe('mage profile', function () {
     assert.notEqual(result.status, 0);
     const text = result.stderr + result.stdout;
     for (const expected of [
-      /--streams: "base" is not a valid stream id/,
-      /--streams: "class" is not a valid stream id/,
-      /--streams: "Bad-Id" is not a valid stream id/,
+      /--streams: "base", "class" and "Bad-Id" are not valid stream ids: at most 40 lowercase letters/,
       /--streams: must list each stream id once/,
-      /--config-keys: "1st_key" is not a valid config key/,
+      /--config-keys: "1st_key" is not a valid config key: at most 60 lowercase letters/,
       /--config-keys: base_url appear more than once/,
       /--config-keys: secret keys take no sample value .*: password/,
       /--config-keys: must include username: the generated client reads them/,
     ]) {
       assert.match(text, expected);
     }
-    assert.match(text, /The connector profile has 8 problems; nothing was written/);
+    assert.match(text, /The connector profile has 6 problems; nothing was written/);
     assert.deepEqual(readdirSync(dir), [], 'nothing was written');
+  });
+
+  it("a bad name's error gives a source name as its example, not a database's, and the Mage length limit", function () {
+    const messages = problemsOf({ name: 'My-Api', connectorType: 'api' }).filter((p) => p.field === 'name').map((p) => p.message);
+    assert.equal(messages.length, 1, messages.join('\n'));
+    assert.match(messages[0]!, /must be snake_case: .*\(e\.g\. my_api\), at most 40 characters/);
+    assert.doesNotMatch(messages[0]!, /my_db|60 characters/);
+    const reserved = problemsOf({ name: 'http', connectorType: 'api' }).filter((p) => p.field === 'name');
+    assert.deepEqual(reserved.map((p) => p.message.split(':')[0]), ['must not be one of base, catalog, constants, messages, query, utils, http, sql, tests, source, client, connection, dict, list, generator, any, optional, magic_mock, main']);
+  });
+
+  it('a bad stream list states the rule once and names each bad item; bad config keys too', function () {
+    const problems = problemsOf({ name: 'x_api', connectorType: 'api', streams: ['Bad', 'ok', '2x', 'class'], configKeys: keys('api_key:secret', '1a', 'B', 'base_url') });
+    const streams = problems.filter((p) => p.field === 'streams').map((p) => p.message);
+    assert.equal(streams.length, 1, streams.join('\n'));
+    assert.match(streams[0]!, /^"Bad", "2x" and "class" are not valid stream ids: at most 40 lowercase letters, digits and underscores/);
+    assert.equal(streams[0]!.split('not a Python keyword').length, 2, 'the rule is stated once');
+    assert.doesNotMatch(streams[0]!, /"ok"/);
+    const configKeys = problems.filter((p) => p.field === 'configKeys').map((p) => p.message);
+    assert.deepEqual(configKeys, ['"1a" and "B" are not valid config keys: at most 60 lowercase letters, digits and underscores, not starting with a digit and not a Python keyword']);
+    assert.match(problemsOf({ name: 'x_api', connectorType: 'api', streams: ['ok', 'Bad'] })[0]!.message, /^"Bad" is not a valid stream id: /);
+  });
+
+  it('asks for the endpoints of api sources only, in the METHOD /path form', function () {
+    const endpointsAsked = (connectorType: string) =>
+      fieldsToAsk(mageSpec, { name: 'x_src', connectorType }).some((f) => f.name === 'apiEndpoints');
+    assert.deepEqual([endpointsAsked('sql'), endpointsAsked('file'), endpointsAsked('api')], [false, false, true]);
+    const field = mageSpec.fields.find((f) => f.name === 'apiEndpoints')!;
+    assert.match(String(questionFor(field, { connectorType: 'api' }).message), /as METHOD \/path, e\.g\. GET \/orders/);
   });
 
   it('refuses names that clash with mage_integrations modules or generated names, and over-long names', function () {
