@@ -42,7 +42,7 @@ export const RESERVED_SOURCE_NAMES = [
 export const RESERVED_STREAM_IDS = ['base', 'streams', 'schemas', 'client', 'templates', 'tests', 'main'] as const;
 
 const STREAM_ID = '^[a-z][a-z0-9_]*$';
-const CONFIG_KEY = '^[a-z_][a-z0-9_]*$';
+export const CONFIG_KEY = '^[a-z_][a-z0-9_]*$';
 
 /** Config keys the generated code reads for each API auth type (client.py builds the headers from them). */
 export const CREDENTIALS_BY_AUTH: Record<MageAuthType, readonly ConfigKey[]> = {
@@ -198,6 +198,17 @@ export const mageFields: readonly Field[] = [
     defaultFor: defaultConfigKeys,
     defaultHelp: 'the usual keys of the connector type',
     itemRule: { noun: 'config key', property: 'key' },
+    // derived keys follow the connector type and auth types a re-run changes; keys the user set stay theirs
+    rederived: true,
+    fixFor: (p) => {
+      const missing = missingConfigKeys(p);
+      if (missing.length === 0) return undefined;
+      const names = missing.map((k) => k.key).join(', ');
+      return {
+        question: `The config keys you set do not include ${names}, which ${requiredKeysReason(p)}. Add ${missing.length === 1 ? 'it' : 'them'}?`,
+        value: [...configKeysOf(p), ...missing],
+      };
+    },
     schema: {
       type: 'array',
       minItems: 1,
@@ -308,6 +319,23 @@ export const duplicateConfigKeys = (keys: readonly ConfigKey[]): string[] => {
   const repeated = keys.map((k) => k.key).filter((k) => (seen.has(k) ? true : (seen.add(k), false)));
   return [...new Set(repeated)];
 };
+
+/** The config keys of a profile as given, leaving out entries that are not key objects (the schema reports them). */
+export const configKeysOf = (p: PartialProfile): ConfigKey[] =>
+  Array.isArray(p.configKeys) ? (p.configKeys as unknown[]).filter((k): k is ConfigKey => typeof k === 'object' && k !== null) : [];
+
+/** Why the generated code needs the required keys, for the messages that ask for them. */
+export const requiredKeysReason = (p: PartialProfile, authTypes = 'auth types'): string =>
+  p.connectorType === 'sql' ? 'the generated SQL connection reads' : `the generated client reads for the chosen ${authTypes}`;
+
+/** The required keys a profile's list lacks, as the defaults declare them (secret, description). */
+export function missingConfigKeys(p: PartialProfile): ConfigKey[] {
+  const present = new Set(configKeysOf(p).map((k) => k.key));
+  const declared = new Map(defaultConfigKeys(p).map((k) => [k.key, k]));
+  return requiredConfigKeys(p)
+    .filter((key) => !present.has(key))
+    .map((key) => declared.get(key) ?? { key });
+}
 
 /** Config keys the generated code reads, by connector type and auth: they must be in the profile's list. */
 export function requiredConfigKeys(p: PartialProfile): string[] {

@@ -4,12 +4,13 @@
  */
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { coerceValue, fieldsToAsk, questionFor, withDefaults } from '../../core/profile/compose.js';
 import type { PartialProfile } from '../../core/profile/field.js';
 import { CREDENTIALS_BY_AUTH, MAGE_AUTH_TYPES } from '../../core/profile/fields-mage.js';
 import { mageSpec } from '../../core/profile/mage.js';
 import { findProblems } from '../../core/profile/validate.js';
-import { runBin, runGenerator, tempDir } from '../support/generate.js';
+import { readText, rejection, runBin, runGenerator, snapshotTree, tempDir } from '../support/generate.js';
 import { storedProfileIn } from '../support/hosts.js';
 
 const complete = (p: PartialProfile): PartialProfile => withDefaults(mageSpec, p);
@@ -36,7 +37,7 @@ describe('mage profile', function () {
       /--config-keys: "1st_key" is not a valid config key: at most 60 lowercase letters/,
       /--config-keys: base_url appear more than once/,
       /--config-keys: secret keys take no sample value .*: password/,
-      /--config-keys: must include username: the generated client reads them/,
+      /--config-keys: must include username: the generated client reads it for the chosen --auth-types\. Pass it with the keys you set, e\.g\. --config-keys password:secret base_url username\b/,
     ]) {
       assert.match(text, expected);
     }
@@ -158,5 +159,66 @@ describe('mage profile', function () {
     const allKeys = (all.configKeys as Array<{ key: string }>).map((k) => k.key);
     assert.equal(new Set(allKeys).size, allKeys.length, 'shared keys appear once');
     assert.deepEqual(complete({ name: 'x_file', connectorType: 'file' }).streams, ['records']);
+  });
+
+  describe('config keys on a re-run: derived keys follow the answers, keys the user set stay theirs', function () {
+    const SOURCE = 'mage_integrations/mage_integrations/sources/keys_api';
+    const keyNames = (dir: string) => (storedProfileIn(dir, 'mage', 'keys_api')!.configKeys as Array<{ key: string }>).map((k) => k.key);
+    const configJson = (dir: string) => Object.keys(JSON.parse(readText(dir, `${SOURCE}/templates/config.json`)) as object);
+    const rcFile = (dir: string) => path.join(dir, '.yo-rc.json');
+
+    it('keys derived from the defaults follow new --auth-types on each re-run, without a flag for them', async function () {
+      const { dir } = await runGenerator('mage', { name: 'keys_api', connectorType: 'api', streams: ['orders'] });
+      assert.deepEqual(keyNames(dir), ['api_key', 'base_url', 'start_date']);
+      await runGenerator('mage', { name: 'keys_api', authTypes: ['api_key', 'bearer'] }, { cwd: dir });
+      assert.deepEqual(keyNames(dir), ['api_key', 'access_token', 'base_url', 'start_date']);
+      assert.deepEqual(configJson(dir), ['api_key', 'access_token', 'base_url', 'start_date']);
+      await runGenerator('mage', { name: 'keys_api', authTypes: ['basic'] }, { cwd: dir });
+      assert.deepEqual(keyNames(dir), ['username', 'password', 'base_url', 'start_date'], 'the keys of the dropped auth types went with them');
+      const rc = JSON.parse(readFileSync(rcFile(dir), 'utf8')) as { 'generator-connector': { derived: Record<string, string[]> } };
+      assert.deepEqual(rc['generator-connector'].derived, { 'mage:keys_api': ['configKeys'] });
+    });
+
+    it('a .yo-rc.json stored before derived keys were noted: keys equal to the derived ones follow too', async function () {
+      const { dir } = await runGenerator('mage', { name: 'keys_api', connectorType: 'api', streams: ['orders'] });
+      const rc = JSON.parse(readFileSync(rcFile(dir), 'utf8')) as { 'generator-connector': Record<string, unknown> };
+      delete rc['generator-connector'].derived;
+      writeFileSync(rcFile(dir), JSON.stringify(rc, null, 2));
+      await runGenerator('mage', { name: 'keys_api', authTypes: ['bearer'] }, { cwd: dir });
+      assert.deepEqual(keyNames(dir), ['access_token', 'base_url', 'start_date']);
+    });
+
+    it('keys the user set lacking one the new auth types need: refused naming --config-keys and the fix, nothing written', async function () {
+      const { dir } = await runGenerator('mage', { name: 'keys_api', connectorType: 'api', streams: ['orders'], configKeys: ['api_key:secret', 'base_url', 'region=eu'] });
+      const before = snapshotTree(dir);
+      const error = await rejection(runGenerator('mage', { name: 'keys_api', authTypes: ['api_key', 'bearer'] }, { cwd: dir }));
+      assert.match(
+        error.message,
+        /--config-keys: must include access_token: the generated client reads it for the chosen --auth-types\. Pass it with the keys you set, e\.g\. --config-keys api_key:secret base_url region=eu access_token:secret \(.*in a terminal the run offers to add it\)/,
+      );
+      assert.deepEqual(snapshotTree(dir), before);
+    });
+
+    it('interactively, the missing keys are offered as an addition to the keys the user set; declined, the run fails', async function () {
+      const { dir } = await runGenerator('mage', { name: 'keys_api', connectorType: 'api', streams: ['orders'], configKeys: ['api_key:secret', 'base_url', 'region=eu'] });
+      const declined = await rejection(
+        runGenerator('mage', { name: 'keys_api', authTypes: ['api_key', 'bearer'], interactive: true }, { cwd: dir, answers: { configKeysFix: false } }),
+      );
+      assert.match(declined.message, /--config-keys: must include access_token/);
+      const messages: string[] = [];
+      const { result } = await runGenerator('mage', { name: 'keys_api', authTypes: ['api_key', 'bearer'], interactive: true }, {
+        cwd: dir,
+        answers: { configKeysFix: true },
+        answerCallback: (answer, question) => (messages.push(String(question.message)), answer),
+      });
+      assert.deepEqual(result.askedQuestions.map((q) => q.name), ['configKeysFix'], 'only the fix was asked');
+      assert.match(messages[0]!, /^The config keys you set do not include access_token, which the generated client reads for the chosen auth types\. Add it\?$/);
+      assert.deepEqual(keyNames(dir), ['api_key', 'base_url', 'region', 'access_token']);
+      const added = (storedProfileIn(dir, 'mage', 'keys_api')!.configKeys as Array<{ key: string; secret?: boolean; description?: string }>).at(-1);
+      assert.deepEqual(added, CREDENTIALS_BY_AUTH.bearer[0], 'the added key is declared as the defaults declare it');
+      // still the user's keys: a later change of auth types does not replace them with derived ones
+      await runGenerator('mage', { name: 'keys_api', authTypes: ['bearer'] }, { cwd: dir });
+      assert.deepEqual(keyNames(dir), ['api_key', 'base_url', 'region', 'access_token']);
+    });
   });
 });
