@@ -12,6 +12,7 @@ import {
   snakeCaseNameSchema,
 } from './fields-common.js';
 import type { JsonSchema } from './json-schema.js';
+import { pathParameterKeys } from './mage-streams.js';
 import { PYTHON_RESERVED } from './names.js';
 
 export const MAGE_CONNECTOR_TYPES = ['sql', 'api', 'file'] as const;
@@ -97,7 +98,9 @@ export const defaultConfigKeys = (p: PartialProfile): ConfigKey[] => {
           description: 'Base URL of the API',
         },
         { key: 'start_date', sample: '2024-01-01T00:00:00Z', description: 'Earliest record date to sync (ISO 8601)' },
-      ];
+        // a path parameter that no parent stream fills is the config's (GET /orders/{id}/items: order_id)
+        ...pathParameterKeys(p),
+      ].filter((k, i, keys) => keys.findIndex((o) => o.key === k.key) === i);
     case 'file':
       return [{ key: 'file_path', description: 'Path or URL of the file to read' }];
     default:
@@ -205,7 +208,7 @@ export const mageFields: readonly Field[] = [
       if (missing.length === 0) return undefined;
       const names = missing.map((k) => k.key).join(', ');
       return {
-        question: `The config keys you set do not include ${names}, which ${requiredKeysReason(p)}. Add ${missing.length === 1 ? 'it' : 'them'}?`,
+        question: `The config keys you set do not include ${names}: ${missingKeysReason(p, missing, false)}. Add ${missing.length === 1 ? 'it' : 'them'}?`,
         value: [...configKeysOf(p), ...missing],
       };
     },
@@ -324,9 +327,22 @@ export const duplicateConfigKeys = (keys: readonly ConfigKey[]): string[] => {
 export const configKeysOf = (p: PartialProfile): ConfigKey[] =>
   Array.isArray(p.configKeys) ? (p.configKeys as unknown[]).filter((k): k is ConfigKey => typeof k === 'object' && k !== null) : [];
 
-/** Why the generated code needs the required keys, for the messages that ask for them. */
-export const requiredKeysReason = (p: PartialProfile, authTypes = 'auth types'): string =>
-  p.connectorType === 'sql' ? 'the generated SQL connection reads' : `the generated client reads for the chosen ${authTypes}`;
+/**
+ * Why the generated code needs the keys a list lacks, for the messages that ask for them: with the flags'
+ * names for an error, in plain words for a question.
+ */
+export function missingKeysReason(p: PartialProfile, missing: readonly ConfigKey[], withFlags: boolean): string {
+  const names = missing.map((k) => k.key);
+  const them = (group: readonly string[]): string => (group.length < names.length ? group.join(', ') : group.length === 1 ? 'it' : 'them');
+  if (p.connectorType === 'sql') return `the generated SQL connection reads ${them(names)}`;
+  const credentials = new Set(credentialKeys(authTypesOf(p)).map((k) => k.key));
+  const forAuth = names.filter((k) => credentials.has(k));
+  const forPaths = names.filter((k) => !credentials.has(k));
+  return [
+    ...(forAuth.length > 0 ? [`the generated client reads ${them(forAuth)} for the chosen ${withFlags ? '--auth-types' : 'auth types'}`] : []),
+    ...(forPaths.length > 0 ? [`the streams fill path parameters of ${withFlags ? '--api-endpoints' : 'their endpoints'} with ${them(forPaths)}`] : []),
+  ].join('; ');
+}
 
 /** The required keys a profile's list lacks, as the defaults declare them (secret, description). */
 export function missingConfigKeys(p: PartialProfile): ConfigKey[] {
@@ -343,7 +359,7 @@ export function requiredConfigKeys(p: PartialProfile): string[] {
     case 'sql':
       return [...SQL_REQUIRED_KEYS];
     case 'api':
-      return credentialKeys(authTypesOf(p)).map((c) => c.key);
+      return [...new Set([...credentialKeys(authTypesOf(p)).map((c) => c.key), ...pathParameterKeys(p).map((k) => k.key)])];
     default:
       return [];
   }

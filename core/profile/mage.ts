@@ -1,4 +1,5 @@
 /** The Mage source profile: its spec for the composer and the names derived from it. */
+import { parseApiEndpoints } from './api-endpoints.js';
 import type { PartialProfile } from './field.js';
 import {
   CONFIG_KEY,
@@ -7,11 +8,12 @@ import {
   mageFields,
   mageRules,
   missingConfigKeys,
-  requiredKeysReason,
+  missingKeysReason,
   type ConfigKey,
   type MageAuthType,
   type MageConnectorType,
 } from './fields-mage.js';
+import { longPathParameters } from './mage-streams.js';
 import { isPythonReserved, pascalCase, SNAKE_CASE } from './names.js';
 import type { Problem, ProfileSpec } from './validate.js';
 
@@ -98,11 +100,14 @@ export function mageExtraChecks(p: PartialProfile): Problem[] {
     problems.push({
       field: 'configKeys',
       message:
-        `must include ${missing.map((k) => k.key).join(', ')}: ${requiredKeysReason(p, '--auth-types').replace(/ reads/, ` reads ${them}`)}. ` +
+        `must include ${missing.map((k) => k.key).join(', ')}: ${missingKeysReason(p, missing, true)}. ` +
         `Pass ${them} with the keys you set, e.g. --config-keys ${fixedFlagValue(keys, missing)} ` +
         `(they are kept in .yo-rc.json for re-runs; in a terminal the run offers to add ${them})`,
     });
   }
+  const endpoints = Array.isArray(p.apiEndpoints) ? p.apiEndpoints.filter((e): e is string => typeof e === 'string') : [];
+  // a call written wrong is a mistake whatever the connector type, as for OpenMetadata
+  for (const message of [...parseApiEndpoints(endpoints).errors, ...longPathParameters(p)]) problems.push({ field: 'apiEndpoints', message });
   if (Array.isArray(p.streams)) {
     const ids = (p.streams as unknown[]).filter((s): s is string => typeof s === 'string');
     const byClass = new Map<string, string[]>();

@@ -212,7 +212,7 @@ describe('mage profile', function () {
         answerCallback: (answer, question) => (messages.push(String(question.message)), answer),
       });
       assert.deepEqual(result.askedQuestions.map((q) => q.name), ['configKeysFix'], 'only the fix was asked');
-      assert.match(messages[0]!, /^The config keys you set do not include access_token, which the generated client reads for the chosen auth types\. Add it\?$/);
+      assert.match(messages[0]!, /^The config keys you set do not include access_token: the generated client reads it for the chosen auth types\. Add it\?$/);
       assert.deepEqual(keyNames(dir), ['api_key', 'base_url', 'region', 'access_token']);
       const added = (storedProfileIn(dir, 'mage', 'keys_api')!.configKeys as Array<{ key: string; secret?: boolean; description?: string }>).at(-1);
       assert.deepEqual(added, CREDENTIALS_BY_AUTH.bearer[0], 'the added key is declared as the defaults declare it');

@@ -1,4 +1,7 @@
 /** The Mage values of CONNECTOR_CONTEXT.md: the profile table and the commands that run the source and its test. */
+import { parseApiEndpoints } from '../../../core/profile/api-endpoints.js';
+import type { MageProfile } from '../../../core/profile/mage.js';
+import { streamCalls } from '../../../core/profile/mage-streams.js';
 import { testModuleName } from '../../../core/profile/names.js';
 import { codeBlock, codeSpan, markdownInline, shellQuote } from '../../../core/text.js';
 import { MAGE_FACTS } from '../facts/index.js';
@@ -29,6 +32,25 @@ function profileTable({ profile, className }: MageContext): string {
   return ['| Field | Value |', '| --- | --- |', ...rows.map(([field, value]) => `| ${field} | ${value} |`)].join('\n');
 }
 
+/** For an API source given calls: which stream reads each, and where its path parameters come from. */
+function streamCallLines(profile: MageProfile): string {
+  if (profile.connectorType !== 'api') return '';
+  const { endpoints } = parseApiEndpoints(profile.apiEndpoints);
+  if (endpoints.length === 0) return '';
+  // by client name, unique per call
+  const readers = new Map([...streamCalls(profile).values()].map((call) => [call.endpoint.methodName, call]));
+  const code = codeSpan;
+  const lines = endpoints.map((endpoint) => {
+    const call = readers.get(endpoint.methodName);
+    const entry = `- ${code(`${endpoint.method} ${endpoint.path}`)}: `;
+    if (!call) return `${entry}no stream reads it (a stream reads the GET call named after it, or whose path ends in its id)`;
+    const parent = call.parent ? `, once per record of ${code(call.parent.streamId)}, ${code(`{${call.parent.placeholder}}`)} taking its ${code(call.parent.field)}` : '';
+    const fromConfig = call.fromConfig.map(({ placeholder, key }) => `${code(`{${placeholder}}`)} from the config key ${code(key)}`);
+    return `${entry}the ${code(call.streamId)} stream${parent}${fromConfig.length > 0 ? `, ${fromConfig.join(', ')}` : ''}`;
+  });
+  return ['How the streams read them (`URL_PATH`, `PATH_CONFIG`, `PARENT` in `streams/`):', '', ...lines].join('\n');
+}
+
 export function briefValues(ctx: MageContext) {
   const { uuid, driver, profile } = ctx;
   const scriptPath = `${MAGE_FACTS.paths.sources}/${uuid}/__init__.py`;
@@ -41,5 +63,6 @@ export function briefValues(ctx: MageContext) {
     // a subshell: the block leaves the shell at the root, where the other blocks start
     unitTestCommand: codeBlock(`(cd mage_integrations && python3 -m unittest mage_integrations.tests.sources.${uuid}.${testModuleName(uuid)})`, 'sh'),
     driverModule: driver ?? '',
+    streamCalls: streamCallLines(profile),
   };
 }
