@@ -35,7 +35,7 @@ import {
 import { dashed, type Field, type PartialProfile } from './profile/field.js';
 import { ProfileError, findProblems, type Problem, type ProfileSpec } from './profile/validate.js';
 import { declined, describeEdit, type RegistrationReport } from './registration.js';
-import { answersFile, lastStoredName, storeProfile, storedProfile, withStoredProfile } from './stored-profiles.js';
+import { answersFile, lastStoredName, storeProfile, storedAnswers, storedProfile, withStoredProfile, type StoredAnswers } from './stored-profiles.js';
 import { findCheckoutRoot } from './host-checkout.js';
 
 export interface RunOptions {
@@ -165,6 +165,8 @@ export abstract class ConnectorGenerator<P extends { name: string }> extends Gen
   private undeclaredFlags: Problem[] = [];
   /** fields whose value the user typed at a prompt: their problems name the question, not a flag */
   private promptedFields = new Map<string, string>();
+  /** the rederived fields no flag, file, stored answer set by the user or prompt gave: this run derived them */
+  private derivedFields: string[] = [];
 
   constructor(args: string[], options: ConnectorOptions, spec: ProfileSpec) {
     // customInstallTask: these generators never install packages, so skip yeoman's package.json install step.
@@ -219,7 +221,8 @@ export abstract class ConnectorGenerator<P extends { name: string }> extends Gen
       // The name picks the stored answers, so it is asked first; the last connector generated is the default.
       profile.name = await this.ask(nameFieldOf(spec), profile, lastStoredName(this.config, spec.host));
     }
-    const stored = typeof profile.name === 'string' ? storedProfile(this.config, spec.host, profile.name) : undefined;
+    // without the values a run derived, which follow this run's answers
+    const stored = typeof profile.name === 'string' ? storedAnswers(this.config, spec.host, profile.name, spec.fields) : undefined;
     const implied = this.checkoutRoot && this.host.checkoutDefaults ? this.host.checkoutDefaults(this.checkoutRoot) : {};
     const reask = Boolean(this.options.askAnswered) && asking && stored !== undefined;
     // --ask-answered: the stored answers become the defaults of questions asked again
@@ -228,7 +231,12 @@ export abstract class ConnectorGenerator<P extends { name: string }> extends Gen
     // A stored profile was complete when stored: optional fields left empty then stay empty.
     if (asking && (!stored || reask)) await this.askMissing(profile, reask ? (stored ?? {}) : {});
     if (reask) profile = mergeSources(stored ?? {}, profile);
-    this.profile = withDefaults(spec, profile) as unknown as P;
+    if (canAsk(this.options)) await this.offerFixes(profile);
+    this.derivedFields = spec.fields.filter((f) => f.rederived && profile[f.name] === undefined).map((f) => f.name);
+    const complete = withDefaults(spec, profile);
+    // a value derived again goes back to its place: a re-run that changes nothing stores the same text
+    const storedOrder = typeof profile.name === 'string' ? Object.keys(storedProfile(this.config, spec.host, profile.name) ?? {}) : [];
+    this.profile = inOrderOf(storedOrder, complete) as unknown as P;
   }
 
   async configuring(): Promise<void> {
@@ -250,7 +258,7 @@ export abstract class ConnectorGenerator<P extends { name: string }> extends Gen
     const supplied = problems.filter((p) => this.suppliedFields.has(p.field) || !(p.field in profile));
     if (problems.length > 0) throw new ProfileError(supplied.length > 0 ? supplied : problems);
 
-    storeProfile(this.config, spec.host, withoutRunOnly(spec, this.profile));
+    storeProfile(this.config, spec.host, this.storedAnswers());
     const planned = [...this.host.plan(this.profile).map((f) => f.destination), this.host.briefDestination(this.profile)];
     const connector = `${spec.host}:${this.profile.name}`;
     this.lifecycle = { connector, planned, changes: planChanges(this.destinationRoot(), connector, planned, this.forced()) };
@@ -379,7 +387,14 @@ export abstract class ConnectorGenerator<P extends { name: string }> extends Gen
       markForced(sharedFs, edit.file);
     }
     const answers = this.config.path;
-    this.fs.writeJSON(answers, withStoredProfile(fromDisk(answers), this.rootGeneratorName(), this.host.spec.host, withoutRunOnly(this.host.spec, this.profile)));
+    this.fs.writeJSON(answers, withStoredProfile(fromDisk(answers), this.rootGeneratorName(), this.host.spec.host, this.storedAnswers()));
+  }
+
+  /** The profile as stored, and which of its rederived values this run derived (for a host that has such fields). */
+  private storedAnswers(): StoredAnswers {
+    const { spec } = this.host;
+    const profile = withoutRunOnly(spec, this.profile);
+    return spec.fields.some((f) => f.rederived) ? { profile, derived: this.derivedFields } : { profile };
   }
 
   /** The file plan and the brief, each with what a real run would do to it. */
@@ -467,6 +482,22 @@ export abstract class ConnectorGenerator<P extends { name: string }> extends Gen
     return field;
   }
 
+  /**
+   * A value the user set that the checks refuse, and whose field knows the fix (the config keys the chosen
+   * auth types need, added to the user's): offered as a yes/no question. Declined, the value stays and the
+   * run fails with the problem, naming the flag.
+   */
+  private async offerFixes(profile: PartialProfile): Promise<void> {
+    for (const field of this.host.spec.fields) {
+      if (!field.fixFor || profile[field.name] === undefined) continue;
+      const fix = field.fixFor(withDefaults(this.host.spec, profile));
+      if (!fix) continue;
+      const name = `${field.name}Fix`;
+      const answers = (await this.prompt([{ type: 'confirm', name, message: fix.question, default: true } as never])) as Record<string, unknown>;
+      if (answers[name] === true) profile[field.name] = fix.value;
+    }
+  }
+
   /** The answer as a profile value, or undefined when left empty so that the default applies; `why` comes before the question. */
   private async ask(field: Field, profile: PartialProfile, defaultValue?: unknown, why?: string): Promise<unknown> {
     const question = questionFor(field, profile, defaultValue, (raw) => this.answerProblem(field, raw, profile));
@@ -507,6 +538,12 @@ function shownPath(generator: Generator<Record<string, unknown>, ConnectorOption
 /** The folder the run started in (Yeoman's logCwd): where the user's shell is. */
 const runFolder = (generator: Generator<Record<string, unknown>, ConnectorOptions>): string =>
   (generator.env as unknown as { logCwd?: string }).logCwd ?? process.cwd();
+
+/** The profile with the keys of `order` first, in that order, then its others as they are. */
+function inOrderOf(order: readonly string[], profile: PartialProfile): PartialProfile {
+  const first = order.filter((key) => key in profile);
+  return Object.fromEntries([...first, ...Object.keys(profile).filter((key) => !first.includes(key))].map((key) => [key, profile[key]]));
+}
 
 /** The profile as stored with the answers: without the fields that are choices about one run. */
 function withoutRunOnly<P extends { name: string }>(spec: ProfileSpec, profile: P): P {

@@ -2,10 +2,14 @@
  * Answers kept in `.yo-rc.json`, one profile per connector, so a re-run or
  * `connector:context-doc` alone regenerates from them:
  * `{ "generator-connector": { "connectors": { "openmetadata:my_db": {...} }, "last": { "openmetadata": "my_db" } } }`.
+ * The profile is stored complete (context-doc regenerates from it alone); `"derived": { "mage:my_api": ["configKeys"] }`
+ * says which of its values a run derived rather than the user set, for the fields whose default follows other
+ * answers (Field.rederived): the next run derives those again.
  */
 import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { gitExcludeFileOf } from './git-folder.js';
-import type { PartialProfile } from './profile/field.js';
+import type { Field, PartialProfile } from './profile/field.js';
 
 interface ConfigStorage {
   get(key: string): unknown;
@@ -64,20 +68,47 @@ export function lastStoredName(config: ConfigStorage, host: string): string | un
   return last?.[host];
 }
 
-export function storeProfile(config: ConfigStorage, host: string, profile: PartialProfile & { name: string }): void {
-  config.set('connectors', { ...connectorsIn(config), [keyOf(host, profile.name)]: profile });
+/** What a run stores: the complete profile and, for a host with rederived fields, which of them it derived. */
+export interface StoredAnswers {
+  profile: PartialProfile & { name: string };
+  /** undefined: the host has no rederived fields, and nothing is noted */
+  derived?: string[];
+}
+
+const derivedIn = (config: ConfigStorage): Record<string, string[]> => (config.get('derived') as Record<string, string[]> | undefined) ?? {};
+
+export function storeProfile(config: ConfigStorage, host: string, { profile, derived }: StoredAnswers): void {
+  const key = keyOf(host, profile.name);
+  config.set('connectors', { ...connectorsIn(config), [key]: profile });
+  if (derived) config.set('derived', { ...derivedIn(config), [key]: derived });
   config.set('last', { ...((config.get('last') as Record<string, string> | undefined) ?? {}), [host]: profile.name });
+}
+
+/**
+ * The stored answers a re-run starts from: the stored profile without the values of rederived fields a
+ * run derived, so that they follow this run's answers (config keys follow new auth types). A store made
+ * before the distinction was kept has no note: there a value equal to what the stored answers derive
+ * counts as derived.
+ */
+export function storedAnswers(config: ConfigStorage, host: string, name: string, fields: readonly Field[]): PartialProfile | undefined {
+  const stored = storedProfile(config, host, name);
+  if (!stored) return undefined;
+  const noted = derivedIn(config)[keyOf(host, name)];
+  const wasDerived = (field: Field): boolean =>
+    noted ? noted.includes(field.name) : isDeepStrictEqual(stored[field.name], field.defaultFor?.(stored));
+  const derived = new Set(fields.filter((f) => f.rederived && stored[f.name] !== undefined && wasDerived(f)).map((f) => f.name));
+  return Object.fromEntries(Object.entries(stored).filter(([key]) => !derived.has(key)));
 }
 
 /**
  * The text of `.yo-rc.json` as it is on disk now, with this run's answers added: the commit writes
  * this (under the checkout's lock), so answers other runs stored since this run read the file stay.
  */
-export function withStoredProfile(onDisk: string | undefined, namespace: string, host: string, profile: PartialProfile & { name: string }): Record<string, unknown> {
+export function withStoredProfile(onDisk: string | undefined, namespace: string, host: string, answers: StoredAnswers): Record<string, unknown> {
   const rc = parseAnswers(onDisk);
   const section = (rc[namespace] as Record<string, unknown> | undefined) ?? {};
   const config: ConfigStorage = { get: (key) => section[key], set: (key, value) => (section[key] = value) };
-  storeProfile(config, host, profile);
+  storeProfile(config, host, answers);
   return { ...rc, [namespace]: section };
 }
 

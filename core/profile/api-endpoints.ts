@@ -48,7 +48,7 @@ const PLACEHOLDER = /^\{([A-Za-z_][A-Za-z0-9_]*)\}$/;
 const PREFIX_SEGMENT = /^(api|rest|v\d+(\.\d+)*)$/i;
 
 /** `chartId` -> `chart_id`, `user-groups` -> `user_groups`. */
-const snake = (word: string): string =>
+export const snakeWord = (word: string): string =>
   word
     .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
     .replace(/[^A-Za-z0-9]+/g, '_')
@@ -98,16 +98,16 @@ function parseOne(text: string): Parse {
     const placeholder = PLACEHOLDER.exec(segment)?.[1];
     if (placeholder) {
       // {_} has no letters to name a parameter after
-      params.push({ placeholder, name: safeParam(unique(snake(placeholder) || 'value', taken)) });
+      params.push({ placeholder, name: safeParam(unique(snakeWord(placeholder) || 'value', taken)) });
       // charts/{id} names one chart
       if (words.length > 0 && !PLACEHOLDER.test(segments[i - 1] ?? '')) words.push(singular(words.pop()!));
       continue;
     }
     if (/[{}]/.test(segment)) return { error: `${segment}: a path parameter is {name}, a letter or _ then letters, digits or _ (e.g. {chart_id})` };
     if (!SEGMENT.test(segment)) return { unparsed: 'the path has characters a client path does not take (quotes, backslashes, backticks)' };
-    if (!PREFIX_SEGMENT.test(segment) && snake(segment)) words.push(snake(segment));
+    if (!PREFIX_SEGMENT.test(segment) && snakeWord(segment)) words.push(snakeWord(segment));
   }
-  const resource = segments.filter((s) => !PLACEHOLDER.test(s)).map(snake).filter(Boolean).at(-1) ?? '';
+  const resource = segments.filter((s) => !PLACEHOLDER.test(s)).map(snakeWord).filter(Boolean).at(-1) ?? '';
   const path = query === undefined ? pathPart : `${pathPart}?${query}`;
   return { call: { text, method: method as HttpMethod, path, params, resource, words } };
 }

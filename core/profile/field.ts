@@ -59,6 +59,23 @@ export interface Field {
    * flags in --help, never stored with the answers (a re-run does not repeat it unless asked again)
    */
   runOnly?: boolean;
+  /**
+   * a list whose items each follow one rule, the one its schema's `items` errorMessage states: the bad
+   * items are named together, with the rule once ("Bad" and "2x" are not valid stream ids: <rule>).
+   * `noun` is what an item is; `property`, the part of an object item the rule is about (a config key's key).
+   */
+  itemRule?: { noun: string; property?: string };
+  /**
+   * a default that follows other answers (Mage's config keys follow the auth types): when a run derived
+   * it, .yo-rc.json notes so and the next run derives it again from that run's answers; a value the user
+   * set is kept as set
+   */
+  rederived?: boolean;
+  /**
+   * for a value the user set that the checks refuse, the fix an interactive run offers as a yes/no
+   * question (the config keys the chosen auth types need, added to the user's); undefined when there is none
+   */
+  fixFor?: (profile: PartialProfile) => { question: string; value: unknown } | undefined;
 }
 
 export const dashed = (name: string): string => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);

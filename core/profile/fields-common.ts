@@ -1,34 +1,42 @@
 /** Inputs that mean the same thing for every host. */
 import type { Field } from './field.js';
+import type { JsonSchema } from './json-schema.js';
 import { PYTHON_RESERVED, SNAKE_CASE, titleCase } from './names.js';
 
 const LONG_TEXT = 20_000;
 
-const SNAKE_CASE_MESSAGE =
-  'must be snake_case: a lowercase letter, then lowercase letters, digits and single underscores ' +
-  "between parts (e.g. my_db), at most 60 characters, not a Python keyword";
+/**
+ * The rule every connector name follows, with an example that fits the host (a Mage source is not a
+ * database) and the host's length limit, with the reason for it when it is the host's own.
+ */
+export function snakeCaseNameSchema(example: string, maxLength = 60, whyLength = ''): JsonSchema {
+  const rule =
+    'must be snake_case: a lowercase letter, then lowercase letters, digits and single underscores ' +
+    `between parts (e.g. ${example}), at most ${maxLength} characters${whyLength}, not a Python keyword`;
+  return {
+    type: 'string',
+    pattern: SNAKE_CASE,
+    maxLength,
+    // the keywords snake_case allows: False, None and True already fail the pattern, and one message is enough
+    not: { enum: PYTHON_RESERVED.filter((word) => new RegExp(SNAKE_CASE).test(word)) },
+    errorMessage: {
+      type: rule,
+      pattern: rule,
+      maxLength: rule,
+      // a keyword is valid snake_case: the generic rule would not say what is wrong with `class`
+      not:
+        'is a Python keyword (or soft keyword), which cannot name a Python package, module or class; ' +
+        `choose another name, e.g. with a suffix such as _db or _api`,
+    },
+  };
+}
 
 export const nameField: Field = {
   name: 'name',
   kind: 'text',
   help: 'Connector name in snake_case, e.g. my_db',
   required: true,
-  schema: {
-    type: 'string',
-    pattern: SNAKE_CASE,
-    maxLength: 60,
-    // the keywords snake_case allows: False, None and True already fail the pattern, and one message is enough
-    not: { enum: PYTHON_RESERVED.filter((word) => new RegExp(SNAKE_CASE).test(word)) },
-    errorMessage: {
-      type: SNAKE_CASE_MESSAGE,
-      pattern: SNAKE_CASE_MESSAGE,
-      maxLength: SNAKE_CASE_MESSAGE,
-      // a keyword is valid snake_case: the generic rule would not say what is wrong with `class`
-      not:
-        'is a Python keyword (or soft keyword), which cannot name a Python package, module or class; ' +
-        'choose another name, e.g. with a suffix such as _db or _api',
-    },
-  },
+  schema: snakeCaseNameSchema('my_db'),
 };
 
 export const displayNameField: Field = {
@@ -70,7 +78,8 @@ export const docsUrlField: Field = {
 export const apiEndpointsField: Field = {
   name: 'apiEndpoints',
   kind: 'list',
-  help: 'Key API endpoints or calls the connector will use (several allowed)',
+  help: 'Key API endpoints or calls the connector will use, as METHOD /path (several allowed)',
+  question: 'Key API endpoints or calls the connector will use, as METHOD /path, e.g. GET /dashboards, GET /charts/{id}',
   defaultFor: () => [],
   schema: {
     type: 'array',

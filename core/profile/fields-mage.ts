@@ -9,8 +9,10 @@ import {
   docsUrlField,
   nameField,
   portField,
+  snakeCaseNameSchema,
 } from './fields-common.js';
 import type { JsonSchema } from './json-schema.js';
+import { pathParameterKeys } from './mage-streams.js';
 import { PYTHON_RESERVED } from './names.js';
 
 export const MAGE_CONNECTOR_TYPES = ['sql', 'api', 'file'] as const;
@@ -41,7 +43,7 @@ export const RESERVED_SOURCE_NAMES = [
 export const RESERVED_STREAM_IDS = ['base', 'streams', 'schemas', 'client', 'templates', 'tests', 'main'] as const;
 
 const STREAM_ID = '^[a-z][a-z0-9_]*$';
-const CONFIG_KEY = '^[a-z_][a-z0-9_]*$';
+export const CONFIG_KEY = '^[a-z_][a-z0-9_]*$';
 
 /** Config keys the generated code reads for each API auth type (client.py builds the headers from them). */
 export const CREDENTIALS_BY_AUTH: Record<MageAuthType, readonly ConfigKey[]> = {
@@ -96,7 +98,9 @@ export const defaultConfigKeys = (p: PartialProfile): ConfigKey[] => {
           description: 'Base URL of the API',
         },
         { key: 'start_date', sample: '2024-01-01T00:00:00Z', description: 'Earliest record date to sync (ISO 8601)' },
-      ];
+        // a path parameter that no parent stream fills is the config's (GET /orders/{id}/items: order_id)
+        ...pathParameterKeys(p),
+      ].filter((k, i, keys) => keys.findIndex((o) => o.key === k.key) === i);
     case 'file':
       return [{ key: 'file_path', description: 'Path or URL of the file to read' }];
     default:
@@ -109,14 +113,10 @@ const mageNameField: Field = {
   help: 'Source name in snake_case: the uuid and folder name, e.g. my_api',
   schema: {
     allOf: [
-      nameField.schema,
+      snakeCaseNameSchema('my_api', 40, ' (generated import lines must fit 100 columns)'),
       {
-        type: 'string',
-        maxLength: 40,
         not: { enum: [...RESERVED_SOURCE_NAMES] },
-        errorMessage:
-          'must be at most 40 characters (generated import lines must fit 100 columns) and not one of ' +
-          `${RESERVED_SOURCE_NAMES.join(', ')}: they clash with mage_integrations modules or generated names`,
+        errorMessage: `must not be one of ${RESERVED_SOURCE_NAMES.join(', ')}: they clash with mage_integrations modules or generated names`,
       },
     ],
   },
@@ -141,6 +141,7 @@ export const mageFields: readonly Field[] = [
     askWhen: (p) => p.connectorType !== 'sql',
     defaultFor: (p) => (p.connectorType === 'sql' ? [] : ['records']),
     defaultHelp: 'records (api and file)',
+    itemRule: { noun: 'stream id' },
     schema: {
       type: 'array',
       uniqueItems: true,
@@ -150,7 +151,7 @@ export const mageFields: readonly Field[] = [
         maxLength: 40,
         not: { enum: [...PYTHON_RESERVED, ...RESERVED_STREAM_IDS] },
         errorMessage:
-          '${0} is not a valid stream id: at most 40 lowercase letters, digits and underscores, starting with a letter; ' +
+          'at most 40 lowercase letters, digits and underscores, starting with a letter; ' +
           `not a Python keyword and not one of ${RESERVED_STREAM_IDS.join(', ')}`,
       },
       errorMessage: { type: 'must be a list of stream ids', uniqueItems: 'must list each stream id once' },
@@ -199,6 +200,18 @@ export const mageFields: readonly Field[] = [
     askWhen: () => false,
     defaultFor: defaultConfigKeys,
     defaultHelp: 'the usual keys of the connector type',
+    itemRule: { noun: 'config key', property: 'key' },
+    // derived keys follow the connector type and auth types a re-run changes; keys the user set stay theirs
+    rederived: true,
+    fixFor: (p) => {
+      const missing = missingConfigKeys(p);
+      if (missing.length === 0) return undefined;
+      const names = missing.map((k) => k.key).join(', ');
+      return {
+        question: `The config keys you set do not include ${names}: ${missingKeysReason(p, missing, false)}. Add ${missing.length === 1 ? 'it' : 'them'}?`,
+        value: [...configKeysOf(p), ...missing],
+      };
+    },
     schema: {
       type: 'array',
       minItems: 1,
@@ -213,7 +226,7 @@ export const mageFields: readonly Field[] = [
             maxLength: 60,
             not: { enum: [...PYTHON_RESERVED] },
             errorMessage:
-              '${0} is not a valid config key: use lowercase letters, digits and underscores, ' +
+              'at most 60 lowercase letters, digits and underscores, ' +
               'not starting with a digit and not a Python keyword',
           },
           sample: {
@@ -254,7 +267,13 @@ export const mageFields: readonly Field[] = [
     },
   },
   docsUrlField,
-  apiEndpointsField,
+  {
+    ...apiEndpointsField,
+    help: 'API endpoints the streams read, as METHOD /path (api only; several allowed)',
+    question: 'API endpoints the streams read, as METHOD /path, e.g. GET /orders, GET /orders/{id}/items',
+    // a SQL source discovers its tables and a file source reads files: neither calls an endpoint
+    askWhen: (p) => p.connectorType === 'api',
+  },
   docsNotesField,
 ];
 
@@ -304,13 +323,43 @@ export const duplicateConfigKeys = (keys: readonly ConfigKey[]): string[] => {
   return [...new Set(repeated)];
 };
 
+/** The config keys of a profile as given, leaving out entries that are not key objects (the schema reports them). */
+export const configKeysOf = (p: PartialProfile): ConfigKey[] =>
+  Array.isArray(p.configKeys) ? (p.configKeys as unknown[]).filter((k): k is ConfigKey => typeof k === 'object' && k !== null) : [];
+
+/**
+ * Why the generated code needs the keys a list lacks, for the messages that ask for them: with the flags'
+ * names for an error, in plain words for a question.
+ */
+export function missingKeysReason(p: PartialProfile, missing: readonly ConfigKey[], withFlags: boolean): string {
+  const names = missing.map((k) => k.key);
+  const them = (group: readonly string[]): string => (group.length < names.length ? group.join(', ') : group.length === 1 ? 'it' : 'them');
+  if (p.connectorType === 'sql') return `the generated SQL connection reads ${them(names)}`;
+  const credentials = new Set(credentialKeys(authTypesOf(p)).map((k) => k.key));
+  const forAuth = names.filter((k) => credentials.has(k));
+  const forPaths = names.filter((k) => !credentials.has(k));
+  return [
+    ...(forAuth.length > 0 ? [`the generated client reads ${them(forAuth)} for the chosen ${withFlags ? '--auth-types' : 'auth types'}`] : []),
+    ...(forPaths.length > 0 ? [`the streams fill path parameters of ${withFlags ? '--api-endpoints' : 'their endpoints'} with ${them(forPaths)}`] : []),
+  ].join('; ');
+}
+
+/** The required keys a profile's list lacks, as the defaults declare them (secret, description). */
+export function missingConfigKeys(p: PartialProfile): ConfigKey[] {
+  const present = new Set(configKeysOf(p).map((k) => k.key));
+  const declared = new Map(defaultConfigKeys(p).map((k) => [k.key, k]));
+  return requiredConfigKeys(p)
+    .filter((key) => !present.has(key))
+    .map((key) => declared.get(key) ?? { key });
+}
+
 /** Config keys the generated code reads, by connector type and auth: they must be in the profile's list. */
 export function requiredConfigKeys(p: PartialProfile): string[] {
   switch (p.connectorType) {
     case 'sql':
       return [...SQL_REQUIRED_KEYS];
     case 'api':
-      return credentialKeys(authTypesOf(p)).map((c) => c.key);
+      return [...new Set([...credentialKeys(authTypesOf(p)).map((c) => c.key), ...pathParameterKeys(p).map((k) => k.key)])];
     default:
       return [];
   }

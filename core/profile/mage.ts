@@ -1,14 +1,19 @@
 /** The Mage source profile: its spec for the composer and the names derived from it. */
+import { parseApiEndpoints } from './api-endpoints.js';
 import type { PartialProfile } from './field.js';
 import {
+  CONFIG_KEY,
+  configKeysOf,
   duplicateConfigKeys,
   mageFields,
   mageRules,
-  requiredConfigKeys,
+  missingConfigKeys,
+  missingKeysReason,
   type ConfigKey,
   type MageAuthType,
   type MageConnectorType,
 } from './fields-mage.js';
+import { longPathParameters } from './mage-streams.js';
 import { isPythonReserved, pascalCase, SNAKE_CASE } from './names.js';
 import type { Problem, ProfileSpec } from './validate.js';
 
@@ -42,8 +47,15 @@ export const mageNames = (profile: Pick<MageProfile, 'name'>): MageNames => ({
 /** `orders` -> `OrdersStream`: the class of a stream module. */
 export const streamClassName = (streamId: string): string => `${pascalCase(streamId)}Stream`;
 
-const configKeysOf = (p: PartialProfile): ConfigKey[] =>
-  Array.isArray(p.configKeys) ? (p.configKeys as unknown[]).filter((k): k is ConfigKey => typeof k === 'object' && k !== null) : [];
+/** A config key as --config-keys takes it (key[:secret][=sample]); a sample the flag cannot carry, or a secret's, is left out. */
+const asFlagValue = (k: ConfigKey): string =>
+  `${k.key}${k.secret ? ':secret' : ''}${!k.secret && k.sample !== undefined && /^[^\s,'"\\`$]+$/.test(String(k.sample)) ? `=${k.sample}` : ''}`;
+
+/** The --config-keys value that fixes a list lacking required keys: the valid keys given, each once, then the missing ones. */
+const fixedFlagValue = (keys: readonly ConfigKey[], missing: readonly ConfigKey[]): string => {
+  const valid = keys.filter((k, i) => new RegExp(CONFIG_KEY).test(k.key) && keys.findIndex((o) => o.key === k.key) === i);
+  return [...valid, ...missing].map(asFlagValue).join(' ');
+};
 
 /** Class names flake8 refuses as easily misread (E742): `I` and `O` (a snake_case name cannot give `l`). */
 const AMBIGUOUS_CLASS_NAMES = new Set(['I', 'O', 'l']);
@@ -81,17 +93,21 @@ export function mageExtraChecks(p: PartialProfile): Problem[] {
       message: `secret keys take no sample value (it would be printed in README.md and the docs): ${secretSamples.join(', ')}`,
     });
   }
-  if (Array.isArray(p.configKeys)) {
-    const present = new Set(keys.map((k) => k.key));
-    const missing = requiredConfigKeys(p).filter((k) => !present.has(k));
-    if (missing.length > 0) {
-      const why = p.connectorType === 'sql' ? 'the generated SQL connection reads them' : 'the generated client reads them for the chosen --auth-types';
-      problems.push({
-        field: 'configKeys',
-        message: `must include ${missing.join(', ')}: ${why} (pass --config-keys with every key; a re-run keeps the keys stored in .yo-rc.json)`,
-      });
-    }
+  const missing = Array.isArray(p.configKeys) ? missingConfigKeys(p) : [];
+  if (missing.length > 0) {
+    // only keys the user set can lack one: derived keys follow the connector type and auth types
+    const them = missing.length === 1 ? 'it' : 'them';
+    problems.push({
+      field: 'configKeys',
+      message:
+        `must include ${missing.map((k) => k.key).join(', ')}: ${missingKeysReason(p, missing, true)}. ` +
+        `Pass ${them} with the keys you set, e.g. --config-keys ${fixedFlagValue(keys, missing)} ` +
+        `(they are kept in .yo-rc.json for re-runs; in a terminal the run offers to add ${them})`,
+    });
   }
+  const endpoints = Array.isArray(p.apiEndpoints) ? p.apiEndpoints.filter((e): e is string => typeof e === 'string') : [];
+  // a call written wrong is a mistake whatever the connector type, as for OpenMetadata
+  for (const message of [...parseApiEndpoints(endpoints).errors, ...longPathParameters(p)]) problems.push({ field: 'apiEndpoints', message });
   if (Array.isArray(p.streams)) {
     const ids = (p.streams as unknown[]).filter((s): s is string => typeof s === 'string');
     const byClass = new Map<string, string[]>();

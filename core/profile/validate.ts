@@ -173,13 +173,64 @@ function problemOf(error: ErrorObject, profile: PartialProfile, fields: Readonly
   return { field, message: hasValue ? `${message} (got ${shown(profile[field])})` : message, ...(label ? { label } : {}) };
 }
 
+/** `"a"`, `"a" and "b"`, `"a", "b" and "c"`. */
+const listed = (values: readonly unknown[]): string => {
+  const quoted = values.map(shown);
+  return quoted.length < 2 ? (quoted[0] ?? '') : `${quoted.slice(0, -1).join(', ')} and ${quoted.at(-1)}`;
+};
+
+/** The item an error of a field with an item rule is about (the value the rule judged), if it is one. */
+function itemOf(error: ErrorObject, field: Field | undefined, profile: PartialProfile): { value: unknown } | undefined {
+  if (!field?.itemRule) return undefined;
+  const match = /^\/[^/]+\/(\d+)(?:\/(.+))?$/.exec(error.instancePath);
+  if (!match || (match[2] ?? undefined) !== field.itemRule.property) return undefined;
+  const item = (profile[field.name] as unknown[] | undefined)?.[Number(match[1])];
+  const value = field.itemRule.property && item && typeof item === 'object' ? (item as Record<string, unknown>)[field.itemRule.property] : item;
+  return { value };
+}
+
+/**
+ * The schema's problems, one per error, except that the bad items of a list with an item rule are
+ * named together in one problem per rule: the rule is said once, however many items break it.
+ */
+function schemaProblemsOf(spec: ProfileSpec, errors: readonly ErrorObject[], profile: PartialProfile): Problem[] {
+  const byName = new Map(spec.fields.map((f) => [f.name, f]));
+  const problems: Problem[] = [];
+  const groups = new Map<string, { problem: Problem; noun: string; rule: string; values: unknown[] }>();
+  for (const error of errors) {
+    const field = byName.get(fieldOfError(error));
+    const item = itemOf(error, field, profile);
+    if (!field?.itemRule || !item) {
+      problems.push(problemOf(error, profile, byName));
+      continue;
+    }
+    const rule = error.message ?? 'is invalid';
+    const key = `${field.name}\n${rule}`;
+    const group = groups.get(key);
+    if (group) {
+      group.values.push(item.value);
+      continue;
+    }
+    const problem: Problem = { field: field.name, message: '' };
+    groups.set(key, { problem, noun: field.itemRule.noun, rule, values: [item.value] });
+    problems.push(problem);
+  }
+  for (const { problem, noun, rule, values } of groups.values()) {
+    problem.message = `${listed(values)} ${values.length === 1 ? `is not a valid ${noun}` : `are not valid ${noun}s`}: ${rule}`;
+  }
+  return problems;
+}
+
 /** Every problem with the profile, schema and extra checks together; empty when valid. */
 export function findProblems(spec: ProfileSpec, profile: PartialProfile, contextProblems: Problem[] = []): Problem[] {
   const validate = validatorFor(spec);
   const errors = validate(profile) ? [] : (validate.errors ?? []);
   // an `if` error only says "must match then"; the `then` branch reported the useful message
-  const fields = new Map(spec.fields.map((f) => [f.name, f]));
-  const schemaProblems = errors.filter((e) => e.keyword !== 'if').map((e) => problemOf(e, profile, fields));
+  const schemaProblems = schemaProblemsOf(
+    spec,
+    errors.filter((e) => e.keyword !== 'if'),
+    profile,
+  );
   const unique = schemaProblems.filter(
     (p, i) => schemaProblems.findIndex((o) => o.field === p.field && o.message === p.message) === i,
   );

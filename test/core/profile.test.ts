@@ -189,6 +189,15 @@ for (const c of HOST_CASES) {
         assert.equal(stored?.docsNotes, 'from the file');
       });
 
+      it('the endpoints question says the form an endpoint is written in, METHOD /path', async function () {
+        const messages = new Map<string, string>();
+        await runGenerator(c.generator, { ...c.minimal, interactive: true }, {
+          answerCallback: (answer, question) => (messages.set(String(question.name), String(question.message)), answer),
+        });
+        assert.ok(messages.has('apiEndpoints'), `the endpoints were not asked (asked: ${[...messages.keys()].join(', ')})`);
+        assert.match(messages.get('apiEndpoints')!, /as METHOD \/path, e\.g\. GET \/\w+/);
+      });
+
       it('with nothing supplied, the name is asked first', async function () {
         const { dir, result } = await runGenerator(c.generator, { interactive: true }, { answers: { ...c.minimal } });
         assert.equal(result.askedQuestions[0]?.name, 'name');

@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { runGenerator, tempDir } from '../support/generate.js';
-import { CREDENTIALS, messagesOf, ROWS, runSource, selected, startApi, type CatalogStream } from './fake-api.js';
+import { ACCOUNT, CREDENTIALS, itemsOf, messagesOf, NOTES, ORDERS, ROWS, runSource, selected, startApi, type CatalogStream } from './fake-api.js';
 import { mageTree, requireMageTools } from './support.js';
 
 describe('mage API source: an end-to-end sync against a local HTTP API, for each auth type', function () {
@@ -68,4 +68,50 @@ describe('mage API source: an end-to-end sync against a local HTTP API, for each
       }
     });
   }
+
+  it('streams whose --api-endpoints calls have a path parameter: per record of a parent stream, or from a config key', async function () {
+    const tools = requireMageTools(this);
+    const api = await startApi('api_key');
+    try {
+      const name = 'sync_paths';
+      const dir = tempDir('connector-mage-api-paths-');
+      // the child first: test connection must still take a stream that needs no parent
+      const endpoints = ['GET /orders/{id}/items', 'GET /orders', 'GET /accounts/{accountId}/notes'];
+      await runGenerator('mage', { name, connectorType: 'api', streams: ['order_items', 'orders', 'notes'], authTypes: ['api_key'], apiEndpoints: endpoints }, { cwd: dir });
+      const tree = mageTree(tools, tempDir('connector-mage-api-paths-tree-'), dir, name);
+      const script = `mage_integrations/sources/${name}/__init__.py`;
+      const config = { base_url: api.url, ...CREDENTIALS.api_key, account_id: ACCOUNT };
+      const source = (cfg: object, ...args: string[]) => runSource(tools, tree, script, ['--config_json', JSON.stringify(cfg), ...args]);
+
+      const connected = await source(config, '--test_connection');
+      assert.equal(connected.code, 0, connected.stderr);
+      const discovered = await source(config, '--discover');
+      assert.equal(discovered.code, 0, discovered.stderr);
+      const streams = (JSON.parse(discovered.stdout) as { streams: CatalogStream[] }).streams;
+      const stream = (id: string) => streams.find((s) => s.tap_stream_id === id)!;
+      const sync = async (id: string, cfg: object) => {
+        api.paths.length = 0;
+        const run = await source(cfg, '--catalog_json', JSON.stringify(selected(stream(id), { replication_method: 'FULL_TABLE' })));
+        return { ...run, ids: messagesOf(run.stdout).filter((m) => m.type === 'RECORD').map((m) => m.record!.id) };
+      };
+
+      const items = await sync('order_items', config);
+      assert.equal(items.code, 0, items.stderr);
+      assert.deepEqual(items.ids, ORDERS.flatMap((o) => itemsOf(o.id).map((i) => i.id)), 'every item of every order, once, in order');
+      assert.deepEqual(api.paths, ['/orders', ...ORDERS.map((o) => `/orders/${o.id}/items`)], 'the orders once, then one call per order');
+
+      const notes = await sync('notes', config);
+      assert.equal(notes.code, 0, notes.stderr);
+      assert.deepEqual(notes.ids, NOTES.map((n) => n.id));
+      assert.deepEqual(api.paths, [`/accounts/${encodeURIComponent(ACCOUNT)}/notes`], 'the config value, encoded as one path segment');
+
+      const { account_id: _left, ...withoutAccount } = config;
+      const unset = await sync('notes', withoutAccount);
+      assert.notEqual(unset.code, 0, 'a sync without the config key passed');
+      assert.match(unset.stderr, /the path of notes needs account_id in the config/);
+      assert.deepEqual(api.paths, [], 'no request went out without the value');
+    } finally {
+      api.server.close();
+    }
+  });
 });

@@ -1,6 +1,7 @@
 /**
  * A local paginated HTTP API the generated API sources sync from (api-sync and pipeline specs):
- * GET /users?page&per_page[&updated_since] behind each auth type, POST /token for OAuth2's
+ * GET /users?page&per_page[&updated_since] behind each auth type, calls with a path parameter
+ * (GET /orders/{id}/items, GET /accounts/{id}/notes), POST /token for OAuth2's
  * refresh grant; and what a run of a source gives back (Singer messages, the catalog a user saves).
  */
 import { execFile } from 'node:child_process';
@@ -41,6 +42,13 @@ function authorised(auth: MageAuthType, request: IncomingMessage): boolean {
   }
 }
 
+/** Orders, each with two items: GET /orders and GET /orders/{id}/items, a call with a path parameter. */
+export const ORDERS = ['1', '2', '3'].map((id) => ({ id, updated_at: ROWS[Number(id)]!.updated_at }));
+export const itemsOf = (orderId: string) => [1, 2].map((n) => ({ id: `${orderId}-${n}`, order_id: orderId, updated_at: ROWS[n]!.updated_at }));
+/** The one account with notes (a slash and a space in its id: the path must carry it encoded): GET /accounts/{id}/notes. */
+export const ACCOUNT = 'eu/acc 1';
+export const NOTES = [{ id: 'n-1', updated_at: ROWS[0]!.updated_at }];
+
 export interface FakeApi {
   server: Server;
   /** the rows the API serves, in order; a test may append to it between runs */
@@ -48,6 +56,18 @@ export interface FakeApi {
   url: string;
   pageRequests: URLSearchParams[];
   tokenRequests: URLSearchParams[];
+  /** the path of every authorised GET, as it arrived (percent-encoding kept) */
+  paths: string[];
+}
+
+/** The rows of a GET path: /users, /orders, /orders/{id}/items, /accounts/{ACCOUNT}/notes; undefined for any other. */
+function rowsAt(api: FakeApi, pathname: string): Array<{ id: string; updated_at: string }> | undefined {
+  if (pathname === '/users') return api.rows;
+  if (pathname === '/orders') return ORDERS;
+  const items = /^\/orders\/([^/]+)\/items$/.exec(pathname);
+  if (items && ORDERS.some((o) => o.id === items[1])) return itemsOf(items[1]!);
+  if (pathname === `/accounts/${encodeURIComponent(ACCOUNT)}/notes`) return NOTES;
+  return undefined;
 }
 
 function readBody(request: IncomingMessage): Promise<string> {
@@ -63,9 +83,12 @@ const reply = (response: ServerResponse, status: number, body: unknown) => {
   response.end(JSON.stringify(body));
 };
 
-/** A paginated API: GET /users?page&per_page[&updated_since], and POST /token for OAuth2's refresh grant. */
+/**
+ * A paginated API: GET /users (and the orders, their items and an account's notes)?page&per_page[&updated_since],
+ * and POST /token for OAuth2's refresh grant.
+ */
 export async function startApi(auth: MageAuthType): Promise<FakeApi> {
-  const api: FakeApi = { server: createServer(), rows: [...ROWS], url: '', pageRequests: [], tokenRequests: [] };
+  const api: FakeApi = { server: createServer(), rows: [...ROWS], url: '', pageRequests: [], tokenRequests: [], paths: [] };
   api.server.on('request', (request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     if (url.pathname === '/token' && request.method === 'POST') {
@@ -77,11 +100,13 @@ export async function startApi(auth: MageAuthType): Promise<FakeApi> {
       });
       return;
     }
-    if (url.pathname !== '/users') return reply(response, 404, { message: 'no such path' });
+    const served = rowsAt(api, url.pathname);
+    if (!served) return reply(response, 404, { message: 'no such path' });
     if (!authorised(auth, request)) return reply(response, 401, { message: 'bad credentials' });
-    api.pageRequests.push(url.searchParams);
+    if (url.pathname === '/users') api.pageRequests.push(url.searchParams);
+    api.paths.push(url.pathname);
     const since = url.searchParams.get('updated_since');
-    const rows = since ? api.rows.filter((r) => r.updated_at >= since) : api.rows;
+    const rows = since ? served.filter((r) => r.updated_at >= since) : served;
     const page = Number(url.searchParams.get('page'));
     const size = Number(url.searchParams.get('per_page'));
     reply(response, 200, { data: rows.slice((page - 1) * size, page * size) });

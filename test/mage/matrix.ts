@@ -19,6 +19,24 @@ export const CASES: readonly MageCase[] = [
     id: 'api_all_auth',
     options: { name: 'omni_api', connectorType: 'api', streams: ['orders', 'order_items', 'customers'], authTypes: ['api_key', 'bearer', 'basic', 'oauth2', 'none'] },
   },
+  {
+    // streams reading --api-endpoints calls: a child of a parent stream listed after it, path parameters from
+    // the config (a query string kept), a path too long for one line, a call no stream reads
+    id: 'api_endpoints',
+    options: {
+      name: 'shop_rest',
+      connectorType: 'api',
+      streams: ['order_items', 'orders', 'notes', 'reports', 'users'],
+      authTypes: ['bearer'],
+      apiEndpoints: [
+        'GET /v1/orders/{id}/items',
+        'GET /v1/orders',
+        'GET /accounts/{accountId}/notes?kind=all',
+        'GET /organisations/{organisation_id}/departments/{department_id}/reporting/periods/current/reports',
+        'POST /search',
+      ],
+    },
+  },
   // names may start with test_ (as OpenMetadata's scaffold allows); the test module keeps the name
   { id: 'sql_test_prefixed', options: { name: 'test_warehouse', connectorType: 'sql' } },
   { id: 'file_one', options: { name: 'csv_drop', connectorType: 'file', streams: ['rows'] } },

@@ -4,12 +4,13 @@
  */
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { coerceValue, withDefaults } from '../../core/profile/compose.js';
+import path from 'node:path';
+import { coerceValue, fieldsToAsk, questionFor, withDefaults } from '../../core/profile/compose.js';
 import type { PartialProfile } from '../../core/profile/field.js';
 import { CREDENTIALS_BY_AUTH, MAGE_AUTH_TYPES } from '../../core/profile/fields-mage.js';
 import { mageSpec } from '../../core/profile/mage.js';
 import { findProblems } from '../../core/profile/validate.js';
-import { runBin, runGenerator, tempDir } from '../support/generate.js';
+import { readText, rejection, runBin, runGenerator, snapshotTree, tempDir } from '../support/generate.js';
 import { storedProfileIn } from '../support/hosts.js';
 
 const complete = (p: PartialProfile): PartialProfile => withDefaults(mageSpec, p);
@@ -31,19 +32,46 @@ describe('mage profile', function () {
     assert.notEqual(result.status, 0);
     const text = result.stderr + result.stdout;
     for (const expected of [
-      /--streams: "base" is not a valid stream id/,
-      /--streams: "class" is not a valid stream id/,
-      /--streams: "Bad-Id" is not a valid stream id/,
+      /--streams: "base", "class" and "Bad-Id" are not valid stream ids: at most 40 lowercase letters/,
       /--streams: must list each stream id once/,
-      /--config-keys: "1st_key" is not a valid config key/,
+      /--config-keys: "1st_key" is not a valid config key: at most 60 lowercase letters/,
       /--config-keys: base_url appear more than once/,
       /--config-keys: secret keys take no sample value .*: password/,
-      /--config-keys: must include username: the generated client reads them/,
+      /--config-keys: must include username: the generated client reads it for the chosen --auth-types\. Pass it with the keys you set, e\.g\. --config-keys password:secret base_url username\b/,
     ]) {
       assert.match(text, expected);
     }
-    assert.match(text, /The connector profile has 8 problems; nothing was written/);
+    assert.match(text, /The connector profile has 6 problems; nothing was written/);
     assert.deepEqual(readdirSync(dir), [], 'nothing was written');
+  });
+
+  it("a bad name's error gives a source name as its example, not a database's, and the Mage length limit", function () {
+    const messages = problemsOf({ name: 'My-Api', connectorType: 'api' }).filter((p) => p.field === 'name').map((p) => p.message);
+    assert.equal(messages.length, 1, messages.join('\n'));
+    assert.match(messages[0]!, /must be snake_case: .*\(e\.g\. my_api\), at most 40 characters/);
+    assert.doesNotMatch(messages[0]!, /my_db|60 characters/);
+    const reserved = problemsOf({ name: 'http', connectorType: 'api' }).filter((p) => p.field === 'name');
+    assert.deepEqual(reserved.map((p) => p.message.split(':')[0]), ['must not be one of base, catalog, constants, messages, query, utils, http, sql, tests, source, client, connection, dict, list, generator, any, optional, magic_mock, main']);
+  });
+
+  it('a bad stream list states the rule once and names each bad item; bad config keys too', function () {
+    const problems = problemsOf({ name: 'x_api', connectorType: 'api', streams: ['Bad', 'ok', '2x', 'class'], configKeys: keys('api_key:secret', '1a', 'B', 'base_url') });
+    const streams = problems.filter((p) => p.field === 'streams').map((p) => p.message);
+    assert.equal(streams.length, 1, streams.join('\n'));
+    assert.match(streams[0]!, /^"Bad", "2x" and "class" are not valid stream ids: at most 40 lowercase letters, digits and underscores/);
+    assert.equal(streams[0]!.split('not a Python keyword').length, 2, 'the rule is stated once');
+    assert.doesNotMatch(streams[0]!, /"ok"/);
+    const configKeys = problems.filter((p) => p.field === 'configKeys').map((p) => p.message);
+    assert.deepEqual(configKeys, ['"1a" and "B" are not valid config keys: at most 60 lowercase letters, digits and underscores, not starting with a digit and not a Python keyword']);
+    assert.match(problemsOf({ name: 'x_api', connectorType: 'api', streams: ['ok', 'Bad'] })[0]!.message, /^"Bad" is not a valid stream id: /);
+  });
+
+  it('asks for the endpoints of api sources only, in the METHOD /path form', function () {
+    const endpointsAsked = (connectorType: string) =>
+      fieldsToAsk(mageSpec, { name: 'x_src', connectorType }).some((f) => f.name === 'apiEndpoints');
+    assert.deepEqual([endpointsAsked('sql'), endpointsAsked('file'), endpointsAsked('api')], [false, false, true]);
+    const field = mageSpec.fields.find((f) => f.name === 'apiEndpoints')!;
+    assert.match(String(questionFor(field, { connectorType: 'api' }).message), /as METHOD \/path, e\.g\. GET \/orders/);
   });
 
   it('refuses names that clash with mage_integrations modules or generated names, and over-long names', function () {
@@ -131,5 +159,66 @@ describe('mage profile', function () {
     const allKeys = (all.configKeys as Array<{ key: string }>).map((k) => k.key);
     assert.equal(new Set(allKeys).size, allKeys.length, 'shared keys appear once');
     assert.deepEqual(complete({ name: 'x_file', connectorType: 'file' }).streams, ['records']);
+  });
+
+  describe('config keys on a re-run: derived keys follow the answers, keys the user set stay theirs', function () {
+    const SOURCE = 'mage_integrations/mage_integrations/sources/keys_api';
+    const keyNames = (dir: string) => (storedProfileIn(dir, 'mage', 'keys_api')!.configKeys as Array<{ key: string }>).map((k) => k.key);
+    const configJson = (dir: string) => Object.keys(JSON.parse(readText(dir, `${SOURCE}/templates/config.json`)) as object);
+    const rcFile = (dir: string) => path.join(dir, '.yo-rc.json');
+
+    it('keys derived from the defaults follow new --auth-types on each re-run, without a flag for them', async function () {
+      const { dir } = await runGenerator('mage', { name: 'keys_api', connectorType: 'api', streams: ['orders'] });
+      assert.deepEqual(keyNames(dir), ['api_key', 'base_url', 'start_date']);
+      await runGenerator('mage', { name: 'keys_api', authTypes: ['api_key', 'bearer'] }, { cwd: dir });
+      assert.deepEqual(keyNames(dir), ['api_key', 'access_token', 'base_url', 'start_date']);
+      assert.deepEqual(configJson(dir), ['api_key', 'access_token', 'base_url', 'start_date']);
+      await runGenerator('mage', { name: 'keys_api', authTypes: ['basic'] }, { cwd: dir });
+      assert.deepEqual(keyNames(dir), ['username', 'password', 'base_url', 'start_date'], 'the keys of the dropped auth types went with them');
+      const rc = JSON.parse(readFileSync(rcFile(dir), 'utf8')) as { 'generator-connector': { derived: Record<string, string[]> } };
+      assert.deepEqual(rc['generator-connector'].derived, { 'mage:keys_api': ['configKeys'] });
+    });
+
+    it('a .yo-rc.json stored before derived keys were noted: keys equal to the derived ones follow too', async function () {
+      const { dir } = await runGenerator('mage', { name: 'keys_api', connectorType: 'api', streams: ['orders'] });
+      const rc = JSON.parse(readFileSync(rcFile(dir), 'utf8')) as { 'generator-connector': Record<string, unknown> };
+      delete rc['generator-connector'].derived;
+      writeFileSync(rcFile(dir), JSON.stringify(rc, null, 2));
+      await runGenerator('mage', { name: 'keys_api', authTypes: ['bearer'] }, { cwd: dir });
+      assert.deepEqual(keyNames(dir), ['access_token', 'base_url', 'start_date']);
+    });
+
+    it('keys the user set lacking one the new auth types need: refused naming --config-keys and the fix, nothing written', async function () {
+      const { dir } = await runGenerator('mage', { name: 'keys_api', connectorType: 'api', streams: ['orders'], configKeys: ['api_key:secret', 'base_url', 'region=eu'] });
+      const before = snapshotTree(dir);
+      const error = await rejection(runGenerator('mage', { name: 'keys_api', authTypes: ['api_key', 'bearer'] }, { cwd: dir }));
+      assert.match(
+        error.message,
+        /--config-keys: must include access_token: the generated client reads it for the chosen --auth-types\. Pass it with the keys you set, e\.g\. --config-keys api_key:secret base_url region=eu access_token:secret \(.*in a terminal the run offers to add it\)/,
+      );
+      assert.deepEqual(snapshotTree(dir), before);
+    });
+
+    it('interactively, the missing keys are offered as an addition to the keys the user set; declined, the run fails', async function () {
+      const { dir } = await runGenerator('mage', { name: 'keys_api', connectorType: 'api', streams: ['orders'], configKeys: ['api_key:secret', 'base_url', 'region=eu'] });
+      const declined = await rejection(
+        runGenerator('mage', { name: 'keys_api', authTypes: ['api_key', 'bearer'], interactive: true }, { cwd: dir, answers: { configKeysFix: false } }),
+      );
+      assert.match(declined.message, /--config-keys: must include access_token/);
+      const messages: string[] = [];
+      const { result } = await runGenerator('mage', { name: 'keys_api', authTypes: ['api_key', 'bearer'], interactive: true }, {
+        cwd: dir,
+        answers: { configKeysFix: true },
+        answerCallback: (answer, question) => (messages.push(String(question.message)), answer),
+      });
+      assert.deepEqual(result.askedQuestions.map((q) => q.name), ['configKeysFix'], 'only the fix was asked');
+      assert.match(messages[0]!, /^The config keys you set do not include access_token: the generated client reads it for the chosen auth types\. Add it\?$/);
+      assert.deepEqual(keyNames(dir), ['api_key', 'base_url', 'region', 'access_token']);
+      const added = (storedProfileIn(dir, 'mage', 'keys_api')!.configKeys as Array<{ key: string; secret?: boolean; description?: string }>).at(-1);
+      assert.deepEqual(added, CREDENTIALS_BY_AUTH.bearer[0], 'the added key is declared as the defaults declare it');
+      // still the user's keys: a later change of auth types does not replace them with derived ones
+      await runGenerator('mage', { name: 'keys_api', authTypes: ['bearer'] }, { cwd: dir });
+      assert.deepEqual(keyNames(dir), ['api_key', 'base_url', 'region', 'access_token']);
+    });
   });
 });

@@ -16,7 +16,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import yaml from 'js-yaml';
-import { CREDENTIALS_BY_AUTH, MAGE_AUTH_TYPES, RESERVED_SOURCE_NAMES, RESERVED_STREAM_IDS, SQL_REQUIRED_KEYS, type MageAuthType } from '../../core/profile/fields-mage.js';
+import { CREDENTIALS_BY_AUTH, MAGE_AUTH_TYPES, missingConfigKeys, RESERVED_SOURCE_NAMES, RESERVED_STREAM_IDS, SQL_REQUIRED_KEYS, type MageAuthType } from '../../core/profile/fields-mage.js';
 import { CAPABILITIES, OM_AUTH_TYPES, OPENMETADATA_RELEASES, SERVICE_TYPES, type OpenMetadataRelease } from '../../core/profile/fields-openmetadata.js';
 import { streamClassName } from '../../core/profile/mage.js';
 import { isPythonReserved, pascalCase } from '../../core/profile/names.js';
@@ -173,20 +173,41 @@ const pipPackage = fc.constantFrom('clickhouse-driver==0.2.9', 'psycopg2-binary'
 
 const mageCommon = { name: mageName, displayName: oneLine, docsUrl, apiEndpoints, docsNotes: freeText };
 
+/** One call per METHOD and path, as the parser wants (the same selector as apiEndpoints'). */
+const oneCallEach = (entries: readonly string[]): string[] => {
+  const shape = (entry: string) => entry.replace(/\?.*$/, '').replace(/\{[^}]*\}/g, '{}');
+  return entries.filter((e, i) => entries.findIndex((o) => shape(o) === shape(e)) === i);
+};
+
+/** Calls the streams read: a list, a child of the first stream, a path parameter from the config (issue 17). */
+const streamReads = (ids: readonly string[]) =>
+  fc.subarray(ids.flatMap((id, i) => [`GET /${id}`, ...(i > 0 ? [`GET /${ids[0]}/{id}/${id}`] : []), `GET /accounts/{accountId}/${id}?limit=10`]));
+
+/** Explicit config keys also hold what the streams' path parameters need, as a user's must. */
+const withPathKeys = (p: Profile): Profile =>
+  // an api source without streams gets the one stream records
+  Array.isArray(p.configKeys) ? { ...p, configKeys: [...(p.configKeys as object[]), ...missingConfigKeys({ streams: ['records'], ...p })] } : p;
+
 const mageValid = fc.constantFrom('api', 'sql', 'file').chain((connectorType): fc.Arbitrary<Profile> => {
   if (connectorType === 'api') {
     return fc.uniqueArray(fc.constantFrom(...MAGE_AUTH_TYPES), { minLength: 1 }).chain((authTypes) =>
-      fc.record(
-        {
-          ...mageCommon,
-          connectorType: fc.constant('api'),
-          streams,
-          authTypes: fc.constant(authTypes),
-          baseUrl,
-          configKeys: configKeysWith(authTypes.flatMap((a) => CREDENTIALS_BY_AUTH[a as MageAuthType])),
-        },
-        { requiredKeys: ['name', 'connectorType', 'authTypes'] },
-      ),
+      fc
+        .record(
+          {
+            ...mageCommon,
+            connectorType: fc.constant('api'),
+            streams,
+            authTypes: fc.constant(authTypes),
+            baseUrl,
+            configKeys: configKeysWith(authTypes.flatMap((a) => CREDENTIALS_BY_AUTH[a as MageAuthType])),
+          },
+          { requiredKeys: ['name', 'connectorType', 'authTypes'] },
+        )
+        .chain((p) =>
+          streamReads((p.streams as string[] | undefined) ?? ['records']).map((reads) =>
+            withPathKeys({ ...p, apiEndpoints: oneCallEach([...reads, ...((p.apiEndpoints as string[] | undefined) ?? [])]) }),
+          ),
+        ),
     );
   }
   if (connectorType === 'sql') {
@@ -253,6 +274,8 @@ const OM_BREAKAGES: Breakage[] = [
 
 const MAGE_BREAKAGES: Breakage[] = [
   ...COMMON_BREAKAGES,
+  set('apiEndpoints', ['GET /a/{1x}'], '--api-endpoints'),
+  set('apiEndpoints', [`GET /a/{${'p'.repeat(41)}}`], '--api-endpoints', { connectorType: 'api', streams: ['records'], authTypes: ['none'], configKeys: undefined }),
   // class names that are keywords or that flake8 calls ambiguous (issue 17)
   ...['none', 'true', 'false', 'i', 'o'].map((v) => set('name', v, '--name')),
   ...['base', 'sql', 'client', 'a'.repeat(41)].map((v) => set('name', v, '--name')),

@@ -1,5 +1,8 @@
 /** The Mage values of CONNECTOR_CONTEXT.md: the profile table and the commands that run the source and its test. */
 import { nextStepsMarkdown, type NextStep } from '../../../core/next-steps.js';
+import { parseApiEndpoints } from '../../../core/profile/api-endpoints.js';
+import type { MageProfile } from '../../../core/profile/mage.js';
+import { streamCalls } from '../../../core/profile/mage-streams.js';
 import { codeBlock, codeSpan, markdownLiteral } from '../../../core/text.js';
 import type { MageContext } from './context.js';
 import { mageNextSteps, mageSteps } from './next-steps.js';
@@ -28,6 +31,25 @@ function profileTable({ profile, className }: MageContext): string {
   return ['| Field | Value |', '| --- | --- |', ...rows.map(([field, value]) => `| ${field} | ${value} |`)].join('\n');
 }
 
+/** For an API source given calls: which stream reads each, and where its path parameters come from. */
+function streamCallLines(profile: MageProfile): string {
+  if (profile.connectorType !== 'api') return '';
+  const { endpoints } = parseApiEndpoints(profile.apiEndpoints);
+  if (endpoints.length === 0) return '';
+  // by client name, unique per call
+  const readers = new Map([...streamCalls(profile).values()].map((call) => [call.endpoint.methodName, call]));
+  const code = codeSpan;
+  const lines = endpoints.map((endpoint) => {
+    const call = readers.get(endpoint.methodName);
+    const entry = `- ${code(`${endpoint.method} ${endpoint.path}`)}: `;
+    if (!call) return `${entry}no stream reads it (a stream reads the GET call named after it, or whose path ends in its id)`;
+    const parent = call.parent ? `, once per record of ${code(call.parent.streamId)}, ${code(`{${call.parent.placeholder}}`)} taking its ${code(call.parent.field)}` : '';
+    const fromConfig = call.fromConfig.map(({ placeholder, key }) => `${code(`{${placeholder}}`)} from the config key ${code(key)}`);
+    return `${entry}the ${code(call.streamId)} stream${parent}${fromConfig.length > 0 ? `, ${fromConfig.join(', ')}` : ''}`;
+  });
+  return ['How the streams read them (`URL_PATH`, `PATH_CONFIG`, `PARENT` in `streams/`):', '', ...lines].join('\n');
+}
+
 export function briefValues(ctx: MageContext) {
   const { driver, profile } = ctx;
   // the commands the sections explain are the steps' own: one list, rendered in "Next steps" and at the end of a run
@@ -40,5 +62,6 @@ export function briefValues(ctx: MageContext) {
     unitTestCommand: block(steps.unitTests),
     nextSteps: nextStepsMarkdown(mageNextSteps(profile)),
     driverModule: driver ?? '',
+    streamCalls: streamCallLines(profile),
   };
 }

@@ -52,18 +52,19 @@ export function stringPieces(text: string, width: number): string[] {
 }
 
 /**
- * The value of `NAME = ...` at module level within flake8's line length: one literal when the line fits,
- * else the implicit concatenation of literals in parentheses, one per line (no `# noqa` needed).
+ * The value of `NAME = ...` within flake8's line length, at module level or, indented by `outer`, in a class
+ * body: one literal when the line fits, else the implicit concatenation of literals in parentheses, one per
+ * line (no `# noqa` needed).
  */
-export function moduleStringValue(name: string, text: string, lineLength = MAGE_FACTS.flake8MaxLineLength): string {
+export function moduleStringValue(name: string, text: string, lineLength = MAGE_FACTS.flake8MaxLineLength, outer = ''): string {
   const literal = pythonString(text);
-  if (`${name} = ${literal}`.length <= lineLength) return literal;
-  const indent = '    ';
+  if (`${outer}${name} = ${literal}`.length <= lineLength) return literal;
+  const indent = `${outer}    `;
   // pieces within black's 88 columns as well (the width isort and black wrap at, importLineLength): black, at its
   // default or at mage-ai's 100, then keeps one literal per line, and flake8 has nothing to say
   const width = Math.min(lineLength, MAGE_FACTS.importLineLength) - indent.length;
   const pieces = stringPieces(text, width).map((piece) => `${indent}${pythonString(piece)}`);
-  return ['(', ...pieces, ')'].join('\n');
+  return ['(', ...pieces, `${outer})`].join('\n');
 }
 
 export const apiValues = (profile: MageProfile) => ({ baseUrlLiteral: moduleStringValue('BASE_URL', profile.baseUrl) });

@@ -1,5 +1,6 @@
 /** The import block of each generated Python module, already sorted and wrapped as isort (profile black) would. */
 import { streamClassName } from '../../../core/profile/mage.js';
+import { streamCalls } from '../../../core/profile/mage-streams.js';
 import { isortModuleOrder, pyFromImport as fromImport } from '../../../core/python-imports.js';
 import { MAGE_FACTS } from '../facts/index.js';
 import { filePathKey } from './config.js';
@@ -14,8 +15,13 @@ const block = (...groups: string[][]): string => groups.filter((g) => g.length >
 const fromSection = (...lines: Array<[module: string, names: string[]]>): string[] =>
   [...lines].sort(([a], [b]) => isortModuleOrder(a, b)).map(([module, names]) => pyFromImport(module, names));
 
+/** The import block of streams/<stream>.py: its base class, and its parent stream's class when it has one. */
+export const streamModuleImports = (parentId: string | undefined): string =>
+  fromSection(['.base', ['BaseStream']], ...(parentId ? [[`.${parentId}`, [streamClassName(parentId)]] as [string, string[]]] : [])).join('\n');
+
 export function imports({ profile, className, auth, driver }: MageContext) {
   const uuid = profile.name;
+  const calls = [...streamCalls(profile).values()];
   const sourcePackage = `mage_integrations.sources.${uuid}`;
   const stdlibClient = [
     ...(auth.basic ? ['import base64'] : []),
@@ -51,7 +57,11 @@ export function imports({ profile, className, auth, driver }: MageContext) {
       pyFromImport('mage_integrations.sources.http.client', auth.oauth2 ? ['REQUEST_TIMEOUT', 'Client'] : ['Client']),
     ]),
     streamsBase: block(
-      ['from typing import Dict, Generator, List, Optional'],
+      [
+        ...(calls.some((c) => c.parent) ? ['import re'] : []),
+        'from typing import Dict, Generator, List, Optional',
+        ...(calls.some((c) => c.endpoint.params.length > 0) ? ['from urllib.parse import quote'] : []),
+      ],
       [pyFromImport('mage_integrations.sources.constants', ['REPLICATION_METHOD_FULL_TABLE'])],
     ),
     streamsInit: [...profile.streams]

@@ -22,7 +22,7 @@ import { mageContext } from './context.js';
 import { docsValues } from './docs.js';
 import { imports } from './imports.js';
 import { sqlValues } from './sql.js';
-import { streamModels } from './streams.js';
+import { streamModels, streamsUse } from './streams.js';
 
 export function templateData(profile: MageProfile): Record<string, unknown> {
   const ctx = mageContext(profile);
@@ -35,6 +35,7 @@ export function templateData(profile: MageProfile): Record<string, unknown> {
     connectorType: profile.connectorType,
     streams,
     firstStream: streams[0],
+    streamsUse: streamsUse(profile, streams),
     auth: ctx.auth,
     imports: imports(ctx),
     ...configValues(profile),
