@@ -13,7 +13,7 @@ import { findProblems } from '../../core/profile/validate.js';
 import { readText, runGenerator } from '../support/generate.js';
 import { HOST_CASES, briefPathOf, storedProfileIn, type HostCase } from '../support/hosts.js';
 import { HOSTILE } from '../support/hostile.js';
-import { foldSpaces, visibleBlocks, type VisibleBlock } from '../support/markdown.js';
+import { foldSpaces, quoteAfter, visibleBlocks, type VisibleBlock } from '../support/markdown.js';
 
 /** Text that Markdown would turn into something else, beside the shared hostile strings. */
 const MARKDOWN_HOSTILE: readonly string[] = [
@@ -69,18 +69,6 @@ const itemStarting = (blocks: VisibleBlock[], prefix: string): VisibleBlock | un
 /** The rest of the first list item whose text starts with `prefix`. */
 const itemAfter = (blocks: VisibleBlock[], prefix: string): string | undefined =>
   itemStarting(blocks, prefix)?.text.slice(prefix.length);
-
-/** The visible texts of the blockquote right after the block reading `lead`. */
-function quoteAfter(blocks: VisibleBlock[], lead: string): string[] {
-  const at = blocks.findIndex((b) => b.text === lead);
-  assert.ok(at !== -1, `no "${lead}" in the brief`);
-  const quote: string[] = [];
-  for (const block of blocks.slice(at + 1)) {
-    if (!block.within.includes('blockquote_open')) break;
-    quote.push(block.text);
-  }
-  return quote;
-}
 
 /** The SDK line shows one code span, or _none_. */
 const sdkSeen = (item: VisibleBlock | undefined): string | undefined =>

@@ -13,7 +13,7 @@ import yaml from 'js-yaml';
 import { decodePromptLine, encodePromptLine } from '../../core/profile/multiline.js';
 import { readText, readTree, runBin, runGenerator, tempDir } from '../support/generate.js';
 import { HOST_CASES, briefPathOf, storedProfileIn, type HostCase } from '../support/hosts.js';
-import { foldSpaces, visibleBlocks } from '../support/markdown.js';
+import { foldSpaces, quoteAfter, visibleBlocks } from '../support/markdown.js';
 
 /** Notes with what a line of them can hold: Markdown, a blank line, a backslash before n, a Windows path. */
 const NOTES = [
@@ -28,14 +28,7 @@ const NOTES = [
 function quotedLines(c: HostCase, dir: string): string[] {
   const blocks = visibleBlocks(readText(dir, briefPathOf(c, storedProfileIn(dir, c.host, String(c.minimal.name))!)));
   const lead = c.host === 'openmetadata' ? 'Notes from the profile:' : 'Notes';
-  const at = blocks.findIndex((b) => b.text === lead);
-  assert.ok(at !== -1, `no "${lead}" in the brief`);
-  const lines: string[] = [];
-  for (const block of blocks.slice(at + 1)) {
-    if (!block.within.includes('blockquote_open')) break;
-    lines.push(block.text);
-  }
-  return lines;
+  return quoteAfter(blocks, lead);
 }
 
 const expectedLines = (notes: string): string[] => notes.split('\n').map(foldSpaces).filter(Boolean);

@@ -7,6 +7,7 @@
  * comparing with the text that was meant shows what Markdown changed. A code
  * span shows with its backticks (the reader sees code where the text has them).
  */
+import assert from 'node:assert/strict';
 import MarkdownIt, { type Token } from 'markdown-it';
 
 const parser = MarkdownIt('commonmark').enable(['table', 'strikethrough']);
@@ -63,3 +64,15 @@ export function visibleBlocks(text: string): VisibleBlock[] {
 
 /** Spaces as a reader compares them: any run is one space, none at either end (Markdown folds them so). */
 export const foldSpaces = (text: string): string => text.replace(/\s+/g, ' ').trim();
+
+/** The visible texts of the blockquote right after the block reading `lead`. */
+export function quoteAfter(blocks: VisibleBlock[], lead: string): string[] {
+  const at = blocks.findIndex((b) => b.text === lead);
+  assert.ok(at !== -1, `no "${lead}" in the brief`);
+  const quote: string[] = [];
+  for (const block of blocks.slice(at + 1)) {
+    if (!block.within.includes('blockquote_open')) break;
+    quote.push(block.text);
+  }
+  return quote;
+}
