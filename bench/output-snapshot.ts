@@ -10,7 +10,7 @@
  * the user's cache is never read or written. Lines that name the temporary folder are not written.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { CASES as MAGE_CASES } from '../test/mage/matrix.js';
 import { seedCheckout } from '../test/mage/support.js';
@@ -26,6 +26,8 @@ interface SnapshotCase {
   options: Record<string, unknown>;
   /** seeds the checkout in `dir` and returns the folder the run starts in */
   seed: (dir: string) => string;
+  /** runs after the first in the same folder (a dry run, context-doc alone), their output kept too */
+  then?: string[][];
 }
 
 const cases: SnapshotCase[] = [
@@ -45,6 +47,12 @@ const cases: SnapshotCase[] = [
   })),
 ];
 
+// A few cases again with the runs that print rather than write: a dry run of a changed profile, and
+// context-doc alone after the brief was deleted.
+for (const c of [...cases.filter((c) => c.folder.endsWith(path.join('1.12', 'api-rest')) || c.folder === path.join('mage', 'api_bearer'))]) {
+  cases.push({ ...c, folder: `${c.folder}-again`, then: [['--dry-run', '--display-name', 'Renamed'], ['context-doc']] });
+}
+
 const target = path.resolve(process.argv[2] ?? 'output-snapshot');
 rmSync(target, { recursive: true, force: true });
 const profiles = path.join(target, '.profiles');
@@ -57,17 +65,32 @@ for (const [index, c] of cases.entries()) {
   mkdirSync(start, { recursive: true });
   const profile = path.join(profiles, `${index}.json`);
   writeFileSync(profile, JSON.stringify(c.options));
-  const run = spawnSync(process.execPath, [BIN, c.generator, '--profile', profile], {
-    cwd: start,
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, NO_UPDATE_NOTIFIER: '1', GENERATOR_CONNECTOR_STATE_DIR: path.join(target, '.records', String(index)) },
-  });
-  if (run.status !== 0) {
-    failed += 1;
-    process.stderr.write(`${c.folder}: exited ${run.status}\n${run.stdout}${run.stderr}\n`);
+  const bin = (args: string[]) =>
+    spawnSync(process.execPath, [BIN, ...args], {
+      cwd: start,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, NO_UPDATE_NOTIFIER: '1', GENERATOR_CONNECTOR_STATE_DIR: path.join(target, '.records', String(index)) },
+    });
+  const runs = [[c.generator, '--profile', profile], ...(c.then ?? []).map((args) => (args[0] === 'context-doc' ? ['context-doc', '--host', c.generator] : [c.generator, '--profile', profile, ...args]))];
+  for (const [step, args] of runs.entries()) {
+    if (args[0] === 'context-doc') for (const brief of findBriefs(dir)) rmSync(brief);
+    const run = bin(args);
+    // what the run printed, with the snapshot's own folder named as <snapshot>
+    writeFileSync(path.join(target, `${c.folder.replaceAll(path.sep, '__')}.${step}.out`), `${run.status}\n${run.stdout}${run.stderr}`.replaceAll(target, '<snapshot>'));
+    if (run.status !== 0) {
+      failed += 1;
+      process.stderr.write(`${c.folder} (${args.join(' ')}): exited ${run.status}\n${run.stdout}${run.stderr}\n`);
+    }
   }
 }
 rmSync(path.join(target, '.records'), { recursive: true, force: true });
 process.stdout.write(`${cases.length - failed} of ${cases.length} cases generated into ${target}\n`);
 process.exitCode = failed ? 1 : 0;
+
+/** The briefs under a case's folder (context-doc writes them again). */
+function findBriefs(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((file) => path.basename(file) === 'CONNECTOR_CONTEXT.md')
+    .map((file) => path.join(dir, file));
+}
