@@ -1,8 +1,8 @@
 /**
  * The shared life cycle of a host generator:
  * initializing (find the checkout) -> prompting (compose the profile) ->
- * configuring (validate, store, compose the brief) -> writing (the file plan,
- * then registration) -> conflicts (no-terminal guard) -> end (summary).
+ * configuring (validate, store, registration) -> writing (the file plan,
+ * registration, then the brief) -> conflicts (dry-run listing) -> end (summary).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -22,7 +22,7 @@ import {
 import { mergeOutcome, planChanges, type PlanChanges } from './merge.js';
 import { helpText } from './help.js';
 import { nextStepsText, type RunDone } from './next-steps.js';
-import type { HostDefinition } from './host.js';
+import type { HostDefinition, HostProfile } from './host.js';
 import {
   fieldsToAsk,
   mergeSources,
@@ -37,6 +37,9 @@ import { ProfileError, findProblems, type Problem, type ProfileSpec } from './pr
 import { declined, describeEdit, type RegistrationReport } from './registration.js';
 import { answersFile, lastStoredName, storeProfile, storedAnswers, storedProfile, withStoredProfile, type StoredAnswers } from './stored-profiles.js';
 import { findCheckoutRoot } from './host-checkout.js';
+import { briefRunValues, type BriefRun } from './brief.js';
+import { BRIEF, plannedFile, plannedPath, type PlannedFile } from './file-plan.js';
+import { changedSinceGenerated } from './merge.js';
 
 export interface RunOptions {
   profile?: string;
@@ -55,7 +58,7 @@ const OPTION_TYPE: Record<Field['kind'], typeof String | typeof Array | typeof B
   integer: String,
   choices: Array,
   list: Array,
-  configKeys: Array,
+  records: Array,
   boolean: Boolean,
 };
 
@@ -149,7 +152,7 @@ export function leaveOutTaskErrorLine(generator: { readonly log: Generator['log'
   Object.defineProperty(generator, 'log', { value: quiet, writable: true, configurable: true });
 }
 
-export abstract class ConnectorGenerator<P extends { name: string }> extends Generator<Record<string, unknown>, ConnectorOptions> {
+export abstract class ConnectorGenerator<P extends HostProfile> extends Generator<Record<string, unknown>, ConnectorOptions> {
   protected abstract readonly host: HostDefinition<P>;
   protected profile!: P;
   protected checkoutRoot: string | undefined;
@@ -191,7 +194,7 @@ export abstract class ConnectorGenerator<P extends { name: string }> extends Gen
 
   /** What `yo connector:<generator> --help` prints: the same text as the bin's (core/help.ts). */
   override help(): string {
-    const namespace = typeof this.options.namespace === 'string' ? this.options.namespace : `connector:${this.host.id}`;
+    const namespace = typeof this.options.namespace === 'string' ? this.options.namespace : `connector:${this.host.spec.host}`;
     // the app generator is what `yo connector` runs
     return helpText(`yo ${namespace.replace(/:app$/, '')}`, this.host.summary, this.host.spec.fields);
   }
@@ -259,37 +262,19 @@ export abstract class ConnectorGenerator<P extends { name: string }> extends Gen
     if (problems.length > 0) throw new ProfileError(supplied.length > 0 ? supplied : problems);
 
     storeProfile(this.config, spec.host, this.storedAnswers());
-    const planned = [...this.host.plan(this.profile).map((f) => f.destination), this.host.briefDestination(this.profile)];
+    const planned = this.host.plan(this.profile).map((f) => f.destination);
     const connector = `${spec.host}:${this.profile.name}`;
     this.lifecycle = { connector, planned, changes: planChanges(this.destinationRoot(), connector, planned, this.forced()) };
     this.answers = answersFile(this.destinationRoot(), (file) => this.fs.read(file, { defaults: '' }) ?? undefined);
     const registration = this.host.registrations(this.profile, this.checkoutRoot);
+    // what this run registers, computed before writing: reading the files again later would find the edits already made
     this.registration = this.options.skipRegister ? declined(registration) : registration;
-    // Awaited: composeWith imports the generator asynchronously; unawaited, the brief's writing task could be
-    // queued after this generator's conflicts task, and the no-terminal guard would miss a conflicting brief.
-    // Composed as its class, with its path: the bin's bundle holds its own copy of every generator, and composing
-    // by path alone would import the file, and with it a second Yeoman from node_modules.
-    const brief = this.host.briefGenerator;
-    await this.composeWith({ Generator: await brief.load(), path: brief.path }, {
-      host: spec.host,
-      connectorProfile: this.profile,
-      // what this run registers, computed before writing: reading the files again later would find the edits already made
-      registration: this.registration,
-      interactive: canAsk(this.options),
-      force: this.options.force,
-      answersNote: this.answers.note,
-      planChanges: this.lifecycle.changes,
-    } as never);
   }
 
   writing(): void {
     const plan = this.host.plan(this.profile);
     const data = this.host.templateData(this.profile);
-    for (const file of plan) {
-      this.fs.copyTpl(this.templatePath(file.template), this.destinationPath(file.destination), { ...data, ...file.data }, undefined, {
-        noGlob: true,
-      });
-    }
+    for (const file of plan.filter((f) => f.id !== BRIEF)) renderPlannedFile(this, file, data);
     // no longer planned and as generated: deleted through mem-fs, so the commit removes it with the rest or not at all
     if (!this.options.dryRun) for (const file of this.lifecycle?.changes.delete ?? []) this.fs.delete(this.destinationPath(file));
     // a forced edit like registration's, so it lands with the files or not at all
@@ -302,6 +287,9 @@ export abstract class ConnectorGenerator<P extends { name: string }> extends Gen
       this.fs.write(this.destinationPath(edit.file), edit.contents ?? '');
       markForced(this.env.sharedFs as never, this.destinationPath(edit.file));
     }
+    // last: it reports the registration written above and every other file of the plan
+    const run = { plan, data, registration: this.registration, changes: this.lifecycle?.changes, checkoutWarnings: this.checkoutWarnings(), answers: this.answers.note };
+    renderBrief(this, this.host, this.profile, run);
   }
 
   /** Runs after every composed generator has written to memory, before the commit. */
@@ -328,7 +316,7 @@ export abstract class ConnectorGenerator<P extends { name: string }> extends Gen
     this.log.info(this.answers.shownNote(runFolder(this)));
     for (const report of this.runReports()) this.log.info(report);
     // what to do now: paths relative to the folder the user ran in, as Yeoman prints the files it wrote
-    const brief = shownPath(this, this.destinationPath(this.host.briefDestination(this.profile)));
+    const brief = shownPath(this, this.destinationPath(plannedPath(this.host.plan(this.profile), BRIEF)));
     const root = this.checkoutRoot ? shownPath(this, this.checkoutRoot) : undefined;
     this.log.info(nextStepsText(brief, root, this.host.nextSteps(this.profile, this.runDone())));
     // last, so the files to resolve are what the user reads first when the run ends
@@ -346,9 +334,8 @@ export abstract class ConnectorGenerator<P extends { name: string }> extends Gen
     return {};
   }
 
-  /** --force, given to the bin or to the environment (yo, yeoman-test) */
   private forced(): boolean {
-    return Boolean(this.options.force || (this.env as unknown as { conflicterOptions?: { force?: boolean } }).conflicterOptions?.force);
+    return forcedRun(this);
   }
 
   private checkoutWarnings(): string[] {
@@ -397,9 +384,9 @@ export abstract class ConnectorGenerator<P extends { name: string }> extends Gen
     return spec.fields.some((f) => f.rederived) ? { profile, derived: this.derivedFields } : { profile };
   }
 
-  /** The file plan and the brief, each with what a real run would do to it. */
+  /** The file plan, each file with what a real run would do to it. */
   private logDryRun(): void {
-    const destinations = [...this.host.plan(this.profile).map((f) => f.destination), this.host.briefDestination(this.profile)];
+    const destinations = this.host.plan(this.profile).map((f) => f.destination);
     const changes = this.lifecycle?.changes ?? { absent: [], delete: [], obsolete: [] };
     const line = (status: string, destination: string, why = ''): string => `  ${status.padEnd(9)} ${shownPath(this, this.destinationPath(destination))}${why}`;
     const force = this.forced();
@@ -566,10 +553,41 @@ function movedConnectorProblems<P>(host: HostDefinition<P>, profile: PartialProf
       message:
         `the connector "${String(profile.name)}" was generated with --${dashed(field)} ${String(stored[field])} (stored in .yo-rc.json); ` +
         `changing it would write a second tree and a second registration beside the first. Keep --${dashed(field)} ${String(stored[field])}, ` +
-        `pick another --name, or delete the files and registration of the old one and its "${host.id}:${String(profile.name)}" entry in .yo-rc.json first ` +
+        `pick another --name, or delete the files and registration of the old one and its "${host.spec.host}:${String(profile.name)}" entry in .yo-rc.json first ` +
         `(got "${String(profile[field])}")`,
     }));
 }
+
+/** One planned file rendered into mem-fs from its template under the generator's templates folder. */
+export function renderPlannedFile(generator: Generator<Record<string, unknown>, ConnectorOptions>, file: PlannedFile, data: Record<string, unknown>): void {
+  generator.fs.copyTpl(generator.templatePath(file.template), generator.destinationPath(file.destination), { ...data, ...file.data }, undefined, {
+    noGlob: true,
+  });
+}
+
+/**
+ * The brief, rendered with the run's state: what the plan holds and the user changed, what is registered
+ * and left to do. The host generators render it last in their run; connector:context-doc renders it alone.
+ */
+export function renderBrief<P extends HostProfile>(
+  generator: Generator<Record<string, unknown>, ConnectorOptions>,
+  host: HostDefinition<P>,
+  profile: P,
+  run: Omit<BriefRun, 'changedByUser' | 'changes'> & { changes: BriefRun['changes'] | undefined; data: Record<string, unknown> },
+): void {
+  const brief = plannedFile(run.plan, BRIEF);
+  if (!brief) throw new Error(`The ${host.label} plan has no brief`);
+  const root = generator.destinationRoot();
+  // with --force every file is replaced by what this run generates: none keeps the user's changes
+  const changedByUser = (file: string): boolean => !forcedRun(generator) && changedSinceGenerated(root, file);
+  const changes = run.changes ?? { absent: [], delete: [], obsolete: [] };
+  const values = { ...host.briefValues(profile), ...briefRunValues(profile, { ...run, changes, changedByUser }) };
+  renderPlannedFile(generator, brief, { ...run.data, brief: values });
+}
+
+/** --force, given to the generator or to the environment (yo, yeoman-test) */
+export const forcedRun = (generator: Generator<Record<string, unknown>, ConnectorOptions>): boolean =>
+  Boolean(generator.options.force || (generator.env as unknown as { conflicterOptions?: { force?: boolean } }).conflicterOptions?.force);
 
 const nameFieldOf = (spec: ProfileSpec): Field => {
   const field = spec.fields.find((f) => f.name === 'name');

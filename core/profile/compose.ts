@@ -6,7 +6,6 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import yaml from 'js-yaml';
 import { dashed, type Field, type PartialProfile } from './field.js';
-import type { ConfigKey } from './fields-mage.js';
 import { decodePromptLine, encodePromptLine } from './multiline.js';
 import { ProfileError, type ProfileSpec } from './validate.js';
 
@@ -21,17 +20,6 @@ const splitList = (values: unknown): unknown =>
       ? splitList([values])
       : values;
 
-/** `password:secret=abc` -> { key: 'password', secret: true, sample: 'abc' }; numbers stay numbers. */
-export function parseConfigKey(text: string): ConfigKey {
-  const [head = '', ...sampleParts] = text.split('=');
-  const [key = '', ...markers] = head.split(':');
-  const sampleText = sampleParts.join('=');
-  const entry: ConfigKey = { key: key.trim() };
-  if (markers.some((m) => m.trim() === 'secret')) entry.secret = true;
-  if (sampleParts.length > 0) entry.sample = /^\d+$/.test(sampleText) ? Number(sampleText) : sampleText;
-  return entry;
-}
-
 /** Turns a raw CLI or file value into the field's type; leaves bad values for the schema to report. */
 export function coerceValue(field: Field, raw: unknown): unknown {
   switch (field.kind) {
@@ -40,11 +28,10 @@ export function coerceValue(field: Field, raw: unknown): unknown {
     case 'list':
     case 'choices':
       return splitList(raw);
-    case 'configKeys': {
+    case 'records': {
       const items = Array.isArray(raw) ? raw.flat(Infinity) : [raw];
-      return items.flatMap((item) =>
-        typeof item === 'string' ? item.split(/[,\s]+/).filter(Boolean).map(parseConfigKey) : [item],
-      );
+      const parse = field.parseItem ?? ((text: string) => text);
+      return items.flatMap((item) => (typeof item === 'string' ? item.split(/[,\s]+/).filter(Boolean).map(parse) : [item]));
     }
     default:
       return raw;

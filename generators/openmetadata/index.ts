@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { ConnectorGenerator, markForced, type ConnectorOptions } from '../../core/connector-generator.js';
 import type { RunDone } from '../../core/next-steps.js';
-import type { OpenMetadataProfile } from '../../core/profile/openmetadata.js';
+import type { OpenMetadataProfile } from './profile/spec.js';
 import { releaseFacts } from './facts/index.js';
 import { openMetadataHost } from './host.js';
 import { describeModelRun, findToolchain, generateModels, moduleOf } from './pydantic-models.js';

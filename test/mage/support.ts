@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { withDefaults } from '../../core/profile/compose.js';
-import { mageSpec, type MageProfile } from '../../core/profile/mage.js';
+import { mageSpec, type MageProfile } from '../../generators/mage/profile/spec.js';
 import { fixturePath, fixturesAvailable, REPO_ROOT, skipWithReason } from '../support/fixtures.js';
 import { runGenerator } from '../support/generate.js';
 import { storedProfileIn } from '../support/hosts.js';

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { factReleases } from '../../core/host-facts.js';
-import { OPENMETADATA_RELEASES, SERVICE_TYPES } from '../../core/profile/fields-openmetadata.js';
+import { OPENMETADATA_RELEASES, SERVICE_TYPES } from '../../generators/openmetadata/profile/fields.js';
 import { baseClassFor, writtenMethods, clientStepFacts, factsFolder, releaseFacts } from '../../generators/openmetadata/facts/index.js';
 import { rejection, runBin, runGenerator, tempDir } from '../support/generate.js';
 

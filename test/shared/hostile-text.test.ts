@@ -44,7 +44,7 @@ function candidatesFor(c: HostCase, field: Field): Candidate[] {
     }
     case 'list':
       return HOSTILE.map((h) => [h]).filter((v) => isAccepted(c, field, v));
-    case 'configKeys': {
+    case 'records': {
       const defaults = withDefaults(c.spec, c.minimal)[field.name];
       if (!Array.isArray(defaults) || defaults.length === 0) return [];
       return HOSTILE.map((h) =>
@@ -150,7 +150,7 @@ for (const c of HOST_CASES) {
     before(async function () {
       assert.ok(generatorBuilt(c), `${c.generator} generator is not built: dist/generators/${c.generator}/index.js is missing (unfinished?)`);
       root = tempDir(`connector-${c.host}-hostile-`);
-      const fields = c.spec.fields.filter((f) => f.name !== 'name' && ['text', 'list', 'configKeys'].includes(f.kind));
+      const fields = c.spec.fields.filter((f) => f.name !== 'name' && ['text', 'list', 'records'].includes(f.kind));
       candidates = new Map(fields.map((f) => [f.name, candidatesFor(c, f)] as const).filter(([, values]) => values.length > 0));
       coverage = new Map([...candidates].map(([name, values]) => [name, values.length]));
       const count = Math.max(...[...candidates.values()].map((v) => v.length));

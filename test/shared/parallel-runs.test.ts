@@ -13,7 +13,7 @@ import { REPO_ROOT, requireFixtures, requireHostCheckout } from '../support/fixt
 import { seedOpenMetadataCheckout, SERVICES_DIR } from '../openmetadata/support.js';
 import { seedCheckout } from '../mage/support.js';
 import { storedProfileIn } from '../support/hosts.js';
-import { openMetadataNames } from '../../core/profile/openmetadata.js';
+import { openMetadataNames } from '../../generators/openmetadata/profile/spec.js';
 import { checkoutLockPath } from '../../core/checkout-lock.js';
 
 const RUNS = 8;

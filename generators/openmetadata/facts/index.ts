@@ -22,7 +22,7 @@ import { fileURLToPath } from 'node:url';
 import type { PyStyle } from '../python.js';
 import type { ModelGenerationFacts } from '../pydantic-models.js';
 import { loadHostFacts } from '../../../core/host-facts.js';
-import { OPENMETADATA_RELEASES, type Capability, type OpenMetadataRelease, type ServiceType } from '../../../core/profile/fields-openmetadata.js';
+import { OPENMETADATA_RELEASES, type Capability, type OpenMetadataRelease, type ServiceType } from '../profile/fields.js';
 
 /** One abstract method of a base class, and the stub the generator writes for it. */
 export interface AbstractMethod {
@@ -155,6 +155,12 @@ export interface ReleaseFacts {
     testConnections: string;
     uiSrc: string;
     uiPublic: string;
+    /** the example workflows `metadata ingest -c` runs */
+    exampleWorkflows: string;
+    /** unit tests of sources, one folder per service type */
+    unitTopologyTests: string;
+    /** integration tests: connections/ and one folder per connector */
+    integrationTests: string;
   };
   /** how the release's formatter lays out Python */
   python: PyStyle;

@@ -1,5 +1,5 @@
 /** What every Python file builder reads: names, features, modules and classes, computed once per profile. */
-import type { OpenMetadataProfile } from '../../../../core/profile/openmetadata.js';
+import type { OpenMetadataProfile } from '../../profile/spec.js';
 import { constantPrefix, pythonLayout, type PyImport, type PyLayout } from '../../python.js';
 import { profileContext, type ProfileContext } from '../context.js';
 

@@ -1,5 +1,5 @@
 /** Inputs of an OpenMetadata connector, spelled as upstream's `metadata scaffold-connector`. */
-import type { Field } from './field.js';
+import type { Field } from '../../../core/profile/field.js';
 import {
   apiEndpointsField,
   choiceField,
@@ -10,8 +10,8 @@ import {
   freeTextField,
   nameField,
   portField,
-} from './fields-common.js';
-import type { JsonSchema } from './json-schema.js';
+} from '../../../core/profile/fields-common.js';
+import type { JsonSchema } from '../../../core/profile/json-schema.js';
 
 export const SERVICE_TYPES = ['database', 'dashboard', 'pipeline', 'messaging', 'mlmodel', 'storage', 'search', 'api'] as const;
 export const CONNECTION_TYPES = ['sqlalchemy', 'rest_api', 'sdk_client'] as const;
