@@ -7,13 +7,11 @@
  * extends it with what 2.0 changed. model/ turns the facts of the profile's
  * release (`openmetadataVersion`) into template values; the brief reads the same.
  *
- * Adding a release, say 2.1, takes two edits:
- *   1. a file 2.1.json here, `"extends": "2.0"` (the release it differs least
- *      from) and the facts that changed: objects merge key by key, arrays and
- *      other values replace the inherited one (null clears it);
- *   2. its line in OPENMETADATA_RELEASES (core/profile/fields-openmetadata.ts),
- *      the choices of --openmetadata-version (and NEWEST_OPENMETADATA_RELEASE
- *      when it is the newest).
+ * Adding a release, say 2.1, is one file 2.1.json here: `"extends": "2.0"` (the
+ * release it differs least from) and the facts that changed: objects merge key
+ * by key, arrays and other values replace the inherited one (null clears it).
+ * OPENMETADATA_RELEASES (profile/fields.ts), the choices of --openmetadata-version,
+ * is read from this folder; the newest line is the default.
  * The host layer judges the release once test/host/releases.json pins its
  * openmetadata-ingestion: it checks these facts against the installed package.
  */
