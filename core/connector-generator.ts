@@ -17,7 +17,6 @@ import {
   markersReport,
   reportInterruptAsCancelled,
   type CommitContext,
-  type SharedFs,
 } from './commit.js';
 import { mergeOutcome, planChanges, type PlanChanges } from './merge.js';
 import { helpText } from './help.js';
@@ -37,6 +36,7 @@ import { ProfileError, findProblems, type Problem, type ProfileSpec } from './pr
 import { declined, describeEdit, type RegistrationReport } from './registration.js';
 import { answersFile, lastStoredName, storeProfile, storedAnswers, storedProfile, withStoredProfile, type StoredAnswers } from './stored-profiles.js';
 import { findCheckoutRoot } from './host-checkout.js';
+import { adapterSignal, askOne, conflicterOptions, declaredOptionNames, ioAdapter, markForced, runFolder, sharedFs } from './yeoman.js';
 import { briefRunValues, type BriefRun } from './brief.js';
 import { BRIEF, plannedFile, plannedPath, type PlannedFile } from './file-plan.js';
 import { changedSinceGenerated } from './merge.js';
@@ -89,8 +89,7 @@ export function declareOptions(generator: Generator<Record<string, unknown>, Con
  * as the `unknownFlags` option) and yo's (read from yo's command line: yo passes every flag on).
  */
 export function undeclaredFlagProblems(generator: Generator<Record<string, unknown>, ConnectorOptions>): Problem[] {
-  const declared = (generator as unknown as { _options: Record<string, { alias?: string }> })._options;
-  const names = Object.entries(declared).flatMap(([name, spec]) => (spec.alias ? [name, spec.alias] : [name]));
+  const names = declaredOptionNames(generator);
   const fromBin = generator.options.unknownFlags;
   const typedToYo = flagsTypedToYo(process.argv, (namespace) => namespace === 'connector' || namespace.startsWith('connector:'));
   const unknown = [
@@ -100,10 +99,6 @@ export function undeclaredFlagProblems(generator: Generator<Record<string, unkno
   // suggestions name long flags only: a one-letter alias (`h`) would be the prefix of many typos
   return unknownFlagProblems(unknown, names.filter((name) => name.length > 1));
 }
-
-/** The abort signal of the environment's adapter (an adapter of yeoman-test may have none). */
-export const adapterSignal = (generator: Generator<Record<string, unknown>, ConnectorOptions>): AbortSignal | undefined =>
-  (generator.env.adapter as { signal?: AbortSignal }).signal;
 
 /** Whether this run may ask the user anything: an explicit option, else a terminal on stdin. */
 export const canAsk = (options: RunOptions): boolean => options.interactive ?? Boolean(process.stdin.isTTY);
@@ -115,19 +110,19 @@ export function allOrNothingCommit(
 ): () => Promise<void> {
   return async () => {
     const generator = generatorOf();
-    const { env, options } = generator;
-    const conflicterOptions = (env as unknown as { conflicterOptions?: Record<string, unknown> }).conflicterOptions ?? {};
+    const { options } = generator;
+    const environmentOptions = conflicterOptions(generator);
     await commitAllOrNothing({
-      sharedFs: env.sharedFs as unknown as SharedFs,
-      adapter: env.adapter as never,
-      conflicterOptions,
+      sharedFs: sharedFs(generator),
+      adapter: ioAdapter(generator),
+      conflicterOptions: environmentOptions,
       // messages name paths as the user's shell sees them, like Yeoman's own lines
-      root: (env as unknown as { logCwd?: string }).logCwd ?? generator.destinationRoot(),
+      root: generator.env.logCwd ?? generator.destinationRoot(),
       destinationRoot: generator.destinationRoot(),
       writeConflictMarkers: Boolean(options.writeConflictMarkers),
       canAsk: canAsk(options),
-      force: Boolean(options.force || conflicterOptions.force),
-      dryRun: Boolean(options.dryRun || conflicterOptions.dryRun),
+      force: Boolean(options.force || environmentOptions.force),
+      dryRun: Boolean(options.dryRun || environmentOptions.dryRun),
       ...host?.(),
     });
   };
@@ -281,11 +276,11 @@ export abstract class ConnectorGenerator<P extends HostProfile> extends Generato
     const exclude = this.answers.excludeEdit;
     if (exclude && !this.options.dryRun) {
       this.fs.write(exclude.file, exclude.contents);
-      markForced(this.env.sharedFs as never, exclude.file);
+      markForced(this, exclude.file);
     }
     for (const edit of this.registration.edits.filter((e) => e.outcome === 'added')) {
       this.fs.write(this.destinationPath(edit.file), edit.contents ?? '');
-      markForced(this.env.sharedFs as never, this.destinationPath(edit.file));
+      markForced(this, this.destinationPath(edit.file));
     }
     // last: it reports the registration written above and every other file of the plan
     const run = { plan, data, registration: this.registration, changes: this.lifecycle?.changes, checkoutWarnings: this.checkoutWarnings(), answers: this.answers.note };
@@ -360,18 +355,18 @@ export abstract class ConnectorGenerator<P extends HostProfile> extends Generato
     // conflicter changes), and a refresh there would queue one more, for ever.
     if (this.options.dryRun || !this.profile || this.refreshed) return;
     this.refreshed = true;
-    const sharedFs = this.env.sharedFs as unknown as SharedFiles;
+    const store = sharedFs(this);
     const fromDisk = (file: string): string | undefined => (existsSync(file) ? readFileSync(file, 'utf8') : undefined);
     const wrote = this.registration.edits.filter((e) => e.outcome === 'added').map((e) => this.destinationPath(e.file));
     const now = this.options.skipRegister ? [] : this.host.registrations(this.profile, this.checkoutRoot).edits.filter((e) => e.outcome === 'added');
     const exclude = answersFile(this.destinationRoot(), fromDisk).excludeEdit;
     const edits = [...now.map((e) => ({ file: this.destinationPath(e.file), contents: e.contents ?? '' })), ...(exclude ? [exclude] : [])];
     // already on disk as this run wants them (another run added the same entries): nothing to write
-    for (const file of [...wrote, ...(this.answers.excludeEdit ? [this.answers.excludeEdit.file] : [])]) clearFileState(sharedFs.get(file));
+    for (const file of [...wrote, ...(this.answers.excludeEdit ? [this.answers.excludeEdit.file] : [])]) clearFileState(store.get(file));
     // in order: when several edits touch one file, the last holds them all (as in writing())
     for (const edit of edits) {
       this.fs.write(edit.file, edit.contents);
-      markForced(sharedFs, edit.file);
+      markForced(this, edit.file);
     }
     const answers = this.config.path;
     this.fs.writeJSON(answers, withStoredProfile(fromDisk(answers), this.rootGeneratorName(), this.host.spec.host, this.storedAnswers()));
@@ -480,8 +475,8 @@ export abstract class ConnectorGenerator<P extends HostProfile> extends Generato
       const fix = field.fixFor(withDefaults(this.host.spec, profile));
       if (!fix) continue;
       const name = `${field.name}Fix`;
-      const answers = (await this.prompt([{ type: 'confirm', name, message: fix.question, default: true } as never])) as Record<string, unknown>;
-      if (answers[name] === true) profile[field.name] = fix.value;
+      const answer = await askOne(this, { type: 'confirm', name, message: fix.question, default: true });
+      if (answer === true) profile[field.name] = fix.value;
     }
   }
 
@@ -494,9 +489,8 @@ export abstract class ConnectorGenerator<P extends HostProfile> extends Generato
   }
 
   /** One question's raw answer. */
-  private async promptOne(question: Record<string, unknown>): Promise<unknown> {
-    const answers = await this.prompt([question as never]);
-    return (answers as Record<string, unknown>)[String(question.name)];
+  private async promptOne(question: { name: string } & Record<string, unknown>): Promise<unknown> {
+    return askOne(this, question);
   }
 
   /** An answer is checked as it is given, by the field's own declaration and the checkout's checks. */
@@ -522,9 +516,6 @@ function shownPath(generator: Generator<Record<string, unknown>, ConnectorOption
   return path.relative(runFolder(generator), absolute) || '.';
 }
 
-/** The folder the run started in (Yeoman's logCwd): where the user's shell is. */
-const runFolder = (generator: Generator<Record<string, unknown>, ConnectorOptions>): string =>
-  (generator.env as unknown as { logCwd?: string }).logCwd ?? process.cwd();
 
 /** The profile with the keys of `order` first, in that order, then its others as they are. */
 function inOrderOf(order: readonly string[], profile: PartialProfile): PartialProfile {
@@ -587,7 +578,7 @@ export function renderBrief<P extends HostProfile>(
 
 /** --force, given to the generator or to the environment (yo, yeoman-test) */
 export const forcedRun = (generator: Generator<Record<string, unknown>, ConnectorOptions>): boolean =>
-  Boolean(generator.options.force || (generator.env as unknown as { conflicterOptions?: { force?: boolean } }).conflicterOptions?.force);
+  Boolean(generator.options.force || conflicterOptions(generator).force);
 
 const nameFieldOf = (spec: ProfileSpec): Field => {
   const field = spec.fields.find((f) => f.name === 'name');
@@ -595,9 +586,4 @@ const nameFieldOf = (spec: ProfileSpec): Field => {
   return field;
 };
 
-type SharedFiles = { get(path: string): Parameters<typeof clearFileState>[0] & { conflicter?: string } };
 
-/** Registration edits are additive and idempotent; they bypass the overwrite prompt and are reported instead. */
-export function markForced(sharedFs: { get(path: string): { conflicter?: string } }, absolutePath: string): void {
-  sharedFs.get(absolutePath).conflicter = 'force';
-}

@@ -9,6 +9,9 @@ import { dashed, type Field, type PartialProfile } from './field.js';
 import { decodePromptLine, encodePromptLine } from './multiline.js';
 import { ProfileError, type ProfileSpec } from './validate.js';
 
+/** A prompt question as inquirer takes it: its name is the answer's key. */
+export type Question = { name: string; message: string } & Record<string, unknown>;
+
 const camelCase = (key: string): string => key.replace(/[-_]([a-z])/g, (_, c: string) => c.toUpperCase());
 
 // yeoman-generator coerces an option declared `type: Array` with `Array(value)`: a value that is already an
@@ -111,7 +114,7 @@ const selectedValues = (input: unknown): unknown =>
   Array.isArray(input) ? input.map((item) => (typeof item === 'object' && item !== null && 'value' in item ? item.value : item)) : input;
 
 /** An inquirer question for a field, with the default it would otherwise take, checked as it is answered. */
-export function questionFor(field: Field, profile: PartialProfile, defaultOverride?: unknown, check?: AnswerCheck): Record<string, unknown> {
+export function questionFor(field: Field, profile: PartialProfile, defaultOverride?: unknown, check?: AnswerCheck): Question {
   const defaultValue = defaultOverride ?? field.defaultFor?.(profile);
   const base = { name: field.name, message: field.question ?? field.help, ...(check ? { validate: check } : {}) };
   switch (field.kind) {

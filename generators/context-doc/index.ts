@@ -8,7 +8,6 @@ import Generator from 'yeoman-generator';
 import { closest } from '../../core/closest.js';
 import { markersReport, reportInterruptAsCancelled } from '../../core/commit.js';
 import {
-  adapterSignal,
   allOrNothingCommit,
   leaveOutTaskErrorLine,
   renderBrief,
@@ -21,6 +20,7 @@ import type { HostDefinition } from '../../core/host.js';
 import { dashed } from '../../core/profile/field.js';
 import { assertValidProfile, ProfileError, type Problem } from '../../core/profile/validate.js';
 import { answersFile, lastStoredName, storedProfile } from '../../core/stored-profiles.js';
+import { adapterSignal, runFolder } from '../../core/yeoman.js';
 import { HOSTS, HOST_IDS, hostEntry } from '../hosts.js';
 import { CONTEXT_DOC_RUN_FLAGS, CONTEXT_DOC_SUMMARY, contextDocFields } from './flags.js';
 
@@ -94,8 +94,7 @@ export default class ContextDocGenerator extends Generator<Record<string, unknow
 
   /** A brief left with conflict markers is named at the end. */
   end(): void {
-    const from = (this.env as unknown as { logCwd?: string }).logCwd ?? process.cwd();
-    const markers = markersReport(this.markedFiles.map((file) => path.relative(from, file)));
+    const markers = markersReport(this.markedFiles.map((file) => path.relative(runFolder(this), file)));
     if (markers) this.log.info(markers);
   }
 
