@@ -2,7 +2,7 @@
  * Hostile free text, for every host: quotes, triple quotes, backslashes,
  * newlines, EJS delimiters, Markdown syntax, HTML and very long strings in
  * every free-text field. The fields come from the declarations
- * (core/profile/fields-*.ts), so new fields are covered automatically: each
+ * (generators/<host>/profile/fields.ts), so new fields are covered automatically: each
  * text, list and configKeys field gets every hostile string its schema accepts.
  *
  * Each hostile run is compared with a benign run of the same shape: the same

@@ -1,6 +1,6 @@
 /**
  * The streams of an API or file source: streams/<stream>.py and schemas/<stream>.json. An API stream reads
- * the --api-endpoints call core/profile/mage-streams.ts gives it, its path parameters filled from the
+ * the --api-endpoints call profile/streams.ts gives it, its path parameters filled from the
  * config or from a parent stream's records; a stream without one gets a path to fill in.
  */
 import { streamClassName, type MageProfile } from '../profile/spec.js';
