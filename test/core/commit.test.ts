@@ -1,26 +1,27 @@
 /**
- * core/commit.ts, a run's commit driven directly: files written to a real mem-fs store through
- * mem-fs-editor (as a generator writes them), committed by commitAllOrNothing with a fake of the
- * environment's adapter (yeoman-test's TestAdapter, its log kept line by line). No Yeoman environment
- * runs. The phases: the three-way merge settles what it can, then check (every path writable), decide
- * (every conflict settled before the first write), write (undone if it fails part-way), and the
- * records of what was generated once all is written.
+ * The commit of a run (core/commit/, whose exports the generators import through core/commit.ts),
+ * driven directly: files written to a real mem-fs store through mem-fs-editor (as a generator writes
+ * them), committed by commitAllOrNothing with a fake of the environment's adapter (yeoman-test's
+ * TestAdapter, its log kept line by line). No Yeoman environment runs. The phases: the three-way
+ * merge settles what it can, then check (every path writable), decide (every conflict settled before
+ * the first write), write (undone if it fails part-way), and the records of what was generated once
+ * all is written.
  */
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import fsPromises from 'node:fs/promises';
 import path from 'node:path';
 import { format } from 'node:util';
-import type { ConflicterFile } from '@yeoman/conflicter';
 import { create as createStore } from 'mem-fs';
-import { create as createEditor, type MemFsEditor, type MemFsEditorFile } from 'mem-fs-editor';
+import { create as createEditor, type MemFsEditor } from 'mem-fs-editor';
 import { TestAdapter } from 'yeoman-test';
-import { commitAllOrNothing, ConflictError, WriteError, type CommitContext } from '../../core/commit.js';
 import { checkoutLockPath } from '../../core/checkout-lock.js';
+import { commitAllOrNothing } from '../../core/commit/all-or-nothing.js';
+import type { CommitContext, PendingFile } from '../../core/commit/context.js';
+import { ConflictError, WriteError } from '../../core/commit/errors.js';
 import { readPlan, readRecord, writePlan, writeRecord } from '../../core/merge.js';
 import { diffTrees, isEmptyDiff, rejection, snapshotTree, tempDir } from '../support/generate.js';
 
-type StoreFile = ConflicterFile & MemFsEditorFile;
 /** Prompt answers for the adapter (yeoman-test does not export the type by name). */
 type TestAdapterOptions = NonNullable<ConstructorParameters<typeof TestAdapter>[0]>;
 
@@ -74,9 +75,9 @@ class RecordingAdapter extends TestAdapter {
 /** A destination folder with its files, the mem-fs a run writes to, and the records of a run before. */
 class Checkout {
   readonly dir = tempDir('connector-commit-');
-  private readonly store = createStore<StoreFile>();
+  private readonly store = createStore<PendingFile>();
   /** what the generator writes in memory before the commit */
-  readonly fs: MemFsEditor<StoreFile> = createEditor(this.store);
+  readonly fs: MemFsEditor<PendingFile> = createEditor(this.store);
 
   path(relative: string): string {
     return path.join(this.dir, relative);
