@@ -12,6 +12,7 @@
  * style; the style comes from the release's facts file.
  */
 import { pyFromImport } from '../../core/python-imports.js';
+import { PYTHON_STDLIB_MODULES } from '../../core/python-stdlib.js';
 
 /** How the release's formatter lays out Python (generators/openmetadata/facts/<line>.json, `python`). */
 export interface PyStyle {
@@ -31,8 +32,6 @@ export const I1 = INDENT;
 export const I2 = INDENT.repeat(2);
 export const I3 = INDENT.repeat(3);
 
-/** Modules that isort files under the standard library section. */
-const STDLIB_ROOTS = new Set(['abc', 'collections', 'datetime', 'functools', 'os', 'ssl', 'textwrap', 'typing', 'unittest', 'urllib']);
 
 export interface PyImport {
   module: string;
@@ -50,19 +49,17 @@ function nameKey(name: string): string {
 
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-/**
- * Packages isort files as first-party in an OpenMetadata checkout: both live in
- * ingestion/src, and upstream code keeps them in their own section after the
- * third-party imports.
- */
-const FIRST_PARTY_ROOTS = new Set(['metadata', '_openmetadata_testutils']);
-
 type Section = 'stdlib' | 'thirdParty' | 'firstParty';
 
-function sectionOf(module: string): Section {
-  const root = module.split('.')[0]!;
-  if (STDLIB_ROOTS.has(root)) return 'stdlib';
-  return FIRST_PARTY_ROOTS.has(root) ? 'firstParty' : 'thirdParty';
+/**
+ * The section isort (1.12) or ruff (2.0) files an import under: the standard library, the packages the
+ * release's formatter settings name first-party (the release's facts: metadata, _openmetadata_testutils...,
+ * kept after the third-party imports), or third party.
+ */
+function sectionOf(module: string, firstParty: ReadonlySet<string>): Section {
+  const root = module.split('.')[0] ?? module;
+  if (PYTHON_STDLIB_MODULES.has(root)) return 'stdlib';
+  return firstParty.has(root) ? 'firstParty' : 'thirdParty';
 }
 
 /** A Python string literal black leaves alone: double quotes (the values are identifiers, paths and URLs). */
@@ -129,12 +126,13 @@ export interface PyLayout {
   docstringGap: string;
 }
 
-/** The helpers of pythonLayout, bound to the release's style. */
-export function pythonLayout(style: PyStyle): PyLayout {
+/** The helpers of pythonLayout, bound to the release's style and the packages its formatter counts as first-party. */
+export function pythonLayout(style: PyStyle, firstParty: readonly string[]): PyLayout {
   const width = style.lineLength;
+  const sections = new Set(firstParty);
   return {
     style,
-    importBlock: (imports) => importBlock(imports, width),
+    importBlock: (imports) => importBlock(imports, sections, width),
     bracketed: (indent, head, open, items, close, tail, isDef = false) => bracketed({ indent, head, open, items, close, tail, isDef }, width),
     defLine: (indent, name, params, returns) => defLine(style, indent, name, params, returns),
     classLine: (name, bases) => classLine(name, bases, width),
@@ -182,18 +180,17 @@ function groupImports(imports: PyImport[]): ImportGroups {
  * checkout: standard library, third party, then first party (metadata);
  * plain imports before from-imports; modules and names sorted.
  */
-function importBlock(imports: PyImport[], width: number): string {
+function importBlock(imports: PyImport[], firstParty: ReadonlySet<string>, width: number): string {
   const groups = groupImports(imports);
   return (['stdlib', 'thirdParty', 'firstParty'] as const)
-    .map((section) => sectionLines(groups, section, width))
+    .map((section) => sectionLines(groups, (module) => sectionOf(module, firstParty) === section, width))
     .filter((lines) => lines.length > 0)
     .map((lines) => lines.join('\n'))
     .join('\n\n');
 }
 
 /** One section of the block: its `import m` lines, then its from-imports, each sorted by module. */
-function sectionLines(groups: ImportGroups, section: Section, width: number): string[] {
-  const inSection = (module: string): boolean => sectionOf(module) === section;
+function sectionLines(groups: ImportGroups, inSection: (module: string) => boolean, width: number): string[] {
   const plain = [...groups.plain].filter(inSection).sort((a, b) => compare(a.toLowerCase(), b.toLowerCase()));
   return [...plain.map((m) => `import ${m}`), ...fromImportLines(groups, inSection, width)];
 }

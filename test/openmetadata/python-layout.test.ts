@@ -9,11 +9,11 @@
  * runs those tools over whole generated trees; this spec says, case by case, what the layout decides.
  */
 import assert from 'node:assert/strict';
-import { releaseFacts } from '../../generators/openmetadata/facts/index.js';
+import { firstPartyPackages, releaseFacts } from '../../generators/openmetadata/facts/index.js';
 import { I1, I2, modernizeAnnotations, pythonLayout, type PyImport, type PyLayout } from '../../generators/openmetadata/python.js';
 
-const v112: PyLayout = pythonLayout(releaseFacts('1.12').python);
-const v20: PyLayout = pythonLayout(releaseFacts('2.0').python);
+const v112: PyLayout = pythonLayout(releaseFacts('1.12').python, firstPartyPackages(releaseFacts('1.12')));
+const v20: PyLayout = pythonLayout(releaseFacts('2.0').python, firstPartyPackages(releaseFacts('2.0')));
 const BOTH = [v112, v20];
 
 /** A name `length` characters long: `prefix` then x's. */
@@ -54,6 +54,13 @@ describe('generators/openmetadata/python: pythonLayout, lines as each release’
         'from metadata.utils import fqn',
       );
       for (const L of BOTH) assert.equal(L.importBlock(mixed), expected);
+    });
+
+    it('files any module of the standard library under it, and first party what each release’s formatter settings name', function () {
+      const imports = [{ module: 'json' }, { module: 'ingestion.settings', names: ['X'] }, { module: 'metadata.utils', names: ['fqn'] }];
+      // 2.0's ruff settings count the ingestion package first-party; 1.12's isort settings do not
+      assert.equal(v112.importBlock(imports), 'import json\n\nfrom ingestion.settings import X\n\nfrom metadata.utils import fqn');
+      assert.equal(v20.importBlock(imports), 'import json\n\nfrom ingestion.settings import X\nfrom metadata.utils import fqn');
     });
 
     it('leaves out the sections it has nothing for, and is empty without imports', function () {

@@ -356,3 +356,7 @@ export function referencePaths(facts: ReleaseFacts, serviceType: ServiceType, re
     ],
   };
 }
+
+/** The packages the release's formatter files as first-party (isort's known_first_party in 1.12, ruff's in 2.0). */
+export const firstPartyPackages = (release: ReleaseFacts): readonly string[] =>
+  release.pythonFormatting.isort?.knownFirstParty ?? release.pythonFormatting.ruff?.knownFirstParty ?? [];
