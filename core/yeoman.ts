@@ -27,10 +27,16 @@ interface EnvironmentInternals {
   conflicterOptions?: ConflicterOptions & { force?: boolean; dryRun?: boolean };
   sharedFs: SharedFs & { get(path: string): StoreFile };
   adapter: InputOutputAdapter & { signal?: AbortSignal };
+  /**
+   * typed as always set (BaseEnvironment), and yeoman-environment 6 sets it; but a generator runs in whatever environment
+   * runs it (an older or another implementation of @yeoman/types), which may leave it out: optional here, so runFolder keeps its fallback
+   */
+  logCwd?: string;
 }
 
-// yeoman-environment's instance has these members; its published type (BaseEnvironment) does not list them
-const internals = (generator: AnyGenerator): EnvironmentInternals => generator.env as unknown as EnvironmentInternals;
+// yeoman-environment's instance has these members; its published type (BaseEnvironment) lists them only in part (or as
+// always set: logCwd), and gives them to this view without a cast: the missing ones are optional here
+const internals = (generator: AnyGenerator): EnvironmentInternals => generator.env;
 
 export const conflicterOptions = (generator: AnyGenerator): NonNullable<EnvironmentInternals['conflicterOptions']> =>
   internals(generator).conflicterOptions ?? {};
@@ -45,7 +51,7 @@ export const ioAdapter = (generator: AnyGenerator): EnvironmentInternals['adapte
 export const adapterSignal = (generator: AnyGenerator): AbortSignal | undefined => ioAdapter(generator).signal;
 
 /** The folder the run started in (Yeoman's logCwd): where the user's shell is, which messages name paths from. */
-export const runFolder = (generator: AnyGenerator): string => generator.env.logCwd ?? process.cwd();
+export const runFolder = (generator: AnyGenerator): string => internals(generator).logCwd ?? process.cwd();
 
 /** The option names a generator declared, with their aliases (yeoman-generator keeps them in `_options`). */
 export function declaredOptionNames(generator: AnyGenerator): string[] {

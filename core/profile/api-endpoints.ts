@@ -88,7 +88,8 @@ function parseOne(text: string): Parse {
   if (!match || !(HTTP_METHODS as readonly string[]).includes(method ?? '')) {
     return { unparsed: `not an HTTP call: write it as METHOD /path, METHOD one of ${HTTP_METHODS.join(', ')}` };
   }
-  const [pathPart = '', query] = match[2]!.split(/\?(.*)/s);
+  const [, , route = ''] = match;
+  const [pathPart = '', query] = route.split(/\?(.*)/s);
   if (query !== undefined && !QUERY.test(query)) return { unparsed: 'the query string has characters a client path does not take (quotes, braces, backslashes)' };
   const segments = pathPart.split('/').slice(1);
   const params: ApiEndpoint['params'] = [];
@@ -100,7 +101,8 @@ function parseOne(text: string): Parse {
       // {_} has no letters to name a parameter after
       params.push({ placeholder, name: safeParam(unique(snakeWord(placeholder) || 'value', taken)) });
       // charts/{id} names one chart
-      if (words.length > 0 && !PLACEHOLDER.test(segments[i - 1] ?? '')) words.push(singular(words.pop()!));
+      const named = words.at(-1);
+      if (named !== undefined && !PLACEHOLDER.test(segments[i - 1] ?? '')) words.splice(-1, 1, singular(named));
       continue;
     }
     if (/[{}]/.test(segment)) return { error: `${segment}: a path parameter is {name}, a letter or _ then letters, digits or _ (e.g. {chart_id})` };
