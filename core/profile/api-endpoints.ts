@@ -5,6 +5,7 @@
  * export call of the SDK") are kept for the brief with the reason; a path
  * parameter written wrong, or the same call listed twice, is a profile error.
  */
+import { defined } from '../invariant.js';
 import { isPythonReserved } from './names.js';
 
 export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
@@ -112,6 +113,12 @@ function parseOne(text: string): Parse {
   const resource = segments.filter((s) => !PLACEHOLDER.test(s)).map(snakeWord).filter(Boolean).at(-1) ?? '';
   const path = query === undefined ? pathPart : `${pathPart}?${query}`;
   return { call: { text, method: method as HttpMethod, path, params, resource, words } };
+}
+
+/** The endpoint's path with each placeholder replaced by what `fill` makes of its parameter (one per placeholder, in order). */
+export function fillPlaceholders(endpoint: ApiEndpoint, fill: (param: ApiEndpoint['params'][number]) => string): string {
+  let index = 0;
+  return endpoint.path.replace(/\{[^}]*\}/g, () => fill(defined(endpoint.params[index++], `${endpoint.path} has a parameter for each placeholder (parseOne)`)));
 }
 
 /** Every entry of --api-endpoints: the calls the client gets a method for, the rest with the reason, and the errors. */
