@@ -33,8 +33,8 @@ type Registration = Required<Pick<Parameters<typeof prepareGeneratorCommand>[0],
  * is beside it, whichever copy of the class runs), imported only when a run creates it (yeoman-environment
  * calls a stub's createGenerator then), so a run loads only the generators it runs or composes.
  */
-const registration = (name: string): Registration => ({
-  generator: { createGenerator: () => GENERATORS[name]!.load() } as unknown as Registration['generator'],
+const registration = (name: string, entry: GeneratorEntry): Registration => ({
+  generator: { createGenerator: () => entry.load() } as unknown as Registration['generator'],
   resolved: fileURLToPath(new URL(`../generators/${name}/index.js`, import.meta.url)),
   namespace: `connector:${name}`,
 });
@@ -70,7 +70,8 @@ async function main(argv: string[]): Promise<void> {
     console.log(usage());
     return;
   }
-  if (!(generator in GENERATORS)) {
+  const entry = GENERATORS[generator];
+  if (!entry) {
     const suggestion = closest(generator, Object.keys(GENERATORS));
     console.error(`Unknown generator '${generator}'${suggestion ? `; did you mean ${suggestion}?` : '.'}\n\n${usage()}`);
     process.exitCode = 1;
@@ -84,15 +85,17 @@ async function main(argv: string[]): Promise<void> {
   const { addEnvironmentOptions, prepareGeneratorCommand } = await import('yeoman-environment');
   const command = addEnvironmentOptions();
   command.name(`generator-connector ${generator}`);
-  await prepareGeneratorCommand({ command, ...registration(generator) });
+  await prepareGeneratorCommand({ command, ...registration(generator, entry) });
+  const { env } = command;
+  if (!env) throw new Error('Internal error: prepareGeneratorCommand gives the command its environment');
   // Every sub-generator is registered, so a run can compose any of them by namespace.
-  for (const other of Object.keys(GENERATORS).filter((name) => name !== generator)) {
-    const { generator: stub, ...meta } = registration(other);
-    command.env!.register(stub, meta);
+  for (const [other, otherEntry] of Object.entries(GENERATORS).filter(([name]) => name !== generator)) {
+    const { generator: stub, ...meta } = registration(other, otherEntry);
+    env.register(stub, meta);
   }
   // commander stops at the first unknown flag: the generator reports them instead, with every other problem
   const { known, unknown } = splitUnknownFlags(rest, declaredFlags(command.options));
-  if (unknown.length > 0) command.env!.sharedOptions.unknownFlags = unknown;
+  if (unknown.length > 0) env.sharedOptions.unknownFlags = unknown;
   await command.parseAsync(known, { from: 'user' });
 }
 
