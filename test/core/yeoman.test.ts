@@ -56,7 +56,9 @@ function probeGenerator(seen: Seen, existing: string) {
 describe('the Yeoman boundary (core/yeoman.ts) against the pinned Yeoman', function () {
   // yeoman-test runs a generator in its folder and stays there: the specs after these start where they did
   const startedIn = process.cwd();
-  afterEach(() => process.chdir(startedIn));
+  afterEach(() => {
+    process.chdir(startedIn);
+  });
 
   it('runs against the versions package.json pins', function () {
     const pins = (JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> }).dependencies;
