@@ -5,10 +5,10 @@
  * rejects unknown flags, and exits non-zero on any failure.
  */
 import { fileURLToPath } from 'node:url';
-import type { prepareGeneratorCommand } from 'yeoman-environment';
 import { closest } from '../core/closest.js';
 import { splitUnknownFlags, type DeclaredFlag } from '../core/cli-flags.js';
 import { HOSTS, hostEntry } from '../generators/hosts.js';
+import { lazyGenerator, type GeneratorRegistration } from '../core/yeoman.js';
 
 interface GeneratorEntry {
   what: string;
@@ -26,18 +26,20 @@ const GENERATORS: Record<string, GeneratorEntry> = {
   app: { what: 'the same as openmetadata (what `yo connector` runs)', load: () => import('../generators/app/index.js') },
 };
 
-type Registration = Required<Pick<Parameters<typeof prepareGeneratorCommand>[0], 'generator' | 'resolved' | 'namespace'>>;
-
 /**
  * A generator as the environment registers it: under the path where yo finds it (its templates folder
  * is beside it, whichever copy of the class runs), imported only when a run creates it (yeoman-environment
  * calls a stub's createGenerator then), so a run loads only the generators it runs or composes.
  */
-const registration = (name: string): Registration => ({
-  generator: { createGenerator: () => GENERATORS[name]!.load() } as unknown as Registration['generator'],
-  resolved: fileURLToPath(new URL(`../generators/${name}/index.js`, import.meta.url)),
-  namespace: `connector:${name}`,
-});
+const registration = (name: string): GeneratorRegistration => {
+  const entry = GENERATORS[name];
+  if (!entry) throw new Error(`bin/connector.ts has no generator ${name}`);
+  return {
+    generator: lazyGenerator(entry.load),
+    resolved: fileURLToPath(new URL(`../generators/${name}/index.js`, import.meta.url)),
+    namespace: `connector:${name}`,
+  };
+};
 
 const usage = (): string =>
   [

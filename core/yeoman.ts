@@ -10,6 +10,7 @@ import type { ConflicterOptions } from '@yeoman/conflicter';
 import type Generator from 'yeoman-generator';
 import type { BaseOptions, PromptQuestion } from 'yeoman-generator';
 import type { MemFsEditorFile } from 'mem-fs-editor';
+import type { prepareGeneratorCommand } from 'yeoman-environment';
 import type { SharedFs } from './commit.js';
 
 /** A generator of this package, whatever its options. */
@@ -64,3 +65,14 @@ export async function askOne(generator: AnyGenerator, question: { name: string }
   const answers: Record<string, unknown> = await generator.prompt([question as unknown as PromptQuestion]);
   return answers[question.name];
 }
+
+/** How the bin registers a generator with yeoman-environment: the class, where yo would find it, its namespace. */
+export type GeneratorRegistration = Required<Pick<Parameters<typeof prepareGeneratorCommand>[0], 'generator' | 'resolved' | 'namespace'>>;
+
+/**
+ * A generator the environment imports only when a run creates it: yeoman-environment calls a registered
+ * stub's createGenerator then (its type asks for the class itself), so a run loads only the generators it
+ * runs or composes.
+ */
+export const lazyGenerator = (load: () => Promise<{ default: unknown }>): GeneratorRegistration['generator'] =>
+  ({ createGenerator: load }) as unknown as GeneratorRegistration['generator'];
