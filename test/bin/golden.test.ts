@@ -74,12 +74,12 @@ describe(`the golden tree (${GOLDEN_REL})`, function () {
     const generated = generateExample();
     if (process.env.UPDATE_GOLDEN === '1') {
       rewriteGolden(generated);
-      process.stderr.write(`  (UPDATE_GOLDEN=1: rewrote ${GOLDEN_REL}/ with ${listFiles(generated).length} files; review it with git diff and git status)\n`);
+      process.stderr.write(`  (UPDATE_GOLDEN=1: rewrote ${GOLDEN_REL}/ with ${String(listFiles(generated).length)} files; review it with git diff and git status)\n`);
     }
     assert.ok(existsSync(GOLDEN) && listFiles(GOLDEN).length > 0, `${GOLDEN_REL}/ is missing or empty: ${ACCEPT}`);
     const differences = treeDifferences(generated);
     if (differences.length > 0) {
-      assert.fail(`${differences.length} file(s) differ from ${GOLDEN_REL}/ (a/ golden, b/ generated):\n\n${differences.join('\n')}\nIf the change is intended: ${ACCEPT}.`);
+      assert.fail(`${String(differences.length)} file(s) differ from ${GOLDEN_REL}/ (a/ golden, b/ generated):\n\n${differences.join('\n')}\nIf the change is intended: ${ACCEPT}.`);
     }
   });
 });

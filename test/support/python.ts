@@ -54,7 +54,16 @@ function linterLines(root: string, output: string): string[] {
 
 const ANALYSER = fileURLToPath(new URL('./python/analyse.py', import.meta.url));
 
-type Mode = 'compile' | 'imports' | 'prints' | 'functions' | 'classes' | 'modules' | 'stdlib';
+/** What the analyser answers in each mode (the interfaces below). */
+interface Answers {
+  compile: string[];
+  imports: PyImport[];
+  prints: string[];
+  functions: PyFunction[];
+  classes: PyClass[];
+  modules: Record<string, PyModule>;
+  stdlib: PyStdlib;
+}
 
 interface AnalyseOptions {
   /** the interpreter; default python3 (python where there is no python3) */
@@ -64,19 +73,19 @@ interface AnalyseOptions {
 }
 
 /** Runs python/analyse.py in `root` over `files` (relative to root) and returns its JSON answer. */
-function analyse<T>(mode: Mode, root: string, files: readonly string[], options: AnalyseOptions = {}): T {
+function analyse<M extends keyof Answers>(mode: M, root: string, files: readonly string[], options: AnalyseOptions = {}): Answers[M] {
   const request = JSON.stringify({ mode, files, stdlibChecks: options.stdlibChecks ?? {} });
   const result = spawnTool(options.python ?? PYTHON, [ANALYSER], { cwd: root, input: request, env: PYTHON_ENV });
   if (result.status !== 0) {
     throw new Error(`python analyser (${mode}) failed in ${root}:\n${result.stderr || result.stdout}`);
   }
-  // the analyser's answer for this mode, as the interfaces below describe it
-  return JSON.parse(result.stdout) as T;
+  // JSON.parse gives any: analyse.py prints this mode's answer, in the shape Answers names
+  return JSON.parse(result.stdout) as Answers[M];
 }
 
 /** Files that do not compile (syntax errors, and warnings such as invalid escape sequences, as errors), "file: line N: Error: message". */
 export function compileErrors(root: string, files: readonly string[], options: { python?: string } = {}): string[] {
-  return files.length === 0 ? [] : analyse<string[]>('compile', root, files, options);
+  return files.length === 0 ? [] : analyse('compile', root, files, options);
 }
 
 /** Files that isort (profile black) would change, with isort's diff. */
@@ -168,12 +177,12 @@ export interface PyImport {
 
 /** Every import statement, at any depth (also inside functions and try blocks). */
 export function pythonImports(root: string, files: readonly string[]): PyImport[] {
-  return files.length === 0 ? [] : analyse<PyImport[]>('imports', root, files);
+  return files.length === 0 ? [] : analyse('imports', root, files);
 }
 
 /** Calls to print(), "file: line N: print() call". */
 export function pythonPrints(root: string, files: readonly string[]): string[] {
-  return files.length === 0 ? [] : analyse<string[]>('prints', root, files);
+  return files.length === 0 ? [] : analyse('prints', root, files);
 }
 
 export interface PyFunction {
@@ -195,7 +204,7 @@ export interface PyFunction {
 
 /** Every function and method (methods named "Class.method"). */
 export function pythonFunctions(root: string, files: readonly string[]): PyFunction[] {
-  return files.length === 0 ? [] : analyse<PyFunction[]>('functions', root, files);
+  return files.length === 0 ? [] : analyse('functions', root, files);
 }
 
 export interface PyClass {
@@ -214,7 +223,7 @@ export interface PyClass {
 
 /** Every class, with its bases, methods and class attributes. */
 export function pythonClasses(root: string, files: readonly string[]): PyClass[] {
-  return files.length === 0 ? [] : analyse<PyClass[]>('classes', root, files);
+  return files.length === 0 ? [] : analyse('classes', root, files);
 }
 
 export interface PyCall {
@@ -247,7 +256,7 @@ export interface PyModule {
 
 /** What each module binds, assigns, calls and guards: file (relative to root) -> facts. */
 export function pythonModules(root: string, files: readonly string[]): Record<string, PyModule> {
-  return files.length === 0 ? {} : analyse<Record<string, PyModule>>('modules', root, files);
+  return files.length === 0 ? {} : analyse('modules', root, files);
 }
 
 export interface PyStdlib {
@@ -259,5 +268,5 @@ export interface PyStdlib {
 
 /** The standard library's module names, and which of `checks` (names by module) do not exist. */
 export function pythonStdlib(checks: Record<string, string[]> = {}): PyStdlib {
-  return analyse<PyStdlib>('stdlib', process.cwd(), [], { stdlibChecks: checks });
+  return analyse('stdlib', process.cwd(), [], { stdlibChecks: checks });
 }

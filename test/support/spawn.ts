@@ -32,12 +32,7 @@ export const PYTHON_ENV = { PYTHONDONTWRITEBYTECODE: '1', NO_COLOR: '1' } as con
 
 /** The environment of this process with `extra` on top (`undefined` removes a variable). */
 function environment(extra: Record<string, string | undefined>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const [name, value] of Object.entries(extra)) {
-    if (value === undefined) delete env[name];
-    else env[name] = value;
-  }
-  return env;
+  return Object.fromEntries(Object.entries({ ...process.env, ...extra }).filter(([, value]) => value !== undefined));
 }
 
 /**
@@ -53,7 +48,7 @@ export function spawnTool(command: string, args: readonly string[], options: Spa
     maxBuffer: MAX_OUTPUT,
     env: environment(options.env ?? {}),
   });
-  const timedOut = (result.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT';
+  const timedOut = result.error !== undefined && 'code' in result.error && result.error.code === 'ETIMEDOUT';
   if (result.error && !timedOut) throw new Error(`${command} could not run: ${result.error.message}`);
   return { status: result.status, signal: result.signal, timedOut, stdout: result.stdout, stderr: result.stderr };
 }
