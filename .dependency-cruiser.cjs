@@ -13,11 +13,20 @@ module.exports = {
       to: { path: '^generators/' },
     },
     {
-      name: 'hosts-apart',
+      name: 'generators-apart',
       severity: 'error',
-      comment: 'a host folder imports core/, never another host',
-      from: { path: '^generators/(openmetadata|mage)/' },
-      to: { path: '^generators/', pathNot: '^generators/$1/' },
+      comment:
+        'a generator folder (a host, context-doc) imports core/, the registry generators/hosts.ts and its own files, never ' +
+        "another generator's folder; app/ is exempt: it is the openmetadata generator under yo's default name",
+      from: { path: '^generators/(?!app/)([^/]+)/' },
+      to: { path: '^generators/[^/]+/', pathNot: '^generators/$1/' },
+    },
+    {
+      name: 'registry-loads-hosts-lazily',
+      severity: 'error',
+      comment: 'generators/hosts.ts imports each host only when asked (import()): the bin lists the hosts without loading one',
+      from: { path: '^generators/hosts\\.ts$' },
+      to: { path: '^generators/[^/]+/', dependencyTypesNot: ['dynamic-import'] },
     },
     {
       name: 'shipped-code-apart',

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { prepareGeneratorCommand } from 'yeoman-environment';
 import { closest } from '../core/closest.js';
 import { splitUnknownFlags, type DeclaredFlag } from '../core/cli-flags.js';
+import { HOSTS, hostEntry } from '../generators/hosts.js';
 
 interface GeneratorEntry {
   what: string;
@@ -15,9 +16,9 @@ interface GeneratorEntry {
   load: () => Promise<{ default: unknown }>;
 }
 
+/** Every generator of the package: one per registered host, then the brief alone and yo's default. */
 const GENERATORS: Record<string, GeneratorEntry> = {
-  openmetadata: { what: 'a new OpenMetadata connector', load: () => import('../generators/openmetadata/index.js') },
-  mage: { what: 'a new Mage AI (mage_integrations) source', load: () => import('../generators/mage/index.js') },
+  ...Object.fromEntries(HOSTS.map((host) => [host.id, { what: host.what, load: host.generator }])),
   'context-doc': {
     what: 'CONNECTOR_CONTEXT.md again, from the profile stored in .yo-rc.json',
     load: () => import('../generators/context-doc/index.js'),
@@ -110,9 +111,9 @@ async function curatedHelp(generator: string): Promise<string> {
     const flags = await import('../generators/context-doc/flags.js');
     return helpText(usageLine, flags.CONTEXT_DOC_SUMMARY, flags.contextDocFields, { heading: 'Flags:', runFlags: flags.CONTEXT_DOC_RUN_FLAGS });
   }
-  const { HOSTS } = await import('../generators/hosts.js');
-  const host = HOSTS[generator === 'app' ? 'openmetadata' : generator];
-  if (!host) throw new Error(`generators/hosts.ts has no host for the generator ${generator}`);
+  const entry = hostEntry(generator === 'app' ? 'openmetadata' : generator);
+  if (!entry) throw new Error(`generators/hosts.ts has no host for the generator ${generator}`);
+  const host = await entry.definition();
   return helpText(usageLine, host.summary, host.spec.fields);
 }
 

@@ -1,21 +1,20 @@
 /**
- * Build step (after tsc): compiles each host's profile schema into ajv standalone code,
- * dist/core/profile/validators.generated.js (beside the compiled validate.js that imports it), so that a run neither loads ajv nor compiles the
- * schema (about 0.1 s). Each validator carries the schema it was compiled from: validate.ts
- * uses it only while the fields still give that schema.
+ * Build step (after tsc): compiles each registered host's profile schema into ajv standalone code,
+ * dist/core/profile/validators.generated.js (beside the compiled validate.js that imports it), so that a
+ * run neither loads ajv nor compiles the schema (about 0.1 s). Each validator carries the schema it was
+ * compiled from: validate.ts uses it only while the fields still give that schema.
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import standaloneModule from 'ajv/dist/standalone/index.js';
-import { mageSpec } from '../core/profile/mage.js';
-import { openMetadataSpec } from '../core/profile/openmetadata.js';
 import { buildProfileSchema, profileAjv } from '../core/profile/validate.js';
+import { HOSTS } from '../generators/hosts.js';
 
 const OUTPUT = fileURLToPath(new URL('../dist/core/profile/validators.generated.js', import.meta.url));
 // ajv's standalone module is CommonJS with `exports.default`
 const standaloneCode = (standaloneModule as unknown as { default: typeof standaloneModule.default }).default;
 
-const specs = [openMetadataSpec, mageSpec];
+const specs = await Promise.all(HOSTS.map(async (host) => (await host.definition()).spec));
 const ajv = profileAjv({ code: { source: true, esm: true } });
 const schemas = new Map(specs.map((spec) => [spec.host, buildProfileSchema(spec)]));
 for (const schema of schemas.values()) ajv.addSchema(schema);

@@ -1,8 +1,8 @@
 /**
  * The shared life cycle of a host generator:
  * initializing (find the checkout) -> prompting (compose the profile) ->
- * configuring (validate, store, compose the brief) -> writing (the file plan,
- * then registration) -> conflicts (no-terminal guard) -> end (summary).
+ * configuring (validate, store, registration) -> writing (the file plan,
+ * registration, then the brief) -> conflicts (dry-run listing) -> end (summary).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -17,12 +17,11 @@ import {
   markersReport,
   reportInterruptAsCancelled,
   type CommitContext,
-  type SharedFs,
 } from './commit.js';
 import { mergeOutcome, planChanges, type PlanChanges } from './merge.js';
 import { helpText } from './help.js';
 import { nextStepsText, type RunDone } from './next-steps.js';
-import type { HostDefinition } from './host.js';
+import type { HostDefinition, HostProfile } from './host.js';
 import {
   fieldsToAsk,
   mergeSources,
@@ -37,6 +36,10 @@ import { ProfileError, findProblems, type Problem, type ProfileSpec } from './pr
 import { declined, describeEdit, type RegistrationReport } from './registration.js';
 import { answersFile, lastStoredName, storeProfile, storedAnswers, storedProfile, withStoredProfile, type StoredAnswers } from './stored-profiles.js';
 import { findCheckoutRoot } from './host-checkout.js';
+import { adapterSignal, askOne, conflicterOptions, declaredOptionNames, ioAdapter, markForced, runFolder, sharedFs } from './yeoman.js';
+import { briefRunValues, type BriefRun } from './brief.js';
+import { BRIEF, plannedFile, plannedPath, type PlannedFile } from './file-plan.js';
+import { changedSinceGenerated } from './merge.js';
 
 export interface RunOptions {
   profile?: string;
@@ -55,7 +58,7 @@ const OPTION_TYPE: Record<Field['kind'], typeof String | typeof Array | typeof B
   integer: String,
   choices: Array,
   list: Array,
-  configKeys: Array,
+  records: Array,
   boolean: Boolean,
 };
 
@@ -86,8 +89,7 @@ export function declareOptions(generator: Generator<Record<string, unknown>, Con
  * as the `unknownFlags` option) and yo's (read from yo's command line: yo passes every flag on).
  */
 export function undeclaredFlagProblems(generator: Generator<Record<string, unknown>, ConnectorOptions>): Problem[] {
-  const declared = (generator as unknown as { _options: Record<string, { alias?: string }> })._options;
-  const names = Object.entries(declared).flatMap(([name, spec]) => (spec.alias ? [name, spec.alias] : [name]));
+  const names = declaredOptionNames(generator);
   const fromBin = generator.options.unknownFlags;
   const typedToYo = flagsTypedToYo(process.argv, (namespace) => namespace === 'connector' || namespace.startsWith('connector:'));
   const unknown = [
@@ -97,10 +99,6 @@ export function undeclaredFlagProblems(generator: Generator<Record<string, unkno
   // suggestions name long flags only: a one-letter alias (`h`) would be the prefix of many typos
   return unknownFlagProblems(unknown, names.filter((name) => name.length > 1));
 }
-
-/** The abort signal of the environment's adapter (an adapter of yeoman-test may have none). */
-export const adapterSignal = (generator: Generator<Record<string, unknown>, ConnectorOptions>): AbortSignal | undefined =>
-  (generator.env.adapter as { signal?: AbortSignal }).signal;
 
 /** Whether this run may ask the user anything: an explicit option, else a terminal on stdin. */
 export const canAsk = (options: RunOptions): boolean => options.interactive ?? Boolean(process.stdin.isTTY);
@@ -112,19 +110,19 @@ export function allOrNothingCommit(
 ): () => Promise<void> {
   return async () => {
     const generator = generatorOf();
-    const { env, options } = generator;
-    const conflicterOptions = (env as unknown as { conflicterOptions?: Record<string, unknown> }).conflicterOptions ?? {};
+    const { options } = generator;
+    const environmentOptions = conflicterOptions(generator);
     await commitAllOrNothing({
-      sharedFs: env.sharedFs as unknown as SharedFs,
-      adapter: env.adapter as never,
-      conflicterOptions,
+      sharedFs: sharedFs(generator),
+      adapter: ioAdapter(generator),
+      conflicterOptions: environmentOptions,
       // messages name paths as the user's shell sees them, like Yeoman's own lines
-      root: (env as unknown as { logCwd?: string }).logCwd ?? generator.destinationRoot(),
+      root: generator.env.logCwd ?? generator.destinationRoot(),
       destinationRoot: generator.destinationRoot(),
       writeConflictMarkers: Boolean(options.writeConflictMarkers),
       canAsk: canAsk(options),
-      force: Boolean(options.force || conflicterOptions.force),
-      dryRun: Boolean(options.dryRun || conflicterOptions.dryRun),
+      force: Boolean(options.force || environmentOptions.force),
+      dryRun: Boolean(options.dryRun || environmentOptions.dryRun),
       ...host?.(),
     });
   };
@@ -149,7 +147,7 @@ export function leaveOutTaskErrorLine(generator: { readonly log: Generator['log'
   Object.defineProperty(generator, 'log', { value: quiet, writable: true, configurable: true });
 }
 
-export abstract class ConnectorGenerator<P extends { name: string }> extends Generator<Record<string, unknown>, ConnectorOptions> {
+export abstract class ConnectorGenerator<P extends HostProfile> extends Generator<Record<string, unknown>, ConnectorOptions> {
   protected abstract readonly host: HostDefinition<P>;
   protected profile!: P;
   protected checkoutRoot: string | undefined;
@@ -191,7 +189,7 @@ export abstract class ConnectorGenerator<P extends { name: string }> extends Gen
 
   /** What `yo connector:<generator> --help` prints: the same text as the bin's (core/help.ts). */
   override help(): string {
-    const namespace = typeof this.options.namespace === 'string' ? this.options.namespace : `connector:${this.host.id}`;
+    const namespace = typeof this.options.namespace === 'string' ? this.options.namespace : `connector:${this.host.spec.host}`;
     // the app generator is what `yo connector` runs
     return helpText(`yo ${namespace.replace(/:app$/, '')}`, this.host.summary, this.host.spec.fields);
   }
@@ -259,49 +257,34 @@ export abstract class ConnectorGenerator<P extends { name: string }> extends Gen
     if (problems.length > 0) throw new ProfileError(supplied.length > 0 ? supplied : problems);
 
     storeProfile(this.config, spec.host, this.storedAnswers());
-    const planned = [...this.host.plan(this.profile).map((f) => f.destination), this.host.briefDestination(this.profile)];
+    const planned = this.host.plan(this.profile).map((f) => f.destination);
     const connector = `${spec.host}:${this.profile.name}`;
     this.lifecycle = { connector, planned, changes: planChanges(this.destinationRoot(), connector, planned, this.forced()) };
     this.answers = answersFile(this.destinationRoot(), (file) => this.fs.read(file, { defaults: '' }) ?? undefined);
     const registration = this.host.registrations(this.profile, this.checkoutRoot);
+    // what this run registers, computed before writing: reading the files again later would find the edits already made
     this.registration = this.options.skipRegister ? declined(registration) : registration;
-    // Awaited: composeWith imports the generator asynchronously; unawaited, the brief's writing task could be
-    // queued after this generator's conflicts task, and the no-terminal guard would miss a conflicting brief.
-    // Composed as its class, with its path: the bin's bundle holds its own copy of every generator, and composing
-    // by path alone would import the file, and with it a second Yeoman from node_modules.
-    const brief = this.host.briefGenerator;
-    await this.composeWith({ Generator: await brief.load(), path: brief.path }, {
-      host: spec.host,
-      connectorProfile: this.profile,
-      // what this run registers, computed before writing: reading the files again later would find the edits already made
-      registration: this.registration,
-      interactive: canAsk(this.options),
-      force: this.options.force,
-      answersNote: this.answers.note,
-      planChanges: this.lifecycle.changes,
-    } as never);
   }
 
   writing(): void {
     const plan = this.host.plan(this.profile);
     const data = this.host.templateData(this.profile);
-    for (const file of plan) {
-      this.fs.copyTpl(this.templatePath(file.template), this.destinationPath(file.destination), { ...data, ...file.data }, undefined, {
-        noGlob: true,
-      });
-    }
+    for (const file of plan.filter((f) => f.id !== BRIEF)) renderPlannedFile(this, file, data);
     // no longer planned and as generated: deleted through mem-fs, so the commit removes it with the rest or not at all
     if (!this.options.dryRun) for (const file of this.lifecycle?.changes.delete ?? []) this.fs.delete(this.destinationPath(file));
     // a forced edit like registration's, so it lands with the files or not at all
     const exclude = this.answers.excludeEdit;
     if (exclude && !this.options.dryRun) {
       this.fs.write(exclude.file, exclude.contents);
-      markForced(this.env.sharedFs as never, exclude.file);
+      markForced(this, exclude.file);
     }
     for (const edit of this.registration.edits.filter((e) => e.outcome === 'added')) {
       this.fs.write(this.destinationPath(edit.file), edit.contents ?? '');
-      markForced(this.env.sharedFs as never, this.destinationPath(edit.file));
+      markForced(this, this.destinationPath(edit.file));
     }
+    // last: it reports the registration written above and every other file of the plan
+    const run = { plan, data, registration: this.registration, changes: this.lifecycle?.changes, checkoutWarnings: this.checkoutWarnings(), answers: this.answers.note };
+    renderBrief(this, this.host, this.profile, run);
   }
 
   /** Runs after every composed generator has written to memory, before the commit. */
@@ -328,7 +311,7 @@ export abstract class ConnectorGenerator<P extends { name: string }> extends Gen
     this.log.info(this.answers.shownNote(runFolder(this)));
     for (const report of this.runReports()) this.log.info(report);
     // what to do now: paths relative to the folder the user ran in, as Yeoman prints the files it wrote
-    const brief = shownPath(this, this.destinationPath(this.host.briefDestination(this.profile)));
+    const brief = shownPath(this, this.destinationPath(plannedPath(this.host.plan(this.profile), BRIEF)));
     const root = this.checkoutRoot ? shownPath(this, this.checkoutRoot) : undefined;
     this.log.info(nextStepsText(brief, root, this.host.nextSteps(this.profile, this.runDone())));
     // last, so the files to resolve are what the user reads first when the run ends
@@ -346,9 +329,8 @@ export abstract class ConnectorGenerator<P extends { name: string }> extends Gen
     return {};
   }
 
-  /** --force, given to the bin or to the environment (yo, yeoman-test) */
   private forced(): boolean {
-    return Boolean(this.options.force || (this.env as unknown as { conflicterOptions?: { force?: boolean } }).conflicterOptions?.force);
+    return forcedRun(this);
   }
 
   private checkoutWarnings(): string[] {
@@ -373,18 +355,18 @@ export abstract class ConnectorGenerator<P extends { name: string }> extends Gen
     // conflicter changes), and a refresh there would queue one more, for ever.
     if (this.options.dryRun || !this.profile || this.refreshed) return;
     this.refreshed = true;
-    const sharedFs = this.env.sharedFs as unknown as SharedFiles;
+    const store = sharedFs(this);
     const fromDisk = (file: string): string | undefined => (existsSync(file) ? readFileSync(file, 'utf8') : undefined);
     const wrote = this.registration.edits.filter((e) => e.outcome === 'added').map((e) => this.destinationPath(e.file));
     const now = this.options.skipRegister ? [] : this.host.registrations(this.profile, this.checkoutRoot).edits.filter((e) => e.outcome === 'added');
     const exclude = answersFile(this.destinationRoot(), fromDisk).excludeEdit;
     const edits = [...now.map((e) => ({ file: this.destinationPath(e.file), contents: e.contents ?? '' })), ...(exclude ? [exclude] : [])];
     // already on disk as this run wants them (another run added the same entries): nothing to write
-    for (const file of [...wrote, ...(this.answers.excludeEdit ? [this.answers.excludeEdit.file] : [])]) clearFileState(sharedFs.get(file));
+    for (const file of [...wrote, ...(this.answers.excludeEdit ? [this.answers.excludeEdit.file] : [])]) clearFileState(store.get(file));
     // in order: when several edits touch one file, the last holds them all (as in writing())
     for (const edit of edits) {
       this.fs.write(edit.file, edit.contents);
-      markForced(sharedFs, edit.file);
+      markForced(this, edit.file);
     }
     const answers = this.config.path;
     this.fs.writeJSON(answers, withStoredProfile(fromDisk(answers), this.rootGeneratorName(), this.host.spec.host, this.storedAnswers()));
@@ -397,9 +379,9 @@ export abstract class ConnectorGenerator<P extends { name: string }> extends Gen
     return spec.fields.some((f) => f.rederived) ? { profile, derived: this.derivedFields } : { profile };
   }
 
-  /** The file plan and the brief, each with what a real run would do to it. */
+  /** The file plan, each file with what a real run would do to it. */
   private logDryRun(): void {
-    const destinations = [...this.host.plan(this.profile).map((f) => f.destination), this.host.briefDestination(this.profile)];
+    const destinations = this.host.plan(this.profile).map((f) => f.destination);
     const changes = this.lifecycle?.changes ?? { absent: [], delete: [], obsolete: [] };
     const line = (status: string, destination: string, why = ''): string => `  ${status.padEnd(9)} ${shownPath(this, this.destinationPath(destination))}${why}`;
     const force = this.forced();
@@ -493,8 +475,8 @@ export abstract class ConnectorGenerator<P extends { name: string }> extends Gen
       const fix = field.fixFor(withDefaults(this.host.spec, profile));
       if (!fix) continue;
       const name = `${field.name}Fix`;
-      const answers = (await this.prompt([{ type: 'confirm', name, message: fix.question, default: true } as never])) as Record<string, unknown>;
-      if (answers[name] === true) profile[field.name] = fix.value;
+      const answer = await askOne(this, { type: 'confirm', name, message: fix.question, default: true });
+      if (answer === true) profile[field.name] = fix.value;
     }
   }
 
@@ -507,9 +489,8 @@ export abstract class ConnectorGenerator<P extends { name: string }> extends Gen
   }
 
   /** One question's raw answer. */
-  private async promptOne(question: Record<string, unknown>): Promise<unknown> {
-    const answers = await this.prompt([question as never]);
-    return (answers as Record<string, unknown>)[String(question.name)];
+  private async promptOne(question: { name: string } & Record<string, unknown>): Promise<unknown> {
+    return askOne(this, question);
   }
 
   /** An answer is checked as it is given, by the field's own declaration and the checkout's checks. */
@@ -535,9 +516,6 @@ function shownPath(generator: Generator<Record<string, unknown>, ConnectorOption
   return path.relative(runFolder(generator), absolute) || '.';
 }
 
-/** The folder the run started in (Yeoman's logCwd): where the user's shell is. */
-const runFolder = (generator: Generator<Record<string, unknown>, ConnectorOptions>): string =>
-  (generator.env as unknown as { logCwd?: string }).logCwd ?? process.cwd();
 
 /** The profile with the keys of `order` first, in that order, then its others as they are. */
 function inOrderOf(order: readonly string[], profile: PartialProfile): PartialProfile {
@@ -566,10 +544,41 @@ function movedConnectorProblems<P>(host: HostDefinition<P>, profile: PartialProf
       message:
         `the connector "${String(profile.name)}" was generated with --${dashed(field)} ${String(stored[field])} (stored in .yo-rc.json); ` +
         `changing it would write a second tree and a second registration beside the first. Keep --${dashed(field)} ${String(stored[field])}, ` +
-        `pick another --name, or delete the files and registration of the old one and its "${host.id}:${String(profile.name)}" entry in .yo-rc.json first ` +
+        `pick another --name, or delete the files and registration of the old one and its "${host.spec.host}:${String(profile.name)}" entry in .yo-rc.json first ` +
         `(got "${String(profile[field])}")`,
     }));
 }
+
+/** One planned file rendered into mem-fs from its template under the generator's templates folder. */
+export function renderPlannedFile(generator: Generator<Record<string, unknown>, ConnectorOptions>, file: PlannedFile, data: Record<string, unknown>): void {
+  generator.fs.copyTpl(generator.templatePath(file.template), generator.destinationPath(file.destination), { ...data, ...file.data }, undefined, {
+    noGlob: true,
+  });
+}
+
+/**
+ * The brief, rendered with the run's state: what the plan holds and the user changed, what is registered
+ * and left to do. The host generators render it last in their run; connector:context-doc renders it alone.
+ */
+export function renderBrief<P extends HostProfile>(
+  generator: Generator<Record<string, unknown>, ConnectorOptions>,
+  host: HostDefinition<P>,
+  profile: P,
+  run: Omit<BriefRun, 'changedByUser' | 'changes'> & { changes: BriefRun['changes'] | undefined; data: Record<string, unknown> },
+): void {
+  const brief = plannedFile(run.plan, BRIEF);
+  if (!brief) throw new Error(`The ${host.label} plan has no brief`);
+  const root = generator.destinationRoot();
+  // with --force every file is replaced by what this run generates: none keeps the user's changes
+  const changedByUser = (file: string): boolean => !forcedRun(generator) && changedSinceGenerated(root, file);
+  const changes = run.changes ?? { absent: [], delete: [], obsolete: [] };
+  const values = { ...host.briefValues(profile), ...briefRunValues(profile, { ...run, changes, changedByUser }) };
+  renderPlannedFile(generator, brief, { ...run.data, brief: values });
+}
+
+/** --force, given to the generator or to the environment (yo, yeoman-test) */
+export const forcedRun = (generator: Generator<Record<string, unknown>, ConnectorOptions>): boolean =>
+  Boolean(generator.options.force || conflicterOptions(generator).force);
 
 const nameFieldOf = (spec: ProfileSpec): Field => {
   const field = spec.fields.find((f) => f.name === 'name');
@@ -577,9 +586,4 @@ const nameFieldOf = (spec: ProfileSpec): Field => {
   return field;
 };
 
-type SharedFiles = { get(path: string): Parameters<typeof clearFileState>[0] & { conflicter?: string } };
 
-/** Registration edits are additive and idempotent; they bypass the overwrite prompt and are reported instead. */
-export function markForced(sharedFs: { get(path: string): { conflicter?: string } }, absolutePath: string): void {
-  sharedFs.get(absolutePath).conflicter = 'force';
-}

@@ -38,7 +38,7 @@ function fieldHelp(field: Field): string {
 }
 
 const valueOf = (field: Field): string =>
-  field.kind === 'boolean' ? '' : field.kind === 'choices' || field.kind === 'list' || field.kind === 'configKeys' ? ' <values...>' : ' <value>';
+  field.kind === 'boolean' ? '' : field.kind === 'choices' || field.kind === 'list' || field.kind === 'records' ? ' <values...>' : ' <value>';
 const flagOf = (field: Field): string => `--${dashed(field.name)}${valueOf(field)}`;
 
 /** Words joined into lines of at most `width` characters. */

@@ -25,6 +25,17 @@ function overlay(base: JsonObject, changes: JsonObject): JsonObject {
   return merged;
 }
 
+/** `1.9` before `1.12` before `2.0`: release lines by their numbers, not as text. */
+export function compareReleaseLines(a: string, b: string): number {
+  const left = a.split('.').map(Number);
+  const right = b.split('.').map(Number);
+  for (let i = 0; i < Math.max(left.length, right.length); i += 1) {
+    const difference = (left[i] ?? 0) - (right[i] ?? 0);
+    if (difference !== 0) return difference;
+  }
+  return 0;
+}
+
 /** The releases a facts folder has a file for, in file-name order. */
 export function factReleases(folder: string): string[] {
   return readdirSync(folder)

@@ -5,31 +5,34 @@ import type { PartialProfile } from './profile/field.js';
 import type { Problem, ProfileSpec } from './profile/validate.js';
 import type { RegistrationReport } from './registration.js';
 
-/** A generator as composeWith takes it with its class: its index.js, and the class (composeWith types it `any`), imported when composed. */
-export interface ComposableGenerator {
-  path: string;
-  load(): Promise<unknown>;
-}
+/** What every host's profile holds: the name that keys its stored answers, and what every brief renders. */
+// a type, not an interface: profiles pass as PartialProfile (a record), which an interface's type does not
+export type HostProfile = {
+  name: string;
+  displayName: string;
+  docsUrl: string;
+  docsNotes: string;
+};
 
 export interface HostDefinition<P> {
-  /** `openmetadata` or `mage`: also the key prefix of stored profiles */
-  id: string;
+  /** `OpenMetadata`, `mage-ai`: how messages name the host (its id is spec.host) */
   label: string;
   /** one sentence for --help: what the generator writes */
   summary: string;
+  /** the profile's fields; `spec.host` is the host's id (`openmetadata`, `mage`), the generator's name and the prefix of stored profiles */
   spec: ProfileSpec;
+  /** the host's templates/ folder, absolute: context-doc renders the brief from it */
+  templates: string;
   /** folder, relative to a checkout root, that marks the root */
   checkoutMarker: string;
   /** profile fields that place the connector's tree (folders, the host file it registers in): a stored connector may not change them */
   placementFields?: string[];
-  /** the files to generate, in order */
+  /** the files to generate, in order, the brief (id `brief`) last */
   plan(profile: P): PlannedFile[];
   /** values the templates render; computed here so templates stay free of logic */
   templateData(profile: P): Record<string, unknown>;
-  /** the generator that writes CONNECTOR_CONTEXT.md, composed after this host's files are planned */
-  briefGenerator: ComposableGenerator;
-  /** where CONNECTOR_CONTEXT.md goes, relative to the destination root */
-  briefDestination(profile: P): string;
+  /** what this host's brief renders beside every brief's values (core/brief.ts) */
+  briefValues(profile: P): Record<string, string>;
   /** what the user runs after the TODOs, in order (the run's closing lines and the brief's "Next steps"); `done` leaves out what the run did */
   nextSteps(profile: P, done?: RunDone): NextSteps;
   /** registration edits computed from the checkout on disk, and the steps left by hand */

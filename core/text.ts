@@ -176,6 +176,3 @@ export const pythonString = (text: string): string => {
   const quote = doubles > singles ? "'" : '"';
   return `${quote}${pythonEscapes(text, quote)}${quote}`;
 };
-
-/** A JSON string literal, for templates that print a value inside JSON. */
-export const jsonString = (text: string): string => JSON.stringify(text);

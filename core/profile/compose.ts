@@ -6,9 +6,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import yaml from 'js-yaml';
 import { dashed, type Field, type PartialProfile } from './field.js';
-import type { ConfigKey } from './fields-mage.js';
 import { decodePromptLine, encodePromptLine } from './multiline.js';
 import { ProfileError, type ProfileSpec } from './validate.js';
+
+/** A prompt question as inquirer takes it: its name is the answer's key. */
+export type Question = { name: string; message: string } & Record<string, unknown>;
 
 const camelCase = (key: string): string => key.replace(/[-_]([a-z])/g, (_, c: string) => c.toUpperCase());
 
@@ -21,17 +23,6 @@ const splitList = (values: unknown): unknown =>
       ? splitList([values])
       : values;
 
-/** `password:secret=abc` -> { key: 'password', secret: true, sample: 'abc' }; numbers stay numbers. */
-export function parseConfigKey(text: string): ConfigKey {
-  const [head = '', ...sampleParts] = text.split('=');
-  const [key = '', ...markers] = head.split(':');
-  const sampleText = sampleParts.join('=');
-  const entry: ConfigKey = { key: key.trim() };
-  if (markers.some((m) => m.trim() === 'secret')) entry.secret = true;
-  if (sampleParts.length > 0) entry.sample = /^\d+$/.test(sampleText) ? Number(sampleText) : sampleText;
-  return entry;
-}
-
 /** Turns a raw CLI or file value into the field's type; leaves bad values for the schema to report. */
 export function coerceValue(field: Field, raw: unknown): unknown {
   switch (field.kind) {
@@ -40,11 +31,10 @@ export function coerceValue(field: Field, raw: unknown): unknown {
     case 'list':
     case 'choices':
       return splitList(raw);
-    case 'configKeys': {
+    case 'records': {
       const items = Array.isArray(raw) ? raw.flat(Infinity) : [raw];
-      return items.flatMap((item) =>
-        typeof item === 'string' ? item.split(/[,\s]+/).filter(Boolean).map(parseConfigKey) : [item],
-      );
+      const parse = field.parseItem ?? ((text: string) => text);
+      return items.flatMap((item) => (typeof item === 'string' ? item.split(/[,\s]+/).filter(Boolean).map(parse) : [item]));
     }
     default:
       return raw;
@@ -124,7 +114,7 @@ const selectedValues = (input: unknown): unknown =>
   Array.isArray(input) ? input.map((item) => (typeof item === 'object' && item !== null && 'value' in item ? item.value : item)) : input;
 
 /** An inquirer question for a field, with the default it would otherwise take, checked as it is answered. */
-export function questionFor(field: Field, profile: PartialProfile, defaultOverride?: unknown, check?: AnswerCheck): Record<string, unknown> {
+export function questionFor(field: Field, profile: PartialProfile, defaultOverride?: unknown, check?: AnswerCheck): Question {
   const defaultValue = defaultOverride ?? field.defaultFor?.(profile);
   const base = { name: field.name, message: field.question ?? field.help, ...(check ? { validate: check } : {}) };
   switch (field.kind) {

@@ -16,8 +16,8 @@ export type FieldKind =
   | 'integer'
   /** several strings; the CLI also accepts comma-separated values */
   | 'list'
-  /** Mage config keys: `key[:secret][=sample]` on the CLI, objects in a profile file */
-  | 'configKeys'
+  /** several structured items: objects in a profile file, each read from its CLI text by the field's `parseItem` */
+  | 'records'
   /** a switch: `--flag` on, `--no-flag` off */
   | 'boolean';
 
@@ -31,6 +31,8 @@ export interface Field {
   help: string;
   /** JSON Schema of the value; `errorMessage` (ajv-errors) names the fix */
   schema: JsonSchema;
+  /** for records: one item from its CLI text (`password:secret=abc`); items are separated by commas or spaces */
+  parseItem?: (text: string) => unknown;
   /** allowed values, for choice and choices */
   choices?: readonly string[];
   /** what each choice means, shown beside it at the prompt */

@@ -25,12 +25,6 @@ const capitalise = (part: string): string => part.charAt(0).toUpperCase() + part
 /** `my_db` -> `MyDb` */
 export const pascalCase = (name: string): string => snakeParts(name).map(capitalise).join('');
 
-/** `my_db` -> `myDb` */
-export const lowerCamelCase = (name: string): string => {
-  const pascal = pascalCase(name);
-  return pascal.charAt(0).toLowerCase() + pascal.slice(1);
-};
-
 /** `my_db` -> `My Db` */
 export const titleCase = (name: string): string => snakeParts(name).map(capitalise).join(' ');
 

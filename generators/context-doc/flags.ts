@@ -4,13 +4,11 @@
  * imports none of it).
  */
 import type { Field } from '../../core/profile/field.js';
-import { HOSTS } from '../hosts.js';
+import { HOST_IDS } from '../hosts.js';
 
 export const CONTEXT_DOC_SUMMARY =
   'Writes CONNECTOR_CONTEXT.md, the implementation brief, again from a connector profile stored in .yo-rc.json ' +
   'by an earlier run of a host generator (openmetadata or mage), with the registration state of the checkout as it is now.';
-
-export const HOST_IDS = Object.keys(HOSTS);
 
 /** Its own flags, as fields: help() and the options read the same declarations. */
 export const contextDocFields: readonly Field[] = [
@@ -18,9 +16,9 @@ export const contextDocFields: readonly Field[] = [
     name: 'host',
     kind: 'choice',
     help: 'Host of the stored connector',
-    choices: HOST_IDS,
-    defaultHelp: 'the only host with connectors in .yo-rc.json, else openmetadata',
-    schema: { type: 'string', enum: HOST_IDS },
+    choices: [...HOST_IDS],
+    defaultHelp: 'the host whose checkout this is, else the only host with connectors in .yo-rc.json, else openmetadata',
+    schema: { type: 'string', enum: [...HOST_IDS] },
   },
   {
     name: 'name',

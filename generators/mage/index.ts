@@ -1,6 +1,6 @@
 /** `yo connector:mage`: a new Mage AI (mage_integrations) source. */
 import { ConnectorGenerator, type ConnectorOptions } from '../../core/connector-generator.js';
-import type { MageProfile } from '../../core/profile/mage.js';
+import type { MageProfile } from './profile/spec.js';
 import { mageHost } from './host.js';
 
 export default class MageGenerator extends ConnectorGenerator<MageProfile> {

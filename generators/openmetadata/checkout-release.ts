@@ -6,9 +6,9 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { OPENMETADATA_RELEASES } from '../../core/profile/fields-openmetadata.js';
+import { OPENMETADATA_RELEASES } from './profile/fields.js';
 import type { PartialProfile } from '../../core/profile/field.js';
-import type { OpenMetadataProfile } from '../../core/profile/openmetadata.js';
+import type { OpenMetadataProfile } from './profile/spec.js';
 import type { Problem } from '../../core/profile/validate.js';
 
 export interface CheckoutRelease {

@@ -1,15 +1,15 @@
 /** OpenMetadata as a host: everything the shared generator machinery needs to know. */
 import type { HostDefinition } from '../../core/host.js';
-import { openMetadataSpec, type OpenMetadataProfile } from '../../core/profile/openmetadata.js';
-import { CONTEXT_DOC_GENERATOR } from '../context-doc/location.js';
+import { openMetadataSpec, type OpenMetadataProfile } from './profile/spec.js';
+import { fileURLToPath } from 'node:url';
+import { briefValues } from './model/brief/index.js';
 import { templateData } from './model/index.js';
 import { openMetadataNextSteps } from './model/next-steps.js';
-import { briefDestination, openMetadataPlan } from './plan.js';
+import { openMetadataPlan } from './plan.js';
 import { checkoutDefaults, releaseWarnings } from './checkout-release.js';
 import { checkoutProblems, registrations } from './register.js';
 
 export const openMetadataHost: HostDefinition<OpenMetadataProfile> = {
-  id: 'openmetadata',
   label: 'OpenMetadata',
   summary:
     'Writes a new OpenMetadata connector: its connection JSON Schema, test-connection steps, the ingestion package ' +
@@ -17,12 +17,12 @@ export const openMetadataHost: HostDefinition<OpenMetadataProfile> = {
     'CONNECTOR_CONTEXT.md, and registers ' +
     "it in the checkout's <type>Service.json.",
   spec: openMetadataSpec,
+  templates: fileURLToPath(new URL('./templates', import.meta.url)),
   checkoutMarker: 'openmetadata-spec',
   placementFields: ['serviceType'],
   plan: openMetadataPlan,
   templateData,
-  briefGenerator: CONTEXT_DOC_GENERATOR,
-  briefDestination,
+  briefValues,
   nextSteps: openMetadataNextSteps,
   registrations,
   checkoutDefaults,

@@ -1,8 +1,9 @@
 /** `yo connector:openmetadata`: a new OpenMetadata connector. */
 import path from 'node:path';
-import { ConnectorGenerator, markForced, type ConnectorOptions } from '../../core/connector-generator.js';
+import { ConnectorGenerator, type ConnectorOptions } from '../../core/connector-generator.js';
+import { markForced } from '../../core/yeoman.js';
 import type { RunDone } from '../../core/next-steps.js';
-import type { OpenMetadataProfile } from '../../core/profile/openmetadata.js';
+import type { OpenMetadataProfile } from './profile/spec.js';
 import { releaseFacts } from './facts/index.js';
 import { openMetadataHost } from './host.js';
 import { describeModelRun, findToolchain, generateModels, moduleOf } from './pydantic-models.js';
@@ -57,7 +58,7 @@ export default class OpenMetadataGenerator extends ConnectorGenerator<OpenMetada
     for (const model of result.models) {
       const destination = this.destinationPath(facts.modelsRoot, model.module);
       this.fs.write(destination, model.contents);
-      markForced(this.env.sharedFs as never, destination);
+      markForced(this, destination);
     }
     this.modelsGenerated = result.models.length > 0;
     return describeModelRun(facts, found.toolchain, result, (module) => path.join(facts.modelsRoot, module));

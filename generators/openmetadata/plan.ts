@@ -1,15 +1,24 @@
-/** The OpenMetadata file plan: which templates a profile needs, and where each lands. */
-import { destinationOf, type PlannedFile } from '../../core/file-plan.js';
+/**
+ * The OpenMetadata file plan: which templates a profile needs, and where each lands. The folders come
+ * from the release's facts (paths); templates/ mirrors them, so a template path is its destination
+ * with placeholders. Everything else that names a generated file looks it up here by id.
+ */
+import { BRIEF, planOf, plannedPath, type PlanEntry, type PlannedFile } from '../../core/file-plan.js';
 import { testModuleName } from '../../core/profile/names.js';
-import { openMetadataNames, type OpenMetadataProfile } from '../../core/profile/openmetadata.js';
+import { openMetadataNames, type OpenMetadataProfile } from './profile/spec.js';
 import { checksApiFor, releaseFacts } from './facts/index.js';
 import { featuresOf } from './model/features.js';
 
-const SPEC_CONNECTIONS = 'openmetadata-spec/src/main/resources/json/schema/entity/services/connections';
-const TEST_CONNECTIONS = 'openmetadata-service/src/main/resources/json/data/testConnections';
-const SOURCE = 'ingestion/src/metadata/ingestion/source/[serviceType]/[package]';
-const WORKFLOW = 'ingestion/src/metadata/examples/workflows/[package].yaml.ejs';
-const UNIT_TEST = 'ingestion/tests/unit/topology/[serviceType]/[testModule].py.ejs';
+/** Ids of the files other modules name (the brief, the next steps, the example workflow). */
+export const FILES = {
+  connectionSchema: 'connectionSchema',
+  testConnection: 'testConnection',
+  workflow: 'workflow',
+  unitTest: 'unitTest',
+  connectionTest: 'connectionTest',
+  integrationFixtures: 'integrationFixtures',
+  brief: BRIEF,
+} as const;
 
 export function placeholders(profile: OpenMetadataProfile): Record<string, string> {
   const names = openMetadataNames(profile);
@@ -22,45 +31,52 @@ export function placeholders(profile: OpenMetadataProfile): Record<string, strin
   };
 }
 
-export const sourceFolder = (profile: OpenMetadataProfile): string => destinationOf(SOURCE, placeholders(profile));
-
 export function openMetadataPlan(profile: OpenMetadataProfile): PlannedFile[] {
+  return planOf(planEntries(profile), placeholders(profile));
+}
+
+function planEntries(profile: OpenMetadataProfile): PlanEntry[] {
+  const release = releaseFacts(profile.openmetadataVersion);
+  const { paths } = release;
+  const source = `${paths.ingestionSource}/[serviceType]/[package]`;
+  const integration = paths.integrationTests;
   const features = featuresOf(profile);
   const sqlalchemy = features.sqlalchemy;
   const variant = sqlalchemy ? 'sqlalchemy' : 'client';
   // 2.0: where the release's reference connector tests its connection through the checks API, so does ours
-  const checksApi = checksApiFor(releaseFacts(profile.openmetadataVersion), profile.serviceType, sqlalchemy) !== undefined;
+  const checksApi = checksApiFor(release, profile.serviceType, sqlalchemy) !== undefined;
   const connectionVariant = checksApi ? `${variant}_checks` : variant;
-  const integration = profile.dockerImage ? 'docker' : 'env';
-  const entries: Array<[template: string, purpose: string, wanted?: boolean]> = [
-    [`${SPEC_CONNECTIONS}/[serviceType]/[stem]Connection.json.ejs`, 'Connection JSON Schema: the fields users fill in'],
-    [`${TEST_CONNECTIONS}/[serviceType]/[stem].json.ejs`, 'Test-connection steps shown in the UI'],
-    [`${SOURCE}/__init__.py.ejs`, 'Python package marker'],
-    [`${SOURCE}/connection.py.${connectionVariant}.ejs`, checksApi ? 'Builds the client and the checks its test connection runs' : 'Builds the client and runs the test-connection steps'],
-    [`${SOURCE}/client.py.ejs`, 'Client for the source system: the calls the connector makes', !sqlalchemy],
-    [`${SOURCE}/queries.py.ejs`, 'SQL the connector runs', sqlalchemy],
-    [`${SOURCE}/metadata.py.${variant}.ejs`, 'The metadata source: what gets ingested'],
+  const fixtures = profile.dockerImage ? 'docker' : 'env';
+  return [
+    { id: FILES.connectionSchema, template: `${paths.specServices}/connections/[serviceType]/[stem]Connection.json.ejs`, purpose: 'Connection JSON Schema: the fields users fill in' },
+    { id: FILES.testConnection, template: `${paths.testConnections}/[serviceType]/[stem].json.ejs`, purpose: 'Test-connection steps shown in the UI' },
+    { id: 'packageMarker', template: `${source}/__init__.py.ejs`, purpose: 'Python package marker' },
+    {
+      id: 'connection',
+      template: `${source}/connection.py.${connectionVariant}.ejs`,
+      purpose: checksApi ? 'Builds the client and the checks its test connection runs' : 'Builds the client and runs the test-connection steps',
+    },
+    { id: 'client', template: `${source}/client.py.ejs`, purpose: 'Client for the source system: the calls the connector makes', wanted: !sqlalchemy },
+    { id: 'queries', template: `${source}/queries.py.ejs`, purpose: 'SQL the connector runs', wanted: sqlalchemy },
+    { id: 'metadata', template: `${source}/metadata.py.${variant}.ejs`, purpose: 'The metadata source: what gets ingested' },
     // Query-log lineage and usage read the log through SQLAlchemy: databases of that kind only.
-    [`${SOURCE}/query_parser.py.ejs`, 'Reads the query log for lineage and usage', features.queryLog],
-    [`${SOURCE}/lineage.py.ejs`, 'Lineage from the query log', features.lineage],
-    [`${SOURCE}/usage.py.ejs`, 'Usage from the query log', features.usage],
-    [`${SOURCE}/service_spec.py.${variant}.ejs`, 'Tells OpenMetadata which classes implement the connector'],
-    [WORKFLOW, 'Example metadata workflow: run it with metadata ingest -c <file>'],
-    [UNIT_TEST, 'Unit tests: the source loads from a workflow config'],
-    [`ingestion/tests/integration/connections/[testModule]_connection.py.${integration}.ejs`, 'Integration test of the test-connection steps'],
-    [`ingestion/tests/integration/[testName]/conftest.py.${integration}.ejs`, profile.dockerImage ? 'Integration fixtures: the source in a testcontainers container' : 'Integration fixtures: a running source given by environment variables'],
-    ['ingestion/tests/integration/[testName]/test_metadata.py.ejs', 'Integration test: metadata ingestion end to end'],
+    { id: 'queryParser', template: `${source}/query_parser.py.ejs`, purpose: 'Reads the query log for lineage and usage', wanted: features.queryLog },
+    { id: 'lineage', template: `${source}/lineage.py.ejs`, purpose: 'Lineage from the query log', wanted: features.lineage },
+    { id: 'usage', template: `${source}/usage.py.ejs`, purpose: 'Usage from the query log', wanted: features.usage },
+    { id: 'serviceSpec', template: `${source}/service_spec.py.${variant}.ejs`, purpose: 'Tells OpenMetadata which classes implement the connector' },
+    { id: FILES.workflow, template: `${paths.exampleWorkflows}/[package].yaml.ejs`, purpose: 'Example metadata workflow: run it with metadata ingest -c <file>' },
+    { id: FILES.unitTest, template: `${paths.unitTopologyTests}/[serviceType]/[testModule].py.ejs`, purpose: 'Unit tests: the source loads from a workflow config' },
+    { id: FILES.connectionTest, template: `${integration}/connections/[testModule]_connection.py.${fixtures}.ejs`, purpose: 'Integration test of the test-connection steps' },
+    {
+      id: FILES.integrationFixtures,
+      template: `${integration}/[testName]/conftest.py.${fixtures}.ejs`,
+      purpose: profile.dockerImage ? 'Integration fixtures: the source in a testcontainers container' : 'Integration fixtures: a running source given by environment variables',
+    },
+    { id: 'integrationTest', template: `${integration}/[testName]/test_metadata.py.ejs`, purpose: 'Integration test: metadata ingestion end to end' },
+    // last: its file index lists every file above, and it is rendered with what this run registers
+    { id: FILES.brief, template: `${source}/CONNECTOR_CONTEXT.md.ejs`, purpose: 'This brief' },
   ];
-  const values = placeholders(profile);
-  return entries
-    .filter(([, , wanted]) => wanted !== false)
-    .map(([template, purpose]) => ({ template, destination: destinationOf(template, values), purpose }));
 }
 
-/** The example workflow, from the checkout root (the brief's command runs it). */
-export const workflowFile = (profile: OpenMetadataProfile): string => destinationOf(WORKFLOW, placeholders(profile));
-
-/** The unit test, from the checkout root (the brief and the run's next steps run it). */
-export const unitTestFile = (profile: OpenMetadataProfile): string => destinationOf(UNIT_TEST, placeholders(profile));
-
-export const briefDestination = (profile: OpenMetadataProfile): string => `${sourceFolder(profile)}/CONNECTOR_CONTEXT.md`;
+/** The destination of one of the profile's planned files, from the checkout root. */
+export const openMetadataFile = (profile: OpenMetadataProfile, id: string): string => plannedPath(openMetadataPlan(profile), id);

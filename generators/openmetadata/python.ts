@@ -12,6 +12,7 @@
  * style; the style comes from the release's facts file.
  */
 import { pyFromImport } from '../../core/python-imports.js';
+import { PYTHON_STDLIB_MODULES } from '../../core/python-stdlib.js';
 
 /** How the release's formatter lays out Python (generators/openmetadata/facts/<line>.json, `python`). */
 export interface PyStyle {
@@ -31,8 +32,6 @@ export const I1 = INDENT;
 export const I2 = INDENT.repeat(2);
 export const I3 = INDENT.repeat(3);
 
-/** Modules that isort files under the standard library section. */
-const STDLIB_ROOTS = new Set(['abc', 'collections', 'datetime', 'functools', 'os', 'ssl', 'textwrap', 'typing', 'unittest', 'urllib']);
 
 export interface PyImport {
   module: string;
@@ -50,19 +49,17 @@ function nameKey(name: string): string {
 
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-/**
- * Packages isort files as first-party in an OpenMetadata checkout: both live in
- * ingestion/src, and upstream code keeps them in their own section after the
- * third-party imports.
- */
-const FIRST_PARTY_ROOTS = new Set(['metadata', '_openmetadata_testutils']);
-
 type Section = 'stdlib' | 'thirdParty' | 'firstParty';
 
-function sectionOf(module: string): Section {
-  const root = module.split('.')[0]!;
-  if (STDLIB_ROOTS.has(root)) return 'stdlib';
-  return FIRST_PARTY_ROOTS.has(root) ? 'firstParty' : 'thirdParty';
+/**
+ * The section isort (1.12) or ruff (2.0) files an import under: the standard library, the packages the
+ * release's formatter settings name first-party (the release's facts: metadata, _openmetadata_testutils...,
+ * kept after the third-party imports), or third party.
+ */
+function sectionOf(module: string, firstParty: ReadonlySet<string>): Section {
+  const root = module.split('.')[0] ?? module;
+  if (PYTHON_STDLIB_MODULES.has(root)) return 'stdlib';
+  return firstParty.has(root) ? 'firstParty' : 'thirdParty';
 }
 
 /** A Python string literal black leaves alone: double quotes (the values are identifiers, paths and URLs). */
@@ -92,207 +89,269 @@ export function setPath(entries: DictEntries, path: string[], valueExpr: string)
   setPath(child, rest, valueExpr);
 }
 
-
 /**
  * The layout helpers for one release's style. Annotations are written the
  * 1.12 way in the builders (`Optional[List[Any]]`) and turned into the
  * release's spelling by `annotation`; `typingImports` imports what they use.
  */
-export function pythonLayout(style: PyStyle) {
-  const fromLine = (module: string, names: string[]): string => pyFromImport(module, names, style.lineLength);
-
-  /**
-   * The import block as `isort --profile black` writes it in an OpenMetadata
-   * checkout: standard library, third party, then first party (metadata);
-   * plain imports before from-imports; modules and names sorted.
-   */
-  function importBlock(imports: PyImport[]): string {
-    const merged = new Map<string, Set<string>>();
-    const plain = new Set<string>();
-    const aliased: Array<{ module: string; line: string }> = [];
-    for (const entry of imports) {
-      if (entry.alias) {
-        aliased.push({ module: entry.module, line: fromLine(entry.module, [`${entry.names![0]} as ${entry.alias}`]) });
-      } else if (!entry.names || entry.names.length === 0) {
-        plain.add(entry.module);
-      } else {
-        const names = merged.get(entry.module) ?? new Set<string>();
-        entry.names.forEach((n) => names.add(n));
-        merged.set(entry.module, names);
-      }
-    }
-    const section = (wanted: Section): string[] => {
-      const straight = [...plain].filter((m) => sectionOf(m) === wanted).sort((a, b) => compare(a.toLowerCase(), b.toLowerCase()));
-      const froms: Array<{ key: string; order: number; line: string }> = [];
-      for (const [module, names] of merged) {
-        if (sectionOf(module) !== wanted) continue;
-        const sorted = [...names].sort((a, b) => compare(nameKey(a), nameKey(b)));
-        froms.push({ key: module.toLowerCase(), order: 0, line: fromLine(module, sorted) });
-      }
-      for (const { module, line } of aliased) {
-        if (sectionOf(module) === wanted) froms.push({ key: module.toLowerCase(), order: 1, line });
-      }
-      froms.sort((a, b) => compare(a.key, b.key) || a.order - b.order);
-      return [...straight.map((m) => `import ${m}`), ...froms.map((f) => f.line)];
-    };
-    return [section('stdlib'), section('thirdParty'), section('firstParty')]
-      .filter((lines) => lines.length > 0)
-      .map((lines) => lines.join('\n'))
-      .join('\n\n');
-  }
-
-  /**
-   * A bracketed construct as black lays it out: on one line when it fits; else
-   * the contents on their own indented line; else one item per line with a
-   * trailing comma. `head` ends just before the bracket, `tail` follows it.
-   */
-  function bracketed(
-    indent: string,
-    head: string,
-    open: string,
-    items: string[],
-    close: string,
-    tail: string,
-    isDef = false,
-  ): string {
-    const oneLine = `${indent}${head}${open}${items.join(', ')}${close}${tail}`;
-    if (oneLine.length <= style.lineLength) return oneLine;
-    const rhs = isDef || tail !== '' ? undefined : RHS_HEAD.exec(head);
-    if (rhs && `${indent}${head}${open}`.length > style.lineLength) {
-      // black (and ruff format) wrap the value of a return or an assignment in parentheses of their own
-      // when the line up to the bracket does not fit, provided every line then fits
-      const value = bracketed(`${indent}${INDENT}`, head.slice(rhs[0].length), open, items, close, '');
-      const wrapped = `${indent}${rhs[0]}(\n${value}\n${indent})`;
-      if (wrapped.split('\n').every((line) => line.length <= style.lineLength)) return wrapped;
-    }
-    const inner = `${indent}${INDENT}${items.join(', ')}`;
-    if (items.length === 1 || inner.length <= style.lineLength) {
-      // black gives a split signature without commas (one parameter) a trailing comma
-      const comma = isDef && items.length === 1 ? ',' : '';
-      return `${indent}${head}${open}\n${inner}${comma}\n${indent}${close}${tail}`;
-    }
-    return [`${indent}${head}${open}`, ...items.map((item) => `${indent}${INDENT}${item},`), `${indent}${close}${tail}`].join('\n');
-  }
-
+export interface PyLayout {
+  style: PyStyle;
+  /** The import block as `isort --profile black` writes it in an OpenMetadata checkout (importBlock). */
+  importBlock(imports: PyImport[]): string;
+  /** A bracketed construct as black lays it out (see Bracketed); `isDef`: a signature. */
+  bracketed(indent: string, head: string, open: string, items: string[], close: string, tail: string, isDef?: boolean): string;
   /** `def name(params) -> returns:` at the given indent. */
-  const defLine = (indent: string, name: string, params: string[], returns?: string): string =>
-    bracketed(indent, `def ${name}`, '(', params.map(annotation), ')', returns ? ` -> ${annotation(returns)}:` : ':', true);
-
+  defLine(indent: string, name: string, params: string[], returns?: string): string;
   /** `class Name(Base, Other):` */
-  const classLine = (name: string, bases: string[]): string => bracketed('', `class ${name}`, '(', bases, ')', ':');
-
-  /**
-   * `class Name(Generic[A, B]):` with one subscripted base; when even the base
-   * alone is too long, black splits inside its brackets as well.
-   */
-  function genericClassLine(name: string, generic: string, params: string[]): string {
-    const base = `${generic}[${params.join(', ')}]`;
-    const simple = classLine(name, [base]);
-    if (simple.split('\n').every((line) => line.length <= style.lineLength)) return simple;
-    return [`class ${name}(`, bracketed(INDENT, generic, '[', params, ']', ''), '):'].join('\n');
-  }
-
+  classLine(name: string, bases: string[]): string;
+  /** `class Name(Generic[A, B]):` with one subscripted base. */
+  genericClassLine(name: string, generic: string, params: string[]): string;
   /** `if not isinstance(value, Class):` */
-  const isinstanceLine = (indent: string, value: string, cls: string): string =>
-    bracketed(indent, 'if not isinstance', '(', [value, cls], ')', ':');
-
+  isinstanceLine(indent: string, value: string, cls: string): string;
   /** A call with positional arguments, e.g. `raise X(f"...")` or `@patch.object(A, "b")`. */
-  const callLine = (indent: string, callee: string, args: string[], tail = ''): string =>
-    bracketed(indent, callee, '(', args, ')', tail);
-
+  callLine(indent: string, callee: string, args: string[], tail?: string): string;
   /** A `# TODO: ...` comment wrapped at the line length. */
-  function todoComment(indent: string, textBody: string, prefix = 'TODO: '): string {
-    const words = `${prefix}${textBody}`.split(/\s+/);
-    const lines: string[] = [];
-    let line = `${indent}#`;
-    for (const word of words) {
-      const candidate = `${line} ${word}`;
-      if (candidate.length > style.lineLength && line !== `${indent}#`) {
-        lines.push(line);
-        line = `${indent}#   ${word}`;
-      } else {
-        line = candidate;
-      }
-    }
-    lines.push(line);
-    return lines.join('\n');
-  }
-
-  /** A Python dict literal, exploded one entry per line with trailing commas (black keeps it so). */
-  function pyDict(indent: string, entries: DictEntries): string {
-    if (entries.length === 0) return '{}';
-    const lines = ['{'];
-    for (const [key, val] of entries) {
-      const rendered = typeof val === 'string' ? val : pyDict(`${indent}${I1}`, val);
-      const subscript = /^([A-Za-z_][\w.]*)\[(.+)\]$/.exec(rendered);
-      const line = `${indent}${I1}${pyString(key)}: ${rendered},`;
-      if (line.length > style.lineLength && subscript) {
-        lines.push(bracketed(`${indent}${I1}`, `${pyString(key)}: ${subscript[1]}`, '[', [subscript[2]!], ']', ','));
-      } else {
-        lines.push(line);
-      }
-    }
-    lines.push(`${indent}}`);
-    return lines.join('\n');
-  }
-
+  todoComment(indent: string, textBody: string, prefix?: string): string;
+  /** A Python dict literal, exploded one entry per line with trailing commas. */
+  pyDict(indent: string, entries: DictEntries): string;
   /** `NAME = [...]` at module level: one line if short, else one element per line with a trailing comma. */
-  function listAssignment(name: string, items: string[]): string {
-    const head = `${name} = `;
-    if (items.length === 0) return `${head}[]`;
-    const oneLine = `[${items.join(', ')}]`;
-    if (`${head}${oneLine}`.length <= style.lineLength) return `${head}${oneLine}`;
-    return `${head}${['[', ...items.map((i) => `${I1}${i},`), ']'].join('\n')}`;
-  }
-
-  /**
-   * The value of `NAME = value` (at `indent`): in parentheses on a line of its own when the assignment
-   * is too long and the value then fits, as black and ruff format lay it out; else as it is (they cannot split it).
-   */
-  function assignedValue(name: string, value: string, indent = ''): string {
-    if (`${indent}${name} = ${value}`.length <= style.lineLength) return value;
-    if (`${indent}${INDENT}${value}`.length <= style.lineLength) return `(\n${indent}${INDENT}${value}\n${indent})`;
-    return value;
-  }
-
+  listAssignment(name: string, items: string[]): string;
+  /** The value of `NAME = value` (at `indent`), in parentheses of its own when black and ruff format would put it so. */
+  assignedValue(name: string, value: string, indent?: string): string;
   /** Annotations in `text` as the release spells them: unchanged, or `list[Any] | None` for `Optional[List[Any]]`. */
-  function annotation(text: string): string {
-    return style.modernTyping ? modernizeAnnotations(text) : text;
-  }
-
+  annotation(text: string): string;
   /** The imports the (legacy-spelled) annotations need in the release's spelling. */
-  function typingImports(...annotations: string[]): PyImport[] {
-    const used = LEGACY_TYPING.filter((t) => annotations.some((a) => new RegExp(`\\b${t}\\b`).test(a)));
-    if (!style.modernTyping) return used.length > 0 ? [{ module: 'typing', names: used }] : [];
-    const imports: PyImport[] = [];
-    if (used.includes('Any')) imports.push({ module: 'typing', names: ['Any'] });
-    if (used.includes('Iterable')) imports.push({ module: 'collections.abc', names: ['Iterable'] });
-    return imports;
-  }
-
+  typingImports(...annotations: string[]): PyImport[];
   /** What follows a module docstring before the code. */
-  const docstringGap = style.blankLineAfterDocstring ? '\n' : '';
+  docstringGap: string;
+}
 
+/** The helpers of pythonLayout, bound to the release's style and the packages its formatter counts as first-party. */
+export function pythonLayout(style: PyStyle, firstParty: readonly string[]): PyLayout {
+  const width = style.lineLength;
+  const sections = new Set(firstParty);
   return {
     style,
-    importBlock,
-    bracketed,
-    defLine,
-    classLine,
-    genericClassLine,
-    isinstanceLine,
-    callLine,
-    todoComment,
-    pyDict,
-    listAssignment,
-    assignedValue,
-    annotation,
-    typingImports,
-    docstringGap,
+    importBlock: (imports) => importBlock(imports, sections, width),
+    bracketed: (indent, head, open, items, close, tail, isDef = false) => bracketed({ indent, head, open, items, close, tail, isDef }, width),
+    defLine: (indent, name, params, returns) => defLine(style, indent, name, params, returns),
+    classLine: (name, bases) => classLine(name, bases, width),
+    genericClassLine: (name, generic, params) => genericClassLine(name, generic, params, width),
+    isinstanceLine: (indent, value, cls) => bracketed(call(indent, 'if not isinstance', [value, cls], ':'), width),
+    callLine: (indent, callee, args, tail = '') => bracketed(call(indent, callee, args, tail), width),
+    todoComment: (indent, textBody, prefix = 'TODO: ') => todoComment(`${prefix}${textBody}`, indent, width),
+    pyDict: (indent, entries) => pyDict(entries, indent, width),
+    listAssignment: (name, items) => listAssignment(name, items, width),
+    assignedValue: (name, value, indent = '') => assignedValue(name, value, indent, width),
+    annotation: (text) => annotation(style, text),
+    typingImports: (...annotations) => typingImports(style, annotations),
+    docstringGap: style.blankLineAfterDocstring ? '\n' : '',
   };
 }
 
-export type PyLayout = ReturnType<typeof pythonLayout>;
+// ---------------------------------------------------------------------------------------------
+// The import block
+
+/** The imports of a module, merged: plain `import m`, the names of `from m import ...`, and the aliased ones. */
+interface ImportGroups {
+  plain: Set<string>;
+  names: Map<string, Set<string>>;
+  aliased: Array<{ module: string; name: string; alias: string }>;
+}
+
+function groupImports(imports: PyImport[]): ImportGroups {
+  const groups: ImportGroups = { plain: new Set(), names: new Map(), aliased: [] };
+  for (const entry of imports) {
+    if (entry.alias) {
+      groups.aliased.push({ module: entry.module, name: entry.names![0]!, alias: entry.alias });
+    } else if (!entry.names || entry.names.length === 0) {
+      groups.plain.add(entry.module);
+    } else {
+      const names = groups.names.get(entry.module) ?? new Set<string>();
+      entry.names.forEach((n) => names.add(n));
+      groups.names.set(entry.module, names);
+    }
+  }
+  return groups;
+}
+
+/**
+ * The import block as `isort --profile black` writes it in an OpenMetadata
+ * checkout: standard library, third party, then first party (metadata);
+ * plain imports before from-imports; modules and names sorted.
+ */
+function importBlock(imports: PyImport[], firstParty: ReadonlySet<string>, width: number): string {
+  const groups = groupImports(imports);
+  return (['stdlib', 'thirdParty', 'firstParty'] as const)
+    .map((section) => sectionLines(groups, (module) => sectionOf(module, firstParty) === section, width))
+    .filter((lines) => lines.length > 0)
+    .map((lines) => lines.join('\n'))
+    .join('\n\n');
+}
+
+/** One section of the block: its `import m` lines, then its from-imports, each sorted by module. */
+function sectionLines(groups: ImportGroups, inSection: (module: string) => boolean, width: number): string[] {
+  const plain = [...groups.plain].filter(inSection).sort((a, b) => compare(a.toLowerCase(), b.toLowerCase()));
+  return [...plain.map((m) => `import ${m}`), ...fromImportLines(groups, inSection, width)];
+}
+
+/** The from-imports of the modules `inSection` accepts: by module, the merged names of a module before its aliased ones. */
+function fromImportLines(groups: ImportGroups, inSection: (module: string) => boolean, width: number): string[] {
+  const froms: Array<{ key: string; order: number; line: string }> = [];
+  for (const [module, names] of groups.names) {
+    if (!inSection(module)) continue;
+    const sorted = [...names].sort((a, b) => compare(nameKey(a), nameKey(b)));
+    froms.push({ key: module.toLowerCase(), order: 0, line: pyFromImport(module, sorted, width) });
+  }
+  for (const { module, name, alias } of groups.aliased) {
+    if (inSection(module)) froms.push({ key: module.toLowerCase(), order: 1, line: pyFromImport(module, [`${name} as ${alias}`], width) });
+  }
+  froms.sort((a, b) => compare(a.key, b.key) || a.order - b.order);
+  return froms.map((f) => f.line);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Brackets, as black and ruff format split them
+
+/** A bracketed construct: `head` ends just before the bracket `open`, `tail` follows `close`. */
+interface Bracketed {
+  indent: string;
+  head: string;
+  open: string;
+  items: string[];
+  close: string;
+  tail: string;
+  /** a signature: never wrapped as a value, and a trailing comma after a lone parameter */
+  isDef: boolean;
+}
+
+/** A call with positional arguments: `callee(args)tail`. */
+const call = (indent: string, callee: string, items: string[], tail: string): Bracketed => ({ indent, head: callee, open: '(', items, close: ')', tail, isDef: false });
+
+const fits = (text: string, width: number): boolean => text.split('\n').every((line) => line.length <= width);
+
+/**
+ * A bracketed construct as black lays it out: on one line when it fits; else
+ * the contents on their own indented line; else one item per line with a
+ * trailing comma.
+ */
+function bracketed(construct: Bracketed, width: number): string {
+  const line = oneLine(construct);
+  if (line.length <= width) return line;
+  const wrapped = valueInParentheses(construct, width);
+  if (wrapped !== undefined) return wrapped;
+  const inner = `${construct.indent}${INDENT}${construct.items.join(', ')}`;
+  return construct.items.length === 1 || inner.length <= width ? contentsOnTheirOwnLine(construct, inner) : oneItemPerLine(construct);
+}
+
+const oneLine = ({ indent, head, open, items, close, tail }: Bracketed): string => `${indent}${head}${open}${items.join(', ')}${close}${tail}`;
+
+/**
+ * black (and ruff format) wrap the value of a return or an assignment in parentheses of their own
+ * when the line up to the bracket does not fit, provided every line then fits; undefined otherwise.
+ */
+function valueInParentheses(construct: Bracketed, width: number): string | undefined {
+  const { indent, head, open, items, close, tail, isDef } = construct;
+  const rhs = isDef || tail !== '' ? undefined : RHS_HEAD.exec(head);
+  if (!rhs || `${indent}${head}${open}`.length <= width) return undefined;
+  const value = bracketed({ indent: `${indent}${INDENT}`, head: head.slice(rhs[0].length), open, items, close, tail: '', isDef: false }, width);
+  const wrapped = `${indent}${rhs[0]}(\n${value}\n${indent})`;
+  return fits(wrapped, width) ? wrapped : undefined;
+}
+
+function contentsOnTheirOwnLine({ indent, head, open, items, close, tail, isDef }: Bracketed, inner: string): string {
+  // black gives a split signature without commas (one parameter) a trailing comma
+  const comma = isDef && items.length === 1 ? ',' : '';
+  return `${indent}${head}${open}\n${inner}${comma}\n${indent}${close}${tail}`;
+}
+
+const oneItemPerLine = ({ indent, head, open, items, close, tail }: Bracketed): string =>
+  [`${indent}${head}${open}`, ...items.map((item) => `${indent}${INDENT}${item},`), `${indent}${close}${tail}`].join('\n');
+
+function defLine(style: PyStyle, indent: string, name: string, params: string[], returns: string | undefined): string {
+  const tail = returns ? ` -> ${annotation(style, returns)}:` : ':';
+  return bracketed({ indent, head: `def ${name}`, open: '(', items: params.map((p) => annotation(style, p)), close: ')', tail, isDef: true }, style.lineLength);
+}
+
+const classLine = (name: string, bases: string[], lineLength: number): string => bracketed(call('', `class ${name}`, bases, ':'), lineLength);
+
+/** `class Name(Generic[A, B]):`; when even the base alone is too long, black splits inside its brackets as well. */
+function genericClassLine(name: string, generic: string, params: string[], lineLength: number): string {
+  const simple = classLine(name, [`${generic}[${params.join(', ')}]`], lineLength);
+  if (fits(simple, lineLength)) return simple;
+  const base = bracketed({ indent: INDENT, head: generic, open: '[', items: params, close: ']', tail: '', isDef: false }, lineLength);
+  return [`class ${name}(`, base, '):'].join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Comments, literals and assignments
+
+/** `# <text>` wrapped at the line length, words whole, continued under `#   `. */
+function todoComment(text: string, indent: string, lineLength: number): string {
+  const lines: string[] = [];
+  const start = `${indent}#`;
+  let line = start;
+  for (const word of text.split(/\s+/)) {
+    const candidate = `${line} ${word}`;
+    if (candidate.length > lineLength && line !== start) {
+      lines.push(line);
+      line = `${indent}#   ${word}`;
+    } else {
+      line = candidate;
+    }
+  }
+  lines.push(line);
+  return lines.join('\n');
+}
+
+/** A Python dict literal, exploded one entry per line with trailing commas (black keeps it so). */
+function pyDict(entries: DictEntries, indent: string, lineLength: number): string {
+  if (entries.length === 0) return '{}';
+  const lines = entries.map(([key, value]) => dictEntry(key, typeof value === 'string' ? value : pyDict(value, `${indent}${I1}`, lineLength), indent, lineLength));
+  return ['{', ...lines, `${indent}}`].join('\n');
+}
+
+/** `"key": value,` one level in from `indent`; a too long subscript value split inside its brackets. */
+function dictEntry(key: string, rendered: string, indent: string, lineLength: number): string {
+  const line = `${indent}${I1}${pyString(key)}: ${rendered},`;
+  const subscript = /^([A-Za-z_][\w.]*)\[(.+)\]$/.exec(rendered);
+  if (line.length <= lineLength || !subscript) return line;
+  return bracketed({ indent: `${indent}${I1}`, head: `${pyString(key)}: ${subscript[1]}`, open: '[', items: [subscript[2]!], close: ']', tail: ',', isDef: false }, lineLength);
+}
+
+function listAssignment(name: string, items: string[], lineLength: number): string {
+  const head = `${name} = `;
+  if (items.length === 0) return `${head}[]`;
+  const literal = `[${items.join(', ')}]`;
+  if (`${head}${literal}`.length <= lineLength) return `${head}${literal}`;
+  return `${head}${['[', ...items.map((i) => `${I1}${i},`), ']'].join('\n')}`;
+}
+
+/**
+ * The value of `NAME = value` (at `indent`): in parentheses on a line of its own when the assignment
+ * is too long and the value then fits, as black and ruff format lay it out; else as it is (they cannot split it).
+ */
+function assignedValue(name: string, value: string, indent: string, lineLength: number): string {
+  if (`${indent}${name} = ${value}`.length <= lineLength) return value;
+  if (`${indent}${INDENT}${value}`.length <= lineLength) return `(\n${indent}${INDENT}${value}\n${indent})`;
+  return value;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Annotations
+
+/** Annotations in `text` as the release spells them: unchanged, or `list[Any] | None` for `Optional[List[Any]]`. */
+const annotation = (style: PyStyle, text: string): string => (style.modernTyping ? modernizeAnnotations(text) : text);
+
+/** The imports the (legacy-spelled) annotations need in the release's spelling. */
+function typingImports(style: PyStyle, annotations: string[]): PyImport[] {
+  const used = LEGACY_TYPING.filter((t) => annotations.some((a) => new RegExp(`\\b${t}\\b`).test(a)));
+  if (!style.modernTyping) return used.length > 0 ? [{ module: 'typing', names: used }] : [];
+  const imports: PyImport[] = [];
+  if (used.includes('Any')) imports.push({ module: 'typing', names: ['Any'] });
+  if (used.includes('Iterable')) imports.push({ module: 'collections.abc', names: ['Iterable'] });
+  return imports;
+}
 
 const LEGACY_TYPING = ['Any', 'Dict', 'Iterable', 'List', 'Optional', 'Tuple'];
 const BUILTIN_GENERIC: Record<string, string> = { List: 'list', Dict: 'dict', Tuple: 'tuple' };

@@ -4,10 +4,10 @@
  * config oneOf), edited as text so the file keeps its layout; plus the steps
  * left to do by hand (UI, translations, icon, docs), each with its path.
  */
-import { SERVICE_TYPES, type ServiceType } from '../../core/profile/fields-openmetadata.js';
+import { SERVICE_TYPES, type ServiceType } from './profile/fields.js';
 import type { PartialProfile } from '../../core/profile/field.js';
 import { isPythonReserved } from '../../core/profile/names.js';
-import { openMetadataNames, type OpenMetadataProfile } from '../../core/profile/openmetadata.js';
+import { openMetadataNames, type OpenMetadataProfile } from './profile/spec.js';
 import type { Problem } from '../../core/profile/validate.js';
 import { readCheckoutFile } from '../../core/host-checkout.js';
 import { insertIntoArray, JsonEditError, nodeAt, parseJson, valueOf, type JsonNode } from '../../core/json-edit.js';

@@ -13,7 +13,7 @@ import { REPO_ROOT, requireFixtures, skipWithReason } from '../support/fixtures.
 import { seedCheckout } from '../support/checkouts.js';
 import { HOST_CASES, briefPathOf, completeProfile, plannedFiles } from '../support/hosts.js';
 import { runInTerminal, terminalAvailable } from '../support/terminal.js';
-import { OPENMETADATA_RELEASES } from '../../core/profile/fields-openmetadata.js';
+import { OPENMETADATA_RELEASES } from '../../generators/openmetadata/profile/fields.js';
 import { releaseFacts } from '../../generators/openmetadata/facts/index.js';
 import { MAGE_FACTS } from '../../generators/mage/facts/index.js';
 

@@ -6,8 +6,8 @@
 import assert from 'node:assert/strict';
 import { valuesFromOptions, withDefaults } from '../../core/profile/compose.js';
 import type { PartialProfile } from '../../core/profile/field.js';
-import { mageSpec } from '../../core/profile/mage.js';
-import { openMetadataSpec } from '../../core/profile/openmetadata.js';
+import { mageSpec } from '../../generators/mage/profile/spec.js';
+import { openMetadataSpec } from '../../generators/openmetadata/profile/spec.js';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { compileValidatorFor, type ProfileSpec } from '../../core/profile/validate.js';

@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { testModuleName } from '../../core/profile/names.js';
-import { openMetadataNames, type OpenMetadataProfile } from '../../core/profile/openmetadata.js';
+import { openMetadataNames, type OpenMetadataProfile } from '../../generators/openmetadata/profile/spec.js';
 import { SCHEMA_DIR } from './support.js';
 import { pythonData } from '../../generators/openmetadata/model/python-files/index.js';
 

@@ -13,7 +13,7 @@
  * builds (that file registers its own suites, so it cannot be imported).
  */
 import assert from 'node:assert/strict';
-import type { OpenMetadataProfile } from '../../core/profile/openmetadata.js';
+import type { OpenMetadataProfile } from '../../generators/openmetadata/profile/spec.js';
 import { checksApiFor, releaseFacts, type ChecksApiUse } from '../../generators/openmetadata/facts/index.js';
 import { errorRulesOf, sqlDriverOf } from '../../generators/openmetadata/model/python-files/error-pack.js';
 import { tempDir } from '../support/generate.js';

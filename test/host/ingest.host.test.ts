@@ -9,7 +9,7 @@
  */
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { openMetadataNames } from '../../core/profile/openmetadata.js';
+import { openMetadataNames } from '../../generators/openmetadata/profile/spec.js';
 import { runGenerator, tempDir } from '../support/generate.js';
 import { createRequests, mutatedSeeds, SEED, seedSql, tableProblems, type RecordedRequest } from './ingest-seed.js';
 import { completedTree, installedReleases, makeCheckout, omhost, overlaysOf, specTreeOf, tail, withVenv, type HostRelease } from './support.js';

@@ -10,7 +10,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { OpenMetadataProfile } from '../../core/profile/openmetadata.js';
+import type { OpenMetadataProfile } from '../../generators/openmetadata/profile/spec.js';
 import { runGenerator, tempDir } from '../support/generate.js';
 import { storedProfileIn } from '../support/hosts.js';
 import { CASES, type Case } from '../openmetadata/matrix.js';
@@ -33,7 +33,7 @@ import {
 } from './support.js';
 import { baseClassFor, queryLogFor, releaseFacts, writtenMethods, type ReleaseFacts } from '../../generators/openmetadata/facts/index.js';
 import { findToolchain, generateModels, moduleOf } from '../../generators/openmetadata/pydantic-models.js';
-import { SERVICE_TYPES } from '../../core/profile/fields-openmetadata.js';
+import { SERVICE_TYPES } from '../../generators/openmetadata/profile/fields.js';
 
 interface CheckResult {
   name: string;

@@ -10,7 +10,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { testModuleName } from '../../core/profile/names.js';
-import { openMetadataNames, type OpenMetadataProfile } from '../../core/profile/openmetadata.js';
+import { openMetadataNames, type OpenMetadataProfile } from '../../generators/openmetadata/profile/spec.js';
 import { clientStepFacts, releaseFacts } from '../../generators/openmetadata/facts/index.js';
 import { runGenerator, tempDir } from '../support/generate.js';
 import { storedProfileIn } from '../support/hosts.js';

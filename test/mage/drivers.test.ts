@@ -16,7 +16,7 @@ import path from 'node:path';
 import { skipWithReason } from '../support/fixtures.js';
 import { runGenerator, tempDir } from '../support/generate.js';
 import { mageTree } from './support.js';
-import { mageNames } from '../../core/profile/mage.js';
+import { mageNames } from '../../generators/mage/profile/spec.js';
 
 interface Driver {
   package: string;

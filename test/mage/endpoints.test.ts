@@ -7,8 +7,8 @@
 import assert from 'node:assert/strict';
 import { withDefaults } from '../../core/profile/compose.js';
 import type { PartialProfile } from '../../core/profile/field.js';
-import { mageSpec } from '../../core/profile/mage.js';
-import { streamCalls } from '../../core/profile/mage-streams.js';
+import { mageSpec } from '../../generators/mage/profile/spec.js';
+import { streamCalls } from '../../generators/mage/profile/streams.js';
 import { findProblems } from '../../core/profile/validate.js';
 import { readText, rejection, runGenerator } from '../support/generate.js';
 

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { mageNames } from '../../core/profile/mage.js';
+import { mageNames } from '../../generators/mage/profile/spec.js';
 import { MAGE_FACTS, MAGE_RELEASE } from '../../generators/mage/facts/index.js';
 import { constantsEntry } from '../../generators/mage/register/constants.js';
 import { listFiles } from '../support/files.js';

@@ -9,7 +9,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import type { MageAuthType } from '../../core/profile/fields-mage.js';
+import type { MageAuthType } from '../../generators/mage/profile/fields.js';
 
 export const ROWS = Array.from({ length: 150 }, (_, i) => ({
   id: String(i + 1),

@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv } from 'ajv';
 import { testModuleName } from '../../core/profile/names.js';
-import { mageNames } from '../../core/profile/mage.js';
+import { mageNames } from '../../generators/mage/profile/spec.js';
 import { listFiles } from '../support/files.js';
 import { requireFixtures } from '../support/fixtures.js';
 import { tempDir } from '../support/generate.js';

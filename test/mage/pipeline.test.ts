@@ -21,7 +21,7 @@ import { skipWithReason } from '../support/fixtures.js';
 import { runGenerator, tempDir } from '../support/generate.js';
 import { CREDENTIALS, ROWS, runSource, selected, startApi, type CatalogStream } from './fake-api.js';
 import { mageTree } from './support.js';
-import type { MageAuthType } from '../../core/profile/fields-mage.js';
+import type { MageAuthType } from '../../generators/mage/profile/fields.js';
 
 type ServerVar = 'GC_TEST_POSTGRES_URL' | 'GC_TEST_MARIADB_URL';
 

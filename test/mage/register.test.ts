@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { withDefaults } from '../../core/profile/compose.js';
-import { mageSpec, type MageProfile } from '../../core/profile/mage.js';
+import { mageSpec, type MageProfile } from '../../generators/mage/profile/spec.js';
 import type { TextEdit } from '../../core/registration.js';
 import { MAGE_FACTS } from '../../generators/mage/facts/index.js';
 import { addToSourceList } from '../../generators/mage/register/constants.js';

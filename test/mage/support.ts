@@ -8,7 +8,7 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { withDefaults } from '../../core/profile/compose.js';
-import { mageSpec, type MageProfile } from '../../core/profile/mage.js';
+import { mageSpec, type MageProfile } from '../../generators/mage/profile/spec.js';
 import { seedCheckout } from '../support/checkouts.js';
 import { fixturePath, fixturesAvailable, REPO_ROOT, skipWithReason } from '../support/fixtures.js';
 import { runGenerator } from '../support/generate.js';

@@ -9,7 +9,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { SERVICE_TYPES } from '../../core/profile/fields-openmetadata.js';
+import { SERVICE_TYPES } from '../../generators/openmetadata/profile/fields.js';
 import { checksApiFor, releaseFacts } from '../../generators/openmetadata/facts/index.js';
 import { errorRulesOf, sqlDriverOf } from '../../generators/openmetadata/model/python-files/error-pack.js';
 import { runGenerator } from '../support/generate.js';

@@ -11,11 +11,11 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import yaml from 'js-yaml';
-import type { OpenMetadataProfile } from '../../core/profile/openmetadata.js';
+import type { OpenMetadataProfile } from '../../generators/openmetadata/profile/spec.js';
 import { testModuleName } from '../../core/profile/names.js';
-import { openMetadataNames } from '../../core/profile/openmetadata.js';
-import { OPENMETADATA_RELEASES } from '../../core/profile/fields-openmetadata.js';
-import { openMetadataPlan, briefDestination } from '../../generators/openmetadata/plan.js';
+import { openMetadataNames } from '../../generators/openmetadata/profile/spec.js';
+import { OPENMETADATA_RELEASES } from '../../generators/openmetadata/profile/fields.js';
+import { FILES, openMetadataFile, openMetadataPlan } from '../../generators/openmetadata/plan.js';
 import { markdownLiteral } from '../../core/text.js';
 import { clientStepFacts, releaseFacts } from '../../generators/openmetadata/facts/index.js';
 import { pythonData } from '../../generators/openmetadata/model/python-files/index.js';
@@ -56,6 +56,8 @@ import {
   type StepCall,
 } from './support.js';
 import { ALL_AUTH, ALL_CAPABILITIES, CASES, HOSTILE, NON_DATABASE, type Case } from './matrix.js';
+
+const briefOf = (profile: OpenMetadataProfile): string => openMetadataFile(profile, FILES.brief);
 
 /** What --api-endpoints gives a case: each metadata stub an endpoint serves, and the client method whose answer it returns. */
 const SERVED: Record<string, Record<string, string>> = {
@@ -291,7 +293,7 @@ describe('OpenMetadata generator: the generated connector', function () {
   it('writes exactly the files of the plan, plus the brief', function () {
     const problems: string[] = [];
     for (const g of generated) {
-      const planned = [...openMetadataPlan(g.profile).map((f) => f.destination), briefDestination(g.profile)].sort();
+      const planned = openMetadataPlan(g.profile).map((f) => f.destination).sort();
       if (JSON.stringify(planned) !== JSON.stringify(g.files)) {
         problems.push(`${g.dir}: on disk ${JSON.stringify(g.files)}\n    planned ${JSON.stringify(planned)}`);
       }
@@ -334,7 +336,7 @@ describe('OpenMetadata generator: the generated connector', function () {
     }
     const valued = generated.find((g) => g.case.options.serviceTypeValue === 'AzureSQLLike')!;
     assert.ok(valued.files.includes('ingestion/tests/unit/topology/database/test_azuresqllike.py'), 'the service-type-value case');
-    assert.ok(read(valued, briefDestination(valued.profile)).includes('pytest tests/unit/topology/database/test_azuresqllike.py'), 'the brief runs the unit test');
+    assert.ok(read(valued, briefOf(valued.profile)).includes('pytest tests/unit/topology/database/test_azuresqllike.py'), 'the brief runs the unit test');
     assert.deepEqual(problems, [], problemsMessage(problems));
   });
 
@@ -769,7 +771,7 @@ describe('OpenMetadata generator: the generated connector', function () {
   it('--api-endpoints: the brief names the client method of each call, and says why the others got none, which stay out of Python', function () {
     const problems: string[] = [];
     const endpoints = generated.find((x) => x.dir === 'dashboard-rest-endpoints')!;
-    const brief = read(endpoints, briefDestination(endpoints.profile));
+    const brief = read(endpoints, briefOf(endpoints.profile));
     for (const call of CLIENT_CALLS[endpoints.dir]!) if (!brief.includes(`\`client.${call.method}(`)) problems.push(`brief: no client.${call.method}`);
     for (const entry of FREE_TEXT_ENDPOINTS) {
       const line = brief.split('\n').find((l) => l.startsWith(`- ${markdownLiteral(entry, 'lineStart')}: no client method, `));
@@ -778,7 +780,7 @@ describe('OpenMetadata generator: the generated connector', function () {
     }
     // without a REST client (an SDK, a broker protocol) every entry stays in the brief
     for (const g of generated.filter((x) => x.profile.apiEndpoints.length > 0 && !CLIENT_CALLS[x.dir])) {
-      const notes = read(g, briefDestination(g.profile)).split('\n').filter((l) => / no client method, /.test(l));
+      const notes = read(g, briefOf(g.profile)).split('\n').filter((l) => / no client method, /.test(l));
       if (notes.length !== g.profile.apiEndpoints.length) problems.push(`${g.dir}: ${notes.length} notes for ${g.profile.apiEndpoints.length} entries`);
     }
     assert.deepEqual(problems, [], problemsMessage(problems));
@@ -788,7 +790,7 @@ describe('OpenMetadata generator: the generated connector', function () {
     const problems: string[] = [];
     let checked = 0;
     for (const g of generated.filter((x) => x.profile.connectionType !== 'sqlalchemy')) {
-      const lines = read(g, briefDestination(g.profile)).split('\n');
+      const lines = read(g, briefOf(g.profile)).split('\n');
       for (const step of stepCallsOf(g)) {
         const fact = clientStepFacts(releaseFacts(g.profile.openmetadataVersion), g.profile.serviceType).find((s) => s.method === step.method)!;
         const line = lines.find((l) => l.startsWith(`  - \`${step.method}\` (step ${fact.name}): `));
@@ -820,7 +822,7 @@ describe('OpenMetadata generator: the generated connector', function () {
     if (schema.description !== HOSTILE.description) problems.push(`schema description ${JSON.stringify(schema.description)}`);
     const testConnection = json(g, g.testConnectionRel);
     if (!String(testConnection.displayName).startsWith(HOSTILE.displayName)) problems.push(`test connection displayName ${JSON.stringify(testConnection.displayName)}`);
-    const brief = read(g, briefDestination(g.profile));
+    const brief = read(g, briefOf(g.profile));
     if (/^#{1,6} .*Not a heading/m.test(brief) || brief.includes('print("pwned")\n```')) problems.push('the brief renders the notes as Markdown');
     assert.deepEqual(problems, [], problemsMessage(problems));
   });
@@ -831,7 +833,7 @@ describe('OpenMetadata generator: the generated connector', function () {
     const problems: string[] = [];
     for (const g of generated.filter((x) => x.profile.serviceType === 'dashboard')) {
       const base = releaseFacts(g.profile.openmetadataVersion).baseClasses.DashboardServiceSource!;
-      const brief = read(g, briefDestination(g.profile));
+      const brief = read(g, briefOf(g.profile));
       for (const name of upstream) {
         const method = base.optionalMethods?.find((m) => m.name === name);
         if (!method) {
@@ -858,7 +860,7 @@ describe('OpenMetadata generator: the generated connector', function () {
       const defined = functions.filter((f) => f.file === file && optional.includes(f.qualname.split('.').pop()!)).map((f) => f.qualname.split('.').pop()!);
       const expected = optional.filter((m) => named.has(m));
       if (JSON.stringify(defined.sort()) !== JSON.stringify([...expected].sort())) problems.push(`${file}: overrides ${JSON.stringify(defined)}, the capabilities name ${JSON.stringify(expected)}`);
-      const brief = read(g, briefDestination(g.profile)).split('\n');
+      const brief = read(g, briefOf(g.profile)).split('\n');
       for (const capability of asked) {
         const said = meanings[capability]
           ? brief.some((l) => l.startsWith(`- \`${capability}\`: `))
@@ -873,7 +875,7 @@ describe('OpenMetadata generator: the generated connector', function () {
   it('brief: every section, fixed headings, the abstract methods of the base, and a file index equal to the plan', function () {
     const problems: string[] = [];
     for (const g of generated) {
-      const rel = briefDestination(g.profile);
+      const rel = briefOf(g.profile);
       const brief = read(g, rel);
       for (const heading of BRIEF_HEADINGS) if (!brief.split('\n').includes(heading)) problems.push(`${g.dir}: no "${heading}"`);
       const headings = brief.split('\n').filter((l) => /^#{1,6} /.test(l));
@@ -881,7 +883,7 @@ describe('OpenMetadata generator: the generated connector', function () {
       if (unexpected.length > 0) problems.push(`${g.dir}: headings outside the fixed set: ${JSON.stringify(unexpected)}`);
       const index = brief.slice(brief.indexOf('## Generated files'));
       const listed = [...index.matchAll(/^\| `([^`]+)` \|/gm)].map((m) => m[1]!).sort();
-      const planned = [...openMetadataPlan(g.profile).map((f) => f.destination), rel].sort();
+      const planned = openMetadataPlan(g.profile).map((f) => f.destination).sort();
       if (JSON.stringify(listed) !== JSON.stringify(planned)) problems.push(`${g.dir}: index ${JSON.stringify(listed)} vs plan ${JSON.stringify(planned)}`);
       if (JSON.stringify(listed) !== JSON.stringify(g.files)) problems.push(`${g.dir}: index does not match the files on disk`);
       for (const fn of functions.filter((f) => f.file === `${g.dir}/${g.sourceDir}/metadata.py` && /Source\.(?!create$|__init__$|prepare$|test_connection$|close$)/.test(f.qualname))) {

@@ -9,10 +9,10 @@ import assert from 'node:assert/strict';
 import { chmodSync, cpSync, mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { helpText } from '../../core/help.js';
-import { openMetadataSpec } from '../../core/profile/openmetadata.js';
+import { openMetadataSpec } from '../../generators/openmetadata/profile/spec.js';
 import { findProblems } from '../../core/profile/validate.js';
 import { findTool, interpreterOf, toolPlaces } from '../../core/python-tool.js';
-import { OPENMETADATA_RELEASES } from '../../core/profile/fields-openmetadata.js';
+import { OPENMETADATA_RELEASES } from '../../generators/openmetadata/profile/fields.js';
 import { releaseFacts } from '../../generators/openmetadata/facts/index.js';
 import {
   codegenCommand,

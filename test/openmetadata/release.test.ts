@@ -8,7 +8,8 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { factReleases } from '../../core/host-facts.js';
-import { OPENMETADATA_RELEASES, SERVICE_TYPES } from '../../core/profile/fields-openmetadata.js';
+import { OPENMETADATA_RELEASES, SERVICE_TYPES } from '../../generators/openmetadata/profile/fields.js';
+import { openMetadataSpec } from '../../generators/openmetadata/profile/spec.js';
 import { baseClassFor, writtenMethods, clientStepFacts, factsFolder, releaseFacts } from '../../generators/openmetadata/facts/index.js';
 import { rejection, runBin, runGenerator, tempDir } from '../support/generate.js';
 
@@ -100,8 +101,10 @@ function repeated(own: Json, inherited: Json | undefined, at: string): string[] 
 const rawFacts = (line: string): { [key: string]: Json } => JSON.parse(readFileSync(path.join(factsFolder, `${line}.json`), 'utf8'));
 
 describe('OpenMetadata facts: one data file per release line', function () {
-  it('has a facts file for each line of OPENMETADATA_RELEASES and none for another, each naming its own line', function () {
-    assert.deepEqual(factReleases(factsFolder), [...OPENMETADATA_RELEASES].sort());
+  it('offers the release lines of the facts files as --openmetadata-version, oldest first, the newest as the default; each file names its own line', function () {
+    assert.deepEqual([...OPENMETADATA_RELEASES].sort(), factReleases(factsFolder));
+    assert.deepEqual(OPENMETADATA_RELEASES, ['1.12', '2.0']);
+    assert.equal(openMetadataSpec.fields.find((f) => f.name === 'openmetadataVersion')?.defaultFor?.({}), '2.0');
     for (const line of OPENMETADATA_RELEASES) assert.equal(releaseFacts(line).line, line);
   });
 

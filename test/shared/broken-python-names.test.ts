@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import type { OpenMetadataRelease } from '../../core/profile/fields-openmetadata.js';
+import type { OpenMetadataRelease } from '../../generators/openmetadata/profile/fields.js';
 import { MAGE_FACTS } from '../../generators/mage/facts/index.js';
 import { skipWithReason } from '../support/fixtures.js';
 import { readText, runBin, tempDir } from '../support/generate.js';

@@ -2,7 +2,7 @@
  * Hostile free text, for every host: quotes, triple quotes, backslashes,
  * newlines, EJS delimiters, Markdown syntax, HTML and very long strings in
  * every free-text field. The fields come from the declarations
- * (core/profile/fields-*.ts), so new fields are covered automatically: each
+ * (generators/<host>/profile/fields.ts), so new fields are covered automatically: each
  * text, list and configKeys field gets every hostile string its schema accepts.
  *
  * Each hostile run is compared with a benign run of the same shape: the same
@@ -45,7 +45,7 @@ function candidatesFor(c: HostCase, field: Field): Candidate[] {
     }
     case 'list':
       return HOSTILE.map((h) => [h]).filter((v) => isAccepted(c, field, v));
-    case 'configKeys': {
+    case 'records': {
       const defaults = withDefaults(c.spec, c.minimal)[field.name];
       if (!Array.isArray(defaults) || defaults.length === 0) return [];
       return HOSTILE.map((h) =>
@@ -151,7 +151,7 @@ for (const c of HOST_CASES) {
     before(async function () {
       assert.ok(generatorBuilt(c), `${c.generator} generator is not built: dist/generators/${c.generator}/index.js is missing (unfinished?)`);
       root = tempDir(`connector-${c.host}-hostile-`);
-      const fields = c.spec.fields.filter((f) => f.name !== 'name' && ['text', 'list', 'configKeys'].includes(f.kind));
+      const fields = c.spec.fields.filter((f) => f.name !== 'name' && ['text', 'list', 'records'].includes(f.kind));
       candidates = new Map(fields.map((f) => [f.name, candidatesFor(c, f)] as const).filter(([, values]) => values.length > 0));
       coverage = new Map([...candidates].map(([name, values]) => [name, values.length]));
       const count = Math.max(...[...candidates.values()].map((v) => v.length));

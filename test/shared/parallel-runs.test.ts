@@ -14,7 +14,7 @@ import { seedCheckout, SERVICES_DIR } from '../support/checkouts.js';
 import { compileErrors } from '../support/python.js';
 import { spawnTool } from '../support/spawn.js';
 import { storedProfileIn } from '../support/hosts.js';
-import { openMetadataNames } from '../../core/profile/openmetadata.js';
+import { openMetadataNames } from '../../generators/openmetadata/profile/spec.js';
 import { checkoutLockPath } from '../../core/checkout-lock.js';
 
 const RUNS = 8;

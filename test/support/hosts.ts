@@ -1,11 +1,12 @@
 /**
- * The table the host-agnostic tests iterate over: for each host generator, a
- * valid minimal set of options (camelCase, for yeoman-test) and the same as
- * CLI flags (dashed, for the bin and yo), plus helpers to read what a run stored.
+ * The table the host-agnostic tests iterate over: for each host of the registry (generators/hosts.ts),
+ * a valid minimal set of options (camelCase, for yeoman-test) and the same as CLI flags (dashed, for
+ * the bin and yo), plus helpers to read what a run stored.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { HOSTS } from '../../generators/hosts.js';
+import { BRIEF, plannedPath } from '../../core/file-plan.js';
+import { HOSTS, type HostId } from '../../generators/hosts.js';
 import type { HostDefinition } from '../../core/host.js';
 import { withDefaults } from '../../core/profile/compose.js';
 import { dashed, type PartialProfile } from '../../core/profile/field.js';
@@ -13,7 +14,7 @@ import type { ProfileSpec } from '../../core/profile/validate.js';
 import { generatorPath, type GeneratorName } from './generate.js';
 
 export interface HostCase {
-  host: 'openmetadata' | 'mage';
+  host: HostId;
   generator: GeneratorName;
   spec: ProfileSpec;
   definition: HostDefinition<never>;
@@ -32,30 +33,23 @@ export interface HostCase {
  */
 export const OPENMETADATA_FIRST_PARTY = ['metadata', '_openmetadata_testutils'] as const;
 
-const FIRST_PARTY: Record<HostCase['host'], readonly string[]> = { openmetadata: OPENMETADATA_FIRST_PARTY, mage: [] };
+/** Per host of the registry: a valid minimal profile, and the packages its checkout's isort treats as first-party. */
+const CASE_DATA: Record<HostId, { minimal: Record<string, string>; firstParty: readonly string[] }> = {
+  openmetadata: { minimal: { name: 'shop_db', serviceType: 'dashboard' }, firstParty: OPENMETADATA_FIRST_PARTY },
+  mage: { minimal: { name: 'shop_api', connectorType: 'api' }, firstParty: [] },
+};
 
 /** yeoman-test options (camelCase) as the bin's flags: `{ authTypes: ['a', 'b'] }` -> `--auth-types a b`. */
 export const flagsOf = (options: Record<string, unknown>): string[] =>
   Object.entries(options).flatMap(([key, value]) => [`--${dashed(key)}`, ...[value].flat().map(String)]);
 
-const hostCase = (host: HostCase['host'], minimal: Record<string, string>): HostCase => {
-  const definition = HOSTS[host];
-  if (!definition) throw new Error(`generators/hosts.ts has no host ${host}`);
-  return {
-    host,
-    generator: host,
-    spec: definition.spec,
-    definition,
-    minimal,
-    isortFirstParty: FIRST_PARTY[host],
-    flags: flagsOf(minimal),
-  };
-};
+async function hostCase(host: HostId, definition: HostDefinition<never>): Promise<HostCase> {
+  // keyed by HostId: a host added to the registry without its case here does not compile
+  const data = CASE_DATA[host];
+  return { host, generator: host as GeneratorName, spec: definition.spec, definition, minimal: data.minimal, isortFirstParty: data.firstParty, flags: flagsOf(data.minimal) };
+}
 
-export const HOST_CASES: readonly HostCase[] = [
-  hostCase('openmetadata', { name: 'shop_db', serviceType: 'dashboard' }),
-  hostCase('mage', { name: 'shop_api', connectorType: 'api' }),
-];
+export const HOST_CASES: readonly HostCase[] = await Promise.all(HOSTS.map(async (entry) => hostCase(entry.id, await entry.definition())));
 
 /** Whether the host's generator is compiled (the Mage generator may still be in progress). */
 export const generatorBuilt = (c: Pick<HostCase, 'generator'>): boolean => existsSync(generatorPath(c.generator));
@@ -73,8 +67,8 @@ export const completeProfile = (c: HostCase, extra: Record<string, unknown> = {}
   withDefaults(c.spec, { ...c.minimal, ...extra });
 
 /** Where the brief of a profile goes, relative to the destination root. */
-export const briefPathOf = (c: HostCase, profile: PartialProfile): string => c.definition.briefDestination(profile as never);
+export const briefPathOf = (c: HostCase, profile: PartialProfile): string => plannedPath(c.definition.plan(profile as never), BRIEF);
 
 /** Relative destinations of the host's file plan for a profile (registration edits and the brief excluded). */
 export const plannedFiles = (c: HostCase, profile: PartialProfile): string[] =>
-  c.definition.plan(profile as never).map((f) => f.destination);
+  c.definition.plan(profile as never).filter((f) => f.id !== BRIEF).map((f) => f.destination);

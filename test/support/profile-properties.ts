@@ -16,9 +16,9 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import yaml from 'js-yaml';
-import { CREDENTIALS_BY_AUTH, MAGE_AUTH_TYPES, missingConfigKeys, RESERVED_SOURCE_NAMES, RESERVED_STREAM_IDS, SQL_REQUIRED_KEYS, type MageAuthType } from '../../core/profile/fields-mage.js';
-import { CAPABILITIES, OM_AUTH_TYPES, OPENMETADATA_RELEASES, SERVICE_TYPES, type OpenMetadataRelease } from '../../core/profile/fields-openmetadata.js';
-import { streamClassName } from '../../core/profile/mage.js';
+import { CREDENTIALS_BY_AUTH, MAGE_AUTH_TYPES, missingConfigKeys, RESERVED_SOURCE_NAMES, RESERVED_STREAM_IDS, SQL_REQUIRED_KEYS, type MageAuthType } from '../../generators/mage/profile/fields.js';
+import { CAPABILITIES, OM_AUTH_TYPES, NEWEST_OPENMETADATA_RELEASE, OPENMETADATA_RELEASES, SERVICE_TYPES, type OpenMetadataRelease } from '../../generators/openmetadata/profile/fields.js';
+import { streamClassName } from '../../generators/mage/profile/spec.js';
 import { isPythonReserved, pascalCase } from '../../core/profile/names.js';
 import { MAGE_FACTS } from '../../generators/mage/facts/index.js';
 import { BIN, diffTrees, isEmptyDiff, snapshotTree, statusOf } from './generate.js';
@@ -514,8 +514,10 @@ export async function runProfileProperty(options: { seed: number; numRuns: numbe
     if (c.host === 'mage') {
       group('mage flake8', (fs) => mageFlake8Problems(options.tools.mage, options.root, fs, MAGE_FACTS.flake8MaxLineLength)).files.push(...files);
     } else {
-      const line = (c.profile.openmetadataVersion as OpenMetadataRelease | undefined) ?? '2.0';
-      group(`openmetadata ${line}`, (fs) => releaseFormatterProblems(line, options.tools.openmetadata[line], options.root, fs)).files.push(...files);
+      const line = (c.profile.openmetadataVersion as OpenMetadataRelease | undefined) ?? NEWEST_OPENMETADATA_RELEASE;
+      const bin = options.tools.openmetadata[line];
+      if (bin === undefined) throw new Error(`no host venv for OpenMetadata ${line} among the release tools`);
+      group(`openmetadata ${line}`, (fs) => releaseFormatterProblems(line, bin, options.root, fs)).files.push(...files);
     }
   });
   for (const { files, judge } of groups.values()) attribute(perCase(judge(files), folders), problems);

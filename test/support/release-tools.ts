@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { releaseFacts } from '../../generators/openmetadata/facts/index.js';
-import type { OpenMetadataRelease } from '../../core/profile/fields-openmetadata.js';
+import type { OpenMetadataRelease } from '../../generators/openmetadata/profile/fields.js';
 import { REPO_ROOT } from './fixtures.js';
 import { PYTHON_ENV, spawnTool } from './spawn.js';
 

@@ -37,6 +37,10 @@ export interface MageFacts {
     overview: string;
     /** the docs pages of sources, as the navigation names them (no extension) */
     sourcePages: string;
+    /** the docs site, which the navigation's page names are relative to */
+    docs: string;
+    /** the Python project `pip install -e` installs, which its test modules are named from */
+    integrationsProject: string;
   };
   /** flake8's limit in mage-ai: a longer constants.py entry is written one keyword per line */
   flake8MaxLineLength: number;

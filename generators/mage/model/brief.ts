@@ -1,10 +1,13 @@
 /** The Mage values of CONNECTOR_CONTEXT.md: the profile table and the commands that run the source and its test. */
 import { nextStepsMarkdown, type NextStep } from '../../../core/next-steps.js';
 import { parseApiEndpoints } from '../../../core/profile/api-endpoints.js';
-import type { MageProfile } from '../../../core/profile/mage.js';
-import { streamCalls } from '../../../core/profile/mage-streams.js';
-import { codeBlock, codeSpan, markdownLiteral } from '../../../core/text.js';
-import type { MageContext } from './context.js';
+import type { MageProfile } from '../profile/spec.js';
+import { streamCalls } from '../profile/streams.js';
+import { codeBlock, codeSpan, markdownBullets, markdownLiteral } from '../../../core/text.js';
+import { MAGE_FACTS } from '../facts/index.js';
+import { FILES, mageFile, magePlan } from '../plan.js';
+import { plannedFile } from '../../../core/file-plan.js';
+import { mageContext, type MageContext } from './context.js';
 import { mageNextSteps, mageSteps } from './next-steps.js';
 
 const listOrNone = (items: readonly string[]): string => (items.length > 0 ? items.join(', ') : '_none_');
@@ -50,8 +53,11 @@ function streamCallLines(profile: MageProfile): string {
   return ['How the streams read them (`URL_PATH`, `PATH_CONFIG`, `PARENT` in `streams/`):', '', ...lines].join('\n');
 }
 
-export function briefValues(ctx: MageContext) {
-  const { driver, profile } = ctx;
+/** What the Mage brief renders beside what every brief does (core/brief.ts). */
+export function briefValues(profile: MageProfile) {
+  const ctx = mageContext(profile);
+  const { driver } = ctx;
+  const plan = magePlan(profile);
   // the commands the sections explain are the steps' own: one list, rendered in "Next steps" and at the end of a run
   const steps = mageSteps(profile);
   const block = (step: NextStep): string => codeBlock(step.command.join(' \\\n  '), 'sh');
@@ -63,5 +69,12 @@ export function briefValues(ctx: MageContext) {
     nextSteps: nextStepsMarkdown(mageNextSteps(profile)),
     driverModule: driver ?? '',
     streamCalls: streamCallLines(profile),
+    apiEndpoints: markdownBullets(profile.apiEndpoints),
+    // the files the sections name, as the plan places them
+    sourceFile: mageFile(profile, FILES.source),
+    connectionFile: plannedFile(plan, FILES.connection)?.destination ?? '',
+    unitTestFile: mageFile(profile, FILES.unitTest),
+    requirementsFile: MAGE_FACTS.paths.requirements,
+    flake8MaxLineLength: String(MAGE_FACTS.flake8MaxLineLength),
   };
 }

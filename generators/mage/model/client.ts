@@ -1,6 +1,6 @@
 /** client.py of an API source (and its unit test): the credential checks get_headers applies, and the base URL. */
-import type { MageAuthType } from '../../../core/profile/fields-mage.js';
-import type { MageProfile } from '../../../core/profile/mage.js';
+import type { MageAuthType } from '../profile/fields.js';
+import type { MageProfile } from '../profile/spec.js';
 import { pythonString } from '../../../core/text.js';
 import { MAGE_FACTS } from '../facts/index.js';
 

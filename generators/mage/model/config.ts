@@ -3,8 +3,8 @@
  * the README and docs-page table, the unit tests' config, the config of a
  * local run (the brief's commands), and the key a file source reads its path from.
  */
-import type { ConfigKey } from '../../../core/profile/fields-mage.js';
-import type { MageProfile } from '../../../core/profile/mage.js';
+import type { ConfigKey } from '../profile/fields.js';
+import type { MageProfile } from '../profile/spec.js';
 import { markdownInline, pythonString } from '../../../core/text.js';
 import { MAGE_FACTS } from '../facts/index.js';
 

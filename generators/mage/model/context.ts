@@ -1,5 +1,5 @@
 /** What the builders share, computed once per profile. */
-import { mageNames, type MageNames, type MageProfile } from '../../../core/profile/mage.js';
+import { mageNames, type MageNames, type MageProfile } from '../profile/spec.js';
 import { authModel, type AuthModel } from './client.js';
 import { driverModule } from './drivers.js';
 

@@ -1,5 +1,5 @@
 /** The source's README.md and its docs page (docs/data-integrations/sources/<uuid>.mdx): the title and the front matter. */
-import type { MageProfile } from '../../../core/profile/mage.js';
+import type { MageProfile } from '../profile/spec.js';
 import { markdownInline } from '../../../core/text.js';
 
 export function docsValues(profile: MageProfile) {

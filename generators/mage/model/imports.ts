@@ -1,6 +1,6 @@
 /** The import block of each generated Python module, already sorted and wrapped as isort (profile black) would. */
-import { streamClassName } from '../../../core/profile/mage.js';
-import { streamCalls } from '../../../core/profile/mage-streams.js';
+import { streamClassName } from '../profile/spec.js';
+import { streamCalls } from '../profile/streams.js';
 import { isortModuleOrder, pyFromImport as fromImport } from '../../../core/python-imports.js';
 import { MAGE_FACTS } from '../facts/index.js';
 import { filePathKey } from './config.js';

@@ -12,10 +12,9 @@
  *   streams.ts   streams/<stream>.py and schemas/<stream>.json
  *   imports.ts   the import block of each Python module
  *   docs.ts      README.md and the docs page
- *   brief.ts     CONNECTOR_CONTEXT.md
+ *   brief.ts     what the brief renders beside every brief's values (core/brief.ts)
  */
-import type { MageProfile } from '../../../core/profile/mage.js';
-import { briefValues } from './brief.js';
+import type { MageProfile } from '../profile/spec.js';
 import { apiValues } from './client.js';
 import { configValues } from './config.js';
 import { mageContext } from './context.js';
@@ -42,6 +41,5 @@ export function templateData(profile: MageProfile): Record<string, unknown> {
     ...docsValues(profile),
     sql: sqlValues(ctx),
     api: apiValues(profile),
-    context: briefValues(ctx),
   };
 }

@@ -4,11 +4,10 @@
  * unit tests, and the source run as Mage runs it, against the real system.
  */
 import type { NextStep, NextSteps } from '../../../core/next-steps.js';
-import type { MageProfile } from '../../../core/profile/mage.js';
-import { testModuleName } from '../../../core/profile/names.js';
+import type { MageProfile } from '../profile/spec.js';
 import { shellQuote } from '../../../core/text.js';
 import { MAGE_FACTS } from '../facts/index.js';
-import { magePlan, sourceFolder } from '../plan.js';
+import { FILES, magePlan, mageFile, unitTestModule } from '../plan.js';
 import { localConfig } from './config.js';
 
 /** The folders of the planned Python files, each up to the folder named after the source. */
@@ -22,17 +21,16 @@ function pythonFolders(profile: MageProfile): string[] {
 
 /** Each step by name: the brief's sections that explain one of them run the same command. */
 export function mageSteps(profile: MageProfile) {
-  const uuid = profile.name;
   const folders = pythonFolders(profile).join(' ');
   // Mage runs a source as a script, the config as one JSON argument
-  const script = (flag: string): string[] => [`python3 ${sourceFolder(profile)}/__init__.py`, `--config_json ${shellQuote(JSON.stringify(localConfig(profile.configKeys)))}`, flag];
+  const script = (flag: string): string[] => [`python3 ${mageFile(profile, FILES.source)}`, `--config_json ${shellQuote(JSON.stringify(localConfig(profile.configKeys)))}`, flag];
   return {
     imports: { title: "Sort the imports, as mage-ai's pre-commit does", command: [`isort --profile black ${folders}`] },
     lint: { title: 'Lint', command: [`flake8 --max-line-length ${MAGE_FACTS.flake8MaxLineLength} ${folders}`] },
     unitTests: {
       title: 'Run the unit tests',
       // a subshell: the shell stays at the root, where the other commands start
-      command: [`(cd mage_integrations && python3 -m unittest mage_integrations.tests.sources.${uuid}.${testModuleName(uuid)})`],
+      command: [`(cd ${MAGE_FACTS.paths.integrationsProject} && python3 -m unittest ${unitTestModule(profile)})`],
       note: `They mock the ${profile.connectorType === 'sql' ? 'database connection' : 'HTTP client'} and never use the network.`,
     },
     testConnection: {

@@ -1,10 +1,10 @@
 /**
  * The streams of an API or file source: streams/<stream>.py and schemas/<stream>.json. An API stream reads
- * the --api-endpoints call core/profile/mage-streams.ts gives it, its path parameters filled from the
+ * the --api-endpoints call profile/streams.ts gives it, its path parameters filled from the
  * config or from a parent stream's records; a stream without one gets a path to fill in.
  */
-import { streamClassName, type MageProfile } from '../../../core/profile/mage.js';
-import { streamCalls, type StreamCall } from '../../../core/profile/mage-streams.js';
+import { streamClassName, type MageProfile } from '../profile/spec.js';
+import { streamCalls, type StreamCall } from '../profile/streams.js';
 import { pythonString } from '../../../core/text.js';
 import { moduleStringValue } from './client.js';
 import { streamModuleImports } from './imports.js';

@@ -3,7 +3,7 @@
  * `dict(name='Display Name', uuid='<uuid>')` inserted in display-name order,
  * in the layout of the entries around it.
  */
-import { mageNames, type MageProfile } from '../../../core/profile/mage.js';
+import { mageNames, type MageProfile } from '../profile/spec.js';
 import { keywordValue, scanPythonBrackets, type PyItem } from '../../../core/python-scan.js';
 import { asRegistrationEdit, skipped, type RegistrationEdit, type TextEdit } from '../../../core/registration.js';
 import { codeSpan, pythonSingleQuoted } from '../../../core/text.js';

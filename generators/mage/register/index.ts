@@ -16,7 +16,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { readCheckoutFile } from '../../../core/host-checkout.js';
 import type { PartialProfile } from '../../../core/profile/field.js';
-import type { MageProfile } from '../../../core/profile/mage.js';
+import type { MageProfile } from '../profile/spec.js';
 import type { Problem } from '../../../core/profile/validate.js';
 import { asRegistrationEdit, skipped, type RegistrationEdit, type RegistrationReport, type TextEdit } from '../../../core/registration.js';
 import { codeSpan } from '../../../core/text.js';
@@ -77,7 +77,7 @@ export function registrations(profile: MageProfile, checkoutRoot: string | undef
 /** A source folder that exists without a stored profile belongs to someone else: refuse to overwrite it. */
 export function checkoutProblems(profile: PartialProfile, root: string, stored: PartialProfile | undefined): Problem[] {
   if (typeof profile.name !== 'string' || stored) return [];
-  const folder = sourceFolder({ name: profile.name });
+  const folder = sourceFolder(profile.name);
   if (!existsSync(path.join(root, folder))) return [];
   return [
     {

@@ -1,5 +1,5 @@
 /** The "Available sources" bullet list of docs/data-integrations/overview.mdx: a link to the source's page, sorted by label. */
-import type { MageProfile } from '../../../core/profile/mage.js';
+import type { MageProfile } from '../profile/spec.js';
 import type { TextEdit } from '../../../core/registration.js';
 import { markdownInline } from '../../../core/text.js';
 import { eolOf } from '../../../core/text-edit.js';

@@ -1,5 +1,5 @@
 /** mage_integrations/requirements.txt: each new pip package where mage-ai's pre-commit hook would sort it. */
-import type { MageProfile } from '../../../core/profile/mage.js';
+import type { MageProfile } from '../profile/spec.js';
 import { readCheckoutFile } from '../../../core/host-checkout.js';
 import { asRegistrationEdit, skipped, type RegistrationEdit, type TextEdit } from '../../../core/registration.js';
 import { eolOf } from '../../../core/text-edit.js';

@@ -7,13 +7,11 @@
  * extends it with what 2.0 changed. model/ turns the facts of the profile's
  * release (`openmetadataVersion`) into template values; the brief reads the same.
  *
- * Adding a release, say 2.1, takes two edits:
- *   1. a file 2.1.json here, `"extends": "2.0"` (the release it differs least
- *      from) and the facts that changed: objects merge key by key, arrays and
- *      other values replace the inherited one (null clears it);
- *   2. its line in OPENMETADATA_RELEASES (core/profile/fields-openmetadata.ts),
- *      the choices of --openmetadata-version (and NEWEST_OPENMETADATA_RELEASE
- *      when it is the newest).
+ * Adding a release, say 2.1, is one file 2.1.json here: `"extends": "2.0"` (the
+ * release it differs least from) and the facts that changed: objects merge key
+ * by key, arrays and other values replace the inherited one (null clears it).
+ * OPENMETADATA_RELEASES (profile/fields.ts), the choices of --openmetadata-version,
+ * is read from this folder; the newest line is the default.
  * The host layer judges the release once test/host/releases.json pins its
  * openmetadata-ingestion: it checks these facts against the installed package.
  */
@@ -22,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 import type { PyStyle } from '../python.js';
 import type { ModelGenerationFacts } from '../pydantic-models.js';
 import { loadHostFacts } from '../../../core/host-facts.js';
-import { OPENMETADATA_RELEASES, type Capability, type OpenMetadataRelease, type ServiceType } from '../../../core/profile/fields-openmetadata.js';
+import { OPENMETADATA_RELEASES, type Capability, type OpenMetadataRelease, type ServiceType } from '../profile/fields.js';
 
 /** One abstract method of a base class, and the stub the generator writes for it. */
 export interface AbstractMethod {
@@ -155,6 +153,12 @@ export interface ReleaseFacts {
     testConnections: string;
     uiSrc: string;
     uiPublic: string;
+    /** the example workflows `metadata ingest -c` runs */
+    exampleWorkflows: string;
+    /** unit tests of sources, one folder per service type */
+    unitTopologyTests: string;
+    /** integration tests: connections/ and one folder per connector */
+    integrationTests: string;
   };
   /** how the release's formatter lays out Python */
   python: PyStyle;
@@ -352,3 +356,7 @@ export function referencePaths(facts: ReleaseFacts, serviceType: ServiceType, re
     ],
   };
 }
+
+/** The packages the release's formatter files as first-party (isort's known_first_party in 1.12, ruff's in 2.0). */
+export const firstPartyPackages = (release: ReleaseFacts): readonly string[] =>
+  release.pythonFormatting.isort?.knownFirstParty ?? release.pythonFormatting.ruff?.knownFirstParty ?? [];

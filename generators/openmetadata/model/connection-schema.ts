@@ -3,8 +3,8 @@
  * the order upstream schemas list them: type, scheme, credentials, address,
  * database settings, filter patterns, then the `supports...` flags.
  */
-import type { OmAuthType } from '../../../core/profile/fields-openmetadata.js';
-import { openMetadataNames, type OpenMetadataNames, type OpenMetadataProfile } from '../../../core/profile/openmetadata.js';
+import type { OmAuthType } from '../profile/fields.js';
+import { openMetadataNames, type OpenMetadataNames, type OpenMetadataProfile } from '../profile/spec.js';
 import { releaseFacts } from '../facts/index.js';
 import { addressOf, featuresOf, schemeOf, type Features } from './features.js';
 

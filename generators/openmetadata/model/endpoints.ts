@@ -4,7 +4,7 @@
  * brief with the reason.
  */
 import { parseApiEndpoints, type ApiEndpoint, type UnparsedEndpoint } from '../../../core/profile/api-endpoints.js';
-import type { OpenMetadataProfile } from '../../../core/profile/openmetadata.js';
+import type { OpenMetadataProfile } from '../profile/spec.js';
 import type { AbstractMethod, BaseClass } from '../facts/index.js';
 import type { Features } from './features.js';
 import type { TestStep } from './test-connection.js';

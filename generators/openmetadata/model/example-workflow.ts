@@ -7,7 +7,7 @@
  */
 import yaml from 'js-yaml';
 
-import { openMetadataNames, type OpenMetadataProfile } from '../../../core/profile/openmetadata.js';
+import { openMetadataNames, type OpenMetadataProfile } from '../profile/spec.js';
 import { releaseFacts } from '../facts/index.js';
 import { connectionSchema, type Json } from './connection-schema.js';
 import { addressOf, featuresOf } from './features.js';

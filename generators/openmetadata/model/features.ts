@@ -1,6 +1,6 @@
 /** What a profile implies for the generated files: features, Python modules, the connection address. */
-import type { Capability } from '../../../core/profile/fields-openmetadata.js';
-import type { OpenMetadataNames, OpenMetadataProfile } from '../../../core/profile/openmetadata.js';
+import type { Capability } from '../profile/fields.js';
+import type { OpenMetadataNames, OpenMetadataProfile } from '../profile/spec.js';
 
 export interface Features {
   sqlalchemy: boolean;

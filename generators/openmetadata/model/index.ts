@@ -12,14 +12,13 @@
  *   test-connection.ts   the test-connection steps and their JSON file
  *   example-workflow.ts  the example metadata workflow (examples/workflows/<package>.yaml)
  *   python-files/        one builder per generated Python file
- *   brief/               CONNECTOR_CONTEXT.md, by section
+ *   brief/               what the brief renders beside every brief's values (core/brief.ts), by section
  */
-import { openMetadataNames, type OpenMetadataProfile } from '../../../core/profile/openmetadata.js';
-import { briefValues } from './brief/index.js';
+import { openMetadataNames, type OpenMetadataProfile } from '../profile/spec.js';
 import { connectionSchema } from './connection-schema.js';
 import { exampleWorkflowValues } from './example-workflow.js';
 import { featuresOf, modulesOf } from './features.js';
-import { workflowFile } from '../plan.js';
+import { FILES, openMetadataFile } from '../plan.js';
 import { pythonData } from './python-files/index.js';
 import { testConnectionDefinition } from './test-connection.js';
 
@@ -34,8 +33,7 @@ export function templateData(profile: OpenMetadataProfile): Record<string, unkno
     connectionSchemaJson: `${JSON.stringify(connectionSchema(profile), null, 2)}\n`,
     testConnectionJson: `${JSON.stringify(testConnectionDefinition(profile), null, 2)}\n`,
     workflow: exampleWorkflowValues(profile),
-    workflowFile: workflowFile(profile),
+    workflowFile: openMetadataFile(profile, FILES.workflow),
     py,
-    md: briefValues(profile, py),
   };
 }

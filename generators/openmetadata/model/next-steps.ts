@@ -4,9 +4,9 @@
  * test, and a first ingestion with its example workflow.
  */
 import type { NextStep, NextSteps, RunDone } from '../../../core/next-steps.js';
-import type { OpenMetadataProfile } from '../../../core/profile/openmetadata.js';
+import type { OpenMetadataProfile } from '../profile/spec.js';
 import { releaseFacts } from '../facts/index.js';
-import { unitTestFile, workflowFile } from '../plan.js';
+import { FILES, openMetadataFile } from '../plan.js';
 
 /** Run inside ingestion/ in a subshell, so the next command starts at the root again. */
 const inIngestion = (command: string): string => `(cd ingestion && ${command})`;
@@ -28,11 +28,11 @@ export function openMetadataSteps(profile: OpenMetadataProfile) {
     },
     unitTests: {
       title: 'Run the unit tests',
-      command: [inIngestion(`pytest ${unitTestFile(profile).replace(/^ingestion\//, '')}`)],
+      command: [inIngestion(`pytest ${openMetadataFile(profile, FILES.unitTest).replace(/^ingestion\//, '')}`)],
     },
     workflow: {
       title: "Fill in the connection and the ingestion bot's token in the example workflow, then run it",
-      command: [`metadata ingest -c ${workflowFile(profile)}`],
+      command: [`metadata ingest -c ${openMetadataFile(profile, FILES.workflow)}`],
       note: 'It reads the source and sends what it finds to the server at http://localhost:8585; the summary at the end counts the records and the failures.',
     },
   } satisfies Record<string, NextStep>;

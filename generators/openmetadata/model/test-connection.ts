@@ -1,5 +1,5 @@
 /** The test-connection steps: the JSON file the UI shows, and the client methods that run them. */
-import { openMetadataNames, type OpenMetadataProfile } from '../../../core/profile/openmetadata.js';
+import { openMetadataNames, type OpenMetadataProfile } from '../profile/spec.js';
 import { clientStepFacts, releaseFacts, type ReleaseFacts } from '../facts/index.js';
 import type { Json } from './connection-schema.js';
 import { featuresOf } from './features.js';

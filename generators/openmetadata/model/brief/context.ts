@@ -1,9 +1,10 @@
 /** What every section of the brief reads, computed once per profile. */
-import { testModuleName } from '../../../../core/profile/names.js';
-import type { OpenMetadataProfile } from '../../../../core/profile/openmetadata.js';
+import path from 'node:path';
+import { plannedPath } from '../../../../core/file-plan.js';
+import type { OpenMetadataProfile } from '../../profile/spec.js';
 import { codeSpan as code } from '../../../../core/text.js';
 import type { AbstractMethod, BaseClass } from '../../facts/index.js';
-import { unitTestFile } from '../../plan.js';
+import { FILES, openMetadataPlan } from '../../plan.js';
 import { profileContext, type ProfileContext } from '../context.js';
 import type { PythonData } from '../python-files/index.js';
 
@@ -22,21 +23,18 @@ export interface BriefContext extends ProfileContext {
 }
 
 export function briefContext(profile: OpenMetadataProfile, py: PythonData): BriefContext {
-  const shared = profileContext(profile);
-  const { names } = shared;
-  const { ingestionSource, specServices, testConnections } = shared.release.paths;
-  const { serviceType } = profile;
-  const testModule = testModuleName(names.testName);
+  const plan = openMetadataPlan(profile);
+  const file = (id: string): string => plannedPath(plan, id);
   return {
-    ...shared,
+    ...profileContext(profile),
     py,
     paths: {
-      folder: `${ingestionSource}/${serviceType}/${names.packageName}`,
-      schemaFile: `${specServices}/connections/${serviceType}/${names.stem}Connection.json`,
-      testConnectionFile: `${testConnections}/${serviceType}/${names.stem}.json`,
-      unitTest: unitTestFile(profile),
-      integrationFolder: `ingestion/tests/integration/${names.testName}/`,
-      connectionTest: `ingestion/tests/integration/connections/${testModule}_connection.py`,
+      folder: path.posix.dirname(file(FILES.brief)),
+      schemaFile: file(FILES.connectionSchema),
+      testConnectionFile: file(FILES.testConnection),
+      unitTest: file(FILES.unitTest),
+      integrationFolder: `${path.posix.dirname(file(FILES.integrationFixtures))}/`,
+      connectionTest: file(FILES.connectionTest),
     },
   };
 }

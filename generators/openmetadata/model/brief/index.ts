@@ -3,13 +3,13 @@
  * the profile goes through core/text.ts (markdownLiteral); names and paths
  * the generator made are printed as inline code.
  */
-import type { OmAuthType } from '../../../../core/profile/fields-openmetadata.js';
-import type { OpenMetadataProfile } from '../../../../core/profile/openmetadata.js';
+import type { OmAuthType } from '../../profile/fields.js';
+import type { OpenMetadataProfile } from '../../profile/spec.js';
 import { codeSpan, markdownLiteral } from '../../../../core/text.js';
 import { BODY_METHODS } from '../../../../core/profile/api-endpoints.js';
 import { referencePaths } from '../../facts/index.js';
 import { schemeOf } from '../features.js';
-import type { PythonData } from '../python-files/index.js';
+import { pythonData } from '../python-files/index.js';
 import { abstractMethodLines, briefContext, code, methodSignature, type BriefContext } from './context.js';
 import { fileTodos } from './file-todos.js';
 import { nextStepsMarkdown, commandLine } from '../../../../core/next-steps.js';
@@ -24,8 +24,9 @@ const AUTH_NOTES: Record<OmAuthType, string> = {
   oauth: 'oauth: client credentials (`clientId`, `clientSecret`, `tokenUrl`)',
 };
 
-export function briefValues(profile: OpenMetadataProfile, py: PythonData) {
-  const b = briefContext(profile, py);
+/** What the OpenMetadata brief renders beside what every brief does (core/brief.ts). */
+export function briefValues(profile: OpenMetadataProfile) {
+  const b = briefContext(profile, pythonData(profile));
   const { names, base, paths, release } = b;
   // the commands the sections explain are the steps' own: one list, rendered in "Next steps" and at the end of a run
   const steps = openMetadataSteps(profile);

@@ -1,6 +1,6 @@
 /** client.py: the client for the source system, one method per test-connection step and per --api-endpoints call. */
-import type { OmAuthType } from '../../../../core/profile/fields-openmetadata.js';
-import type { OpenMetadataProfile } from '../../../../core/profile/openmetadata.js';
+import type { OmAuthType } from '../../profile/fields.js';
+import type { OpenMetadataProfile } from '../../profile/spec.js';
 import { BODY_METHODS, type ApiEndpoint } from '../../../../core/profile/api-endpoints.js';
 import { addressOf } from '../features.js';
 import { I1, I2, I3, pyString, type PyImport, type PyLayout } from '../../python.js';

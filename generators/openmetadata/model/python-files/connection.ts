@@ -1,5 +1,5 @@
 /** connection.py: builds the engine or client and maps the test-connection steps to what runs them. */
-import type { OpenMetadataProfile } from '../../../../core/profile/openmetadata.js';
+import type { OpenMetadataProfile } from '../../profile/spec.js';
 import { I1, I2, pyString, type PyImport } from '../../python.js';
 import { checksValues } from './checks.js';
 import type { PythonContext } from './context.js';

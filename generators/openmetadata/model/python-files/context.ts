@@ -1,7 +1,8 @@
 /** What every Python file builder reads: names, features, modules and classes, computed once per profile. */
-import type { OpenMetadataProfile } from '../../../../core/profile/openmetadata.js';
+import type { OpenMetadataProfile } from '../../profile/spec.js';
 import { constantPrefix, pythonLayout, type PyImport, type PyLayout } from '../../python.js';
 import { profileContext, type ProfileContext } from '../context.js';
+import { firstPartyPackages } from '../../facts/index.js';
 
 export interface PythonContext extends ProfileContext {
   /** the layout helpers in the style of the release the connector is written for */
@@ -53,7 +54,7 @@ export function pythonContext(profile: OpenMetadataProfile): PythonContext {
   const prefix = constantPrefix(profile.name);
   return {
     ...shared,
-    layout: pythonLayout(shared.release.python),
+    layout: pythonLayout(shared.release.python, firstPartyPackages(shared.release)),
     typeValue,
     classes: {
       connection: `${typeValue}Connection`,

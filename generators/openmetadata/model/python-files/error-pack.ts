@@ -9,7 +9,7 @@
  * a SQLSTATE at connect time; PyMySQL puts the server's error number first in
  * the exception's args; other drivers are matched on the words most of them use.
  */
-import type { OpenMetadataProfile } from '../../../../core/profile/openmetadata.js';
+import type { OpenMetadataProfile } from '../../profile/spec.js';
 
 /** What a rule looks for in a failure. */
 export type Signal =

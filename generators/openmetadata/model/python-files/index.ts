@@ -3,7 +3,7 @@
  * ever sees validated identifiers and constants, laid out by ../../python.ts
  * the way isort and black would.
  */
-import type { OpenMetadataProfile } from '../../../../core/profile/openmetadata.js';
+import type { OpenMetadataProfile } from '../../profile/spec.js';
 import { clientValues } from './client.js';
 import { connectionChecksValues, connectionValues } from './connection.js';
 import { pythonContext } from './context.js';

@@ -3,7 +3,7 @@
  * The source comes from a testcontainers container (Docker image given) or
  * from environment variables pointing at a running instance.
  */
-import type { OmAuthType } from '../../../../core/profile/fields-openmetadata.js';
+import type { OmAuthType } from '../../profile/fields.js';
 import { I1, I2, I3, pyString, setPath, type DictEntries, type PyImport } from '../../python.js';
 import { addressOf, urlScheme } from '../features.js';
 import type { PythonContext } from './context.js';

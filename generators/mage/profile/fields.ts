@@ -1,5 +1,5 @@
 /** Inputs of a Mage AI (mage_integrations) source. */
-import type { Field, PartialProfile } from './field.js';
+import type { Field, PartialProfile } from '../../../core/profile/field.js';
 import {
   apiEndpointsField,
   choiceField,
@@ -10,10 +10,10 @@ import {
   nameField,
   portField,
   snakeCaseNameSchema,
-} from './fields-common.js';
-import type { JsonSchema } from './json-schema.js';
-import { pathParameterKeys } from './mage-streams.js';
-import { PYTHON_RESERVED } from './names.js';
+} from '../../../core/profile/fields-common.js';
+import type { JsonSchema } from '../../../core/profile/json-schema.js';
+import { pathParameterKeys } from './streams.js';
+import { PYTHON_RESERVED } from '../../../core/profile/names.js';
 
 export const MAGE_CONNECTOR_TYPES = ['sql', 'api', 'file'] as const;
 export const MAGE_AUTH_TYPES = ['api_key', 'bearer', 'basic', 'oauth2', 'none'] as const;
@@ -26,6 +26,17 @@ export interface ConfigKey {
   sample?: string | number;
   secret?: boolean;
   description?: string;
+}
+
+/** `password:secret=abc` -> { key: 'password', secret: true, sample: 'abc' }; numbers stay numbers. */
+export function parseConfigKey(text: string): ConfigKey {
+  const [head = '', ...sampleParts] = text.split('=');
+  const [key = '', ...markers] = head.split(':');
+  const sampleText = sampleParts.join('=');
+  const entry: ConfigKey = { key: key.trim() };
+  if (markers.some((m) => m.trim() === 'secret')) entry.secret = true;
+  if (sampleParts.length > 0) entry.sample = /^\d+$/.test(sampleText) ? Number(sampleText) : sampleText;
+  return entry;
 }
 
 /**
@@ -195,7 +206,8 @@ export const mageFields: readonly Field[] = [
   { ...portField('defaultPort', 'Default port of the database (sql only)'), askWhen: (p) => p.connectorType === 'sql' },
   {
     name: 'configKeys',
-    kind: 'configKeys',
+    kind: 'records',
+    parseItem: parseConfigKey,
     help: 'Configuration keys as key[:secret][=sample], e.g. host=localhost password:secret',
     askWhen: () => false,
     defaultFor: defaultConfigKeys,

@@ -7,11 +7,11 @@ import {
   type OmAuthType,
   type OpenMetadataRelease,
   type ServiceType,
-} from './fields-openmetadata.js';
-import { isPythonReserved, pascalCase, SNAKE_CASE } from './names.js';
-import type { PartialProfile } from './field.js';
-import type { Problem, ProfileSpec } from './validate.js';
-import { parseApiEndpoints } from './api-endpoints.js';
+} from './fields.js';
+import { isPythonReserved, pascalCase, SNAKE_CASE } from '../../../core/profile/names.js';
+import type { PartialProfile } from '../../../core/profile/field.js';
+import type { Problem, ProfileSpec } from '../../../core/profile/validate.js';
+import { parseApiEndpoints } from '../../../core/profile/api-endpoints.js';
 
 export interface OpenMetadataProfile {
   name: string;

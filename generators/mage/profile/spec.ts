@@ -1,6 +1,6 @@
 /** The Mage source profile: its spec for the composer and the names derived from it. */
-import { parseApiEndpoints } from './api-endpoints.js';
-import type { PartialProfile } from './field.js';
+import { parseApiEndpoints } from '../../../core/profile/api-endpoints.js';
+import type { PartialProfile } from '../../../core/profile/field.js';
 import {
   CONFIG_KEY,
   configKeysOf,
@@ -12,10 +12,10 @@ import {
   type ConfigKey,
   type MageAuthType,
   type MageConnectorType,
-} from './fields-mage.js';
-import { longPathParameters } from './mage-streams.js';
-import { isPythonReserved, pascalCase, SNAKE_CASE } from './names.js';
-import type { Problem, ProfileSpec } from './validate.js';
+} from './fields.js';
+import { longPathParameters } from './streams.js';
+import { isPythonReserved, pascalCase, SNAKE_CASE } from '../../../core/profile/names.js';
+import type { Problem, ProfileSpec } from '../../../core/profile/validate.js';
 
 export interface MageProfile {
   name: string;

@@ -7,7 +7,7 @@
  * record with the parameter taken from the record; otherwise each parameter is a config key (`order_id`),
  * which the config keys then include.
  */
-import { parseApiEndpoints, singular, snakeWord, type ApiEndpoint } from './api-endpoints.js';
+import { parseApiEndpoints, singular, snakeWord, type ApiEndpoint } from '../../../core/profile/api-endpoints.js';
 
 /** A path parameter's name at most this long keeps every generated line within flake8's 100 columns. */
 export const MAX_PATH_PARAMETER = 40;

@@ -1,5 +1,5 @@
 /** Inputs of an OpenMetadata connector, spelled as upstream's `metadata scaffold-connector`. */
-import type { Field } from './field.js';
+import type { Field } from '../../../core/profile/field.js';
 import {
   apiEndpointsField,
   choiceField,
@@ -10,18 +10,23 @@ import {
   freeTextField,
   nameField,
   portField,
-} from './fields-common.js';
-import type { JsonSchema } from './json-schema.js';
+} from '../../../core/profile/fields-common.js';
+import type { JsonSchema } from '../../../core/profile/json-schema.js';
+import { compareReleaseLines, factReleases } from '../../../core/host-facts.js';
+import { fileURLToPath } from 'node:url';
 
 export const SERVICE_TYPES = ['database', 'dashboard', 'pipeline', 'messaging', 'mlmodel', 'storage', 'search', 'api'] as const;
 export const CONNECTION_TYPES = ['sqlalchemy', 'rest_api', 'sdk_client'] as const;
 export const OM_AUTH_TYPES = ['basic', 'iam', 'azure', 'jwt', 'token', 'oauth'] as const;
 export const CAPABILITIES = ['metadata', 'lineage', 'usage', 'profiler', 'stored_procedures', 'data_diff'] as const;
 
-/** Release lines the generator writes for: one facts file each in generators/openmetadata/facts/ (its index.ts says what adding one takes). */
-export const OPENMETADATA_RELEASES = ['1.12', '2.0'] as const;
-export const NEWEST_OPENMETADATA_RELEASE = '2.0';
-export type OpenMetadataRelease = (typeof OPENMETADATA_RELEASES)[number];
+/** A release line the generator writes for (`1.12`, `2.0`): one facts file each in generators/openmetadata/facts/. */
+export type OpenMetadataRelease = string;
+
+/** The release lines, oldest first, read from the facts folder: adding a release is adding its facts file. */
+export const OPENMETADATA_RELEASES: readonly OpenMetadataRelease[] = factReleases(fileURLToPath(new URL('../facts', import.meta.url))).sort(compareReleaseLines);
+// the facts folder ships with the package: without a file in it the package is broken, not the user's input
+export const NEWEST_OPENMETADATA_RELEASE: OpenMetadataRelease = OPENMETADATA_RELEASES.at(-1) ?? '';
 
 export type ServiceType = (typeof SERVICE_TYPES)[number];
 export type ConnectionType = (typeof CONNECTION_TYPES)[number];
