@@ -11,7 +11,8 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { requireFixtures } from '../support/fixtures.js';
 import { diffTrees, isEmptyDiff, rejection, runBin, runGenerator, snapshotTree, tempDir } from '../support/generate.js';
-import { insertionDiff, seedOpenMetadataCheckout, SERVICES_DIR } from './support.js';
+import { seedCheckout, SERVICES_DIR } from '../support/checkouts.js';
+import { insertionDiff } from './support.js';
 
 /** `<t>` of the service schema's definitions (`<t>ServiceType`, `<t>Connection`), as the checkout's own file names them. */
 function definitionPrefix(serviceFileText: string): string {
@@ -23,7 +24,7 @@ function definitionPrefix(serviceFileText: string): string {
 
 const serviceRel = (serviceType: string): string => `${SERVICES_DIR}/${serviceType}Service.json`;
 
-const checkout = (): string => seedOpenMetadataCheckout(tempDir('connector-om-checkout-'));
+const checkout = (): string => seedCheckout('openmetadata', tempDir('connector-om-checkout-'));
 
 interface Registered {
   enum: string[];
