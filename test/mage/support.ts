@@ -7,8 +7,7 @@
  */
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
-import { withDefaults } from '../../core/profile/compose.js';
-import { mageSpec, type MageProfile } from '../../generators/mage/profile/spec.js';
+import type { MageProfile } from '../../generators/mage/profile/spec.js';
 import { seedCheckout } from '../support/checkouts.js';
 import { fixturePath, fixturesAvailable, REPO_ROOT, skipWithReason } from '../support/fixtures.js';
 import { runGenerator } from '../support/generate.js';
@@ -29,10 +28,6 @@ export interface GeneratedCase extends MageCase {
   /** files of this case, relative to `dir` */
   files: string[];
 }
-
-/** The complete profile a case's options give (defaults filled), as the generator computes it. */
-export const profileOf = (options: Record<string, unknown>): MageProfile =>
-  withDefaults(mageSpec, { ...options }) as unknown as MageProfile;
 
 /** Generates a case into `<parent>/<id>/` (a fresh copy of the host fixture), running from a subfolder. */
 export async function generateCase(parent: string, c: MageCase): Promise<GeneratedCase> {

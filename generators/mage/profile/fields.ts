@@ -18,7 +18,6 @@ import { PYTHON_RESERVED } from '../../../core/profile/names.js';
 export const MAGE_CONNECTOR_TYPES = ['sql', 'api', 'file'] as const;
 export const MAGE_AUTH_TYPES = ['api_key', 'bearer', 'basic', 'oauth2', 'none'] as const;
 
-export type MageConnectorType = (typeof MAGE_CONNECTOR_TYPES)[number];
 export type MageAuthType = (typeof MAGE_AUTH_TYPES)[number];
 
 export const CONFIG_KEY = '^[a-z_][a-z0-9_]*$';

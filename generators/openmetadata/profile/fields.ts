@@ -29,7 +29,6 @@ export const OPENMETADATA_RELEASES: readonly OpenMetadataRelease[] = factRelease
 export const NEWEST_OPENMETADATA_RELEASE: OpenMetadataRelease = OPENMETADATA_RELEASES.at(-1) ?? '';
 
 export type ServiceType = (typeof SERVICE_TYPES)[number];
-export type ConnectionType = (typeof CONNECTION_TYPES)[number];
 export type OmAuthType = (typeof OM_AUTH_TYPES)[number];
 export type Capability = (typeof CAPABILITIES)[number];
 
