@@ -13,7 +13,7 @@ import {
   renderBrief,
   undeclaredFlagProblems,
   type ConnectorOptions,
-} from '../../core/connector-generator.js';
+} from '../../core/generator/connector-generator.js';
 import { helpText } from '../../core/help.js';
 import { findCheckoutRoot } from '../../core/host-checkout.js';
 import type { HostDefinition } from '../../core/host.js';

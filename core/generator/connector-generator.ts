@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { clearFileState } from 'mem-fs-editor/state';
 import Generator, { type BaseOptions } from 'yeoman-generator';
-import { flagsTypedToYo, unknownFlagProblems, unknownToYo } from './cli-flags.js';
+import { flagsTypedToYo, unknownFlagProblems, unknownToYo } from '../cli-flags.js';
 import {
   DISCARDS_EDITS,
   HOLDS_EDITS,
@@ -17,11 +17,11 @@ import {
   markersReport,
   reportInterruptAsCancelled,
   type CommitContext,
-} from './commit.js';
-import { mergeOutcome, planChanges, type PlanChanges } from './merge.js';
-import { helpText } from './help.js';
-import { nextStepsText, type RunDone } from './next-steps.js';
-import type { HostDefinition, HostProfile } from './host.js';
+} from '../commit.js';
+import { mergeOutcome, planChanges, type PlanChanges } from '../merge.js';
+import { helpText } from '../help.js';
+import { nextStepsText, type RunDone } from '../next-steps.js';
+import type { HostDefinition, HostProfile } from '../host.js';
 import {
   fieldsToAsk,
   mergeSources,
@@ -30,16 +30,16 @@ import {
   readProfileFile,
   valuesFromOptions,
   withDefaults,
-} from './profile/compose.js';
-import { dashed, type Field, type PartialProfile } from './profile/field.js';
-import { ProfileError, findProblems, type Problem, type ProfileSpec } from './profile/validate.js';
-import { declined, describeEdit, type RegistrationReport } from './registration.js';
-import { answersFile, lastStoredName, storeProfile, storedAnswers, storedProfile, withStoredProfile, type StoredAnswers } from './stored-profiles.js';
-import { findCheckoutRoot } from './host-checkout.js';
-import { adapterSignal, askOne, conflicterOptions, declaredOptionNames, ioAdapter, markForced, runFolder, sharedFs } from './yeoman.js';
-import { briefRunValues, type BriefRun } from './brief.js';
-import { BRIEF, plannedFile, plannedPath, type PlannedFile } from './file-plan.js';
-import { changedSinceGenerated } from './merge.js';
+} from '../profile/compose.js';
+import { dashed, type Field, type PartialProfile } from '../profile/field.js';
+import { ProfileError, findProblems, type Problem, type ProfileSpec } from '../profile/validate.js';
+import { declined, describeEdit, type RegistrationReport } from '../registration.js';
+import { answersFile, lastStoredName, storeProfile, storedAnswers, storedProfile, withStoredProfile, type StoredAnswers } from '../stored-profiles.js';
+import { findCheckoutRoot } from '../host-checkout.js';
+import { adapterSignal, askOne, conflicterOptions, declaredOptionNames, ioAdapter, markForced, runFolder, sharedFs } from '../yeoman.js';
+import { briefRunValues, type BriefRun } from '../brief.js';
+import { BRIEF, plannedFile, plannedPath, type PlannedFile } from '../file-plan.js';
+import { changedSinceGenerated } from '../merge.js';
 
 export interface RunOptions {
   profile?: string;
