@@ -3,130 +3,29 @@
  * initializing (find the checkout) -> prompting (compose the profile) ->
  * configuring (validate, store, registration) -> writing (the file plan,
  * registration, then the brief) -> conflicts (dry-run listing) -> end (summary).
+ * What a run is given is options.ts; what it renders, render.ts; the commit Yeoman runs after
+ * writing, commit-task.ts.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { clearFileState } from 'mem-fs-editor/state';
-import Generator, { type BaseOptions } from 'yeoman-generator';
-import { flagsTypedToYo, unknownFlagProblems, unknownToYo } from '../cli-flags.js';
-import {
-  DISCARDS_EDITS,
-  HOLDS_EDITS,
-  STILL_MARKED,
-  commitAllOrNothing,
-  markersReport,
-  reportInterruptAsCancelled,
-  type CommitContext,
-} from '../commit.js';
+import Generator from 'yeoman-generator';
+import { DISCARDS_EDITS, HOLDS_EDITS, STILL_MARKED, markersReport, reportInterruptAsCancelled } from '../commit.js';
 import { mergeOutcome, planChanges, type PlanChanges } from '../merge.js';
 import { helpText } from '../help.js';
 import { nextStepsText, type RunDone } from '../next-steps.js';
 import type { HostDefinition, HostProfile } from '../host.js';
-import {
-  fieldsToAsk,
-  mergeSources,
-  questionFor,
-  answerValue,
-  readProfileFile,
-  valuesFromOptions,
-  withDefaults,
-} from '../profile/compose.js';
+import { fieldsToAsk, mergeSources, questionFor, answerValue, readProfileFile, valuesFromOptions, withDefaults } from '../profile/compose.js';
 import { dashed, type Field, type PartialProfile } from '../profile/field.js';
 import { ProfileError, findProblems, type Problem, type ProfileSpec } from '../profile/validate.js';
 import { declined, describeEdit, type RegistrationReport } from '../registration.js';
 import { answersFile, lastStoredName, storeProfile, storedAnswers, storedProfile, withStoredProfile, type StoredAnswers } from '../stored-profiles.js';
 import { findCheckoutRoot } from '../host-checkout.js';
-import { adapterSignal, askOne, conflicterOptions, declaredOptionNames, ioAdapter, markForced, runFolder, sharedFs } from '../yeoman.js';
-import { briefRunValues, type BriefRun } from '../brief.js';
-import { BRIEF, plannedFile, plannedPath, type PlannedFile } from '../file-plan.js';
-import { changedSinceGenerated } from '../merge.js';
-
-export interface RunOptions {
-  profile?: string;
-  interactive?: boolean;
-  skipRegister?: boolean;
-  force?: boolean;
-  dryRun?: boolean;
-  writeConflictMarkers?: boolean;
-}
-
-export type ConnectorOptions = BaseOptions & RunOptions & Record<string, unknown>;
-
-const OPTION_TYPE: Record<Field['kind'], typeof String | typeof Array | typeof Boolean> = {
-  text: String,
-  choice: String,
-  integer: String,
-  choices: Array,
-  list: Array,
-  records: Array,
-  boolean: Boolean,
-};
-
-function optionDescription(field: Field): string {
-  return field.choices ? `${field.help} (${field.choices.join(', ')})` : field.help;
-}
-
-/** Declares one Yeoman option per profile field, plus the options every run shares. */
-export function declareOptions(generator: Generator<Record<string, unknown>, ConnectorOptions>, spec: ProfileSpec): void {
-  for (const field of spec.fields) {
-    // Declared dashed so commander accepts --service-type; values are read back camelCase (serviceType).
-    generator.option(dashed(field.name), { type: OPTION_TYPE[field.kind], description: optionDescription(field) });
-  }
-  generator.option('profile', { type: String, description: 'Profile file (JSON or YAML) with any of the fields above; flags win' });
-  generator.option('interactive', {
-    type: Boolean,
-    description: 'Ask for missing fields and conflicts (default: when stdin is a terminal)',
-  });
-  generator.option('write-conflict-markers', {
-    type: Boolean,
-    description: 'Without a terminal, write a merge that conflicts with its conflict markers instead of failing',
-  });
-}
-
-/**
- * The flags of this run that the generator does not declare, as problems to report with the rest:
- * the bin's (left out of its command line, so commander does not stop at the first, and handed over
- * as the `unknownFlags` option) and yo's (read from yo's command line: yo passes every flag on).
- */
-export function undeclaredFlagProblems(generator: Generator<Record<string, unknown>, ConnectorOptions>): Problem[] {
-  const names = declaredOptionNames(generator);
-  const fromBin = generator.options.unknownFlags;
-  const typedToYo = flagsTypedToYo(process.argv, (namespace) => namespace === 'connector' || namespace.startsWith('connector:'));
-  const unknown = [
-    ...(Array.isArray(fromBin) ? fromBin.filter((flag): flag is string => typeof flag === 'string') : []),
-    ...(typedToYo ? unknownToYo(typedToYo, names) : []),
-  ];
-  // suggestions name long flags only: a one-letter alias (`h`) would be the prefix of many typos
-  return unknownFlagProblems(unknown, names.filter((name) => name.length > 1));
-}
-
-/** Whether this run may ask the user anything: an explicit option, else a terminal on stdin. */
-export const canAsk = (options: RunOptions): boolean => options.interactive ?? Boolean(process.stdin.isTTY);
-
-/** The commit that replaces the environment's: all or nothing (core/commit.ts). */
-export function allOrNothingCommit(
-  generatorOf: () => Generator<Record<string, unknown>, ConnectorOptions>,
-  host?: () => Pick<CommitContext, 'refresh' | 'lifecycle' | 'onMarkers'>,
-): () => Promise<void> {
-  return async () => {
-    const generator = generatorOf();
-    const { options } = generator;
-    const environmentOptions = conflicterOptions(generator);
-    await commitAllOrNothing({
-      sharedFs: sharedFs(generator),
-      adapter: ioAdapter(generator),
-      conflicterOptions: environmentOptions,
-      // messages name paths as the user's shell sees them, like Yeoman's own lines
-      root: generator.env.logCwd ?? generator.destinationRoot(),
-      destinationRoot: generator.destinationRoot(),
-      writeConflictMarkers: Boolean(options.writeConflictMarkers),
-      canAsk: canAsk(options),
-      force: Boolean(options.force || environmentOptions.force),
-      dryRun: Boolean(options.dryRun || environmentOptions.dryRun),
-      ...host?.(),
-    });
-  };
-}
+import { adapterSignal, askOne, markForced, runFolder, sharedFs } from '../yeoman.js';
+import { BRIEF, plannedPath } from '../file-plan.js';
+import { allOrNothingCommit } from './commit-task.js';
+import { canAsk, declareOptions, forcedRun, undeclaredFlagProblems, type ConnectorOptions } from './options.js';
+import { renderBrief, renderPlannedFile } from './render.js';
 
 /**
  * Yeoman logs "An error occured while running <namespace>#<task>" before it rethrows a task's error.
@@ -548,37 +447,6 @@ function movedConnectorProblems<P>(host: HostDefinition<P>, profile: PartialProf
         `(got "${String(profile[field])}")`,
     }));
 }
-
-/** One planned file rendered into mem-fs from its template under the generator's templates folder. */
-export function renderPlannedFile(generator: Generator<Record<string, unknown>, ConnectorOptions>, file: PlannedFile, data: Record<string, unknown>): void {
-  generator.fs.copyTpl(generator.templatePath(file.template), generator.destinationPath(file.destination), { ...data, ...file.data }, undefined, {
-    noGlob: true,
-  });
-}
-
-/**
- * The brief, rendered with the run's state: what the plan holds and the user changed, what is registered
- * and left to do. The host generators render it last in their run; connector:context-doc renders it alone.
- */
-export function renderBrief<P extends HostProfile>(
-  generator: Generator<Record<string, unknown>, ConnectorOptions>,
-  host: HostDefinition<P>,
-  profile: P,
-  run: Omit<BriefRun, 'changedByUser' | 'changes'> & { changes: BriefRun['changes'] | undefined; data: Record<string, unknown> },
-): void {
-  const brief = plannedFile(run.plan, BRIEF);
-  if (!brief) throw new Error(`The ${host.label} plan has no brief`);
-  const root = generator.destinationRoot();
-  // with --force every file is replaced by what this run generates: none keeps the user's changes
-  const changedByUser = (file: string): boolean => !forcedRun(generator) && changedSinceGenerated(root, file);
-  const changes = run.changes ?? { absent: [], delete: [], obsolete: [] };
-  const values = { ...host.briefValues(profile), ...briefRunValues(profile, { ...run, changes, changedByUser }) };
-  renderPlannedFile(generator, brief, { ...run.data, brief: values });
-}
-
-/** --force, given to the generator or to the environment (yo, yeoman-test) */
-export const forcedRun = (generator: Generator<Record<string, unknown>, ConnectorOptions>): boolean =>
-  Boolean(generator.options.force || conflicterOptions(generator).force);
 
 const nameFieldOf = (spec: ProfileSpec): Field => {
   const field = spec.fields.find((f) => f.name === 'name');

@@ -7,13 +7,10 @@ import path from 'node:path';
 import Generator from 'yeoman-generator';
 import { closest } from '../../core/closest.js';
 import { markersReport, reportInterruptAsCancelled } from '../../core/commit.js';
-import {
-  allOrNothingCommit,
-  leaveOutTaskErrorLine,
-  renderBrief,
-  undeclaredFlagProblems,
-  type ConnectorOptions,
-} from '../../core/generator/connector-generator.js';
+import { allOrNothingCommit } from '../../core/generator/commit-task.js';
+import { leaveOutTaskErrorLine } from '../../core/generator/connector-generator.js';
+import { undeclaredFlagProblems, type ConnectorOptions } from '../../core/generator/options.js';
+import { renderBrief } from '../../core/generator/render.js';
 import { helpText } from '../../core/help.js';
 import { findCheckoutRoot } from '../../core/host-checkout.js';
 import type { HostDefinition } from '../../core/host.js';
