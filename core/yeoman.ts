@@ -66,6 +66,27 @@ export async function askOne(generator: AnyGenerator, question: { name: string }
   return answers[question.name];
 }
 
+/**
+ * Yeoman logs "An error occured while running <namespace>#<task>" before it rethrows a task's error.
+ * Every error of ours says what happened and what to do, so that line (an internal task name) is left out.
+ */
+export function leaveOutTaskErrorLine(generator: { readonly log: Generator['log'] }): void {
+  const log = generator.log;
+  if (!log) return; // a generator built only to read its options (--help) has no log
+  const quiet = new Proxy(log, {
+    get(target, property, receiver) {
+      if (property !== 'error') return Reflect.get(target, property, receiver);
+      return (message: unknown, ...rest: unknown[]) =>
+        typeof message === 'string' && message.startsWith('An error occured while running ')
+          ? undefined
+          : // the logger's error takes a format string and its arguments; what reaches it here is passed on as it came
+            (target.error as (...args: unknown[]) => unknown)(message, ...rest);
+    },
+  });
+  // `log` is a read-only property of the generator's type: the quiet logger replaces it on the instance
+  Object.defineProperty(generator, 'log', { value: quiet, writable: true, configurable: true });
+}
+
 /** How the bin registers a generator with yeoman-environment: the class, where yo would find it, its namespace. */
 export type GeneratorRegistration = Required<Pick<Parameters<typeof prepareGeneratorCommand>[0], 'generator' | 'resolved' | 'namespace'>>;
 

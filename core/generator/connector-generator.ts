@@ -21,30 +21,11 @@ import { ProfileError, findProblems, type Problem, type ProfileSpec } from '../p
 import { declined, describeEdit, type RegistrationReport } from '../registration.js';
 import { answersFile, lastStoredName, storeProfile, storedAnswers, storedProfile, withStoredProfile, type StoredAnswers } from '../stored-profiles.js';
 import { findCheckoutRoot } from '../host-checkout.js';
-import { adapterSignal, askOne, markForced, runFolder, sharedFs } from '../yeoman.js';
+import { adapterSignal, askOne, leaveOutTaskErrorLine, markForced, runFolder, sharedFs } from '../yeoman.js';
 import { BRIEF, plannedPath } from '../file-plan.js';
 import { allOrNothingCommit } from './commit-task.js';
 import { canAsk, declareOptions, forcedRun, undeclaredFlagProblems, type ConnectorOptions } from './options.js';
 import { renderBrief, renderPlannedFile } from './render.js';
-
-/**
- * Yeoman logs "An error occured while running <namespace>#<task>" before it rethrows a task's error.
- * Every error of ours says what happened and what to do, so that line (an internal task name) is left out.
- */
-export function leaveOutTaskErrorLine(generator: { readonly log: Generator['log'] }): void {
-  const log = generator.log;
-  if (!log) return; // a generator built only to read its options (--help) has no log
-  const quiet = new Proxy(log, {
-    get(target, property, receiver) {
-      if (property !== 'error') return Reflect.get(target, property, receiver);
-      return (message: unknown, ...rest: unknown[]) =>
-        typeof message === 'string' && message.startsWith('An error occured while running ')
-          ? undefined
-          : (target.error as (...args: unknown[]) => unknown)(message, ...rest);
-    },
-  });
-  Object.defineProperty(generator, 'log', { value: quiet, writable: true, configurable: true });
-}
 
 export abstract class ConnectorGenerator<P extends HostProfile> extends Generator<Record<string, unknown>, ConnectorOptions> {
   protected abstract readonly host: HostDefinition<P>;

@@ -8,7 +8,6 @@ import Generator from 'yeoman-generator';
 import { closest } from '../../core/closest.js';
 import { markersReport, reportInterruptAsCancelled } from '../../core/commit.js';
 import { allOrNothingCommit } from '../../core/generator/commit-task.js';
-import { leaveOutTaskErrorLine } from '../../core/generator/connector-generator.js';
 import { undeclaredFlagProblems, type ConnectorOptions } from '../../core/generator/options.js';
 import { renderBrief } from '../../core/generator/render.js';
 import { helpText } from '../../core/help.js';
@@ -17,7 +16,7 @@ import type { HostDefinition } from '../../core/host.js';
 import { dashed } from '../../core/profile/field.js';
 import { assertValidProfile, ProfileError, type Problem } from '../../core/profile/validate.js';
 import { answersFile, lastStoredName, storedProfile } from '../../core/stored-profiles.js';
-import { adapterSignal, runFolder } from '../../core/yeoman.js';
+import { adapterSignal, leaveOutTaskErrorLine, runFolder } from '../../core/yeoman.js';
 import { HOSTS, HOST_IDS, hostEntry } from '../hosts.js';
 import { CONTEXT_DOC_RUN_FLAGS, CONTEXT_DOC_SUMMARY, contextDocFields } from './flags.js';
 
