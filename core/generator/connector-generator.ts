@@ -3,8 +3,8 @@
  * initializing (find the checkout) -> prompting (compose the profile) ->
  * configuring (validate, store, registration) -> writing (the file plan,
  * registration, then the brief) -> conflicts (dry-run listing) -> end (summary).
- * What a run is given is options.ts; what it renders, render.ts; the commit Yeoman runs after
- * writing, commit-task.ts.
+ * What a run is given is options.ts; the profile against its stored answers, stored-connector.ts;
+ * what it renders, render.ts; the commit Yeoman runs after writing, commit-task.ts.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -16,7 +16,7 @@ import { helpText } from '../help.js';
 import { nextStepsText, type RunDone } from '../next-steps.js';
 import type { HostDefinition, HostProfile } from '../host.js';
 import { fieldsToAsk, mergeSources, questionFor, answerValue, readProfileFile, valuesFromOptions, withDefaults } from '../profile/compose.js';
-import { dashed, type Field, type PartialProfile } from '../profile/field.js';
+import type { Field, PartialProfile } from '../profile/field.js';
 import { ProfileError, findProblems, type Problem, type ProfileSpec } from '../profile/validate.js';
 import { declined, describeEdit, type RegistrationReport } from '../registration.js';
 import { answersFile, lastStoredName, storeProfile, storedAnswers, storedProfile, withStoredProfile, type StoredAnswers } from '../stored-profiles.js';
@@ -26,6 +26,7 @@ import { BRIEF, plannedPath } from '../file-plan.js';
 import { allOrNothingCommit } from './commit-task.js';
 import { canAsk, declareOptions, forcedRun, undeclaredFlagProblems, type ConnectorOptions } from './options.js';
 import { renderBrief, renderPlannedFile } from './render.js';
+import { inOrderOf, movedConnectorProblems, withoutRunOnly } from './stored-connector.js';
 
 export abstract class ConnectorGenerator<P extends HostProfile> extends Generator<Record<string, unknown>, ConnectorOptions> {
   protected abstract readonly host: HostDefinition<P>;
@@ -396,38 +397,6 @@ function shownPath(generator: Generator<Record<string, unknown>, ConnectorOption
   return path.relative(runFolder(generator), absolute) || '.';
 }
 
-
-/** The profile with the keys of `order` first, in that order, then its others as they are. */
-function inOrderOf(order: readonly string[], profile: PartialProfile): PartialProfile {
-  const first = order.filter((key) => key in profile);
-  return Object.fromEntries([...first, ...Object.keys(profile).filter((key) => !first.includes(key))].map((key) => [key, profile[key]]));
-}
-
-/** The profile as stored with the answers: without the fields that are choices about one run. */
-function withoutRunOnly<P extends { name: string }>(spec: ProfileSpec, profile: P): P {
-  const runOnly = new Set(spec.fields.filter((f) => f.runOnly).map((f) => f.name));
-  // fromEntries types its result loosely; only optional run-only keys were dropped, so it is still a P
-  return Object.fromEntries(Object.entries(profile).filter(([key]) => !runOnly.has(key))) as P;
-}
-
-/**
- * A stored connector whose tree would move (OpenMetadata's --service-type picks its folders and the
- * service file it is registered in): a re-run would leave the old tree and registration and make a
- * second of each, so it is refused with the ways out.
- */
-function movedConnectorProblems<P>(host: HostDefinition<P>, profile: PartialProfile, stored: PartialProfile | undefined): Problem[] {
-  if (!stored) return [];
-  return (host.placementFields ?? [])
-    .filter((field) => stored[field] !== undefined && profile[field] !== undefined && stored[field] !== profile[field])
-    .map((field) => ({
-      field,
-      message:
-        `the connector "${String(profile.name)}" was generated with --${dashed(field)} ${String(stored[field])} (stored in .yo-rc.json); ` +
-        `changing it would write a second tree and a second registration beside the first. Keep --${dashed(field)} ${String(stored[field])}, ` +
-        `pick another --name, or delete the files and registration of the old one and its "${host.spec.host}:${String(profile.name)}" entry in .yo-rc.json first ` +
-        `(got "${String(profile[field])}")`,
-    }));
-}
 
 const nameFieldOf = (spec: ProfileSpec): Field => {
   const field = spec.fields.find((f) => f.name === 'name');
