@@ -4,13 +4,14 @@
  * configuring (validate, store, registration) -> writing (the file plan,
  * registration, then the brief) -> conflicts (dry-run listing) -> end (summary).
  * What a run is given is options.ts; the profile against its stored answers, stored-connector.ts;
- * what it renders, render.ts; the commit Yeoman runs after writing, commit-task.ts.
+ * what it renders, render.ts; what --dry-run lists, dry-run.ts; the commit Yeoman runs after
+ * writing, commit-task.ts.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { clearFileState } from 'mem-fs-editor/state';
 import Generator from 'yeoman-generator';
-import { DISCARDS_EDITS, HOLDS_EDITS, STILL_MARKED, markersReport, reportInterruptAsCancelled } from '../commit.js';
+import { markersReport, reportInterruptAsCancelled } from '../commit.js';
 import { mergeOutcome, planChanges, type PlanChanges } from '../merge.js';
 import { helpText } from '../help.js';
 import { nextStepsText, type RunDone } from '../next-steps.js';
@@ -24,6 +25,7 @@ import { findCheckoutRoot } from '../host-checkout.js';
 import { adapterSignal, askOne, leaveOutTaskErrorLine, markForced, runFolder, sharedFs } from '../yeoman.js';
 import { BRIEF, plannedPath } from '../file-plan.js';
 import { allOrNothingCommit } from './commit-task.js';
+import { dryRunListing } from './dry-run.js';
 import { canAsk, declareOptions, forcedRun, undeclaredFlagProblems, type ConnectorOptions } from './options.js';
 import { renderBrief, renderPlannedFile } from './render.js';
 import { inOrderOf, movedConnectorProblems, withoutRunOnly } from './stored-connector.js';
@@ -260,27 +262,17 @@ export abstract class ConnectorGenerator<P extends HostProfile> extends Generato
     return spec.fields.some((f) => f.rederived) ? { profile, derived: this.derivedFields } : { profile };
   }
 
-  /** The file plan, each file with what a real run would do to it. */
+  /** The file plan, each file with what a real run would do to it (core/generator/dry-run.ts). */
   private logDryRun(): void {
-    const destinations = this.host.plan(this.profile).map((f) => f.destination);
-    const changes = this.lifecycle?.changes ?? { absent: [], delete: [], obsolete: [] };
-    const line = (status: string, destination: string, why = ''): string => `  ${status.padEnd(9)} ${shownPath(this, this.destinationPath(destination))}${why}`;
-    const force = this.forced();
-    const lines = destinations.map((destination) => {
-      if (changes.absent.includes(destination)) return line('absent', destination, ' (you deleted it; --force re-creates it)');
-      const contents = Buffer.from(this.fs.read(this.destinationPath(destination)) ?? '');
-      // what the commit would do: create, identical, update, keep, merge, conflict or change (no record)
-      const { status } = mergeOutcome(this.destinationRoot(), destination, contents);
-      // --force replaces whatever differs, as the commit does; it names the files whose edits it discards
-      if (force && status !== 'create' && status !== 'identical') return line('force', destination, HOLDS_EDITS.has(status) ? ` ${DISCARDS_EDITS}` : '');
-      if (status === 'markers') return line('conflict', destination, ` ${STILL_MARKED}`);
-      return line(status, destination);
+    const listing = dryRunListing({
+      planned: this.host.plan(this.profile).map((f) => f.destination),
+      statusOf: (destination) => mergeOutcome(this.destinationRoot(), destination, Buffer.from(this.fs.read(this.destinationPath(destination)) ?? '')).status,
+      changes: this.lifecycle?.changes ?? { absent: [], delete: [], obsolete: [] },
+      force: this.forced(),
+      registration: this.registration,
+      shown: (destination) => shownPath(this, this.destinationPath(destination)),
     });
-    lines.push(...changes.delete.map((file) => line('delete', file, ' (no longer generated, unchanged since it was)')));
-    lines.push(...changes.obsolete.map((file) => line('obsolete', file, ' (no longer generated; kept because you changed it)')));
-    // outside a checkout, end() says so in one line instead of one per edit
-    const edits = this.registration.checkoutRoot ? this.registration.edits.map((e) => `  register  ${describeEdit(e)}`) : [];
-    this.log.info(`Dry run: nothing is written. The plan:\n${[...lines, ...edits].join('\n')}`);
+    this.log.info(listing);
   }
 
   /** Asks one field at a time: which fields apply, and their choices, depend on earlier answers. */
