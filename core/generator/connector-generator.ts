@@ -3,28 +3,29 @@
  * initializing (find the checkout) -> prompting (compose the profile) ->
  * configuring (validate, store, registration) -> writing (the file plan,
  * registration, then the brief) -> conflicts (dry-run listing) -> end (summary).
- * What a run is given is options.ts; the profile against its stored answers, stored-connector.ts;
- * what it renders, render.ts; what --dry-run lists, dry-run.ts; the commit Yeoman runs after
- * writing, commit-task.ts.
+ * Each concern is a module beside this one: options.ts (what a run is given), conversation.ts (the
+ * questions), stored-connector.ts (the profile against its stored answers), render.ts, dry-run.ts
+ * and commit-task.ts (the all-or-nothing commit Yeoman runs after writing).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { clearFileState } from 'mem-fs-editor/state';
 import Generator from 'yeoman-generator';
 import { markersReport, reportInterruptAsCancelled } from '../commit.js';
-import { mergeOutcome, planChanges, type PlanChanges } from '../merge.js';
+import { BRIEF, plannedPath } from '../file-plan.js';
 import { helpText } from '../help.js';
-import { nextStepsText, type RunDone } from '../next-steps.js';
+import { findCheckoutRoot } from '../host-checkout.js';
 import type { HostDefinition, HostProfile } from '../host.js';
-import { fieldsToAsk, mergeSources, questionFor, answerValue, readProfileFile, valuesFromOptions, withDefaults } from '../profile/compose.js';
-import type { Field, PartialProfile } from '../profile/field.js';
+import { mergeOutcome, planChanges, type PlanChanges } from '../merge.js';
+import { nextStepsText, type RunDone } from '../next-steps.js';
+import { mergeSources, readProfileFile, valuesFromOptions, withDefaults } from '../profile/compose.js';
+import type { PartialProfile } from '../profile/field.js';
 import { ProfileError, findProblems, type Problem, type ProfileSpec } from '../profile/validate.js';
 import { declined, describeEdit, type RegistrationReport } from '../registration.js';
 import { answersFile, lastStoredName, storeProfile, storedAnswers, storedProfile, withStoredProfile, type StoredAnswers } from '../stored-profiles.js';
-import { findCheckoutRoot } from '../host-checkout.js';
-import { adapterSignal, askOne, leaveOutTaskErrorLine, markForced, runFolder, sharedFs } from '../yeoman.js';
-import { BRIEF, plannedPath } from '../file-plan.js';
+import { adapterSignal, leaveOutTaskErrorLine, markForced, runFolder, sharedFs, type AnyGenerator } from '../yeoman.js';
 import { allOrNothingCommit } from './commit-task.js';
+import { Conversation } from './conversation.js';
 import { dryRunListing } from './dry-run.js';
 import { canAsk, declareOptions, forcedRun, undeclaredFlagProblems, type ConnectorOptions } from './options.js';
 import { renderBrief, renderPlannedFile } from './render.js';
@@ -39,13 +40,12 @@ export abstract class ConnectorGenerator<P extends HostProfile> extends Generato
   private refreshed = false;
   /** this run's plan against the last one recorded: the user's deletions, files no longer planned */
   private lifecycle: { connector: string; planned: string[]; changes: PlanChanges } | undefined;
-  private suppliedFields = new Set<string>();
+  /** the questions of this run, once the checkout is known; what they learnt names the problems */
+  private conversation!: Conversation;
   /** files holding conflict markers after the commit (absolute), listed at the end of the run */
   private markedFiles = new Set<string>();
   /** flags typed that this generator does not declare: reported with the profile's problems, nothing asked */
   private undeclaredFlags: Problem[] = [];
-  /** fields whose value the user typed at a prompt: their problems name the question, not a flag */
-  private promptedFields = new Map<string, string>();
   /** the rederived fields no flag, file, stored answer set by the user or prompt gave: this run derived them */
   private derivedFields: string[] = [];
 
@@ -83,6 +83,7 @@ export abstract class ConnectorGenerator<P extends HostProfile> extends Generato
     this.undeclaredFlags = undeclaredFlagProblems(this);
     this.checkoutRoot = findCheckoutRoot(this.destinationRoot(), this.host.checkoutMarker);
     if (this.checkoutRoot) this.destinationRoot(this.checkoutRoot);
+    this.conversation = new Conversation(this, this.host, this.checkoutRoot);
   }
 
   async prompting(): Promise<void> {
@@ -100,7 +101,7 @@ export abstract class ConnectorGenerator<P extends HostProfile> extends Generato
     let profile = mergeSources(file, flags);
     if (profile.name === undefined && asking) {
       // The name picks the stored answers, so it is asked first; the last connector generated is the default.
-      profile.name = await this.ask(nameFieldOf(spec), profile, lastStoredName(this.config, spec.host));
+      profile.name = await this.conversation.askName(profile, lastStoredName(this.config, spec.host));
     }
     // without the values a run derived, which follow this run's answers
     const stored = typeof profile.name === 'string' ? storedAnswers(this.config, spec.host, profile.name, spec.fields) : undefined;
@@ -108,11 +109,11 @@ export abstract class ConnectorGenerator<P extends HostProfile> extends Generato
     const reask = Boolean(this.options.askAnswered) && asking && stored !== undefined;
     // --ask-answered: the stored answers become the defaults of questions asked again
     profile = reask ? mergeSources(implied, profile) : mergeSources(mergeSources(stored ?? {}, implied), profile);
-    this.suppliedFields = new Set(Object.keys(profile));
+    this.conversation.markSupplied(Object.keys(profile));
     // A stored profile was complete when stored: optional fields left empty then stay empty.
-    if (asking && (!stored || reask)) await this.askMissing(profile, reask ? (stored ?? {}) : {});
+    if (asking && (!stored || reask)) await this.conversation.askMissing(profile, reask ? (stored ?? {}) : {});
     if (reask) profile = mergeSources(stored ?? {}, profile);
-    if (canAsk(this.options)) await this.offerFixes(profile);
+    if (canAsk(this.options)) await this.conversation.offerFixes(profile);
     this.derivedFields = spec.fields.filter((f) => f.rederived && profile[f.name] === undefined).map((f) => f.name);
     const complete = withDefaults(spec, profile);
     // a value derived again goes back to its place: a re-run that changes nothing stores the same text
@@ -129,14 +130,10 @@ export abstract class ConnectorGenerator<P extends HostProfile> extends Generato
     if (moved.length > 0) throw new ProfileError([...this.undeclaredFlags, ...moved]);
     const checkoutProblems =
       this.checkoutRoot && this.host.checkoutProblems ? this.host.checkoutProblems(profile, this.checkoutRoot, stored) : [];
-    const problems = [
-      ...this.undeclaredFlags,
-      ...findProblems(spec, profile, checkoutProblems).map((p) =>
-        this.promptedFields.has(p.field) ? { ...p, label: `the question "${this.promptedFields.get(p.field)}"` } : p,
-      ),
-    ];
+    // a value typed at a prompt is named by its question, not by a flag
+    const problems = [...this.undeclaredFlags, ...findProblems(spec, profile, checkoutProblems).map((p) => this.conversation.namingTheQuestion(p))];
     // A default derived from a bad value (a scheme from a bad name) would only repeat the problem.
-    const supplied = problems.filter((p) => this.suppliedFields.has(p.field) || !(p.field in profile));
+    const supplied = problems.filter((p) => this.conversation.isSupplied(p.field) || !(p.field in profile));
     if (problems.length > 0) throw new ProfileError(supplied.length > 0 ? supplied : problems);
 
     storeProfile(this.config, spec.host, this.storedAnswers());
@@ -274,126 +271,9 @@ export abstract class ConnectorGenerator<P extends HostProfile> extends Generato
     });
     this.log.info(listing);
   }
-
-  /** Asks one field at a time: which fields apply, and their choices, depend on earlier answers. */
-  private async askMissing(profile: PartialProfile, defaults: PartialProfile): Promise<void> {
-    const asked = new Set<string>();
-    const next = (): Field | undefined => fieldsToAsk(this.host.spec, profile).find((f) => !asked.has(f.name));
-    await this.settleClashes(profile);
-    for (let field = next(); field; field = next()) {
-      asked.add(field.name);
-      const answer = await this.ask(field, profile, defaults[field.name]);
-      if (answer !== undefined) {
-        profile[field.name] = answer;
-        this.suppliedFields.add(field.name);
-      }
-      await this.settleClashes(profile);
-    }
-  }
-
-  /**
-   * A clash with the checkout (a name whose service type value is taken) is settled as soon as the
-   * answers that decide it are known: the value is asked again, or the other field that settles it
-   * (the service type value), instead of the run failing after every other question.
-   */
-  private async settleClashes(profile: PartialProfile): Promise<void> {
-    for (let problem = this.firstClash(profile); problem?.clash; problem = this.firstClash(profile)) {
-      const { reason, instead } = problem.clash;
-      const field = this.fieldNamed(problem.field);
-      const other = instead ? this.fieldNamed(instead.field) : undefined;
-      let target = field;
-      if (instead && other) {
-        const choice = await this.promptOne({
-          type: 'select',
-          name: 'clash',
-          message: `${reason}.`,
-          choices: [
-            { name: instead.retry, value: field.name },
-            { name: instead.choice, value: other.name },
-          ],
-        });
-        if (choice === other.name) target = other;
-      }
-      // a clash without another way out says why its question comes again
-      const answer = await this.ask(target, profile, target === other ? instead?.suggestion : undefined, instead ? undefined : reason);
-      if (answer !== undefined) {
-        profile[target.name] = answer;
-        this.suppliedFields.add(target.name);
-      }
-    }
-  }
-
-  /** The first clash of the answers so far with the checkout, on a field that has a value. */
-  private firstClash(profile: PartialProfile): Problem | undefined {
-    if (!this.checkoutRoot || !this.host.checkoutProblems) return undefined;
-    const candidate = withDefaults(this.host.spec, profile);
-    const stored = storedProfile(this.config, this.host.spec.host, String(candidate.name));
-    return this.host.checkoutProblems(candidate, this.checkoutRoot, stored).find((p) => p.clash && profile[p.field] !== undefined);
-  }
-
-  private fieldNamed(name: string): Field {
-    const field = this.host.spec.fields.find((f) => f.name === name);
-    if (!field) throw new Error(`The ${this.host.spec.host} profile declares no field ${name}`);
-    return field;
-  }
-
-  /**
-   * A value the user set that the checks refuse, and whose field knows the fix (the config keys the chosen
-   * auth types need, added to the user's): offered as a yes/no question. Declined, the value stays and the
-   * run fails with the problem, naming the flag.
-   */
-  private async offerFixes(profile: PartialProfile): Promise<void> {
-    for (const field of this.host.spec.fields) {
-      if (!field.fixFor || profile[field.name] === undefined) continue;
-      const fix = field.fixFor(withDefaults(this.host.spec, profile));
-      if (!fix) continue;
-      const name = `${field.name}Fix`;
-      const answer = await askOne(this, { type: 'confirm', name, message: fix.question, default: true });
-      if (answer === true) profile[field.name] = fix.value;
-    }
-  }
-
-  /** The answer as a profile value, or undefined when left empty so that the default applies; `why` comes before the question. */
-  private async ask(field: Field, profile: PartialProfile, defaultValue?: unknown, why?: string): Promise<unknown> {
-    const question = questionFor(field, profile, defaultValue, (raw) => this.answerProblem(field, raw, profile));
-    const answer = await this.promptOne(why ? { ...question, message: `${why}. ${String(question.message)}` } : question);
-    this.promptedFields.set(field.name, String(question.message));
-    return answerValue(field, answer);
-  }
-
-  /** One question's raw answer. */
-  private async promptOne(question: { name: string } & Record<string, unknown>): Promise<unknown> {
-    return askOne(this, question);
-  }
-
-  /** An answer is checked as it is given, by the field's own declaration and the checkout's checks. */
-  private answerProblem(field: Field, raw: unknown, profile: PartialProfile): true | string {
-    const { spec } = this.host;
-    const value = answerValue(field, raw);
-    if (value === undefined) {
-      const fallback = field.defaultFor?.(profile);
-      return field.required && fallback === undefined ? `an answer is needed: ${field.help}` : true;
-    }
-    const candidate = withDefaults(spec, { ...profile, [field.name]: value });
-    const stored = storedProfile(this.config, spec.host, String(candidate.name));
-    const checkout = this.checkoutRoot && this.host.checkoutProblems ? this.host.checkoutProblems(candidate, this.checkoutRoot, stored) : [];
-    // a clash another field can settle too is asked about once this answer is in (settleClashes)
-    const problems = findProblems(spec, candidate, checkout).filter((p) => p.field === field.name && !p.clash?.instead);
-    // a prompt names no flags: a clash says its reason
-    return problems.length === 0 ? true : problems.map((p) => p.clash?.reason ?? p.message).join('; ');
-  }
 }
 
 /** A path as the user's shell sees it: relative to the folder the run started in (Yeoman's logCwd). */
-function shownPath(generator: Generator<Record<string, unknown>, ConnectorOptions>, absolute: string): string {
+function shownPath(generator: AnyGenerator, absolute: string): string {
   return path.relative(runFolder(generator), absolute) || '.';
 }
-
-
-const nameFieldOf = (spec: ProfileSpec): Field => {
-  const field = spec.fields.find((f) => f.name === 'name');
-  if (!field) throw new Error(`The ${spec.host} profile declares no name field`);
-  return field;
-};
-
-
