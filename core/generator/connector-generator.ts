@@ -20,7 +20,7 @@ import { mergeOutcome, planChanges, type PlanChanges } from '../merge.js';
 import { nextStepsText, type RunDone } from '../next-steps.js';
 import { mergeSources, readProfileFile, valuesFromOptions, withDefaults } from '../profile/compose.js';
 import type { PartialProfile } from '../profile/field.js';
-import { ProfileError, findProblems, type Problem, type ProfileSpec } from '../profile/validate.js';
+import { ProfileError, checkedProfile, findProblems, type Problem, type ProfileSpec } from '../profile/validate.js';
 import { declined, describeEdit, type RegistrationReport } from '../registration.js';
 import { answersFile, lastStoredName, storeProfile, storedAnswers, storedProfile, withStoredProfile, type StoredAnswers } from '../stored-profiles.js';
 import { adapterSignal, leaveOutTaskErrorLine, markForced, runFolder, sharedFs, type AnyGenerator } from '../yeoman.js';
@@ -33,6 +33,9 @@ import { inOrderOf, movedConnectorProblems, withoutRunOnly } from './stored-conn
 
 export abstract class ConnectorGenerator<P extends HostProfile> extends Generator<Record<string, unknown>, ConnectorOptions> {
   protected abstract readonly host: HostDefinition<P>;
+  /** the profile as composed from flags, file, stored answers and prompts, before configuring checks it */
+  private composed: PartialProfile = {};
+  /** the checked profile, typed as its host's (set in configuring, once it has no problem) */
   protected profile!: P;
   protected checkoutRoot: string | undefined;
   protected registration!: RegistrationReport;
@@ -118,13 +121,13 @@ export abstract class ConnectorGenerator<P extends HostProfile> extends Generato
     const complete = withDefaults(spec, profile);
     // a value derived again goes back to its place: a re-run that changes nothing stores the same text
     const storedOrder = typeof profile.name === 'string' ? Object.keys(storedProfile(this.config, spec.host, profile.name) ?? {}) : [];
-    this.profile = inOrderOf(storedOrder, complete) as unknown as P;
+    this.composed = inOrderOf(storedOrder, complete);
   }
 
   async configuring(): Promise<void> {
     const { spec } = this.host;
-    const profile = this.profile as unknown as PartialProfile;
-    const stored = storedProfile(this.config, spec.host, this.profile.name);
+    const profile = this.composed;
+    const stored = typeof profile.name === 'string' ? storedProfile(this.config, spec.host, profile.name) : undefined;
     // first: the other answers stored with the connector (its connection type) only follow from this one
     const moved = movedConnectorProblems(this.host, profile, stored);
     if (moved.length > 0) throw new ProfileError([...this.undeclaredFlags, ...moved]);
@@ -135,6 +138,7 @@ export abstract class ConnectorGenerator<P extends HostProfile> extends Generato
     // A default derived from a bad value (a scheme from a bad name) would only repeat the problem.
     const supplied = problems.filter((p) => this.conversation.isSupplied(p.field) || !(p.field in profile));
     if (problems.length > 0) throw new ProfileError(supplied.length > 0 ? supplied : problems);
+    this.profile = checkedProfile<P>(profile);
 
     storeProfile(this.config, spec.host, this.storedAnswers());
     const planned = this.host.plan(this.profile).map((f) => f.destination);

@@ -14,7 +14,7 @@ import { helpText } from '../../core/help.js';
 import { findCheckoutRoot } from '../../core/host-checkout.js';
 import type { HostDefinition } from '../../core/host.js';
 import { dashed } from '../../core/profile/field.js';
-import { assertValidProfile, ProfileError, type Problem } from '../../core/profile/validate.js';
+import { assertValidProfile, checkedProfile, ProfileError, type Problem } from '../../core/profile/validate.js';
 import { answersFile, lastStoredName, storedProfile } from '../../core/stored-profiles.js';
 import { adapterSignal, leaveOutTaskErrorLine, runFolder } from '../../core/yeoman.js';
 import { HOSTS, HOST_IDS, hostEntry } from '../hosts.js';
@@ -69,8 +69,7 @@ export default class ContextDocGenerator extends Generator<Record<string, unknow
       );
     }
     assertValidProfile(this.host.spec, stored);
-    // validated against the host's own spec: it is that host's profile
-    this.profile = stored as never;
+    this.profile = checkedProfile(stored);
   }
 
   writing(): void {
