@@ -13,9 +13,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { CASES as MAGE_CASES } from '../test/mage/matrix.js';
-import { seedCheckout } from '../test/mage/support.js';
 import { CASES as OPENMETADATA_CASES } from '../test/openmetadata/matrix.js';
-import { seedOpenMetadataCheckout } from '../test/openmetadata/support.js';
+import { seedCheckout } from '../test/support/checkouts.js';
 import { BIN } from '../test/support/generate.js';
 
 const RELEASES = ['1.12', '2.0'];
@@ -36,14 +35,14 @@ const cases: SnapshotCase[] = [
       folder: path.join('openmetadata', release, c.id),
       generator: 'openmetadata',
       options: { ...c.options, openmetadataVersion: release },
-      seed: (dir: string) => seedOpenMetadataCheckout(dir),
+      seed: (dir: string) => seedCheckout('openmetadata', dir),
     })),
   ),
   ...MAGE_CASES.map((c) => ({
     folder: path.join('mage', c.id),
     generator: 'mage',
     options: c.options,
-    seed: (dir: string) => path.join(seedCheckout(dir), 'mage_ai', 'data_integrations'),
+    seed: (dir: string) => path.join(seedCheckout('mage', dir), 'mage_ai', 'data_integrations'),
   })),
 ];
 

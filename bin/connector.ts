@@ -5,10 +5,10 @@
  * rejects unknown flags, and exits non-zero on any failure.
  */
 import { fileURLToPath } from 'node:url';
-import type { prepareGeneratorCommand } from 'yeoman-environment';
 import { closest } from '../core/closest.js';
 import { splitUnknownFlags, type DeclaredFlag } from '../core/cli-flags.js';
 import { HOSTS, hostEntry } from '../generators/hosts.js';
+import { lazyGenerator, type GeneratorRegistration } from '../core/yeoman.js';
 
 interface GeneratorEntry {
   what: string;
@@ -26,18 +26,20 @@ const GENERATORS: Record<string, GeneratorEntry> = {
   app: { what: 'the same as openmetadata (what `yo connector` runs)', load: () => import('../generators/app/index.js') },
 };
 
-type Registration = Required<Pick<Parameters<typeof prepareGeneratorCommand>[0], 'generator' | 'resolved' | 'namespace'>>;
-
 /**
  * A generator as the environment registers it: under the path where yo finds it (its templates folder
  * is beside it, whichever copy of the class runs), imported only when a run creates it (yeoman-environment
  * calls a stub's createGenerator then), so a run loads only the generators it runs or composes.
  */
-const registration = (name: string, entry: GeneratorEntry): Registration => ({
-  generator: { createGenerator: () => entry.load() } as unknown as Registration['generator'],
-  resolved: fileURLToPath(new URL(`../generators/${name}/index.js`, import.meta.url)),
-  namespace: `connector:${name}`,
-});
+const registration = (name: string): GeneratorRegistration => {
+  const entry = GENERATORS[name];
+  if (!entry) throw new Error(`bin/connector.ts has no generator ${name}`);
+  return {
+    generator: lazyGenerator(entry.load),
+    resolved: fileURLToPath(new URL(`../generators/${name}/index.js`, import.meta.url)),
+    namespace: `connector:${name}`,
+  };
+};
 
 const usage = (): string =>
   [
@@ -70,8 +72,7 @@ async function main(argv: string[]): Promise<void> {
     console.log(usage());
     return;
   }
-  const entry = GENERATORS[generator];
-  if (!entry) {
+  if (!(generator in GENERATORS)) {
     const suggestion = closest(generator, Object.keys(GENERATORS));
     console.error(`Unknown generator '${generator}'${suggestion ? `; did you mean ${suggestion}?` : '.'}\n\n${usage()}`);
     process.exitCode = 1;
@@ -85,12 +86,12 @@ async function main(argv: string[]): Promise<void> {
   const { addEnvironmentOptions, prepareGeneratorCommand } = await import('yeoman-environment');
   const command = addEnvironmentOptions();
   command.name(`generator-connector ${generator}`);
-  await prepareGeneratorCommand({ command, ...registration(generator, entry) });
+  await prepareGeneratorCommand({ command, ...registration(generator) });
   const { env } = command;
   if (!env) throw new Error('Internal error: prepareGeneratorCommand gives the command its environment');
   // Every sub-generator is registered, so a run can compose any of them by namespace.
-  for (const [other, otherEntry] of Object.entries(GENERATORS).filter(([name]) => name !== generator)) {
-    const { generator: stub, ...meta } = registration(other, otherEntry);
+  for (const other of Object.keys(GENERATORS).filter((name) => name !== generator)) {
+    const { generator: stub, ...meta } = registration(other);
     env.register(stub, meta);
   }
   // commander stops at the first unknown flag: the generator reports them instead, with every other problem

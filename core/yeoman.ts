@@ -10,6 +10,7 @@ import type { ConflicterOptions } from '@yeoman/conflicter';
 import type Generator from 'yeoman-generator';
 import type { BaseOptions, PromptQuestion } from 'yeoman-generator';
 import type { MemFsEditorFile } from 'mem-fs-editor';
+import type { prepareGeneratorCommand } from 'yeoman-environment';
 import type { SharedFs } from './commit.js';
 
 /** A generator of this package, whatever its options. */
@@ -70,3 +71,36 @@ export async function askOne(generator: AnyGenerator, question: { name: string }
   const answers: Record<string, unknown> = await generator.prompt([question as unknown as PromptQuestion]);
   return answers[question.name];
 }
+
+/**
+ * Yeoman logs "An error occured while running <namespace>#<task>" before it rethrows a task's error.
+ * Every error of ours says what happened and what to do, so that line (an internal task name) is left out.
+ */
+export function leaveOutTaskErrorLine(generator: { readonly log?: Generator['log'] }): void {
+  // optional above, though the generator's type always has one: a generator built only to read its options (--help) has no log
+  const log = generator.log;
+  if (!log) return;
+  const quiet = new Proxy(log, {
+    get(target, property, receiver): unknown {
+      if (property !== 'error') return Reflect.get(target, property, receiver);
+      return (message: unknown, ...rest: unknown[]) =>
+        typeof message === 'string' && message.startsWith('An error occured while running ')
+          ? undefined
+          : // the logger's error takes a format string and its arguments; what reaches it here is passed on as it came
+            (target.error as (...args: unknown[]) => unknown)(message, ...rest);
+    },
+  });
+  // `log` is a read-only property of the generator's type: the quiet logger replaces it on the instance
+  Object.defineProperty(generator, 'log', { value: quiet, writable: true, configurable: true });
+}
+
+/** How the bin registers a generator with yeoman-environment: the class, where yo would find it, its namespace. */
+export type GeneratorRegistration = Required<Pick<Parameters<typeof prepareGeneratorCommand>[0], 'generator' | 'resolved' | 'namespace'>>;
+
+/**
+ * A generator the environment imports only when a run creates it: yeoman-environment calls a registered
+ * stub's createGenerator then (its type asks for the class itself), so a run loads only the generators it
+ * runs or composes.
+ */
+export const lazyGenerator = (load: () => Promise<{ default: unknown }>): GeneratorRegistration['generator'] =>
+  ({ createGenerator: load }) as unknown as GeneratorRegistration['generator'];

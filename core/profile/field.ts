@@ -23,14 +23,19 @@ export type FieldKind =
 
 export type PartialProfile = Record<string, unknown>;
 
-export interface Field {
+export interface Field<Name extends string = string, Schema extends JsonSchema = JsonSchema> {
   /** camelCase profile key and option name; the user types `--${dashed}` */
-  name: string;
+  name: Name;
   kind: FieldKind;
   /** one sentence, shown in --help and as the prompt message */
   help: string;
-  /** JSON Schema of the value; `errorMessage` (ajv-errors) names the fix */
-  schema: JsonSchema;
+  /** JSON Schema of the value; `errorMessage` (ajv-errors) names the fix; the profile's type is read from it (ProfileOf) */
+  schema: Schema;
+  /**
+   * the value may be absent from a complete profile (no default applies, as a port nobody gave, or
+   * --generate-models not given); every other field has a value once defaults are filled
+   */
+  optional?: boolean;
   /** for records: one item from its CLI text (`password:secret=abc`); items are separated by commas or spaces */
   parseItem?: (text: string) => unknown;
   /** allowed values, for choice and choices */
@@ -82,3 +87,38 @@ export interface Field {
 
 export const dashed = (name: string): string => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 export const flagOf = (field: Pick<Field, 'name'>): string => `--${dashed(field.name)}`;
+
+/**
+ * The TypeScript type of a value its JSON Schema accepts, for the keywords the field declarations use:
+ * `enum`, `type` (one or several), `items`, `properties` with `required`, `allOf` (its first part gives the
+ * type, the others only narrow the values). The profile types are read
+ * from the fields' schemas through it (ProfileOf), so a field and its type cannot disagree.
+ */
+export type SchemaValue<S> = S extends { enum: readonly (infer Value)[] }
+  ? Value
+  : S extends { allOf: readonly [infer First, ...unknown[]] }
+    ? SchemaValue<First>
+    : S extends { type: 'array'; items: infer Items }
+    ? SchemaValue<Items>[]
+    : S extends { type: 'object'; properties: infer Properties }
+      ? ObjectValue<Properties, S extends { required: readonly (infer Required)[] } ? Required : never>
+      : S extends { type: infer Type }
+        ? PrimitiveValue<Type extends readonly (infer One)[] ? One : Type>
+        : unknown;
+
+type PrimitiveValue<Type> = Type extends 'string' ? string : Type extends 'integer' | 'number' ? number : Type extends 'boolean' ? boolean : unknown;
+
+type ObjectValue<Properties, Required> = Flatten<
+  { -readonly [K in keyof Properties as K extends Required ? K : never]: SchemaValue<Properties[K]> } & {
+    -readonly [K in keyof Properties as K extends Required ? never : K]?: SchemaValue<Properties[K]>;
+  }
+>;
+
+type Flatten<T> = { [K in keyof T]: T[K] };
+
+/** The complete profile a host's fields describe: each field's value by its name, optional where the field says so. */
+export type ProfileOf<Fields extends readonly Field[]> = Flatten<
+  { -readonly [F in Fields[number] as F extends { optional: true } ? never : F['name']]: SchemaValue<F['schema']> } & {
+    -readonly [F in Fields[number] as F extends { optional: true } ? F['name'] : never]?: SchemaValue<F['schema']>;
+  }
+>;

@@ -9,7 +9,7 @@ const LONG_TEXT = 20_000;
  * The rule every connector name follows, with an example that fits the host (a Mage source is not a
  * database) and the host's length limit, with the reason for it when it is the host's own.
  */
-export function snakeCaseNameSchema(example: string, maxLength = 60, whyLength = ''): JsonSchema {
+export function snakeCaseNameSchema(example: string, maxLength = 60, whyLength = ''): JsonSchema & { type: 'string' } {
   const rule =
     'must be snake_case: a lowercase letter, then lowercase letters, digits and single underscores ' +
     `between parts (e.g. ${example}), at most ${maxLength} characters${whyLength}, not a Python keyword`;
@@ -31,15 +31,15 @@ export function snakeCaseNameSchema(example: string, maxLength = 60, whyLength =
   };
 }
 
-export const nameField: Field = {
+export const nameField = {
   name: 'name',
   kind: 'text',
   help: 'Connector name in snake_case, e.g. my_db',
   required: true,
   schema: snakeCaseNameSchema('my_db'),
-};
+} as const satisfies Field;
 
-export const displayNameField: Field = {
+export const displayNameField = {
   name: 'displayName',
   kind: 'text',
   help: 'Name shown to users',
@@ -52,17 +52,18 @@ export const displayNameField: Field = {
     pattern: '^[^\\u0000-\\u001f\\u007f]*$',
     errorMessage: 'must be one line of 1 to 80 characters without control characters',
   },
-};
+} as const satisfies Field;
 
-export const freeTextField = (name: string, help: string): Field => ({
-  name,
-  kind: 'text',
-  help,
-  defaultFor: () => '',
-  schema: { type: 'string', maxLength: LONG_TEXT, errorMessage: `must be text of at most ${LONG_TEXT} characters` },
-});
+export const freeTextField = <const Name extends string>(name: Name, help: string) =>
+  ({
+    name,
+    kind: 'text',
+    help,
+    defaultFor: () => '',
+    schema: { type: 'string', maxLength: LONG_TEXT, errorMessage: `must be text of at most ${LONG_TEXT} characters` },
+  }) as const satisfies Field;
 
-export const docsUrlField: Field = {
+export const docsUrlField = {
   name: 'docsUrl',
   kind: 'text',
   help: "URL of the source system's API or driver documentation",
@@ -73,9 +74,9 @@ export const docsUrlField: Field = {
     pattern: '^(https?://[^\\s]+)?$',
     errorMessage: 'must be empty or an http(s) URL without spaces',
   },
-};
+} as const satisfies Field;
 
-export const apiEndpointsField: Field = {
+export const apiEndpointsField = {
   name: 'apiEndpoints',
   kind: 'list',
   help: 'Key API endpoints or calls the connector will use, as METHOD /path (several allowed)',
@@ -86,9 +87,9 @@ export const apiEndpointsField: Field = {
     items: { type: 'string', maxLength: LONG_TEXT },
     errorMessage: 'must be a list of text entries',
   },
-};
+} as const satisfies Field;
 
-export const docsNotesField: Field = {
+export const docsNotesField = {
   ...freeTextField(
     'docsNotes',
     'Anything an implementer should know: quirks, limits, auth details; several lines from a profile file (a YAML | block), ' +
@@ -97,46 +98,51 @@ export const docsNotesField: Field = {
   // the brief quotes it line by line
   multiline: true,
   question: 'Anything an implementer should know: quirks, limits, auth details',
-};
+} as const satisfies Field;
 
-export const portField = (name: string, help: string, defaultFor?: Field['defaultFor']): Field => ({
-  name,
-  kind: 'integer',
-  help,
-  defaultFor,
-  schema: { type: 'integer', minimum: 1, maximum: 65535, errorMessage: 'must be a whole number from 1 to 65535' },
-});
+/** A port: optional in every profile (none may be known). */
+export const portField = <const Name extends string>(name: Name, help: string, defaultFor?: Field['defaultFor']) =>
+  ({
+    name,
+    kind: 'integer',
+    help,
+    defaultFor,
+    optional: true,
+    schema: { type: 'integer', minimum: 1, maximum: 65535, errorMessage: 'must be a whole number from 1 to 65535' },
+  }) as const satisfies Field;
 
-export const choiceField = (
-  name: string,
+export const choiceField = <const Name extends string, const Choice extends string>(
+  name: Name,
   help: string,
-  choices: readonly string[],
-  rest: Partial<Field> = {},
-): Field => ({
-  name,
-  kind: 'choice',
-  help,
-  choices,
-  schema: { type: 'string', enum: [...choices], errorMessage: `must be one of: ${choices.join(', ')}` },
-  ...rest,
-});
+  choices: readonly Choice[],
+  rest: Partial<Omit<Field, 'name' | 'schema'>> = {},
+) =>
+  ({
+    name,
+    kind: 'choice',
+    help,
+    choices,
+    schema: { type: 'string', enum: [...choices], errorMessage: `must be one of: ${choices.join(', ')}` },
+    ...rest,
+  }) as const satisfies Field;
 
-export const choicesField = (
-  name: string,
+export const choicesField = <const Name extends string, const Choice extends string>(
+  name: Name,
   help: string,
-  choices: readonly string[],
-  rest: Partial<Field> = {},
-): Field => ({
-  name,
-  kind: 'choices',
-  help,
-  choices,
-  schema: {
-    type: 'array',
-    minItems: 1,
-    uniqueItems: true,
-    items: { type: 'string', enum: [...choices] },
-    errorMessage: `must be one or more distinct values of: ${choices.join(', ')}`,
-  },
-  ...rest,
-});
+  choices: readonly Choice[],
+  rest: Partial<Omit<Field, 'name' | 'schema'>> = {},
+) =>
+  ({
+    name,
+    kind: 'choices',
+    help,
+    choices,
+    schema: {
+      type: 'array',
+      minItems: 1,
+      uniqueItems: true,
+      items: { type: 'string', enum: [...choices] },
+      errorMessage: `must be one or more distinct values of: ${choices.join(', ')}`,
+    },
+    ...rest,
+  }) as const satisfies Field;

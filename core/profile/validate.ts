@@ -241,6 +241,13 @@ export function findProblems(spec: ProfileSpec, profile: PartialProfile, context
   return [...unique, ...(spec.extraChecks?.(profile) ?? []), ...contextProblems];
 }
 
+/**
+ * A profile `findProblems` found nothing wrong with, as its host's type: the type is read from the same
+ * fields' schemas ajv checked it against (ProfileOf), which is what makes this the one safe place the
+ * composer's untyped record becomes a typed profile.
+ */
+export const checkedProfile = <P>(profile: PartialProfile): P => profile as P;
+
 export function assertValidProfile(spec: ProfileSpec, profile: PartialProfile, contextProblems: Problem[] = []): void {
   const problems = findProblems(spec, profile, contextProblems);
   if (problems.length > 0) throw new ProfileError(problems);

@@ -10,8 +10,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { CASES as MAGE_CASES } from '../mage/matrix.js';
-import { seedCheckout } from '../mage/support.js';
 import { CASES as OPENMETADATA_CASES } from '../openmetadata/matrix.js';
+import { seedCheckout } from '../support/checkouts.js';
 import { BIN, diffTrees, forgetRecords, runGenerator, snapshotTree, tempDir, type GeneratorName, type TreeSnapshot } from '../support/generate.js';
 
 interface BinCase {
@@ -31,7 +31,7 @@ const CASES: BinCase[] = [
     label: `mage ${c.id}`,
     generator: 'mage' as const,
     options: c.options,
-    prepare: (dir: string) => path.join(seedCheckout(dir), MAGE_START),
+    prepare: (dir: string) => path.join(seedCheckout('mage', dir), MAGE_START),
   })),
 ];
 

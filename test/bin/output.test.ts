@@ -10,7 +10,7 @@ import { appendFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from '
 import path from 'node:path';
 import { BIN, forgetRecords, literal, runBin, runGenerator, tempDir } from '../support/generate.js';
 import { REPO_ROOT, requireFixtures, skipWithReason } from '../support/fixtures.js';
-import { seedOpenMetadataCheckout } from '../openmetadata/support.js';
+import { seedCheckout } from '../support/checkouts.js';
 import { HOST_CASES, briefPathOf, completeProfile, plannedFiles } from '../support/hosts.js';
 import { runInTerminal, terminalAvailable } from '../support/terminal.js';
 import { OPENMETADATA_RELEASES } from '../../generators/openmetadata/profile/fields.js';
@@ -26,7 +26,7 @@ describe('what a dry run prints in an OpenMetadata checkout', function () {
 
   it('lists each registration edit once, in the plan, and never says that files were written', function () {
     requireFixtures(this, 'openmetadata');
-    const root = seedOpenMetadataCheckout(tempDir('connector-dry-run-'));
+    const root = seedCheckout('openmetadata', tempDir('connector-dry-run-'));
     const result = runBin(['openmetadata', '--name', 'dry_db', '--service-type', 'database', '--dry-run'], { cwd: root });
     assert.equal(result.status, 0, output(result));
     for (const edit of ['added DryDb in definitions.databaseServiceType.enum', 'dryDbConnection.json"} in definitions.databaseConnection']) {
@@ -101,7 +101,7 @@ describe('the closing steps of a run: what the release needs next, with its comm
 
   it('OpenMetadata, run from a subfolder of a checkout: the commands run from the checkout root, which the line names as the shell sees it', function () {
     requireFixtures(this, 'openmetadata');
-    const root = seedOpenMetadataCheckout(tempDir('connector-next-steps-'));
+    const root = seedCheckout('openmetadata', tempDir('connector-next-steps-'));
     const sub = path.join(root, 'ingestion', 'src');
     mkdirSync(sub, { recursive: true });
     const result = runBin([om.generator, ...om.flags], { cwd: sub });
@@ -178,7 +178,7 @@ describe('one vocabulary of statuses: what runs print is what the README and --h
 
   before(function () {
     requireFixtures(this, 'openmetadata');
-    root = seedOpenMetadataCheckout(tempDir('connector-statuses-'));
+    root = seedCheckout('openmetadata', tempDir('connector-statuses-'));
     forgetRecords();
     const file = (rel: string): string => path.join(root, source, rel);
     runAndCollect('first run', ['--capabilities', 'metadata', 'lineage', 'usage']);

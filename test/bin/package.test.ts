@@ -5,16 +5,16 @@
  * `npm install` leaves the committed package-lock.json as it is.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { chownSync, copyFileSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT, skipWithReason } from '../support/fixtures.js';
 import { readTree, runGenerator, tempDir } from '../support/generate.js';
 import { HOST_CASES } from '../support/hosts.js';
-import { isRoot, nonRootAccount, run, runAs } from '../support/users.js';
+import { spawnTool } from '../support/spawn.js';
+import { isRoot, nonRootAccount, runAs } from '../support/users.js';
 
 const npm = (args: string[], cwd: string) =>
-  spawnSync('npm', args, { cwd, encoding: 'utf8', input: '', timeout: 300_000, env: { ...process.env, NO_UPDATE_NOTIFIER: '1' } });
+  spawnTool('npm', args, { cwd, timeoutMs: 300_000, env: { NO_UPDATE_NOTIFIER: '1' } });
 
 describe('the published package', function () {
   this.timeout(600_000);
@@ -40,9 +40,9 @@ describe('the published package', function () {
     const installed = npm(['install', '-g', '--prefix', prefix, '--prefer-offline', '--no-audit', '--no-fund', path.join(out, tarball), yo], out);
     assert.equal(installed.status, 0, installed.stderr);
     installOutput = installed.stdout + installed.stderr;
-    packedManifest = JSON.parse(run('tar', ['-xzOf', path.join(out, tarball), 'package/package.json']).stdout) as { scripts?: Record<string, string> };
-    packedFiles = run('tar', ['-tzf', path.join(out, tarball)]).stdout.split('\n').filter(Boolean).map((file) => file.replace(/^package\//, ''));
-    run('chmod', ['-R', 'a+rX', out]);
+    packedManifest = JSON.parse(spawnTool('tar', ['-xzOf', path.join(out, tarball), 'package/package.json']).stdout) as { scripts?: Record<string, string> };
+    packedFiles = spawnTool('tar', ['-tzf', path.join(out, tarball)]).stdout.split('\n').filter(Boolean).map((file) => file.replace(/^package\//, ''));
+    spawnTool('chmod', ['-R', 'a+rX', out]);
     expected.set(c.host, readTree((await runGenerator('app', c.minimal)).dir));
     for (const h of HOST_CASES.filter((h) => h !== c)) expected.set(h.host, readTree((await runGenerator(h.generator, h.minimal)).dir));
   });
@@ -50,7 +50,7 @@ describe('the published package', function () {
   for (const h of HOST_CASES) {
     it(`npm install -g of the tarball gives a bin that writes what an in-process run writes (${h.host}: templates and host facts are packed)`, function () {
       const dir = tempDir();
-      const result = spawnSync(path.join(prefix, 'bin', 'generator-connector'), [h.host, ...h.flags], { cwd: dir, encoding: 'utf8', input: '' });
+      const result = spawnTool(path.join(prefix, 'bin', 'generator-connector'), [h.host, ...h.flags], { cwd: dir });
       assert.equal(result.status, 0, result.stderr);
       assert.deepEqual(readTree(dir), expected.get(h.host));
     });

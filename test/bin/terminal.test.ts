@@ -12,7 +12,7 @@ import { diffTrees, forgetRecords, isEmptyDiff, literal, runGenerator, snapshotT
 import { HOST_CASES, completeProfile, plannedFiles } from '../support/hosts.js';
 import { requireFixtures, skipWithReason } from '../support/fixtures.js';
 import { runInTerminal, terminalAvailable } from '../support/terminal.js';
-import { seedOpenMetadataCheckout } from '../openmetadata/support.js';
+import { seedCheckout } from '../support/checkouts.js';
 
 const CONFLICT_PROMPT = /Overwrite .*\?/;
 
@@ -112,7 +112,7 @@ describe('prompts in a terminal', function () {
     let root: string;
     beforeEach(function () {
       requireFixtures(this, 'openmetadata');
-      root = seedOpenMetadataCheckout(tempDir('connector-taken-'));
+      root = seedCheckout('openmetadata', tempDir('connector-taken-'));
     });
 
     it('is caught once the service type is known, before any other question: another name, or a free service type value', async function () {

@@ -8,13 +8,13 @@
  * runs in `<tmp>/work` without a terminal.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { appendFileSync, chmodSync, chownSync, cpSync, mkdirSync, statSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { skipWithReason, REPO_ROOT } from '../support/fixtures.js';
 import { BIN, readTree, runGenerator, snapshotTree, diffTrees, isEmptyDiff, tempDir } from '../support/generate.js';
 import { HOST_CASES, generatorBuilt } from '../support/hosts.js';
-import { commandAs, isRoot, readableBy, run, runAs, nonRootAccount, type Account } from '../support/users.js';
+import { spawnTool } from '../support/spawn.js';
+import { commandAs, isRoot, readableBy, runAs, nonRootAccount, type Account } from '../support/users.js';
 import { runCommandInTerminal, terminalAvailable } from '../support/terminal.js';
 
 
@@ -48,7 +48,7 @@ describe('yo (the real binary) as a non-root user', function () {
       // The checkout is not readable by the user (e.g. under /root): copy the built package with its dependencies.
       cpSync(REPO_ROOT, packageDir, { recursive: true, filter: (src) => !src.includes(`${path.sep}.git`) });
       packageRoot = packageDir;
-      run('chmod', ['-R', 'a+rX', packageDir]);
+      spawnTool('chmod', ['-R', 'a+rX', packageDir]);
     }
     yo = [process.execPath, path.join(packageRoot, 'node_modules', 'yo', 'lib', 'cli.js')];
     work = freshWork('work');
@@ -145,7 +145,7 @@ describe('yo (the real binary) as a non-root user', function () {
     for (const [yoArgs, binArgs] of [[['connector'], ['openmetadata']], [['connector:mage'], ['mage']], [['connector:context-doc'], ['context-doc']]] as const) {
       const viaYo = runAs(user, work, [...yo, ...yoArgs, '--help']);
       assert.equal(viaYo.status, 0, viaYo.out);
-      const viaBin = spawnSync(process.execPath, [BIN, ...binArgs, '--help'], { encoding: 'utf8' }).stdout;
+      const viaBin = spawnTool(process.execPath, [BIN, ...binArgs, '--help']).stdout;
       const body = (text: string): string => text.slice(text.indexOf('\n'), text.indexOf('  -h, --help'));
       assert.ok(viaYo.out.includes(`Usage: yo ${yoArgs[0]} [flags]`), viaYo.out);
       assert.ok(viaYo.out.includes(body(viaBin)), `yo's help differs from the bin's:\n${viaYo.out}`);

@@ -5,8 +5,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { seedCheckout } from '../mage/support.js';
-import { seedOpenMetadataCheckout } from '../openmetadata/support.js';
+import { seedCheckout } from '../support/checkouts.js';
 import { requireFixtures } from '../support/fixtures.js';
 import { runBin, tempDir } from '../support/generate.js';
 import { HOST_CASES, briefPathOf, completeProfile, type HostCase } from '../support/hosts.js';
@@ -14,8 +13,8 @@ import { HOST_CASES, briefPathOf, completeProfile, type HostCase } from '../supp
 /** A checkout of the case's host, and a folder inside it that is not its root. */
 function checkoutOf(c: HostCase): { root: string; inside: string } {
   const root = tempDir(`context-doc-${c.host}-`);
-  if (c.host === 'openmetadata') return { root: seedOpenMetadataCheckout(root), inside: 'ingestion' };
-  return { root: seedCheckout(root), inside: path.join('mage_ai', 'data_integrations') };
+  if (c.host === 'openmetadata') return { root: seedCheckout('openmetadata', root), inside: 'ingestion' };
+  return { root: seedCheckout('mage', root), inside: path.join('mage_ai', 'data_integrations') };
 }
 
 for (const c of HOST_CASES) {

@@ -3,16 +3,17 @@
  * built), a temp checkout made from a release's schema tree, and the Python side
  * (test/host/python/omhost) run in that release's venv.
  */
-import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { SCHEMA_DIR } from '../support/checkouts.js';
 import { fixturePath, hostCheckout, REPO_ROOT } from '../support/fixtures.js';
 import { releaseFacts } from '../../generators/openmetadata/facts/index.js';
 import { moduleOf } from '../../generators/openmetadata/pydantic-models.js';
 import { runGenerator } from '../support/generate.js';
+import { spawnTool } from '../support/spawn.js';
 
-export const SCHEMA_DIR = 'openmetadata-spec/src/main/resources/json/schema';
+export { SCHEMA_DIR };
 const PYTHON_DIR = path.join(REPO_ROOT, 'test/host/python');
 const RESULT_MARK = '__OMHOST_RESULT__';
 
@@ -91,13 +92,11 @@ export interface PythonRun<T> {
 
 /** Runs `python -m omhost <command>` in the release's venv with `request` on stdin. */
 export function omhost<T>(release: HostRelease, command: string, request: unknown, env: NodeJS.ProcessEnv = {}): PythonRun<T> {
-  const run = spawnSync(path.join(release.venv, 'bin/python'), ['-m', 'omhost', command], {
+  const run = spawnTool(path.join(release.venv, 'bin/python'), ['-m', 'omhost', command], {
     input: JSON.stringify(request),
-    encoding: 'utf8',
     cwd: PYTHON_DIR,
-    env: { ...process.env, PYTHONPATH: PYTHON_DIR, PYTHONDONTWRITEBYTECODE: '1', ...env },
-    maxBuffer: 64 * 1024 * 1024,
-    timeout: 5 * 60_000,
+    env: { PYTHONPATH: PYTHON_DIR, PYTHONDONTWRITEBYTECODE: '1', ...env },
+    timeoutMs: 5 * 60_000,
   });
   const line = run.stdout.split('\n').find((l) => l.startsWith(RESULT_MARK));
   if (!line) {

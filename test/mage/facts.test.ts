@@ -5,16 +5,16 @@
  * config template values, and the registration rule for module names.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { mageNames } from '../../generators/mage/profile/spec.js';
 import { MAGE_FACTS, MAGE_RELEASE } from '../../generators/mage/facts/index.js';
 import { constantsEntry } from '../../generators/mage/register/constants.js';
+import { listFiles } from '../support/files.js';
 import { fixturePath, requireFixtures } from '../support/fixtures.js';
 import { tempDir } from '../support/generate.js';
-import { pythonClasses, pythonImports } from '../support/python.js';
-import { generateCase, listAllFiles, SOURCES_INDEX_PATH, type GeneratedCase } from './support.js';
+import { pythonClasses, pythonImports, pythonModules } from '../support/python.js';
+import { generateCase, SOURCES_INDEX_PATH, type GeneratedCase } from './support.js';
 
 interface IndexedSource {
   has_client: boolean;
@@ -56,7 +56,7 @@ describe('mage output against the real sources (sources-index.json)', function (
     ] as const) {
       cases.push(await generateCase(root, { id, options }));
     }
-    const all = listAllFiles(root);
+    const all = listFiles(root);
     for (const c of cases) c.files = all.filter((f) => f.startsWith(`${c.id}/`));
   });
 
@@ -131,20 +131,11 @@ describe('mage output against the real sources (sources-index.json)', function (
     const dir = tempDir('connector-mage-entries-');
     writeFileSync(path.join(dir, 'entries.py'), `ENTRIES = [\n${entries.join('')}]\n`);
     // Mage's rules: uuid = entry uuid, else the name lowercased with _ for spaces; module = module_name, else the name without spaces.
-    const script = String.raw`
-import ast, json
-tree = ast.parse(open("entries.py", encoding="utf-8").read())
-out = []
-for call in ast.walk(tree):
-    if isinstance(call, ast.Call) and getattr(call.func, "id", None) == "dict":
-        entry = {k.arg: ast.literal_eval(k.value) for k in call.keywords}
-        uuid = entry.get("uuid") or entry["name"].lower().replace(" ", "_")
-        out.append([uuid, entry.get("module_name", entry["name"].replace(" ", ""))])
-print(json.dumps(out))
-`;
-    const result = spawnSync('python3', ['-c', script], { cwd: dir, encoding: 'utf8' });
-    assert.equal(result.status, 0, result.stderr);
-    const derived = JSON.parse(result.stdout) as Array<[string, string]>;
+    const derived = (pythonModules(dir, ['entries.py'])['entries.py']?.dictCalls.ENTRIES ?? []).map((entry) => {
+      const name = String(entry.name);
+      const uuid = typeof entry.uuid === 'string' && entry.uuid !== '' ? entry.uuid : name.toLowerCase().replaceAll(' ', '_');
+      return [uuid, 'module_name' in entry ? entry.module_name : name.replaceAll(' ', '')];
+    });
     assert.deepEqual(
       derived,
       registered.map(([uuid]) => [uuid, mageNames({ name: uuid }).className]),

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { Ajv } from 'ajv';
 import { testModuleName } from '../../core/profile/names.js';
 import { mageNames } from '../../generators/mage/profile/spec.js';
+import { listFiles } from '../support/files.js';
 import { requireFixtures } from '../support/fixtures.js';
 import { tempDir } from '../support/generate.js';
 import {
@@ -18,29 +19,27 @@ import {
   compileErrors,
   flake8Errors,
   isortCheck,
-  listFiles,
   missingPythonTools,
   pythonClasses,
   pythonFunctions,
   pythonImports,
+  pythonModules,
   pythonPrints,
+  pythonStdlib,
   unusedImports,
+  type PyModule,
 } from '../support/python.js';
 import { skipWithReason } from '../support/fixtures.js';
 import {
-  analyseModules,
   blackMageConfigCheck,
   generateCase,
-  listAllFiles,
   readManifest,
   requireMageTools,
   runPython,
   selectedColumns,
-  stdlibModules,
   mageTree,
   tableKeys,
   type GeneratedCase,
-  type ModuleInfo,
 } from './support.js';
 import { CASES } from './matrix.js';
 import { parseMarkdown } from '../support/markdown.js';
@@ -50,7 +49,7 @@ interface Batch {
   cases: GeneratedCase[];
   /** every generated .py file, relative to root */
   py: string[];
-  modules: Record<string, ModuleInfo>;
+  modules: Record<string, PyModule>;
 }
 
 const SOURCE = (c: GeneratedCase): string => `${c.id}/mage_integrations/mage_integrations/sources/${c.profile.name}`;
@@ -69,10 +68,10 @@ describe('mage generator: the matrix of generated sources', function () {
     this.timeout(180_000);
     batch.root = tempDir('connector-mage-matrix-');
     for (const c of CASES) batch.cases.push(await generateCase(batch.root, c));
-    batch.py = listFiles(batch.root, '.py').filter((f) => batch.cases.some((c) => ownFile(c)(f)));
-    const all = listAllFiles(batch.root);
+    batch.py = listFiles(batch.root, { ext: '.py' }).filter((f) => batch.cases.some((c) => ownFile(c)(f)));
+    const all = listFiles(batch.root);
     for (const c of batch.cases) c.files = all.filter((f) => f.startsWith(`${c.id}/`));
-    batch.modules = analyseModules(batch.root, batch.py);
+    batch.modules = pythonModules(batch.root, batch.py);
   });
 
   it('generates the files of each connector type, and only those', function () {
@@ -126,7 +125,7 @@ describe('mage generator: the matrix of generated sources', function () {
   it('imports only the standard library and mage_integrations names that exist (import manifest or generated package)', function () {
     requireFixtures(this, 'mage/import-manifest.json');
     const manifest = readManifest()!;
-    const stdlib = stdlibModules();
+    const stdlib = new Set(pythonStdlib().modules);
     const problems: string[] = [];
     const moduleFile = (module: string, c: GeneratedCase): string | undefined => {
       const base = `${c.id}/${module.split('.')[0]}/${module.replace(/\./g, '/')}`;
@@ -242,7 +241,7 @@ describe('mage generator: the matrix of generated sources', function () {
       const schemaNames = c.files.filter((f) => f.startsWith(`${src}/schemas/`)).map((f) => path.basename(f, '.json'));
       const tables = batch.py
         .filter((f) => f.startsWith(`${src}/streams/`) && !/\/(base|__init__)\.py$/.test(f))
-        .flatMap((f) => Object.values(batch.modules[f]!.classes).map((attrs) => attrs.TABLE));
+        .flatMap((f) => Object.values(batch.modules[f]!.classAttributes).map((attrs) => attrs.TABLE));
       const sorted = (xs: unknown[]): unknown[] => [...xs].sort();
       assert.deepEqual(sorted(streamsKeys ?? []), sorted(c.profile.streams), `${c.id}: STREAMS keys`);
       assert.deepEqual(sorted(schemaNames), sorted(c.profile.streams), `${c.id}: schema files`);

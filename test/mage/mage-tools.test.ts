@@ -7,16 +7,18 @@
  * venv .ci/run builds; GC_MAGE_TOOLS names its bin folder.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, readdirSync } from 'node:fs';
+import { copyFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { MAGE_FACTS } from '../../generators/mage/facts/index.js';
+import { MAGE_HOST_FIXTURE, seedCheckout } from '../support/checkouts.js';
+import { listFiles } from '../support/files.js';
 import { runGenerator, tempDir } from '../support/generate.js';
-import { MAGE_HOST_FIXTURE, requireMageTools, seedCheckout } from './support.js';
+import { spawnTool } from '../support/spawn.js';
+import { requireMageTools } from './support.js';
 
 const REQUIREMENTS_FILE = MAGE_FACTS.paths.requirements;
 
-const tool = (bin: string, name: string, args: string[], cwd: string) => spawnSync(path.join(bin, name), args, { cwd, encoding: 'utf8' });
+const tool = (bin: string, name: string, args: string[], cwd: string) => spawnTool(path.join(bin, name), args, { cwd });
 
 describe("mage-ai's own tools on the generated source", function () {
   this.timeout(120_000);
@@ -29,17 +31,17 @@ describe("mage-ai's own tools on the generated source", function () {
       { name: 'my_db', connectorType: 'sql', pipPackages: ['PyMySQL==1.1.0', 'mysql-connector-python~=9.0.0'] },
     ];
     for (const options of cases) {
-      const dir = seedCheckout(tempDir('connector-mage-fixer-'));
+      const dir = seedCheckout('mage', tempDir('connector-mage-fixer-'));
       await runGenerator('mage', options, { cwd: dir });
-      const before = spawnSync('cat', [REQUIREMENTS_FILE], { cwd: dir, encoding: 'utf8' }).stdout;
+      const before = readFileSync(path.join(dir, REQUIREMENTS_FILE), 'utf8');
       const result = tool(bin, 'requirements-txt-fixer', [REQUIREMENTS_FILE], dir);
-      const after = spawnSync('cat', [REQUIREMENTS_FILE], { cwd: dir, encoding: 'utf8' }).stdout;
+      const after = readFileSync(path.join(dir, REQUIREMENTS_FILE), 'utf8');
       assert.equal(result.status, 0, `${options.name}: the hook changed requirements.txt:\n${result.stdout}${result.stderr}\nbefore:\n${before}\nafter:\n${after}`);
     }
     // the check can fail: the hook does reorder a file out of its order
     const scratch = tempDir();
     copyFileSync(path.join(MAGE_HOST_FIXTURE, REQUIREMENTS_FILE), path.join(scratch, 'requirements.txt'));
-    spawnSync('sh', ['-c', 'echo "aaa==1" >> requirements.txt'], { cwd: scratch });
+    spawnTool('sh', ['-c', 'echo "aaa==1" >> requirements.txt'], { cwd: scratch });
     assert.notEqual(tool(bin, 'requirements-txt-fixer', ['requirements.txt'], scratch).status, 0, 'the hook accepted an unsorted file');
   });
 
@@ -54,7 +56,7 @@ describe("mage-ai's own tools on the generated source", function () {
       { name: 'file_src', connectorType: 'file', streams: ['rows'] },
     ];
     for (const options of kinds) await runGenerator('mage', options, { cwd: dir });
-    const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.py'));
+    const files = listFiles(dir, { ext: '.py' });
     assert.ok(files.length > 10, `only ${files.length} Python files`);
     const result = tool(bin, 'flake8', ['--max-line-length', '100', ...files], dir);
     assert.equal(result.status, 0, result.stdout + result.stderr);

@@ -4,7 +4,6 @@
  * re-runs, broken and missing host files, and the text edits one by one.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { withDefaults } from '../../core/profile/compose.js';
@@ -16,10 +15,10 @@ import { addDocsPage } from '../../generators/mage/register/docs-navigation.js';
 import { registrations } from '../../generators/mage/register/index.js';
 import { addOverviewBullet } from '../../generators/mage/register/overview.js';
 import { addRequirement } from '../../generators/mage/register/requirements.js';
+import { MAGE_HOST_FIXTURE, seedCheckout } from '../support/checkouts.js';
 import { skipWithReason } from '../support/fixtures.js';
 import { diffTrees, isEmptyDiff, runBin, runGenerator, snapshotTree, tempDir } from '../support/generate.js';
-import { flake8Errors, missingPythonTools } from '../support/python.js';
-import { MAGE_HOST_FIXTURE, seedCheckout } from './support.js';
+import { flake8Errors, missingPythonTools, pythonModules } from '../support/python.js';
 
 const {
   constants: CONSTANTS_FILE,
@@ -50,21 +49,9 @@ function insertedLines(before: string, after: string): string[] {
 const profileOf = (options: Record<string, unknown>): MageProfile => withDefaults(mageSpec, options) as unknown as MageProfile;
 
 /** Every `dict(...)` entry of a list in constants.py as Python sees it: [{name, uuid, module_name}]. */
-function pythonEntries(file: string, list: string): Array<Record<string, string>> {
-  const script = String.raw`
-import ast, json, sys
-tree = ast.parse(open(sys.argv[1], encoding="utf-8").read())
-out = []
-for node in tree.body:
-    if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == sys.argv[2] for t in node.targets):
-        for call in ast.walk(node.value):
-            if isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and call.func.id == "dict":
-                out.append({k.arg: ast.literal_eval(k.value) for k in call.keywords})
-json.dump(out, sys.stdout)
-`;
-  const result = spawnSync('python3', ['-c', script, file, list], { encoding: 'utf8' });
-  assert.equal(result.status, 0, result.stderr);
-  return JSON.parse(result.stdout) as Array<Record<string, string>>;
+function pythonEntries(file: string, list: string): Array<Record<string, unknown>> {
+  const module = pythonModules(path.dirname(file), [path.basename(file)])[path.basename(file)];
+  return module?.dictCalls[list] ?? [];
 }
 
 describe('mage registration in a checkout', function () {
@@ -73,7 +60,7 @@ describe('mage registration in a checkout', function () {
 
   before(async function () {
     this.timeout(60_000);
-    dir = seedCheckout(tempDir('connector-mage-register-'));
+    dir = seedCheckout('mage', tempDir('connector-mage-register-'));
     await runGenerator('mage', api, { cwd: path.join(dir, 'docs', 'data-integrations') });
   });
 
@@ -90,7 +77,7 @@ describe('mage registration in a checkout', function () {
   });
 
   it('puts each entry in order: sorted SOURCES, the Sources group of the docs (not the Pro one), the available sources list, requirements', function () {
-    const sources = pythonEntries(path.join(dir, CONSTANTS_FILE), 'SOURCES').map((e) => e.name!);
+    const sources = pythonEntries(path.join(dir, CONSTANTS_FILE), 'SOURCES').map((e) => String(e.name));
     assert.deepEqual(sources, [...sources].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase())));
     const docs = JSON.parse(readIn(dir, DOCS_JSON)) as { navigation: { tabs: Array<{ tab: string; groups: unknown[] }> } };
     const text = JSON.stringify(docs.navigation.tabs.find((t) => t.tab === 'Documentation'));
@@ -132,7 +119,7 @@ describe('mage registration of a SQL source', function () {
   const options = { name: 'acme_db', displayName: 'Acme DB', connectorType: 'sql', pipPackages: ['clickhouse-driver==0.2.9'] };
 
   before(async function () {
-    dir = seedCheckout(tempDir('connector-mage-register-sql-'));
+    dir = seedCheckout('mage', tempDir('connector-mage-register-sql-'));
     await runGenerator('mage', options, { cwd: dir });
   });
 
@@ -168,7 +155,7 @@ describe('mage registration with broken or missing host files', function () {
   let output: string;
 
   before(function () {
-    dir = seedCheckout(tempDir('connector-mage-register-broken-'));
+    dir = seedCheckout('mage', tempDir('connector-mage-register-broken-'));
     writeFileSync(path.join(dir, DOCS_JSON), '{ "navigation": [ broken');
     rmSync(path.join(dir, OVERVIEW_FILE));
     const result = runBin(['mage', '--name', 'acme_crm', '--connector-type', 'api'], { cwd: path.join(dir, 'docs') });
@@ -201,7 +188,7 @@ describe('mage registration with broken or missing host files', function () {
 
 describe('mage registration in an older checkout (docs/mint.json, tab-indented)', function () {
   it('adds the page to the Sources group of docs/mint.json, keeping the tabs', function () {
-    const dir = seedCheckout(tempDir('connector-mage-mint-'));
+    const dir = seedCheckout('mage', tempDir('connector-mage-mint-'));
     rmSync(path.join(dir, DOCS_JSON));
     const mint = '{\n\t"navigation": [{\n\t\t"group": "Sources",\n\t\t"pages": [\n\t\t\t"data-integrations/sources/overview",\n\t\t\t"data-integrations/sources/postgresql"\n\t\t]\n\t}]\n}\n';
     writeFileSync(path.join(dir, DOCS_MINT_JSON), mint);
@@ -271,7 +258,7 @@ describe('mage registration text edits', function () {
   });
 
   it('constants.py: a SQL source goes into SOURCES too when SOURCES does not include SQL_SOURCES', function () {
-    const dir = seedCheckout(tempDir('connector-mage-plain-sources-'));
+    const dir = seedCheckout('mage', tempDir('connector-mage-plain-sources-'));
     writeFileSync(path.join(dir, CONSTANTS_FILE), "SQL_SOURCES = [\n    dict(name='MySQL'),\n]\n\nSOURCES = [\n    dict(name='Api'),\n]\n");
     const report = registrations(profileOf({ name: 'acme_db', displayName: 'Acme DB', connectorType: 'sql' }), dir);
     const constants = report.edits.filter((e) => e.file === CONSTANTS_FILE);

@@ -1,28 +1,19 @@
 /**
  * Helpers for the Mage generator tests that test/support does not have:
  * generating a case into a copy of the small mage-ai host, black in Mage's
- * quote style, one ast pass that reads literals, the __main__ guard and
- * SQL strings, import resolution against the shared import manifest, and
+ * quote style, the real mage_integrations package with a generated source
+ * inside, import resolution against the shared import manifest, and
  * Markdown table keys.
  */
-import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, type Dirent } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
-import { withDefaults } from '../../core/profile/compose.js';
-import { mageSpec, type MageProfile } from '../../generators/mage/profile/spec.js';
+import type { MageProfile } from '../../generators/mage/profile/spec.js';
+import { seedCheckout } from '../support/checkouts.js';
 import { fixturePath, fixturesAvailable, REPO_ROOT, skipWithReason } from '../support/fixtures.js';
 import { runGenerator } from '../support/generate.js';
 import { storedProfileIn } from '../support/hosts.js';
 import { pythonTools } from '../support/python.js';
-
-export const MAGE_HOST_FIXTURE = path.join(REPO_ROOT, 'test/fixtures/mage-host');
-
-/** Copies the small mage-ai host into `dir` (a checkout: it has mage_integrations/mage_integrations/sources/). */
-export function seedCheckout(dir: string): string {
-  mkdirSync(dir, { recursive: true });
-  cpSync(MAGE_HOST_FIXTURE, dir, { recursive: true });
-  return dir;
-}
+import { PYTHON_ENV, spawnTool, type Spawned } from '../support/spawn.js';
 
 export interface MageCase {
   id: string;
@@ -38,25 +29,15 @@ export interface GeneratedCase extends MageCase {
   files: string[];
 }
 
-/** The complete profile a case's options give (defaults filled), as the generator computes it. */
-export const profileOf = (options: Record<string, unknown>): MageProfile =>
-  withDefaults(mageSpec, { ...options }) as unknown as MageProfile;
-
 /** Generates a case into `<parent>/<id>/` (a fresh copy of the host fixture), running from a subfolder. */
 export async function generateCase(parent: string, c: MageCase): Promise<GeneratedCase> {
-  const dir = seedCheckout(path.join(parent, c.id));
+  const dir = seedCheckout('mage', path.join(parent, c.id));
   const cwd = path.join(dir, 'mage_ai', 'data_integrations');
   await runGenerator('mage', c.options, { cwd });
   const stored = storedProfileIn(dir, 'mage', String(c.options.name));
   if (!stored) throw new Error(`${c.id}: no profile stored in ${dir}/.yo-rc.json`);
   const profile = stored as unknown as MageProfile;
   return { ...c, dir, profile, files: [] };
-}
-
-function run(command: string, args: string[], cwd: string, input?: string) {
-  const result = spawnSync(command, args, { cwd, input, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' } });
-  if (result.error) throw new Error(`${command} could not run: ${result.error.message}`);
-  return result;
 }
 
 /**
@@ -67,109 +48,8 @@ function run(command: string, args: string[], cwd: string, input?: string) {
 export function blackMageConfigCheck(root: string, files: string[]): string[] {
   if (files.length === 0) return [];
   if (!pythonTools.black) throw new Error('black is not installed');
-  const result = run('black', ['--check', '--diff', '--quiet', '--skip-string-normalization', '--line-length', '100', ...files], root);
+  const result = spawnTool('black', ['--check', '--diff', '--quiet', '--skip-string-normalization', '--line-length', '100', ...files], { cwd: root, env: PYTHON_ENV });
   return result.status === 0 ? [] : [result.stdout.slice(0, 4000) || result.stderr];
-}
-
-const ANALYSER = String.raw`
-import ast, json, sys
-
-request = json.load(sys.stdin)
-out = {}
-
-
-def literal(node):
-    try:
-        return ast.literal_eval(node)
-    except Exception:
-        return None
-
-
-def strings(tree):
-    found = []
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Constant) and isinstance(node.value, str):
-            found.append(node.value)
-        elif isinstance(node, ast.JoinedStr):
-            found.append("".join(v.value if isinstance(v, ast.Constant) else "{}" for v in node.values))
-    return found
-
-
-for file in request["files"]:
-    tree = ast.parse(open(file, encoding="utf-8").read(), file)
-    info = {"assignments": {}, "dictKeys": {}, "classes": {}, "defined": [], "mainGuard": None, "sql": []}
-    for node in tree.body:
-        if isinstance(node, (ast.Assign, ast.AnnAssign)):
-            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
-            for target in targets:
-                if isinstance(target, ast.Name):
-                    info["defined"].append(target.id)
-                    info["assignments"][target.id] = literal(node.value) if node.value is not None else None
-                    if isinstance(node.value, ast.Dict):
-                        info["dictKeys"][target.id] = [literal(k) for k in node.value.keys]
-        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            info["defined"].append(node.name)
-        elif isinstance(node, ast.ClassDef):
-            info["defined"].append(node.name)
-            attributes = {}
-            for item in node.body:
-                if isinstance(item, (ast.Assign, ast.AnnAssign)):
-                    targets = item.targets if isinstance(item, ast.Assign) else [item.target]
-                    for target in targets:
-                        if isinstance(target, ast.Name) and item.value is not None:
-                            attributes[target.id] = literal(item.value)
-            info["classes"][node.name] = attributes
-        elif isinstance(node, ast.If):
-            test = node.test
-            if (isinstance(test, ast.Compare) and isinstance(test.left, ast.Name) and test.left.id == "__name__"
-                    and len(test.comparators) == 1 and literal(test.comparators[0]) == "__main__"):
-                calls = []
-                for statement in node.body:
-                    if isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Call):
-                        call = statement.value
-                        calls.append({"func": ast.unparse(call.func), "args": [ast.unparse(a) for a in call.args]})
-                info["mainGuard"] = calls
-    info["sql"] = [s for s in strings(tree) if "SELECT" in s and "FROM" in s]
-    out[file] = info
-
-json.dump(out, sys.stdout)
-`;
-
-export interface ModuleInfo {
-  /** module-level names bound to a literal (null when not a literal) */
-  assignments: Record<string, unknown>;
-  /** keys of module-level dict literals */
-  dictKeys: Record<string, unknown[]>;
-  /** class -> attribute -> literal value (null when not a literal) */
-  classes: Record<string, Record<string, unknown>>;
-  /** every name the module defines at top level (classes, functions, assignments) */
-  defined: string[];
-  /** the calls in `if __name__ == '__main__':`, or null when there is no guard */
-  mainGuard: Array<{ func: string; args: string[] }> | null;
-  /** string literals (f-strings with {} for values) that contain SELECT and FROM */
-  sql: string[];
-}
-
-/** One python process over all files: file (relative to root) -> what it defines. */
-export function analyseModules(root: string, files: string[]): Record<string, ModuleInfo> {
-  if (files.length === 0) return {};
-  const result = run('python3', ['-c', ANALYSER], root, JSON.stringify({ files }));
-  if (result.status !== 0) throw new Error(`module analyser failed:\n${result.stderr}`);
-  return JSON.parse(result.stdout) as Record<string, ModuleInfo>;
-}
-
-/** The standard library's top-level module names, from the Python that runs the checks. */
-export function stdlibModules(): Set<string> {
-  const result = run('python3', ['-c', 'import sys, json; json.dump(sorted(sys.stdlib_module_names), sys.stdout)'], REPO_ROOT);
-  return new Set(JSON.parse(result.stdout) as string[]);
-}
-
-/** Every file under `root`, relative with '/', sorted. */
-export function listAllFiles(root: string): string[] {
-  return (readdirSync(root, { recursive: true, withFileTypes: true }) as Dirent[])
-    .filter((e) => e.isFile())
-    .map((e) => path.relative(root, path.join(e.parentPath ?? (e as unknown as { path: string }).path, e.name)).split(path.sep).join('/'))
-    .sort();
 }
 
 const installedPackages = new Map<string, string>();
@@ -178,7 +58,7 @@ const installedPackages = new Map<string, string>();
 export function installedMageIntegrations(tools: string): string {
   const known = installedPackages.get(tools);
   if (known) return known;
-  const result = run(path.join(tools, 'python'), ['-c', 'import mage_integrations, os; print(os.path.dirname(mage_integrations.__file__))'], REPO_ROOT);
+  const result = spawnTool(path.join(tools, 'python'), ['-c', 'import mage_integrations, os; print(os.path.dirname(mage_integrations.__file__))'], { cwd: REPO_ROOT, env: PYTHON_ENV });
   if (result.status !== 0) throw new Error(`the tools venv ${tools} has no mage_integrations (.ci/run installs it):\n${result.stderr}`);
   const folder = result.stdout.trim();
   installedPackages.set(tools, folder);
@@ -229,14 +109,8 @@ export function requireMageTools(ctx: Mocha.Context): string {
 }
 
 /** Runs the tools venv's python in a tree of mageTree (PYTHONPATH = the tree), no bytecode written. */
-export function runPython(tools: string, root: string, args: string[]) {
-  const result = spawnSync(path.join(tools, 'python'), args, {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, PYTHONPATH: root, PYTHONDONTWRITEBYTECODE: '1' },
-  });
-  if (result.error) throw new Error(`python could not run: ${result.error.message}`);
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+export function runPython(tools: string, root: string, args: string[]): Spawned {
+  return spawnTool(path.join(tools, 'python'), args, { cwd: root, env: { ...PYTHON_ENV, PYTHONPATH: root } });
 }
 
 export interface ImportManifest {

@@ -19,6 +19,8 @@ import { FILES, openMetadataFile, openMetadataPlan } from '../../generators/open
 import { markdownLiteral } from '../../core/text.js';
 import { clientStepFacts, releaseFacts } from '../../generators/openmetadata/facts/index.js';
 import { pythonData } from '../../generators/openmetadata/model/python-files/index.js';
+import { SCHEMA_DIR } from '../support/checkouts.js';
+import { listFiles } from '../support/files.js';
 import { fixturePath, requireFixtures, skipWithReason } from '../support/fixtures.js';
 import { runGenerator, tempDir } from '../support/generate.js';
 import { OPENMETADATA_FIRST_PARTY, storedProfileIn } from '../support/hosts.js';
@@ -36,7 +38,6 @@ import {
 } from '../support/python.js';
 import {
   compiled,
-  filesUnder,
   fixtureSchemaRoot,
   importProblem,
   loadManifest,
@@ -47,7 +48,6 @@ import {
   pyFacts,
   returnsIterable,
   runtimeProblems,
-  SCHEMA_DIR,
   TEST_CONNECTION_DEFINITION,
   type ClientCall,
   type Manifest,
@@ -241,7 +241,7 @@ describe('OpenMetadata generator: the generated connector', function () {
       assert.ok(stored, `${c.id}: no profile stored in .yo-rc.json`);
       const profile = stored as unknown as OpenMetadataProfile;
       const names = openMetadataNames(profile);
-      const files = filesUnder(root).filter((f) => f !== '.yo-rc.json');
+      const files = listFiles(root).filter((f) => f !== '.yo-rc.json');
       generated.push({
         case: c,
         dir: c.id,
@@ -315,7 +315,7 @@ describe('OpenMetadata generator: the generated connector', function () {
       if (!existsSync(path.join(g.root, folder, 'connection.py'))) problems.push(`${g.dir}: no ${folder}/connection.py`);
       if (g.case.options.serviceTypeValue && value !== g.case.options.serviceTypeValue) problems.push(`${g.dir}: type value ${value}`);
       const unitTest = `${g.dir}/ingestion/tests/unit/topology/${g.profile.serviceType}/${testModuleName(g.names.testName)}.py`;
-      const config = facts.files[unitTest]?.literals.CONFIG as { type?: string; serviceConnection?: { config?: { type?: string } } } | undefined;
+      const config = facts.files[unitTest]?.assignments.CONFIG as { type?: string; serviceConnection?: { config?: { type?: string } } } | undefined;
       if (config?.type !== value.toLowerCase()) problems.push(`${g.dir}: unit test source type ${config?.type}, expected ${value.toLowerCase()}`);
       if (config?.serviceConnection?.config?.type !== value) problems.push(`${g.dir}: unit test connection type ${config?.serviceConnection?.config?.type}`);
     }
@@ -644,7 +644,7 @@ describe('OpenMetadata generator: the generated connector', function () {
         const calls = fileFacts.calls.test_connection_steps ?? [];
         if (calls.length === 0 || calls.some((c) => !/^test_steps\(/.test(c.keywords.test_fn ?? ''))) problems.push(`${connectionFile}: test_connection_steps is not called with test_fn=test_steps(...)`);
       } else if (g.profile.connectionType === 'sqlalchemy') {
-        const keys = [...SQLALCHEMY_BUILTIN_STEPS, ...(fileFacts.dicts.TEST_CONNECTION_QUERIES ?? [])];
+        const keys = [...SQLALCHEMY_BUILTIN_STEPS, ...(fileFacts.dictKeys.TEST_CONNECTION_QUERIES ?? [])];
         if (JSON.stringify([...keys].sort()) !== JSON.stringify([...stepNames].sort())) problems.push(`${connectionFile}: steps ${JSON.stringify(stepNames)} vs test_fn keys ${JSON.stringify(keys)}`);
         const call = fileFacts.calls.test_connection_db_schema_sources;
         if (!call || call.some((c) => c.keywords.queries !== 'TEST_CONNECTION_QUERIES')) problems.push(`${connectionFile}: test_connection_db_schema_sources is not called with queries=TEST_CONNECTION_QUERIES`);
@@ -652,7 +652,7 @@ describe('OpenMetadata generator: the generated connector', function () {
         if (!connectionClass?.methods.includes('_get_client')) problems.push(`${connectionFile}: no BaseConnection subclass with _get_client`);
         if (!fileFacts.calls.create_generic_db_connection?.[0]?.keywords.get_connection_url_fn) problems.push(`${connectionFile}: _get_client does not use create_generic_db_connection`);
       } else {
-        const keys = fileFacts.dicts.test_fn ?? [];
+        const keys = fileFacts.dictKeys.test_fn ?? [];
         if (JSON.stringify(keys) !== JSON.stringify(stepNames)) problems.push(`${connectionFile}: steps ${JSON.stringify(stepNames)} vs test_fn keys ${JSON.stringify(keys)}`);
         if (JSON.stringify(testConnection?.args) !== JSON.stringify(['metadata', 'client', 'service_connection', 'automation_workflow', 'timeout_seconds'])) {
           problems.push(`${connectionFile}: test_connection(${testConnection?.args.join(', ')})`);
@@ -705,13 +705,13 @@ describe('OpenMetadata generator: the generated connector', function () {
         const fileFacts = facts.files[file]!;
         const fileImports = imports.filter((i) => i.file === file);
         if (g.profile.dockerImage) {
-          if (fileFacts.literals.IMAGE !== g.profile.dockerImage) problems.push(`${file}: IMAGE ${String(fileFacts.literals.IMAGE)}`);
-          if (fileFacts.literals.CONTAINER_PORT !== g.profile.dockerPort) problems.push(`${file}: CONTAINER_PORT ${String(fileFacts.literals.CONTAINER_PORT)}`);
+          if (fileFacts.assignments.IMAGE !== g.profile.dockerImage) problems.push(`${file}: IMAGE ${String(fileFacts.assignments.IMAGE)}`);
+          if (fileFacts.assignments.CONTAINER_PORT !== g.profile.dockerPort) problems.push(`${file}: CONTAINER_PORT ${String(fileFacts.assignments.CONTAINER_PORT)}`);
           if (!fileFacts.calls.DockerContainer?.some((c) => c.args[0] === 'IMAGE')) problems.push(`${file}: no DockerContainer(IMAGE)`);
           if (!fileFacts.calls['DockerContainer(IMAGE).with_exposed_ports']?.some((c) => c.args[0] === 'CONTAINER_PORT')) problems.push(`${file}: no with_exposed_ports(CONTAINER_PORT)`);
           if (!fileImports.some((i) => i.module === '_openmetadata_testutils.helpers.docker' && i.names.includes('try_bind')) || !fileFacts.calls.try_bind) problems.push(`${file}: does not bind with try_bind`);
         } else {
-          const env = fileFacts.literals.REQUIRED_ENV as string[] | undefined;
+          const env = fileFacts.assignments.REQUIRED_ENV as string[] | null | undefined;
           if (!env?.length || !env.every((v) => /^[A-Z0-9_]+$/.test(v))) problems.push(`${file}: REQUIRED_ENV ${JSON.stringify(env)}`);
           if (!fileFacts.calls['pytest.skip']) problems.push(`${file}: never skips`);
           if (fileImports.some((i) => i.module.startsWith('testcontainers'))) problems.push(`${file}: imports testcontainers without an image`);

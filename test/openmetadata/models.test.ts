@@ -22,6 +22,7 @@ import {
   schemaClosure,
   type ModelGenerationFacts,
 } from '../../generators/openmetadata/pydantic-models.js';
+import { SCHEMA_DIR } from '../support/checkouts.js';
 import { fixturePath, requireFixtures } from '../support/fixtures.js';
 import { diffTrees, isEmptyDiff, runBin, snapshotTree, tempDir } from '../support/generate.js';
 
@@ -33,8 +34,6 @@ const MAKE_GENERATE_OPTIONS = [
   ['--input-file-type', 'jsonschema'],
   ['--set-default-enum-member'],
 ];
-
-const SCHEMA_DIR = 'openmetadata-spec/src/main/resources/json/schema';
 
 const factsOf = (line: string): ModelGenerationFacts => releaseFacts(line).modelGeneration;
 

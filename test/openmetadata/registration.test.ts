@@ -11,23 +11,20 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { requireFixtures } from '../support/fixtures.js';
 import { diffTrees, isEmptyDiff, rejection, runBin, runGenerator, snapshotTree, tempDir } from '../support/generate.js';
-import { insertionDiff, seedOpenMetadataCheckout, SERVICES_DIR } from './support.js';
+import { seedCheckout, SERVICES_DIR } from '../support/checkouts.js';
+import { insertionDiff } from './support.js';
 
-/** `<t>` of the service schema definitions, per service type (hosts.md). */
-const PREFIX: Record<string, string> = {
-  database: 'database',
-  dashboard: 'dashboard',
-  pipeline: 'pipeline',
-  messaging: 'messaging',
-  mlmodel: 'mlModel',
-  storage: 'storage',
-  search: 'search',
-  api: 'api',
-};
+/** `<t>` of the service schema's definitions (`<t>ServiceType`, `<t>Connection`), as the checkout's own file names them. */
+function definitionPrefix(serviceFileText: string): string {
+  const definitions = Object.keys((JSON.parse(serviceFileText) as { definitions: Record<string, unknown> }).definitions);
+  const serviceType = definitions.find((name) => name.endsWith('ServiceType'));
+  if (!serviceType) throw new Error(`no <t>ServiceType definition among ${definitions.join(', ')}`);
+  return serviceType.slice(0, -'ServiceType'.length);
+}
 
 const serviceRel = (serviceType: string): string => `${SERVICES_DIR}/${serviceType}Service.json`;
 
-const checkout = (): string => seedOpenMetadataCheckout(tempDir('connector-om-checkout-'));
+const checkout = (): string => seedCheckout('openmetadata', tempDir('connector-om-checkout-'));
 
 interface Registered {
   enum: string[];
@@ -85,8 +82,8 @@ describe('OpenMetadata generator: registration in <type>Service.json', function 
       });
 
       it('adds the value to the enum and javaEnums, and the connection schema to the config oneOf', function () {
-        const before = registered(original, PREFIX[c.serviceType]!);
-        const now = registered(after, PREFIX[c.serviceType]!);
+        const before = registered(original, definitionPrefix(original));
+        const now = registered(after, definitionPrefix(original));
         assert.deepEqual(now.enum, [...before.enum, c.value]);
         assert.deepEqual(now.javaEnums, [...before.javaEnums, { name: c.value }]);
         assert.deepEqual(now.oneOf, [...before.oneOf, { $ref: `./connections/${c.serviceType}/${c.stem}Connection.json` }]);

@@ -5,29 +5,17 @@
  * built from a schema's `required` list, a few AST facts Python knows best,
  * and the line diff a registration edit may make.
  */
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv, type ValidateFunction } from 'ajv';
+import { SCHEMA_DIR } from '../support/checkouts.js';
 import { fixturePath, readFixtureJson } from '../support/fixtures.js';
-import type { PyImport } from '../support/python.js';
+import { pythonModules, pythonStdlib, type PyImport, type PyModule } from '../support/python.js';
+import { PYTHON_ENV, spawnTool } from '../support/spawn.js';
 
 // ---------------------------------------------------------------------------------------------
 // Fixtures
 
-/** Where json/schema lives inside an OpenMetadata checkout (and inside the fixtures and generated trees). */
-export const SCHEMA_DIR = 'openmetadata-spec/src/main/resources/json/schema';
-export const SERVICES_DIR = `${SCHEMA_DIR}/entity/services`;
-
-/** Makes `root` an OpenMetadata checkout holding copies of the real service files (from the fixtures); returns it. */
-export function seedOpenMetadataCheckout(root: string): string {
-  const target = path.join(root, SERVICES_DIR);
-  mkdirSync(target, { recursive: true });
-  const source = fixturePath(`openmetadata/${SERVICES_DIR}`);
-  for (const file of readdirSync(source).filter((f) => f.endsWith('Service.json'))) copyFileSync(path.join(source, file), path.join(target, file));
-  mkdirSync(path.join(root, 'ingestion'), { recursive: true });
-  return root;
-}
 export const TEST_CONNECTION_DEFINITION = `${SCHEMA_DIR}/entity/services/connections/testConnectionDefinition.json`;
 export const fixtureSchemaRoot = (): string => fixturePath(`openmetadata/${SCHEMA_DIR}`);
 
@@ -51,76 +39,10 @@ export const methodNames = (signatures: string[]): string[] =>
 export const returnsIterable = (signature: string): boolean => /->\s*(Optional\[)?Iterable\[/.test(signature);
 
 // ---------------------------------------------------------------------------------------------
-// Python facts: one interpreter run over many files
-
-const ANALYSER = String.raw`
-import ast, importlib, json, sys
-
-request = json.load(sys.stdin)
-out = {"files": {}, "stdlibNames": {}, "stdlib": sorted(sys.stdlib_module_names)}
-
-
-def keys_of(node):
-    if isinstance(node, ast.Dict) and all(isinstance(k, ast.Constant) and isinstance(k.value, str) for k in node.keys):
-        return [k.value for k in node.keys]
-    return None
-
-
-for file in request["files"]:
-    tree = ast.parse(open(file, encoding="utf-8").read(), file)
-    top = []
-    for node in tree.body:
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            top.append(node.name)
-        elif isinstance(node, ast.Assign):
-            top += [t.id for t in node.targets if isinstance(t, ast.Name)]
-        elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
-            top.append(node.target.id)
-        elif isinstance(node, (ast.Import, ast.ImportFrom)):
-            top += [(a.asname or a.name).split(".")[0] for a in node.names]
-    dicts, calls, literals, todos = {}, {}, {}, {}
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
-            keys = keys_of(node.value)
-            if keys is not None:
-                dicts[node.targets[0].id] = keys
-        if isinstance(node, ast.Call) and isinstance(node.func, (ast.Name, ast.Attribute)):
-            name = ast.unparse(node.func)
-            calls.setdefault(name, []).append({
-                "keywords": {k.arg: ast.unparse(k.value) for k in node.keywords if k.arg},
-                "args": [ast.unparse(a) for a in node.args],
-            })
-    for node in tree.body:
-        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
-            try:
-                literals[node.targets[0].id] = ast.literal_eval(node.value)
-            except Exception:
-                pass
-    out["files"][file] = {"topLevel": top, "dicts": dicts, "calls": calls, "literals": literals}
-
-for module, names in request.get("stdlibChecks", {}).items():
-    try:
-        imported = importlib.import_module(module)
-        out["stdlibNames"][module] = [n for n in names if not hasattr(imported, n)]
-    except Exception as error:
-        out["stdlibNames"][module] = ["(module does not import: %s)" % error]
-
-json.dump(out, sys.stdout)
-`;
-
-export interface PyFileFacts {
-  /** names bound at module level (defs, classes, assignments, imports) */
-  topLevel: string[];
-  /** keys of dict literals with string keys, by the name they are assigned to (any depth) */
-  dicts: Record<string, string[]>;
-  /** calls by callee text, with keyword arguments (source text) and positional arguments */
-  calls: Record<string, Array<{ keywords: Record<string, string>; args: string[] }>>;
-  /** module-level assignments whose value is a literal */
-  literals: Record<string, unknown>;
-}
+// Python facts
 
 export interface PyFacts {
-  files: Record<string, PyFileFacts>;
+  files: Record<string, PyModule>;
   /** per stdlib module checked: the names it does not define */
   stdlibNames: Record<string, string[]>;
   stdlib: string[];
@@ -128,14 +50,8 @@ export interface PyFacts {
 
 /** AST facts of `files` (relative to root), and which imported stdlib names do not exist. */
 export function pyFacts(root: string, files: string[], stdlibChecks: Record<string, string[]> = {}): PyFacts {
-  const result = spawnSync('python3', ['-c', ANALYSER], {
-    cwd: root,
-    input: JSON.stringify({ files, stdlibChecks }),
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  if (result.status !== 0) throw new Error(`python3 analyser failed:\n${result.stderr}`);
-  return JSON.parse(result.stdout) as PyFacts;
+  const stdlib = pythonStdlib(stdlibChecks);
+  return { files: pythonModules(root, files), stdlibNames: stdlib.missing, stdlib: stdlib.modules };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -375,21 +291,7 @@ export function minimalValue(schema: Record<string, unknown>, loaded: LoadedSche
 }
 
 // ---------------------------------------------------------------------------------------------
-// Files
-
-/** Every file under `dir`, relative with '/', sorted. */
-export function filesUnder(dir: string): string[] {
-  const found: string[] = [];
-  const walk = (folder: string): void => {
-    for (const entry of readdirSync(folder, { withFileTypes: true })) {
-      const absolute = path.join(folder, entry.name);
-      if (entry.isDirectory()) walk(absolute);
-      else found.push(path.relative(dir, absolute).split(path.sep).join('/'));
-    }
-  };
-  walk(dir);
-  return found.sort();
-}
+// Registration edits
 
 /**
  * How `after` differs from `before`, line by line, for an edit that may only
@@ -779,12 +681,7 @@ export interface RuntimeCase {
 
 /** Runs RUNTIME over the cases; returns the problems per case id. */
 export function runtimeProblems(cases: RuntimeCase[], abstractByClass: Record<string, string[]>): Record<string, string[]> {
-  const result = spawnSync('python3', ['-c', RUNTIME], {
-    input: JSON.stringify({ cases, abstract: abstractByClass }),
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-    env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' },
-  });
+  const result = spawnTool('python3', ['-c', RUNTIME], { input: JSON.stringify({ cases, abstract: abstractByClass }), env: PYTHON_ENV });
   if (result.status !== 0) throw new Error(`python3 runtime check failed:\n${result.stderr}`);
   return JSON.parse(result.stdout) as Record<string, string[]>;
 }

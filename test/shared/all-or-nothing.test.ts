@@ -12,9 +12,9 @@ import fsPromises from 'node:fs/promises';
 import path from 'node:path';
 import { BIN, diffTrees, isEmptyDiff, rejection, runGenerator, snapshotTree, tempDir, type TreeSnapshot } from '../support/generate.js';
 import { requireFixtures, skipWithReason } from '../support/fixtures.js';
-import { nonRootAccount, readableBy, run, runAs } from '../support/users.js';
-import { seedOpenMetadataCheckout } from '../openmetadata/support.js';
-import { seedCheckout } from '../mage/support.js';
+import { nonRootAccount, readableBy, runAs } from '../support/users.js';
+import { seedCheckout } from '../support/checkouts.js';
+import { spawnTool } from '../support/spawn.js';
 import { flagsOf } from '../support/hosts.js';
 import type { GeneratorName } from '../support/generate.js';
 
@@ -34,7 +34,7 @@ interface Scenario {
 const SCENARIOS: Scenario[] = [
   {
     host: 'openmetadata',
-    seed: seedOpenMetadataCheckout,
+    seed: (dir) => seedCheckout('openmetadata', dir),
     first: { name: 'shop_db', serviceType: 'database', capabilities: ['metadata'] },
     grown: { name: 'shop_db', serviceType: 'database', capabilities: ['metadata', 'lineage'] },
     edited: [
@@ -46,7 +46,7 @@ const SCENARIOS: Scenario[] = [
   },
   {
     host: 'mage',
-    seed: seedCheckout,
+    seed: (dir) => seedCheckout('mage', dir),
     first: { name: 'shop_api', connectorType: 'api', streams: ['orders'] },
     grown: { name: 'shop_api', connectorType: 'api', streams: ['orders', 'users'] },
     edited: [
@@ -165,7 +165,7 @@ for (const s of SCENARIOS) {
       const dir = tempDir(`all-or-nothing-${s.host}-readonly-`);
       s.seed(dir);
       mkdirSync(path.join(dir, s.folder), { recursive: true });
-      run('chown', ['-R', `${user.uid}:${user.gid}`, dir]);
+      spawnTool('chown', ['-R', `${user.uid}:${user.gid}`, dir]);
       chmodSync(path.join(dir, s.folder), 0o555);
       const before = snapshotTree(dir);
       const result = runAs(user, dir, [process.execPath, BIN, s.host, ...flagsOf(s.first)]);

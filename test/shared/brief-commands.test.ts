@@ -12,8 +12,7 @@ import path from 'node:path';
 import { runGenerator, tempDir } from '../support/generate.js';
 import { requireFixtures } from '../support/fixtures.js';
 import { briefPathOf, completeProfile, HOST_CASES } from '../support/hosts.js';
-import { seedOpenMetadataCheckout } from '../openmetadata/support.js';
-import { seedCheckout } from '../mage/support.js';
+import { seedCheckout } from '../support/checkouts.js';
 
 /** Each stub logs `<tool> <cwd relative to the root>` and fails (exit 3) where the real tool would. */
 const STUBS: Record<string, string> = {
@@ -59,8 +58,7 @@ for (const c of HOST_CASES) {
     it('every shell block runs as pasted, in order, from the checkout root, each tool where it works', async function () {
       if (c.host === 'openmetadata') requireFixtures(this, 'openmetadata');
       const root = tempDir(`brief-${c.host}-`);
-      if (c.host === 'openmetadata') seedOpenMetadataCheckout(root);
-      else seedCheckout(root);
+      seedCheckout(c.host, root);
       for (const file of HOST_TREE[c.host]!) {
         mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
         writeFileSync(path.join(root, file), '');

@@ -5,13 +5,14 @@
  * run is broken, and a run that cannot get the lock in time fails naming it, having written nothing.
  */
 import assert from 'node:assert/strict';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { BIN, diffTrees, isEmptyDiff, snapshotTree, tempDir } from '../support/generate.js';
 import { REPO_ROOT, requireFixtures, requireHostCheckout } from '../support/fixtures.js';
-import { seedOpenMetadataCheckout, SERVICES_DIR } from '../openmetadata/support.js';
-import { seedCheckout } from '../mage/support.js';
+import { seedCheckout, SERVICES_DIR } from '../support/checkouts.js';
+import { compileErrors } from '../support/python.js';
+import { spawnTool } from '../support/spawn.js';
 import { storedProfileIn } from '../support/hosts.js';
 import { openMetadataNames } from '../../generators/openmetadata/profile/spec.js';
 import { checkoutLockPath } from '../../core/checkout-lock.js';
@@ -48,14 +49,10 @@ async function runAtOnce(cwd: string, runs: Array<{ name: string; args: string[]
 }
 
 const gitInit = (dir: string): void => {
-  const init = spawnSync('git', ['init', '-q', dir], { encoding: 'utf8' });
+  const init = spawnTool('git', ['init', '-q', dir]);
   assert.equal(init.status, 0, init.stderr);
 };
 
-function pythonParses(file: string): string | undefined {
-  const check = spawnSync('python3', ['-c', 'import ast, sys; ast.parse(open(sys.argv[1]).read())', file], { encoding: 'utf8' });
-  return check.status === 0 ? undefined : check.stderr;
-}
 
 /** The mage-ai host files registration edits, copied from a real checkout (read only) into `dir`. */
 const MAGE_HOST_FILES = [
@@ -82,7 +79,7 @@ describe('runs side by side in one checkout', function () {
   it(`openmetadata: ${RUNS} database connectors at once are all registered and remembered`, async function () {
     requireFixtures(this, `openmetadata/${SERVICES_DIR}`);
     const dir = tempDir('parallel-om-');
-    seedOpenMetadataCheckout(dir);
+    seedCheckout('openmetadata', dir);
     gitInit(dir); // the lock goes to .git/generator-connector/
     const names = Array.from({ length: RUNS }, (_, i) => `par_db_${String.fromCharCode(97 + i)}`);
     const outcomes = await runAtOnce(
@@ -118,7 +115,7 @@ describe('runs side by side in one checkout', function () {
     const ok = exitedZero(outcomes);
     assert.equal(ok.length, RUNS, `runs that failed:\n${outcomes.filter((o) => o.status !== 0).map((o) => `${o.name} (${o.status}): ${o.output}`).join('\n')}`);
     const constants = path.join(dir, 'mage_ai/data_integrations/sources/constants.py');
-    assert.equal(pythonParses(constants), undefined, 'constants.py parses');
+    assert.deepEqual(compileErrors(path.dirname(constants), [path.basename(constants)]), [], 'constants.py compiles');
     const text = readFileSync(constants, 'utf8');
     const missing = ok.flatMap(({ name }) => [
       ...(text.includes(`uuid='${name}'`) ? [] : [`${name} not in constants.py`]),
@@ -154,7 +151,7 @@ describe('the checkout lock', function () {
     readFileSync(path.join(dir, 'mage_ai/data_integrations/sources/constants.py'), 'utf8').includes(`uuid='${name}'`);
 
   it('a lock left by a killed run is broken, saying whose it was', async function () {
-    const dir = seedCheckout(tempDir('lock-killed-'));
+    const dir = seedCheckout('mage', tempDir('lock-killed-'));
     const holder = await holdLock(dir);
     holder.kill('SIGKILL');
     await new Promise((resolve) => holder.once('exit', resolve));
@@ -166,7 +163,7 @@ describe('the checkout lock', function () {
   });
 
   it('a lock not refreshed for longer than the stale time is broken (a run on another machine that died)', async function () {
-    const dir = seedCheckout(tempDir('lock-stale-'));
+    const dir = seedCheckout('mage', tempDir('lock-stale-'));
     const lock = checkoutLockPath(dir);
     mkdirSync(lock);
     writeFileSync(`${lock}.owner.json`, JSON.stringify({ pid: 1, host: 'elsewhere', command: 'generator-connector mage', since: '2026-01-01T00:00:00Z' }));
@@ -178,7 +175,7 @@ describe('the checkout lock', function () {
   });
 
   it('a run that cannot get the lock in time fails naming it and the holder, with nothing written', async function () {
-    const dir = seedCheckout(tempDir('lock-timeout-'));
+    const dir = seedCheckout('mage', tempDir('lock-timeout-'));
     const holder = await holdLock(dir);
     try {
       const before = snapshotTree(dir);

@@ -7,13 +7,15 @@
  * compiled dist/generators/<name>/index.js.
  */
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import helpers, { type RunResult } from 'yeoman-test';
+import { listFiles } from './files.js';
 import { REPO_ROOT } from './fixtures.js';
+import { spawnTool } from './spawn.js';
 
 export type GeneratorName = 'openmetadata' | 'mage' | 'context-doc' | 'app';
 
@@ -130,14 +132,14 @@ export interface BinResult {
 
 /** Runs `node bin/connector.js <args>` with stdin not a terminal (a pipe: `input`, or empty). */
 export function runBin(args: string[], opts: { cwd: string; input?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number }): BinResult {
-  const result = spawnSync(process.execPath, [BIN, ...args], {
+  const timeoutMs = opts.timeoutMs ?? 60_000;
+  const result = spawnTool(process.execPath, [BIN, ...args], {
     cwd: opts.cwd,
-    input: opts.input ?? '',
-    encoding: 'utf8',
-    timeout: opts.timeoutMs ?? 60_000,
-    env: { ...process.env, NO_UPDATE_NOTIFIER: '1', FORCE_COLOR: '0', NO_COLOR: '1', ...opts.env },
+    input: opts.input,
+    timeoutMs,
+    env: { NO_UPDATE_NOTIFIER: '1', FORCE_COLOR: '0', NO_COLOR: '1', ...opts.env },
   });
-  if (result.error) throw new Error(`bin could not run: ${result.error.message}`);
+  if (result.timedOut) throw new Error(`bin could not run: it was still running after ${timeoutMs} ms`);
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -151,22 +153,10 @@ export const statusOf = (text: string, file: string): string | undefined =>
 /** A folder's files: relative path (with '/') -> sha256 of the contents. */
 export type TreeSnapshot = Map<string, string>;
 
-/** Every file under `dir` (including dot files, excluding node_modules), relative path -> content hash. */
+/** Every file under `dir` (including dot files and .git, excluding node_modules), relative path -> content hash. */
 export function snapshotTree(dir: string): TreeSnapshot {
-  const snapshot: TreeSnapshot = new Map();
-  const walk = (folder: string): void => {
-    for (const entry of readdirSync(folder, { withFileTypes: true })) {
-      const absolute = path.join(folder, entry.name);
-      if (entry.isDirectory()) {
-        if (entry.name !== 'node_modules') walk(absolute);
-      } else if (entry.isFile() || entry.isSymbolicLink()) {
-        const rel = path.relative(dir, absolute).split(path.sep).join('/');
-        snapshot.set(rel, createHash('sha256').update(readFileSync(absolute)).digest('hex'));
-      }
-    }
-  };
-  walk(dir);
-  return new Map([...snapshot.entries()].sort(([a], [b]) => a.localeCompare(b)));
+  // .git and __pycache__ are in: "nothing was written" means nothing, not even a lock or bytecode
+  return new Map(listFiles(dir, { skip: ['node_modules'] }).map((rel) => [rel, createHash('sha256').update(readFileSync(path.join(dir, rel))).digest('hex')]));
 }
 
 export interface TreeDiff {

@@ -22,8 +22,9 @@ import { streamClassName } from '../../generators/mage/profile/spec.js';
 import { isPythonReserved, pascalCase } from '../../core/profile/names.js';
 import { MAGE_FACTS } from '../../generators/mage/facts/index.js';
 import { BIN, diffTrees, isEmptyDiff, snapshotTree, statusOf } from './generate.js';
-import { listFiles } from './python.js';
-import { mageFlake8Problems, pyCompileProblems, releaseFormatterProblems, type ReleaseTools } from './release-tools.js';
+import { listFiles } from './files.js';
+import { compileErrors } from './python.js';
+import { mageFlake8Problems, releaseFormatterProblems, type ReleaseTools } from './release-tools.js';
 
 export type Host = 'openmetadata' | 'mage';
 type Profile = Record<string, unknown>;
@@ -426,7 +427,7 @@ const caseFolder = (i: number): string => `case-${String(i).padStart(4, '0')}`;
 function dataFileProblems(dir: string): string[] {
   const problems: string[] = [];
   for (const ext of ['json', 'yaml', 'yml']) {
-    for (const rel of listFiles(dir, ext)) {
+    for (const rel of listFiles(dir, { ext })) {
       const text = readFileSync(path.join(dir, rel), 'utf8');
       try {
         if (ext === 'json') JSON.parse(text);
@@ -507,9 +508,9 @@ export async function runProfileProperty(options: { seed: number; numRuns: numbe
     if (c.broken) return;
     const folder = folders[i]!;
     problems.get(folder)!.push(...dataFileProblems(path.join(options.root, folder)));
-    const files = listFiles(path.join(options.root, folder), 'py').map((f) => `${folder}/${f}`);
+    const files = listFiles(path.join(options.root, folder), { ext: 'py' }).map((f) => `${folder}/${f}`);
     pythonFiles += files.length;
-    group('compile', (fs) => pyCompileProblems(options.tools.python, options.root, fs)).files.push(...files);
+    group('compile', (fs) => compileErrors(options.root, fs, { python: options.tools.python })).files.push(...files);
     if (c.host === 'mage') {
       group('mage flake8', (fs) => mageFlake8Problems(options.tools.mage, options.root, fs, MAGE_FACTS.flake8MaxLineLength)).files.push(...files);
     } else {

@@ -3,25 +3,25 @@
  * Problems come back as strings "file: message" (file relative to `root`);
  * an empty array means the check passed.
  *
- * The ast helpers share one embedded Python script that prints JSON.
+ * What the ast says of the files comes from the one analyser, python/analyse.py,
+ * read here by analyse(): compile errors, imports, prints, functions, classes,
+ * module facts and the standard library's names.
  */
-import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { onPath, PYTHON_ENV, spawnTool } from './spawn.js';
 
 type Tool = 'black' | 'isort' | 'flake8' | 'pyflakes';
 
-const which = (command: string): boolean => spawnSync('which', [command], { encoding: 'utf8' }).status === 0;
-
 /** The command that runs pyflakes here (Debian ships `pyflakes3`). */
-const PYFLAKES = which('pyflakes3') ? 'pyflakes3' : which('pyflakes') ? 'pyflakes' : undefined;
-const PYTHON = which('python3') ? 'python3' : 'python';
+const PYFLAKES = onPath('pyflakes3') ? 'pyflakes3' : onPath('pyflakes') ? 'pyflakes' : undefined;
+const PYTHON = onPath('python3') ? 'python3' : 'python';
 
 /** Which formatters and linters are installed (detected once). */
 export const pythonTools: { black: boolean; isort: boolean; flake8: boolean; pyflakes: boolean } = {
-  black: which('black'),
-  isort: which('isort'),
-  flake8: which('flake8'),
+  black: onPath('black'),
+  isort: onPath('isort'),
+  flake8: onPath('flake8'),
   pyflakes: PYFLAKES !== undefined,
 };
 
@@ -32,42 +32,6 @@ function requireTool(tool: Tool): void {
   if (!pythonTools[tool]) {
     throw new Error(`${tool} is not installed; guard the test with missingPythonTools('${tool}') and skip`);
   }
-}
-
-/** Relative paths of every file under `root` whose name ends with `ext` (".py" or "py"), sorted, recursive. */
-export function listFiles(root: string, ext: string): string[] {
-  const suffix = ext.startsWith('.') ? ext : `.${ext}`;
-  const found: string[] = [];
-  const walk = (dir: string): void => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const absolute = path.join(dir, entry.name);
-      if (entry.isDirectory()) {
-        if (entry.name !== 'node_modules' && entry.name !== '.git' && entry.name !== '__pycache__') walk(absolute);
-      } else if (entry.isFile() && entry.name.endsWith(suffix)) {
-        found.push(path.relative(root, absolute).split(path.sep).join('/'));
-      }
-    }
-  };
-  walk(root);
-  return found.sort();
-}
-
-interface Spawned {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function run(command: string, args: string[], cwd: string, input?: string): Spawned {
-  const result = spawnSync(command, args, {
-    cwd,
-    input,
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-    env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1', NO_COLOR: '1' },
-  });
-  if (result.error) throw new Error(`${command} could not run: ${result.error.message}`);
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 /** "path:line:col: message" lines from a linter, with the path made relative to root. */
@@ -86,136 +50,42 @@ function linterLines(root: string, output: string): string[] {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The embedded analyser: reads {"mode", "files"} on stdin (files relative to cwd), prints JSON.
+// The analyser: one Python process per question, over all the files
 
-const ANALYSER = String.raw`
-import ast, json, sys, warnings
+const ANALYSER = fileURLToPath(new URL('./python/analyse.py', import.meta.url));
 
-request = json.load(sys.stdin)
-mode = request["mode"]
-out = []
+/** What the analyser answers in each mode (the interfaces below). */
+interface Answers {
+  compile: string[];
+  imports: PyImport[];
+  prints: string[];
+  functions: PyFunction[];
+  classes: PyClass[];
+  modules: Record<string, PyModule>;
+  stdlib: PyStdlib;
+}
 
+interface AnalyseOptions {
+  /** the interpreter; default python3 (python where there is no python3) */
+  python?: string;
+  /** stdlib mode: names to look up, by module */
+  stdlibChecks?: Record<string, string[]>;
+}
 
-def dotted(node):
-    try:
-        return ast.unparse(node)
-    except Exception:
-        return type(node).__name__
-
-
-def arg_names(a):
-    names = [x.arg for x in a.posonlyargs] + [x.arg for x in a.args]
-    if a.vararg:
-        names.append("*" + a.vararg.arg)
-    names += [x.arg for x in a.kwonlyargs]
-    if a.kwarg:
-        names.append("**" + a.kwarg.arg)
-    return names
-
-
-def is_generator(fn):
-    stack = list(fn.body)
-    while stack:
-        node = stack.pop()
-        if isinstance(node, (ast.Yield, ast.YieldFrom)):
-            return True
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
-            continue
-        stack.extend(ast.iter_child_nodes(node))
-    return False
-
-
-def walk_defs(file, body, prefix):
-    for node in body:
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            out.append({
-                "file": file,
-                "qualname": prefix + node.name,
-                "line": node.lineno,
-                "args": arg_names(node.args),
-                "isGenerator": is_generator(node),
-                "isAsync": isinstance(node, ast.AsyncFunctionDef),
-                "decorators": [dotted(d) for d in node.decorator_list],
-                "returns": dotted(node.returns) if node.returns is not None else None,
-                "body": [type(s).__name__ for s in node.body],
-            })
-        elif isinstance(node, ast.ClassDef):
-            walk_defs(file, node.body, prefix + node.name + ".")
-
-
-def walk_classes(file, body, prefix):
-    for node in body:
-        if not isinstance(node, ast.ClassDef):
-            continue
-        methods, attributes = [], []
-        for item in node.body:
-            if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)):
-                methods.append(item.name)
-            elif isinstance(item, ast.Assign):
-                attributes += [t.id for t in item.targets if isinstance(t, ast.Name)]
-            elif isinstance(item, ast.AnnAssign) and isinstance(item.target, ast.Name):
-                attributes.append(item.target.id)
-        out.append({
-            "file": file,
-            "name": prefix + node.name,
-            "line": node.lineno,
-            "bases": [dotted(b) for b in node.bases],
-            "keywords": {k.arg: dotted(k.value) for k in node.keywords if k.arg},
-            "decorators": [dotted(d) for d in node.decorator_list],
-            "methods": methods,
-            "attributes": attributes,
-        })
-        walk_classes(file, node.body, prefix + node.name + ".")
-
-
-for file in request["files"]:
-    with open(file, "rb") as handle:
-        source = handle.read()
-    if mode == "compile":
-        try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("error")
-                compile(source, file, "exec", dont_inherit=True)
-        except (SyntaxError, ValueError, Warning) as error:
-            line = getattr(error, "lineno", None)
-            text = getattr(error, "msg", None) or str(error)
-            out.append(file + ": " + (("line %s: " % line) if line else "") + type(error).__name__ + ": " + text)
-        continue
-    tree = ast.parse(source, file)
-    if mode == "imports":
-        for node in ast.walk(tree):
-            if isinstance(node, ast.Import):
-                for alias in node.names:
-                    out.append({"file": file, "line": node.lineno, "module": alias.name, "names": [], "level": 0,
-                                "asnames": [alias.asname] if alias.asname else []})
-            elif isinstance(node, ast.ImportFrom):
-                out.append({"file": file, "line": node.lineno, "module": node.module or "",
-                            "names": [a.name for a in node.names], "level": node.level,
-                            "asnames": [a.asname or a.name for a in node.names]})
-    elif mode == "prints":
-        for node in ast.walk(tree):
-            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "print":
-                out.append(file + ": line " + str(node.lineno) + ": print() call")
-    elif mode == "functions":
-        walk_defs(file, tree.body, "")
-    elif mode == "classes":
-        walk_classes(file, tree.body, "")
-
-json.dump(out, sys.stdout)
-`;
-
-function analyse<T>(mode: 'compile' | 'imports' | 'prints' | 'functions' | 'classes', root: string, files: string[]): T[] {
-  if (files.length === 0) return [];
-  const result = run(PYTHON, ['-c', ANALYSER], root, JSON.stringify({ mode, files }));
+/** Runs python/analyse.py in `root` over `files` (relative to root) and returns its JSON answer. */
+function analyse<M extends keyof Answers>(mode: M, root: string, files: readonly string[], options: AnalyseOptions = {}): Answers[M] {
+  const request = JSON.stringify({ mode, files, stdlibChecks: options.stdlibChecks ?? {} });
+  const result = spawnTool(options.python ?? PYTHON, [ANALYSER], { cwd: root, input: request, env: PYTHON_ENV });
   if (result.status !== 0) {
     throw new Error(`python analyser (${mode}) failed in ${root}:\n${result.stderr || result.stdout}`);
   }
-  return JSON.parse(result.stdout) as T[];
+  // JSON.parse gives any: analyse.py prints this mode's answer, in the shape Answers names
+  return JSON.parse(result.stdout) as Answers[M];
 }
 
-/** Files that do not compile (syntax errors, and warnings such as invalid escape sequences, as errors). */
-export function compileErrors(root: string, files: string[]): string[] {
-  return analyse<string>('compile', root, files);
+/** Files that do not compile (syntax errors, and warnings such as invalid escape sequences, as errors), "file: line N: Error: message". */
+export function compileErrors(root: string, files: readonly string[], options: { python?: string } = {}): string[] {
+  return files.length === 0 ? [] : analyse('compile', root, files, options);
 }
 
 /** Files that isort (profile black) would change, with isort's diff. */
@@ -228,7 +98,7 @@ export function isortCheck(root: string, files: string[], options: IsortOptions 
   if (files.length === 0) return [];
   requireTool('isort');
   const firstParty = (options.firstParty ?? []).flatMap((name) => ['--project', name]);
-  const result = run('isort', ['--profile', 'black', ...firstParty, '--check-only', '--diff', ...files], root);
+  const result = spawnTool('isort', ['--profile', 'black', ...firstParty, '--check-only', '--diff', ...files], { cwd: root, env: PYTHON_ENV });
   const problems: string[] = [];
   for (const line of result.stderr.split('\n')) {
     const match = /^ERROR:\s+(.+?)\s+Imports are incorrectly sorted/.exec(line);
@@ -245,7 +115,7 @@ export function isortCheck(root: string, files: string[], options: IsortOptions 
 export function blackCheck(root: string, files: string[]): string[] {
   if (files.length === 0) return [];
   requireTool('black');
-  const result = run('black', ['--check', '--diff', '--quiet', ...files], root);
+  const result = spawnTool('black', ['--check', '--diff', '--quiet', ...files], { cwd: root, env: PYTHON_ENV });
   if (result.status === 0) return [];
   const problems: string[] = [];
   for (const header of result.stdout.matchAll(/^--- (.+?)\t/gm)) {
@@ -274,7 +144,7 @@ export function formatterChanges(root: string, files: string[], options: IsortOp
 export function flake8Errors(root: string, files: string[], maxLineLength = 100): string[] {
   if (files.length === 0) return [];
   requireTool('flake8');
-  const result = run('flake8', ['--isolated', `--max-line-length=${maxLineLength}`, ...files], root);
+  const result = spawnTool('flake8', ['--isolated', `--max-line-length=${maxLineLength}`, ...files], { cwd: root, env: PYTHON_ENV });
   if (result.status !== 0 && result.stdout.trim() === '') return [`(flake8): exit ${result.status}: ${result.stderr.trim()}`];
   return linterLines(root, result.stdout);
 }
@@ -283,7 +153,7 @@ export function flake8Errors(root: string, files: string[], maxLineLength = 100)
 export function pyflakesErrors(root: string, files: string[]): string[] {
   if (files.length === 0) return [];
   requireTool('pyflakes');
-  const result = run(PYFLAKES!, files, root);
+  const result = spawnTool(PYFLAKES!, files, { cwd: root, env: PYTHON_ENV });
   return linterLines(root, `${result.stdout}\n${result.stderr}`);
 }
 
@@ -306,13 +176,13 @@ export interface PyImport {
 }
 
 /** Every import statement, at any depth (also inside functions and try blocks). */
-export function pythonImports(root: string, files: string[]): PyImport[] {
-  return analyse<PyImport>('imports', root, files);
+export function pythonImports(root: string, files: readonly string[]): PyImport[] {
+  return files.length === 0 ? [] : analyse('imports', root, files);
 }
 
 /** Calls to print(), "file: line N: print() call". */
-export function pythonPrints(root: string, files: string[]): string[] {
-  return analyse<string>('prints', root, files);
+export function pythonPrints(root: string, files: readonly string[]): string[] {
+  return files.length === 0 ? [] : analyse('prints', root, files);
 }
 
 export interface PyFunction {
@@ -333,8 +203,8 @@ export interface PyFunction {
 }
 
 /** Every function and method (methods named "Class.method"). */
-export function pythonFunctions(root: string, files: string[]): PyFunction[] {
-  return analyse<PyFunction>('functions', root, files);
+export function pythonFunctions(root: string, files: readonly string[]): PyFunction[] {
+  return files.length === 0 ? [] : analyse('functions', root, files);
 }
 
 export interface PyClass {
@@ -352,6 +222,51 @@ export interface PyClass {
 }
 
 /** Every class, with its bases, methods and class attributes. */
-export function pythonClasses(root: string, files: string[]): PyClass[] {
-  return analyse<PyClass>('classes', root, files);
+export function pythonClasses(root: string, files: readonly string[]): PyClass[] {
+  return files.length === 0 ? [] : analyse('classes', root, files);
+}
+
+export interface PyCall {
+  /** keyword arguments as source text */
+  keywords: Record<string, string>;
+  /** positional arguments as source text */
+  args: string[];
+}
+
+export interface PyModule {
+  /** names the module defines at top level: classes, functions, assignments */
+  defined: string[];
+  /** every name bound at top level: `defined`, then the names its imports bind */
+  topLevel: string[];
+  /** top-level names bound by an assignment, to the value when it is a literal (null when it is not) */
+  assignments: Record<string, unknown>;
+  /** top-level assignments: the `dict(...)` calls inside the value, their keyword arguments as literals */
+  dictCalls: Record<string, Array<Record<string, unknown>>>;
+  /** keys of dict literals (null for a key that is no literal), by the name they are assigned to at any depth (the outermost) */
+  dictKeys: Record<string, unknown[]>;
+  /** top-level class -> class attribute -> its literal value (null when not a literal) */
+  classAttributes: Record<string, Record<string, unknown>>;
+  /** calls anywhere, by callee text */
+  calls: Record<string, PyCall[]>;
+  /** the calls in `if __name__ == '__main__':`, or null when there is no guard */
+  mainGuard: Array<{ func: string; args: string[] }> | null;
+  /** string literals (f-strings with {} for values) that contain SELECT and FROM */
+  sql: string[];
+}
+
+/** What each module binds, assigns, calls and guards: file (relative to root) -> facts. */
+export function pythonModules(root: string, files: readonly string[]): Record<string, PyModule> {
+  return files.length === 0 ? {} : analyse('modules', root, files);
+}
+
+export interface PyStdlib {
+  /** the standard library's top-level module names, from the Python that runs the checks */
+  modules: string[];
+  /** per module of `checks`: the names it does not define */
+  missing: Record<string, string[]>;
+}
+
+/** The standard library's module names, and which of `checks` (names by module) do not exist. */
+export function pythonStdlib(checks: Record<string, string[]> = {}): PyStdlib {
+  return analyse('stdlib', process.cwd(), [], { stdlibChecks: checks });
 }

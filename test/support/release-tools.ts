@@ -4,13 +4,13 @@
  * release's wheel pins) and mage-ai's flake8 + flake8-bugbear (GC_MAGE_TOOLS). Each check runs its
  * tool once over the files of many generated trees.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { releaseFacts } from '../../generators/openmetadata/facts/index.js';
 import type { OpenMetadataRelease } from '../../generators/openmetadata/profile/fields.js';
 import { REPO_ROOT } from './fixtures.js';
+import { PYTHON_ENV, spawnTool } from './spawn.js';
 
 const hostCache = (): string => process.env.GENERATOR_CONNECTOR_CACHE ?? path.join(os.homedir(), '.cache/generator-connector/host');
 
@@ -30,7 +30,7 @@ export function hostVenvBin(line: OpenMetadataRelease): { bin: string } | { miss
 
 /** Every tool the profile property judges with: python3, both releases' host venvs, mage-ai's flake8. */
 export interface ReleaseTools {
-  /** python3, for py_compile */
+  /** python3, for compileErrors */
   python: string;
   /** bin folders of the OpenMetadata host venvs, by release line */
   openmetadata: Record<OpenMetadataRelease, string>;
@@ -51,19 +51,9 @@ export function releaseTools(): ReleaseTools | { missing: string } {
   return { python: 'python3', openmetadata: { '1.12': v112.bin, '2.0': v20.bin }, mage };
 }
 
-interface Ran {
-  status: number | null;
-  output: string;
-}
-
-function run(command: string, args: string[], cwd: string): Ran {
-  const result = spawnSync(command, args, {
-    cwd,
-    encoding: 'utf8',
-    maxBuffer: 256 * 1024 * 1024,
-    env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1', NO_COLOR: '1' },
-  });
-  if (result.error) throw new Error(`${command} could not run: ${result.error.message}`);
+/** A tool's exit status and everything it printed. */
+function statusAndOutput(command: string, args: string[], cwd: string): { status: number | null; output: string } {
+  const result = spawnTool(command, args, { cwd, env: PYTHON_ENV });
   return { status: result.status, output: `${result.stdout}\n${result.stderr}`.trim() };
 }
 
@@ -119,7 +109,7 @@ export function releaseFormatterProblems(line: OpenMetadataRelease, bin: string,
   }
   const problems: string[] = [];
   for (const [name, [command, ...args]] of Object.entries(runs)) {
-    const result = run(command!, args, root);
+    const result = statusAndOutput(command!, args, root);
     if (result.status !== 0) problems.push(`${name} (${line}):\n${result.output}`);
   }
   return problems;
@@ -128,27 +118,7 @@ export function releaseFormatterProblems(line: OpenMetadataRelease, bin: string,
 /** flake8 (with flake8-bugbear) from GC_MAGE_TOOLS at mage-ai's line length: "file:line:col CODE message" lines. */
 export function mageFlake8Problems(bin: string, root: string, files: string[], maxLineLength: number): string[] {
   if (files.length === 0) return [];
-  const result = run(path.join(bin, 'flake8'), ['--isolated', `--max-line-length=${maxLineLength}`, ...files], root);
+  const result = statusAndOutput(path.join(bin, 'flake8'), ['--isolated', `--max-line-length=${maxLineLength}`, ...files], root);
   if (result.status === 0) return [];
   return result.output.split('\n').filter(Boolean);
-}
-
-/** Files (relative to root) that do not compile, with the error; warnings (invalid escapes) count as errors. */
-export function pyCompileProblems(python: string, root: string, files: string[]): string[] {
-  if (files.length === 0) return [];
-  const script = [
-    'import json, sys, warnings',
-    'bad = []',
-    'for f in json.load(sys.stdin):',
-    '    try:',
-    '        with warnings.catch_warnings():',
-    '            warnings.simplefilter("error")',
-    '            compile(open(f, "rb").read(), f, "exec", dont_inherit=True)',
-    '    except (SyntaxError, ValueError, Warning) as e:',
-    '        bad.append(f"{f}: {type(e).__name__}: {e}")',
-    'print(json.dumps(bad))',
-  ].join('\n');
-  const result = spawnSync(python, ['-c', script], { cwd: root, input: JSON.stringify(files), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  if (result.status !== 0) throw new Error(`py_compile run failed: ${result.stderr}`);
-  return JSON.parse(result.stdout) as string[];
 }

@@ -4,25 +4,29 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { skipWithReason } from './fixtures.js';
+import { requireFixtures, skipWithReason } from './fixtures.js';
+import { seedCheckout, SERVICES_DIR } from './checkouts.js';
+import { listFiles } from './files.js';
 import { diffTrees, isEmptyDiff, snapshotTree, tempDir } from './generate.js';
 import {
   blackCheck,
   compileErrors,
   flake8Errors,
   isortCheck,
-  listFiles,
   missingPythonTools,
   pyflakesErrors,
   pythonClasses,
   pythonFunctions,
   pythonImports,
+  pythonModules,
   pythonPrints,
+  pythonStdlib,
   unusedImports,
 } from './python.js';
+import { spawnTool } from './spawn.js';
 
 const BAD = [
   'import sys,os',
@@ -40,6 +44,30 @@ const BAD = [
 
 const GOOD = ['import os', '', '', 'def main() -> str:', '    return os.getcwd()', ''].join('\n');
 
+const MODULE = [
+  'import os.path as osp',
+  'from json import dumps',
+  'NAME: str = "x"',
+  'COUNT = 3',
+  'HOME = osp.expanduser("~")',
+  'ENTRIES = [dict(name="A b", uuid="a_b"), dict(name="C", module_name=dumps("c"))]',
+  'STREAMS = {"orders": 1, "users": 2}',
+  '',
+  'class Orders:',
+  '    TABLE = "orders"',
+  '    KEY = COUNT',
+  '',
+  'def run():',
+  '    test_fn = {"CheckAccess": run, "GetTables": run}',
+  '    return dumps(test_fn, indent=2)',
+  '',
+  'QUERY = f"SELECT a, b FROM {NAME}"',
+  '',
+  'if __name__ == "__main__":',
+  '    run()',
+  '',
+].join('\n');
+
 describe('test support: Python checkers', function () {
   let root: string;
 
@@ -49,14 +77,22 @@ describe('test support: Python checkers', function () {
     writeFileSync(path.join(root, 'pkg', 'bad.py'), BAD);
     writeFileSync(path.join(root, 'pkg', 'sub', 'good.py'), GOOD);
     writeFileSync(path.join(root, 'pkg', 'broken.py'), 'def g(:\n');
+    writeFileSync(path.join(root, 'pkg', 'module.py'), MODULE);
+    writeFileSync(path.join(root, 'pkg', 'notes.txt'), 'not python\n');
+    symlinkSync('notes.txt', path.join(root, 'pkg', 'link.txt'));
+    mkdirSync(path.join(root, 'pkg', '__pycache__'));
+    writeFileSync(path.join(root, 'pkg', '__pycache__', 'bad.cpython.pyc'), '');
   });
 
-  it('listFiles is recursive, relative and sorted', function () {
-    assert.deepEqual(listFiles(root, '.py'), ['pkg/bad.py', 'pkg/broken.py', 'pkg/sub/good.py']);
+  it('listFiles is recursive, relative and sorted; counts links, leaves out caches, and filters by extension when asked', function () {
+    assert.deepEqual(listFiles(root, { ext: '.py' }), ['pkg/bad.py', 'pkg/broken.py', 'pkg/module.py', 'pkg/sub/good.py']);
+    assert.deepEqual(listFiles(root, { ext: 'py' }), listFiles(root, { ext: '.py' }));
+    assert.deepEqual(listFiles(root), ['pkg/bad.py', 'pkg/broken.py', 'pkg/link.txt', 'pkg/module.py', 'pkg/notes.txt', 'pkg/sub/good.py']);
+    assert.deepEqual(listFiles(root, { skip: [] }).filter((f) => f.includes('__pycache__')), ['pkg/__pycache__/bad.cpython.pyc']);
   });
 
   it('compileErrors reports syntax errors and invalid escapes, and nothing for good code', function () {
-    const errors = compileErrors(root, listFiles(root, 'py'));
+    const errors = compileErrors(root, ['pkg/bad.py', 'pkg/broken.py', 'pkg/module.py', 'pkg/sub/good.py']);
     assert.equal(errors.length, 2, errors.join('\n'));
     assert.match(errors.join('\n'), /pkg\/bad\.py: line 4: .*invalid escape/);
     assert.match(errors.join('\n'), /pkg\/broken\.py: line 1: SyntaxError/);
@@ -107,6 +143,75 @@ describe('test support: Python checkers', function () {
       methods: ['m'],
       attributes: ['y'],
     });
+  });
+
+  it('pythonModules reads what a module binds, assigns, calls and guards', function () {
+    const module = pythonModules(root, ['pkg/module.py'])['pkg/module.py'];
+    assert.ok(module, 'pkg/module.py was analysed');
+    assert.deepEqual(module.defined, ['NAME', 'COUNT', 'HOME', 'ENTRIES', 'STREAMS', 'Orders', 'run', 'QUERY']);
+    assert.deepEqual(module.topLevel, [...module.defined, 'osp', 'dumps']);
+    assert.deepEqual(module.assignments, { NAME: 'x', COUNT: 3, HOME: null, ENTRIES: null, STREAMS: { orders: 1, users: 2 }, QUERY: null });
+    assert.deepEqual(module.dictCalls.ENTRIES, [{ name: 'A b', uuid: 'a_b' }, { name: 'C', module_name: null }]);
+    assert.deepEqual(module.dictKeys, { STREAMS: ['orders', 'users'], test_fn: ['CheckAccess', 'GetTables'] });
+    assert.deepEqual(module.classAttributes, { Orders: { TABLE: 'orders', KEY: null } });
+    // breadth first: the call in run()'s return is less deep than the one inside ENTRIES' dict()
+    assert.deepEqual(module.calls.dumps, [{ keywords: { indent: '2' }, args: ['test_fn'] }, { keywords: {}, args: ["'c'"] }]);
+    assert.deepEqual(module.mainGuard, [{ func: 'run', args: [] }]);
+    // the f-string whole, with {} for its values, and its constant part on its own
+    assert.deepEqual(module.sql, ['SELECT a, b FROM {}', 'SELECT a, b FROM ']);
+    assert.equal(pythonModules(root, ['pkg/sub/good.py'])['pkg/sub/good.py']?.mainGuard, null);
+  });
+
+  it('pythonStdlib names the standard library, and the names a module lacks', function () {
+    const stdlib = pythonStdlib({ json: ['dumps', 'no_such_name'], no_such_module: ['x'] });
+    assert.ok(stdlib.modules.includes('json') && !stdlib.modules.includes('pytest'));
+    assert.deepEqual(stdlib.missing.json, ['no_such_name']);
+    assert.match(stdlib.missing.no_such_module?.join('\n') ?? '', /does not import/);
+  });
+
+  it('the analyser fails loudly on a file that does not parse', function () {
+    assert.throws(() => pythonModules(root, ['pkg/broken.py']), /python analyser \(modules\) failed/);
+  });
+});
+
+describe('test support: spawnTool', function () {
+  it('passes cwd, env and input, and keeps stdout, stderr and the exit status', function () {
+    const dir = tempDir('connector-spawn-');
+    const result = spawnTool('sh', ['-c', 'pwd; echo "$GREETING"; cat; echo oops >&2; exit 3'], { cwd: dir, env: { GREETING: 'hello' }, input: 'piped' });
+    assert.deepEqual(result, { status: 3, signal: null, timedOut: false, stdout: `${dir}\nhello\npiped`, stderr: 'oops\n' });
+  });
+
+  it('leaves out a variable given as undefined', function () {
+    process.env.GC_SPAWN_PROBE = 'set';
+    try {
+      assert.equal(spawnTool('sh', ['-c', 'echo "${GC_SPAWN_PROBE-unset}"']).stdout, 'set\n');
+      assert.equal(spawnTool('sh', ['-c', 'echo "${GC_SPAWN_PROBE-unset}"'], { env: { GC_SPAWN_PROBE: undefined } }).stdout, 'unset\n');
+    } finally {
+      delete process.env.GC_SPAWN_PROBE;
+    }
+  });
+
+  it('says a run timed out, and throws for a command that is not installed', function () {
+    const slow = spawnTool('sleep', ['5'], { timeoutMs: 200 });
+    assert.deepEqual([slow.timedOut, slow.status, slow.signal], [true, null, 'SIGTERM']);
+    assert.throws(() => spawnTool('gc-no-such-command', []), /gc-no-such-command could not run/);
+  });
+});
+
+describe('test support: seedCheckout', function () {
+  it('openmetadata: the real service files and an ingestion folder', function () {
+    requireFixtures(this, `openmetadata/${SERVICES_DIR}`);
+    const dir = seedCheckout('openmetadata', tempDir('connector-seed-om-'));
+    const files = listFiles(dir);
+    assert.ok(files.includes(`${SERVICES_DIR}/databaseService.json`), files.join('\n'));
+    assert.ok(files.every((f) => f.startsWith(`${SERVICES_DIR}/`) && f.endsWith('Service.json')), files.join('\n'));
+    assert.ok(existsSync(path.join(dir, 'ingestion')));
+  });
+
+  it('mage: a copy of the small mage-ai host, sources folder included', function () {
+    const dir = seedCheckout('mage', path.join(tempDir('connector-seed-mage-'), 'new', 'folder'));
+    assert.ok(listFiles(dir).includes('mage_ai/data_integrations/sources/constants.py'));
+    assert.ok(existsSync(path.join(dir, 'mage_integrations/mage_integrations/sources')));
   });
 });
 

@@ -3,7 +3,7 @@
  * and as root every folder is writable. As root, a system user `yotest` is
  * created with useradd when missing and commands run through runuser.
  */
-import { spawnSync } from 'node:child_process';
+import { spawnTool, type Spawned } from './spawn.js';
 
 const USER = 'yotest';
 export const isRoot = process.getuid?.() === 0;
@@ -15,8 +15,8 @@ export interface Account {
   home: string;
 }
 
-export const run = (command: string, args: string[], cwd?: string) =>
-  spawnSync(command, args, { cwd, encoding: 'utf8', input: '', timeout: 120_000 });
+/** An account command or a run as the account: two minutes at most (a yo run waiting on a prompt would hang). */
+const run = (command: string, args: string[], cwd?: string): Spawned => spawnTool(command, args, { cwd, timeoutMs: 120_000 });
 
 function account(name: string): Account | undefined {
   const entry = run('getent', ['passwd', name]);

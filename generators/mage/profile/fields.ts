@@ -1,5 +1,5 @@
 /** Inputs of a Mage AI (mage_integrations) source. */
-import type { Field, PartialProfile } from '../../../core/profile/field.js';
+import type { Field, PartialProfile, SchemaValue } from '../../../core/profile/field.js';
 import {
   apiEndpointsField,
   choiceField,
@@ -18,15 +18,40 @@ import { PYTHON_RESERVED } from '../../../core/profile/names.js';
 export const MAGE_CONNECTOR_TYPES = ['sql', 'api', 'file'] as const;
 export const MAGE_AUTH_TYPES = ['api_key', 'bearer', 'basic', 'oauth2', 'none'] as const;
 
-export type MageConnectorType = (typeof MAGE_CONNECTOR_TYPES)[number];
 export type MageAuthType = (typeof MAGE_AUTH_TYPES)[number];
 
-export interface ConfigKey {
-  key: string;
-  sample?: string | number;
-  secret?: boolean;
-  description?: string;
-}
+export const CONFIG_KEY = '^[a-z_][a-z0-9_]*$';
+
+/** One config key of a source: the name its code reads, and what the docs and the config template say of it. */
+const CONFIG_KEY_SCHEMA = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['key'],
+  properties: {
+    key: {
+      type: 'string',
+      pattern: CONFIG_KEY,
+      maxLength: 60,
+      not: { enum: [...PYTHON_RESERVED] },
+      errorMessage:
+        'at most 60 lowercase letters, digits and underscores, ' +
+        'not starting with a digit and not a Python keyword',
+    },
+    sample: {
+      type: ['string', 'number'],
+      maxLength: 500,
+      errorMessage: 'a sample value must be text of at most 500 characters or a number',
+    },
+    secret: { type: 'boolean' },
+    description: { type: 'string', maxLength: 2000 },
+  },
+  errorMessage: {
+    required: 'each config key needs a key name',
+    additionalProperties: 'a config key has only key, sample, secret and description',
+  },
+} as const;
+
+export type ConfigKey = SchemaValue<typeof CONFIG_KEY_SCHEMA>;
 
 /** `password:secret=abc` -> { key: 'password', secret: true, sample: 'abc' }; numbers stay numbers. */
 export function parseConfigKey(text: string): ConfigKey {
@@ -54,7 +79,6 @@ export const RESERVED_SOURCE_NAMES = [
 export const RESERVED_STREAM_IDS = ['base', 'streams', 'schemas', 'client', 'templates', 'tests', 'main'] as const;
 
 const STREAM_ID = '^[a-z][a-z0-9_]*$';
-export const CONFIG_KEY = '^[a-z_][a-z0-9_]*$';
 
 /** Config keys the generated code reads for each API auth type (client.py builds the headers from them). */
 export const CREDENTIALS_BY_AUTH: Record<MageAuthType, readonly ConfigKey[]> = {
@@ -119,7 +143,7 @@ export const defaultConfigKeys = (p: PartialProfile): ConfigKey[] => {
   }
 };
 
-const mageNameField: Field = {
+const mageNameField = {
   ...nameField,
   help: 'Source name in snake_case: the uuid and folder name, e.g. my_api',
   schema: {
@@ -131,9 +155,9 @@ const mageNameField: Field = {
       },
     ],
   },
-};
+} as const satisfies Field;
 
-export const mageFields: readonly Field[] = [
+export const mageFields = [
   mageNameField,
   displayNameField,
   choiceField('connectorType', 'Kind of source: a SQL database, an HTTP API, or files', MAGE_CONNECTOR_TYPES, {
@@ -168,7 +192,8 @@ export const mageFields: readonly Field[] = [
       errorMessage: { type: 'must be a list of stream ids', uniqueItems: 'must list each stream id once' },
     },
   },
-  choicesField('authTypes', 'Authentication of the API (api only; several allowed)', MAGE_AUTH_TYPES, {
+  {
+    ...choicesField('authTypes', 'Authentication of the API (api only; several allowed)', MAGE_AUTH_TYPES, {
     question: 'Authentication of the API (several allowed)',
     choiceHelp: {
       api_key: 'a key sent in a header or the query string',
@@ -180,6 +205,7 @@ export const mageFields: readonly Field[] = [
     askWhen: (p) => p.connectorType === 'api',
     defaultFor: (p) => (p.connectorType === 'api' ? ['api_key'] : []),
     defaultHelp: 'api_key (api)',
+  }),
     // empty for sql and file; the api rule below asks for at least one
     schema: {
       type: 'array',
@@ -187,7 +213,7 @@ export const mageFields: readonly Field[] = [
       items: { type: 'string', enum: [...MAGE_AUTH_TYPES] },
       errorMessage: `must be distinct values of: ${MAGE_AUTH_TYPES.join(', ')}`,
     },
-  }),
+  },
   {
     name: 'baseUrl',
     kind: 'text',
@@ -227,33 +253,7 @@ export const mageFields: readonly Field[] = [
     schema: {
       type: 'array',
       minItems: 1,
-      items: {
-        type: 'object',
-        additionalProperties: false,
-        required: ['key'],
-        properties: {
-          key: {
-            type: 'string',
-            pattern: CONFIG_KEY,
-            maxLength: 60,
-            not: { enum: [...PYTHON_RESERVED] },
-            errorMessage:
-              'at most 60 lowercase letters, digits and underscores, ' +
-              'not starting with a digit and not a Python keyword',
-          },
-          sample: {
-            type: ['string', 'number'],
-            maxLength: 500,
-            errorMessage: 'a sample value must be text of at most 500 characters or a number',
-          },
-          secret: { type: 'boolean' },
-          description: { type: 'string', maxLength: 2000 },
-        },
-        errorMessage: {
-          required: 'each config key needs a key name',
-          additionalProperties: 'a config key has only key, sample, secret and description',
-        },
-      },
+      items: CONFIG_KEY_SCHEMA,
       errorMessage: {
         type: 'must be a list of keys written key[:secret][=sample]',
         minItems: 'needs at least one config key',
@@ -287,7 +287,7 @@ export const mageFields: readonly Field[] = [
     askWhen: (p) => p.connectorType === 'api',
   },
   docsNotesField,
-];
+] as const satisfies readonly Field[];
 
 export const mageRules: readonly JsonSchema[] = [
   {

@@ -1,6 +1,6 @@
 /** The Mage source profile: its spec for the composer and the names derived from it. */
 import { parseApiEndpoints } from '../../../core/profile/api-endpoints.js';
-import type { PartialProfile } from '../../../core/profile/field.js';
+import type { PartialProfile, ProfileOf } from '../../../core/profile/field.js';
 import {
   CONFIG_KEY,
   configKeysOf,
@@ -10,27 +10,13 @@ import {
   missingConfigKeys,
   missingKeysReason,
   type ConfigKey,
-  type MageAuthType,
-  type MageConnectorType,
 } from './fields.js';
 import { longPathParameters } from './streams.js';
 import { isPythonReserved, pascalCase, SNAKE_CASE } from '../../../core/profile/names.js';
 import type { Problem, ProfileSpec } from '../../../core/profile/validate.js';
 
-export interface MageProfile {
-  name: string;
-  displayName: string;
-  connectorType: MageConnectorType;
-  streams: string[];
-  authTypes: MageAuthType[];
-  baseUrl: string;
-  defaultPort?: number;
-  configKeys: ConfigKey[];
-  pipPackages: string[];
-  docsUrl: string;
-  apiEndpoints: string[];
-  docsNotes: string;
-}
+/** A complete Mage profile (defaults filled), its type read from the fields' schemas. */
+export type MageProfile = ProfileOf<typeof mageFields>;
 
 export interface MageNames {
   /** source uuid and folder name */

@@ -29,13 +29,12 @@ export const OPENMETADATA_RELEASES: readonly OpenMetadataRelease[] = factRelease
 export const NEWEST_OPENMETADATA_RELEASE: OpenMetadataRelease = OPENMETADATA_RELEASES.at(-1) ?? '';
 
 export type ServiceType = (typeof SERVICE_TYPES)[number];
-export type ConnectionType = (typeof CONNECTION_TYPES)[number];
 export type OmAuthType = (typeof OM_AUTH_TYPES)[number];
 export type Capability = (typeof CAPABILITIES)[number];
 
 const isDatabase = (p: Record<string, unknown>): boolean => p.serviceType === 'database';
 
-export const openMetadataFields: readonly Field[] = [
+export const openMetadataFields = [
   nameField,
   choiceField('openmetadataVersion', 'OpenMetadata release line to write for', OPENMETADATA_RELEASES, {
     defaultFor: () => NEWEST_OPENMETADATA_RELEASE,
@@ -46,6 +45,7 @@ export const openMetadataFields: readonly Field[] = [
   {
     name: 'serviceTypeValue',
     kind: 'text',
+    optional: true,
     help: 'Service type enum value when plain capitalisation of the name is wrong, e.g. AzureSQL',
     // asked only when the name's own value is taken in the checkout (the run offers it then)
     question: 'Service type enum value (its lower case names the package folder)',
@@ -70,6 +70,8 @@ export const openMetadataFields: readonly Field[] = [
   {
     name: 'scheme',
     kind: 'text',
+    // sqlalchemy connectors only
+    optional: true,
     help: 'SQLAlchemy URL scheme (driver), e.g. clickhouse+native',
     askWhen: (p) => p.connectionType === 'sqlalchemy',
     defaultFor: (p) => (p.connectionType === 'sqlalchemy' ? p.name : undefined),
@@ -134,6 +136,7 @@ export const openMetadataFields: readonly Field[] = [
   {
     name: 'generateModels',
     kind: 'boolean',
+    optional: true,
     help:
       "After writing, generate the pydantic models of the new and edited schemas with the checkout's datamodel-codegen " +
       "(its env/bin, then $VIRTUAL_ENV/bin, then PATH) and the release's make generate options, so the connector imports at once",
@@ -142,7 +145,7 @@ export const openMetadataFields: readonly Field[] = [
     // off unless given: no default value, so the composed profile (and what is stored) has no such key
     schema: { type: 'boolean', errorMessage: 'must be true or false (on the command line: --generate-models or nothing)' },
   },
-];
+] as const satisfies readonly Field[];
 
 /** Rules that relate fields to each other; each names the field to fix. */
 export const openMetadataRules: readonly JsonSchema[] = [

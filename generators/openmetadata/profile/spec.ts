@@ -2,38 +2,15 @@
 import {
   openMetadataFields,
   openMetadataRules,
-  type Capability,
-  type ConnectionType,
-  type OmAuthType,
-  type OpenMetadataRelease,
   type ServiceType,
 } from './fields.js';
 import { isPythonReserved, pascalCase, SNAKE_CASE } from '../../../core/profile/names.js';
-import type { PartialProfile } from '../../../core/profile/field.js';
+import type { PartialProfile, ProfileOf } from '../../../core/profile/field.js';
 import type { Problem, ProfileSpec } from '../../../core/profile/validate.js';
 import { parseApiEndpoints } from '../../../core/profile/api-endpoints.js';
 
-export interface OpenMetadataProfile {
-  name: string;
-  openmetadataVersion: OpenMetadataRelease;
-  serviceType: ServiceType;
-  serviceTypeValue?: string;
-  connectionType: ConnectionType;
-  scheme?: string;
-  defaultPort?: number;
-  authTypes: OmAuthType[];
-  capabilities: Capability[];
-  displayName: string;
-  description: string;
-  docsUrl: string;
-  sdkPackage: string;
-  apiEndpoints: string[];
-  docsNotes: string;
-  dockerImage: string;
-  dockerPort?: number;
-  /** a choice of the run (--generate-models), never stored with the answers */
-  generateModels?: boolean;
-}
+/** A complete OpenMetadata profile (defaults filled), its type read from the fields' schemas. */
+export type OpenMetadataProfile = ProfileOf<typeof openMetadataFields>;
 
 /** `<t>` in `<t>ServiceType` / `<t>Connection` definitions of `<type>Service.json`. */
 const SERVICE_DEFINITION_PREFIX: Record<ServiceType, string> = {
