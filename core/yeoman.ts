@@ -51,6 +51,9 @@ export const ioAdapter = (generator: AnyGenerator): EnvironmentInternals['adapte
 /** The abort signal of the environment's adapter (an adapter of yeoman-test may have none). */
 export const adapterSignal = (generator: AnyGenerator): AbortSignal | undefined => ioAdapter(generator).signal;
 
+/** Yeoman's logCwd, when the environment has one. */
+export const logCwd = (generator: AnyGenerator): string | undefined => internals(generator).logCwd;
+
 /** The folder the run started in (Yeoman's logCwd): where the user's shell is, which messages name paths from. */
 export const runFolder = (generator: AnyGenerator): string => internals(generator).logCwd ?? process.cwd();
 

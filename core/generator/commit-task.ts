@@ -4,7 +4,7 @@
  */
 import type Generator from 'yeoman-generator';
 import { commitAllOrNothing, type CommitContext } from '../commit.js';
-import { conflicterOptions, ioAdapter, sharedFs } from '../yeoman.js';
+import { conflicterOptions, ioAdapter, logCwd, sharedFs } from '../yeoman.js';
 import { canAsk, type ConnectorOptions } from './options.js';
 
 /**
@@ -24,7 +24,7 @@ export function allOrNothingCommit(
       adapter: ioAdapter(generator),
       conflicterOptions: environmentOptions,
       // messages name paths as the user's shell sees them, like Yeoman's own lines
-      root: generator.env.logCwd ?? generator.destinationRoot(),
+      root: logCwd(generator) ?? generator.destinationRoot(),
       destinationRoot: generator.destinationRoot(),
       writeConflictMarkers: Boolean(options.writeConflictMarkers),
       canAsk: canAsk(options),
@@ -32,5 +32,22 @@ export function allOrNothingCommit(
       dryRun: Boolean(options.dryRun || environmentOptions.dryRun),
       ...host?.(),
     });
+  };
+}
+
+/**
+ * The generator a commit task runs for, known only after super() returns: Yeoman takes the task with
+ * the generator's features, before the constructor's own body runs, so the task reads the generator here.
+ */
+export function laterGenerator<G>(): { set: (generator: G) => void; get: () => G } {
+  let generator: G | undefined;
+  return {
+    set: (value) => {
+      generator = value;
+    },
+    get: () => {
+      if (generator === undefined) throw new Error('the commit task ran before its generator was constructed');
+      return generator;
+    },
   };
 }

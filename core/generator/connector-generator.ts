@@ -24,7 +24,7 @@ import { ProfileError, checkedProfile, findProblems, type Problem, type ProfileS
 import { declined, describeEdit, type RegistrationReport } from '../registration.js';
 import { answersFile, lastStoredName, storeProfile, storedAnswers, storedProfile, withStoredProfile, type StoredAnswers } from '../stored-profiles.js';
 import { adapterSignal, leaveOutTaskErrorLine, markForced, runFolder, sharedFs, type AnyGenerator } from '../yeoman.js';
-import { allOrNothingCommit } from './commit-task.js';
+import { allOrNothingCommit, laterGenerator } from './commit-task.js';
 import { Conversation } from './conversation.js';
 import { dryRunListing } from './dry-run.js';
 import { canAsk, declareOptions, forcedRun, undeclaredFlagProblems, type ConnectorOptions } from './options.js';
@@ -37,6 +37,8 @@ export abstract class ConnectorGenerator<P extends HostProfile> extends Generato
   private composed: PartialProfile = {};
   /** the checked profile, typed as its host's (set in configuring, once it has no problem) */
   protected profile!: P;
+  /** configuring has checked the profile: before it, a commit has nothing of this run's to refresh */
+  private configured = false;
   protected checkoutRoot: string | undefined;
   protected registration!: RegistrationReport;
   private answers!: ReturnType<typeof answersFile>;
@@ -56,18 +58,19 @@ export abstract class ConnectorGenerator<P extends HostProfile> extends Generato
     // customInstallTask: these generators never install packages, so skip yeoman's package.json install step.
     // Yeoman's extension point for the commit: ours writes every file or none (core/commit.ts).
     // Features are frozen once passed, so the task reaches the generator through a holder filled in below.
-    const self: { generator?: ConnectorGenerator<P> } = {};
-    const commit = allOrNothingCommit(
-      () => self.generator!,
-      () => ({
-        refresh: () => self.generator!.refreshSharedFiles(),
-        lifecycle: self.generator!.takeLifecycle(),
-        // Yeoman may run the commit twice (see takeLifecycle): what each found is kept
-        onMarkers: (files) => files.forEach((file) => self.generator!.markedFiles.add(file)),
-      }),
-    );
+    const self = laterGenerator<ConnectorGenerator<P>>();
+    const commit = allOrNothingCommit(self.get, () => ({
+      refresh: () => {
+        self.get().refreshSharedFiles();
+      },
+      lifecycle: self.get().takeLifecycle(),
+      // Yeoman may run the commit twice (see takeLifecycle): what each found is kept
+      onMarkers: (files) => {
+        for (const file of files) self.get().markedFiles.add(file);
+      },
+    }));
     super(args, options, { inheritTasks: true, customInstallTask: true, customCommitTask: commit });
-    self.generator = this;
+    self.set(this);
     leaveOutTaskErrorLine(this);
     declareOptions(this, spec);
     this.option('skip-register', { type: Boolean, description: 'Do not edit host files to register the connector' });
@@ -114,8 +117,8 @@ export abstract class ConnectorGenerator<P extends HostProfile> extends Generato
     profile = reask ? mergeSources(implied, profile) : mergeSources(mergeSources(stored ?? {}, implied), profile);
     this.conversation.markSupplied(Object.keys(profile));
     // A stored profile was complete when stored: optional fields left empty then stay empty.
-    if (asking && (!stored || reask)) await this.conversation.askMissing(profile, reask ? (stored ?? {}) : {});
-    if (reask) profile = mergeSources(stored ?? {}, profile);
+    if (asking && (!stored || reask)) await this.conversation.askMissing(profile, reask ? stored : {});
+    if (reask) profile = mergeSources(stored, profile);
     if (canAsk(this.options)) await this.conversation.offerFixes(profile);
     this.derivedFields = spec.fields.filter((f) => f.rederived && profile[f.name] === undefined).map((f) => f.name);
     const complete = withDefaults(spec, profile);
@@ -124,7 +127,7 @@ export abstract class ConnectorGenerator<P extends HostProfile> extends Generato
     this.composed = inOrderOf(storedOrder, complete);
   }
 
-  async configuring(): Promise<void> {
+  configuring(): void {
     const { spec } = this.host;
     const profile = this.composed;
     const stored = typeof profile.name === 'string' ? storedProfile(this.config, spec.host, profile.name) : undefined;
@@ -139,12 +142,13 @@ export abstract class ConnectorGenerator<P extends HostProfile> extends Generato
     const supplied = problems.filter((p) => this.conversation.isSupplied(p.field) || !(p.field in profile));
     if (problems.length > 0) throw new ProfileError(supplied.length > 0 ? supplied : problems);
     this.profile = checkedProfile<P>(profile);
+    this.configured = true;
 
     storeProfile(this.config, spec.host, this.storedAnswers());
     const planned = this.host.plan(this.profile).map((f) => f.destination);
     const connector = `${spec.host}:${this.profile.name}`;
     this.lifecycle = { connector, planned, changes: planChanges(this.destinationRoot(), connector, planned, this.forced()) };
-    this.answers = answersFile(this.destinationRoot(), (file) => this.fs.read(file, { defaults: '' }) ?? undefined);
+    this.answers = answersFile(this.destinationRoot(), (file) => this.fs.read(file, { defaults: '' }));
     const registration = this.host.registrations(this.profile, this.checkoutRoot);
     // what this run registers, computed before writing: reading the files again later would find the edits already made
     this.registration = this.options.skipRegister ? declined(registration) : registration;
@@ -237,7 +241,7 @@ export abstract class ConnectorGenerator<P extends HostProfile> extends Generato
   private refreshSharedFiles(): void {
     // Once: writing to mem-fs during the commit makes Yeoman queue another commit (for files a
     // conflicter changes), and a refresh there would queue one more, for ever.
-    if (this.options.dryRun || !this.profile || this.refreshed) return;
+    if (this.options.dryRun || !this.configured || this.refreshed) return;
     this.refreshed = true;
     const store = sharedFs(this);
     const fromDisk = (file: string): string | undefined => (existsSync(file) ? readFileSync(file, 'utf8') : undefined);
@@ -267,7 +271,7 @@ export abstract class ConnectorGenerator<P extends HostProfile> extends Generato
   private logDryRun(): void {
     const listing = dryRunListing({
       planned: this.host.plan(this.profile).map((f) => f.destination),
-      statusOf: (destination) => mergeOutcome(this.destinationRoot(), destination, Buffer.from(this.fs.read(this.destinationPath(destination)) ?? '')).status,
+      statusOf: (destination) => mergeOutcome(this.destinationRoot(), destination, Buffer.from(this.fs.read(this.destinationPath(destination), { defaults: '' }))).status,
       changes: this.lifecycle?.changes ?? { absent: [], delete: [], obsolete: [] },
       force: this.forced(),
       registration: this.registration,

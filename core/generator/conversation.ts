@@ -137,8 +137,8 @@ export class Conversation {
   /** The answer as a profile value, or undefined when left empty so that the default applies; `why` comes before the question. */
   private async ask(field: Field, profile: PartialProfile, defaultValue?: unknown, why?: string): Promise<unknown> {
     const question = questionFor(field, profile, defaultValue, (raw) => this.answerProblem(field, raw, profile));
-    const answer = await askOne(this.generator, why ? { ...question, message: `${why}. ${String(question.message)}` } : question);
-    this.promptedFields.set(field.name, String(question.message));
+    const answer = await askOne(this.generator, why ? { ...question, message: `${why}. ${question.message}` } : question);
+    this.promptedFields.set(field.name, question.message);
     return answerValue(field, answer);
   }
 

@@ -69,7 +69,10 @@ export function undeclaredFlagProblems(generator: Generator<Record<string, unkno
 }
 
 /** Whether this run may ask the user anything: an explicit option, else a terminal on stdin. */
-export const canAsk = (options: RunOptions): boolean => options.interactive ?? Boolean(process.stdin.isTTY);
+export const canAsk = (options: RunOptions): boolean =>
+  // @types/node types isTTY as boolean; a piped or closed stdin has none (undefined)
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-conversion -- undefined at run time when stdin is not a terminal
+  options.interactive ?? Boolean(process.stdin.isTTY);
 
 /** --force, given to the generator or to the environment (yo, yeoman-test) */
 export const forcedRun = (generator: Generator<Record<string, unknown>, ConnectorOptions>): boolean =>

@@ -246,6 +246,7 @@ export function findProblems(spec: ProfileSpec, profile: PartialProfile, context
  * fields' schemas ajv checked it against (ProfileOf), which is what makes this the one safe place the
  * composer's untyped record becomes a typed profile.
  */
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- P is the calling host's profile type, which the record does not carry
 export const checkedProfile = <P>(profile: PartialProfile): P => profile as P;
 
 export function assertValidProfile(spec: ProfileSpec, profile: PartialProfile, contextProblems: Problem[] = []): void {

@@ -7,7 +7,7 @@ import path from 'node:path';
 import Generator from 'yeoman-generator';
 import { closest } from '../../core/closest.js';
 import { markersReport, reportInterruptAsCancelled } from '../../core/commit.js';
-import { allOrNothingCommit } from '../../core/generator/commit-task.js';
+import { allOrNothingCommit, laterGenerator } from '../../core/generator/commit-task.js';
 import { undeclaredFlagProblems, type ConnectorOptions } from '../../core/generator/options.js';
 import { renderBrief } from '../../core/generator/render.js';
 import { helpText } from '../../core/help.js';
@@ -30,14 +30,15 @@ export default class ContextDocGenerator extends Generator<Record<string, unknow
 
   constructor(args: string[], options: ContextDocOptions) {
     // Features are frozen once passed, so the commit reaches the generator through a holder filled in below.
-    const self: { generator?: ContextDocGenerator } = {};
-    const commit = allOrNothingCommit(
-      () => self.generator!,
-      () => ({ onMarkers: (files) => self.generator!.markedFiles.push(...files) }),
-    );
+    const self = laterGenerator<ContextDocGenerator>();
+    const commit = allOrNothingCommit(self.get, () => ({
+      onMarkers: (files) => {
+        self.get().markedFiles.push(...files);
+      },
+    }));
     // customInstallTask: nothing to install, so no package.json install step (and no message about one)
     super(args, options, { customCommitTask: commit, customInstallTask: true });
-    self.generator = this;
+    self.set(this);
     leaveOutTaskErrorLine(this);
     for (const field of contextDocFields) this.option(dashed(field.name), { type: String, description: field.help });
     this.option('interactive', { type: Boolean, description: 'Ask about conflicts (default: when stdin is a terminal)' });
@@ -75,7 +76,7 @@ export default class ContextDocGenerator extends Generator<Record<string, unknow
   writing(): void {
     const { host, profile } = this;
     const checkoutRoot = findCheckoutRoot(this.destinationRoot(), host.checkoutMarker);
-    const answers = answersFile(this.destinationRoot(), (file) => this.fs.read(file, { defaults: '' }) ?? undefined).note;
+    const answers = answersFile(this.destinationRoot(), (file) => this.fs.read(file, { defaults: '' })).note;
     renderBrief(this, host, profile, {
       plan: host.plan(profile),
       data: host.templateData(profile),
@@ -105,7 +106,7 @@ export default class ContextDocGenerator extends Generator<Record<string, unknow
 
   private onlyStoredHost(): string | undefined {
     const connectors = Object.keys((this.config.get('connectors') as Record<string, unknown> | undefined) ?? {});
-    const hosts = [...new Set(connectors.map((key) => key.split(':')[0]!))];
+    const hosts = [...new Set(connectors.map((key) => key.split(':', 1)[0] ?? key))];
     return hosts.length === 1 ? hosts[0] : undefined;
   }
 }

@@ -54,7 +54,7 @@ export default class OpenMetadataGenerator extends ConnectorGenerator<OpenMetada
       facts,
       toolchain: found.toolchain,
       changed,
-      read: (rel) => (this.fs.exists(schemaPath(rel)) ? (this.fs.read(schemaPath(rel)) ?? undefined) : undefined),
+      read: (rel) => (this.fs.exists(schemaPath(rel)) ? this.fs.read(schemaPath(rel)) : undefined),
     });
     for (const model of result.models) {
       const destination = this.destinationPath(facts.modelsRoot, model.module);

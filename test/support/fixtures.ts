@@ -86,12 +86,12 @@ export function readFixtureJson(relPath: string): unknown {
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new Error(`fixture ${file} cannot be read: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(`fixture ${file} cannot be read: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
-    throw new Error(`fixture ${file} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(`fixture ${file} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
 }
 

@@ -16,7 +16,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import yaml from 'js-yaml';
-import { CREDENTIALS_BY_AUTH, MAGE_AUTH_TYPES, missingConfigKeys, RESERVED_SOURCE_NAMES, RESERVED_STREAM_IDS, SQL_REQUIRED_KEYS, type MageAuthType } from '../../generators/mage/profile/fields.js';
+import { CREDENTIALS_BY_AUTH, MAGE_AUTH_TYPES, missingConfigKeys, RESERVED_SOURCE_NAMES, RESERVED_STREAM_IDS, SQL_REQUIRED_KEYS } from '../../generators/mage/profile/fields.js';
 import { CAPABILITIES, OM_AUTH_TYPES, NEWEST_OPENMETADATA_RELEASE, OPENMETADATA_RELEASES, SERVICE_TYPES, type OpenMetadataRelease } from '../../generators/openmetadata/profile/fields.js';
 import { streamClassName } from '../../generators/mage/profile/spec.js';
 import { isPythonReserved, pascalCase } from '../../core/profile/names.js';
@@ -200,13 +200,13 @@ const mageValid = fc.constantFrom('api', 'sql', 'file').chain((connectorType): f
             streams,
             authTypes: fc.constant(authTypes),
             baseUrl,
-            configKeys: configKeysWith(authTypes.flatMap((a) => CREDENTIALS_BY_AUTH[a as MageAuthType])),
+            configKeys: configKeysWith(authTypes.flatMap((a) => CREDENTIALS_BY_AUTH[a])),
           },
           { requiredKeys: ['name', 'connectorType', 'authTypes'] },
         )
         .chain((p) =>
-          streamReads((p.streams as string[] | undefined) ?? ['records']).map((reads) =>
-            withPathKeys({ ...p, apiEndpoints: oneCallEach([...reads, ...((p.apiEndpoints as string[] | undefined) ?? [])]) }),
+          streamReads(p.streams ?? ['records']).map((reads) =>
+            withPathKeys({ ...p, apiEndpoints: oneCallEach([...reads, ...(p.apiEndpoints ?? [])]) }),
           ),
         ),
     );
@@ -238,8 +238,11 @@ interface Breakage {
   apply: (p: Profile) => Profile;
 }
 
+/** A value as a breakage names it: JSON, cut short; `undefined` as itself (JSON.stringify gives it no text). */
+const shownValue = (value: unknown): string => (value === undefined ? 'undefined' : JSON.stringify(value).slice(0, 60));
+
 const set = (field: string, value: unknown, label: string, extra: Profile = {}): Breakage => ({
-  what: `${field} = ${JSON.stringify(value)?.slice(0, 60)}`,
+  what: `${field} = ${shownValue(value)}`,
   label,
   apply: (p) => ({ ...p, ...extra, [field]: value }),
 });

@@ -47,7 +47,9 @@ export function nonRootAccount(): Account | string {
 export function commandAs(user: Account, command: string[], env: Record<string, string | undefined> = {}): string[] {
   // records of generated files (core/merge.ts) in a folder the user can write, unless the test names one
   const records = `/tmp/gc-records-${user.name}`;
-  const entries = Object.entries({ HOME: user.home, NO_UPDATE_NOTIFIER: '1', CI: 'true', FORCE_COLOR: '0', GENERATOR_CONNECTOR_STATE_DIR: records, ...env });
+  // undefined unsets a variable (`env -u`)
+  const all: Record<string, string | undefined> = { HOME: user.home, NO_UPDATE_NOTIFIER: '1', CI: 'true', FORCE_COLOR: '0', GENERATOR_CONNECTOR_STATE_DIR: records, ...env };
+  const entries = Object.entries(all);
   const vars = [
     ...entries.flatMap(([k, v]) => (v === undefined ? ['-u', k] : [])),
     ...entries.flatMap(([k, v]) => (v === undefined ? [] : [`${k}=${v}`])),
