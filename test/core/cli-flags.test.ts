@@ -56,29 +56,18 @@ describe('core/cli-flags', function () {
   describe('the problems of unknown flags (unknownFlagProblems)', function () {
     const declared = ['name', 'service-type', 'default-port', 'skip-register'];
 
-    it('names the closest declared flag', function () {
-      assert.deepEqual(unknownFlagProblems(['--servce-type'], declared), [
-        { field: 'servce-type', label: '--servce-type', message: 'is not a flag of this generator; did you mean --service-type? (--help lists them)' },
-      ]);
-    });
-
-    it('suggests nothing when no declared flag is close', function () {
-      assert.deepEqual(unknownFlagProblems(['--frobnicate'], declared), [
-        { field: 'frobnicate', label: '--frobnicate', message: 'is not a flag of this generator (--help lists them)' },
-      ]);
-    });
-
-    it('takes names as yo gives them (without dashes) and shows them as flags', function () {
-      assert.deepEqual(unknownFlagProblems(['nme'], declared), [
-        { field: 'nme', label: '--nme', message: 'is not a flag of this generator; did you mean --name? (--help lists them)' },
-      ]);
-    });
-
-    it('looks past no- for the suggestion, and keeps the flag as typed in the label', function () {
-      assert.deepEqual(unknownFlagProblems(['--no-skip-registr'], declared), [
-        { field: 'no-skip-registr', label: '--no-skip-registr', message: 'is not a flag of this generator; did you mean --skip-register? (--help lists them)' },
-      ]);
-    });
+    const cases: Array<[what: string, typed: string, field: string, suggestion: string | undefined]> = [
+      ['names the closest declared flag', '--servce-type', 'servce-type', '--service-type'],
+      ['suggests nothing when no declared flag is close', '--frobnicate', 'frobnicate', undefined],
+      ['takes names as yo gives them (without dashes) and shows them as flags', 'nme', 'nme', '--name'],
+      ['looks past no- for the suggestion, and keeps the flag as typed in the label', '--no-skip-registr', 'no-skip-registr', '--skip-register'],
+    ];
+    for (const [what, typed, field, suggestion] of cases) {
+      it(what, function () {
+        const message = `is not a flag of this generator${suggestion ? `; did you mean ${suggestion}?` : ''} (--help lists them)`;
+        assert.deepEqual(unknownFlagProblems([typed], declared), [{ field, label: `--${field}`, message }]);
+      });
+    }
 
     it('reports a flag typed twice once', function () {
       assert.equal(unknownFlagProblems(['--bogus', '--bogus'], declared).length, 1);

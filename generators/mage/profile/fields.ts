@@ -289,43 +289,25 @@ export const mageFields = [
   docsNotesField,
 ] as const satisfies readonly Field[];
 
+/** A rule on one field that holds for some connector types only. */
+const forConnectorTypes = (types: readonly string[], field: string, schema: JsonSchema): JsonSchema => ({
+  if: { properties: { connectorType: types.length === 1 ? { const: types[0] } : { enum: types } }, required: ['connectorType'] },
+  then: { properties: { [field]: schema } },
+});
+
 export const mageRules: readonly JsonSchema[] = [
-  {
-    if: { properties: { connectorType: { enum: ['api', 'file'] } }, required: ['connectorType'] },
-    then: {
-      properties: {
-        streams: { type: 'array', minItems: 1, errorMessage: 'needs at least one stream id for api and file sources' },
-      },
-    },
-  },
-  {
-    if: { properties: { connectorType: { const: 'sql' } }, required: ['connectorType'] },
-    then: {
-      properties: {
-        streams: {
-          type: 'array',
-          maxItems: 0,
-          errorMessage: 'applies to api and file sources only: a SQL source discovers its tables',
-        },
-      },
-    },
-  },
-  {
-    if: { properties: { connectorType: { enum: ['sql', 'file'] } }, required: ['connectorType'] },
-    then: {
-      properties: {
-        authTypes: { type: 'array', maxItems: 0, errorMessage: 'applies to api sources only' },
-      },
-    },
-  },
-  {
-    if: { properties: { connectorType: { const: 'api' } }, required: ['connectorType'] },
-    then: {
-      properties: {
-        authTypes: { type: 'array', minItems: 1, errorMessage: 'needs at least one auth type for an api source (none for no auth)' },
-      },
-    },
-  },
+  forConnectorTypes(['api', 'file'], 'streams', { type: 'array', minItems: 1, errorMessage: 'needs at least one stream id for api and file sources' }),
+  forConnectorTypes(['sql'], 'streams', {
+    type: 'array',
+    maxItems: 0,
+    errorMessage: 'applies to api and file sources only: a SQL source discovers its tables',
+  }),
+  forConnectorTypes(['sql', 'file'], 'authTypes', { type: 'array', maxItems: 0, errorMessage: 'applies to api sources only' }),
+  forConnectorTypes(['api'], 'authTypes', {
+    type: 'array',
+    minItems: 1,
+    errorMessage: 'needs at least one auth type for an api source (none for no auth)',
+  }),
 ];
 
 /** Config keys must be distinct; JSON Schema cannot say so for objects by one property. */
