@@ -21,5 +21,8 @@ export default tseslint.config(
     },
   },
   { files: ['**/*.js', '**/*.cjs', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
-  { files: ['bench/*.mjs', '.dependency-cruiser.cjs'], languageOptions: { globals: { process: 'readonly', module: 'writable', console: 'readonly' } } },
+  {
+    files: ['bench/*.mjs', '.dependency-cruiser.cjs'],
+    languageOptions: { globals: { process: 'readonly', module: 'writable', console: 'readonly' } },
+  },
 );

@@ -71,12 +71,20 @@ for (const [index, c] of cases.entries()) {
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, NO_UPDATE_NOTIFIER: '1', GENERATOR_CONNECTOR_STATE_DIR: path.join(target, '.records', String(index)) },
     });
-  const runs = [[c.generator, '--profile', profile], ...(c.then ?? []).map((args) => (args[0] === 'context-doc' ? ['context-doc', '--host', c.generator] : [c.generator, '--profile', profile, ...args]))];
+  const runs = [
+    [c.generator, '--profile', profile],
+    ...(c.then ?? []).map((args) =>
+      args[0] === 'context-doc' ? ['context-doc', '--host', c.generator] : [c.generator, '--profile', profile, ...args],
+    ),
+  ];
   for (const [step, args] of runs.entries()) {
     if (args[0] === 'context-doc') for (const brief of findBriefs(dir)) rmSync(brief);
     const run = bin(args);
     // what the run printed, with the snapshot's own folder named as <snapshot>
-    writeFileSync(path.join(target, `${c.folder.replaceAll(path.sep, '__')}.${step}.out`), `${run.status}\n${run.stdout}${run.stderr}`.replaceAll(target, '<snapshot>'));
+    writeFileSync(
+      path.join(target, `${c.folder.replaceAll(path.sep, '__')}.${step}.out`),
+      `${run.status}\n${run.stdout}${run.stderr}`.replaceAll(target, '<snapshot>'),
+    );
     if (run.status !== 0) {
       failed += 1;
       process.stderr.write(`${c.folder} (${args.join(' ')}): exited ${run.status}\n${run.stdout}${run.stderr}\n`);

@@ -136,8 +136,14 @@ const CONNECTOR = ['openmetadata', '--name', 'bench_db', '--service-type', 'data
 
 function timed(step: Command, cwd: string, env: NodeJS.ProcessEnv, okCodes: readonly number[] = [0]): number {
   const started = performance.now();
-  const child = spawnSync(step.command, step.args, { cwd, encoding: 'utf8', env: { ...process.env, NO_UPDATE_NOTIFIER: '1', ...env }, maxBuffer: 64 * 1024 * 1024 });
-  if (!okCodes.includes(child.status ?? -1)) throw new Error(`${step.command} ${step.args.slice(0, 3).join(' ')}: exit ${child.status}\n${child.stderr}`);
+  const child = spawnSync(step.command, step.args, {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NO_UPDATE_NOTIFIER: '1', ...env },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (!okCodes.includes(child.status ?? -1))
+    throw new Error(`${step.command} ${step.args.slice(0, 3).join(' ')}: exit ${child.status}\n${child.stderr}`);
   return performance.now() - started;
 }
 
@@ -147,7 +153,9 @@ function benchCheckout(release: HostRelease): { root: string; files: number } {
   // the fixtures' pom.xml names another release; the run writes for this one
   rmSync(path.join(root, 'openmetadata-spec/pom.xml'), { force: true });
   const { standIns } = omhost<{ standIns: string[] }>(release, 'complete', { specRoot: path.join(root, SCHEMA_DIR) }).value;
-  const files = spawnSync('find', [path.join(root, SCHEMA_DIR), '-name', '*.json'], { encoding: 'utf8' }).stdout.trim().split('\n').length;
+  const files = spawnSync('find', [path.join(root, SCHEMA_DIR), '-name', '*.json'], { encoding: 'utf8' })
+    .stdout.trim()
+    .split('\n').length;
   console.log(`  ${release.release}: fixture tree + ${standIns.length} stand-ins = ${files} schemas`);
   return { root, files };
 }
@@ -159,7 +167,10 @@ function importableConnector(release: HostRelease): { ours: number; upstream: nu
   const found = findToolchain(facts, undefined, { ...env, PATH: process.env.PATH });
   if ('missing' in found) throw new Error(found.missing);
   const { root } = benchCheckout(release);
-  const bin = (extra: string[]): Command => ({ command: process.execPath, args: [BIN, ...CONNECTOR, '--openmetadata-version', release.line, ...extra] });
+  const bin = (extra: string[]): Command => ({
+    command: process.execPath,
+    args: [BIN, ...CONNECTOR, '--openmetadata-version', release.line, ...extra],
+  });
   const ours: number[] = [];
   const upstream: number[] = [];
   for (let i = 0; i < MODEL_RUNS; i += 1) {
@@ -171,7 +182,8 @@ function importableConnector(release: HostRelease): { ours: number; upstream: nu
       ours.push(timed(bin(['--generate-models']), mine, env));
       // upstream: the same run, then make generate's datamodel-codegen over the whole tree (and 2.0's ruff clean-up)
       const output = path.join(theirs, facts.modelsRoot);
-      if (facts.isortFirstPartyMetadata) writeFileSync(path.join(theirs, 'pyproject.toml'), '[tool.isort]\nprofile = "black"\nknown_first_party = ["metadata"]\n');
+      if (facts.isortFirstPartyMetadata)
+        writeFileSync(path.join(theirs, 'pyproject.toml'), '[tool.isort]\nprofile = "black"\nknown_first_party = ["metadata"]\n');
       let ms = timed(bin([]), theirs, env);
       // make generate: mkdir -p ingestion/src/metadata/generated, then the script writes generated/schema
       mkdirSync(path.dirname(output), { recursive: true });
@@ -188,7 +200,9 @@ function importableConnector(release: HostRelease): { ours: number; upstream: nu
   return { ours: median(ours), upstream: median(upstream) };
 }
 
-console.log(`\ntime to an importable connector (${MODEL_RUNS} runs each): --generate-models vs the run + make generate's datamodel-codegen over the whole tree`);
+console.log(
+  `\ntime to an importable connector (${MODEL_RUNS} runs each): --generate-models vs the run + make generate's datamodel-codegen over the whole tree`,
+);
 let releases: HostRelease[] = [];
 try {
   releases = installedReleases();

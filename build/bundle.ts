@@ -119,7 +119,8 @@ const precompiledValidators: Plugin = {
 };
 
 // chunk names change with their contents: the last build's chunks go (dist/'s folders are tsc's output)
-for (const entry of readdirSync(OUTDIR, { withFileTypes: true })) if (entry.isFile() && entry.name.endsWith('.js')) rmSync(path.join(OUTDIR, entry.name));
+for (const entry of readdirSync(OUTDIR, { withFileTypes: true }))
+  if (entry.isFile() && entry.name.endsWith('.js')) rmSync(path.join(OUTDIR, entry.name));
 await build({
   entryPoints: { connector: path.join(ROOT, 'bin/connector.ts') },
   outdir: OUTDIR,

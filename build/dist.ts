@@ -13,7 +13,8 @@ const DIST = path.join(ROOT, 'dist');
 const GENERATORS = path.join(ROOT, 'generators');
 
 /** Files a generator folder holds that tsc does not emit: its templates and its facts (JSON). */
-const isAsset = (relative: string): boolean => relative.split(path.sep).includes('templates') || (relative.includes(`facts${path.sep}`) && relative.endsWith('.json'));
+const isAsset = (relative: string): boolean =>
+  relative.split(path.sep).includes('templates') || (relative.includes(`facts${path.sep}`) && relative.endsWith('.json'));
 
 function copyAssets(): void {
   for (const generator of readdirSync(GENERATORS, { withFileTypes: true }).filter((entry) => entry.isDirectory())) {

@@ -58,9 +58,12 @@ function fileIndex({ plan, changes, changedByUser }: BriefRun): string[] {
   return [
     ...plan.map((f) => `| \`${f.destination}\` | ${markdownLiteral(f.purpose, 'tableCell')}${mark(f)} |`),
     // what the profile no longer plans: gone with this run, or still there because the user changed it
-    ...changes.delete.map((file) => `| \`${file}\` | No longer generated (the profile changed): deleted by this run, unchanged since it was generated |`),
+    ...changes.delete.map(
+      (file) => `| \`${file}\` | No longer generated (the profile changed): deleted by this run, unchanged since it was generated |`,
+    ),
     ...changes.obsolete.map(
-      (file) => `| \`${file}\` | No longer generated (the profile changed), kept because you changed it: remove it, and what imports it, if nothing needs it |`,
+      (file) =>
+        `| \`${file}\` | No longer generated (the profile changed), kept because you changed it: remove it, and what imports it, if nothing needs it |`,
     ),
   ];
 }

@@ -52,7 +52,9 @@ export class LockTimeoutError extends Error {
 /** The lock cannot be made at all (a read-only checkout, say): said before anything is written. */
 function cannotLock(lockPath: string, error: unknown): Error {
   const { code, message } = error as NodeJS.ErrnoException;
-  return new Error(`Could not take the lock ${lockPath} (${code ?? 'error'}: ${message.split('\n')[0]}). Nothing was written. Make the folder writable and run again.`);
+  return new Error(
+    `Could not take the lock ${lockPath} (${code ?? 'error'}: ${message.split('\n')[0]}). Nothing was written. Make the folder writable and run again.`,
+  );
 }
 
 /** The lock folder of a checkout: in its git folder when it has one, else at its root. */
@@ -133,7 +135,8 @@ export async function withCheckoutLock<T>(root: string, log: Logger, critical: (
     const dead = ownerIsDead(owner);
     const held = await tryLock(root, lockPath, dead ? DEAD_OWNER_STALE_MS : STALE_MS);
     if (held) {
-      if (announced) log.info(`Took the lock ${lockPath}${dead ? ' (its holder had died)' : ''} after ${Math.round((Date.now() - started) / 100) / 10} s.`);
+      if (announced)
+        log.info(`Took the lock ${lockPath}${dead ? ' (its holder had died)' : ''} after ${Math.round((Date.now() - started) / 100) / 10} s.`);
       return holding(held, critical, signal);
     }
     const holder = owner ? describeOwner(owner) : 'another run';

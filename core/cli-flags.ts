@@ -15,8 +15,7 @@ const YO_OWN_FLAGS = [
 ];
 
 /** The flag a word types, without its value: `--service-typ=x` -> `--service-typ`; undefined for a value or `--`. */
-const typedFlag = (word: string): string | undefined =>
-  word.startsWith('-') && word !== '-' && word !== '--' ? word.split('=')[0] : undefined;
+const typedFlag = (word: string): string | undefined => (word.startsWith('-') && word !== '-' && word !== '--' ? word.split('=')[0] : undefined);
 
 /** A typed flag's name: without dashes (`--bogus` -> `bogus`). */
 const nameOf = (flag: string): string => flag.replace(/^--?/, '');

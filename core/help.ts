@@ -11,7 +11,10 @@ export const RUN_FLAGS: ReadonlyArray<[flag: string, help: string]> = [
   ['--profile <file>', 'Profile file (JSON or YAML) with any of the flags above; flags win over it'],
   ['--interactive, --no-interactive', 'Ask for what is missing and at conflicts (default: when stdin is a terminal)'],
   ['--ask-answered', 'Ask the stored answers again, each with the stored value as its default'],
-  ['--dry-run', 'Print the plan (each file with its status: create, identical, update, keep, merge, conflict, change, delete, obsolete or absent; and the registration edits); write nothing'],
+  [
+    '--dry-run',
+    'Print the plan (each file with its status: create, identical, update, keep, merge, conflict, change, delete, obsolete or absent; and the registration edits); write nothing',
+  ],
   ['--force', 'Replace every file that differs with what this run generates: no question, no merge'],
   ['--write-conflict-markers', 'Without a terminal, write a merge that conflicts, with its conflict markers, instead of failing'],
   ['--skip-register', "Do not edit the host's files to register the connector; the brief lists the edits"],
@@ -76,15 +79,5 @@ export function helpText(usage: string, writes: string, fields: readonly Field[]
   // a host's own run flags (declared as fields, validated as fields) come first among the run flags
   const run = [...fields.filter((f) => f.runOnly).map((f): [string, string] => [flagOf(f), fieldHelp(f)]), ...layout.runFlags];
   const left = Math.max(...[...own, ...run].map(([flag]) => flag.length)) + 2;
-  return [
-    `Usage: ${usage} [flags]`,
-    '',
-    ...wrap(writes, WIDTH),
-    '',
-    layout.heading,
-    table(own, left),
-    '',
-    'Run flags:',
-    table(run, left),
-  ].join('\n');
+  return [`Usage: ${usage} [flags]`, '', ...wrap(writes, WIDTH), '', layout.heading, table(own, left), '', 'Run flags:', table(run, left)].join('\n');
 }

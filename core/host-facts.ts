@@ -13,8 +13,7 @@ import path from 'node:path';
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
 
-const isObject = (value: Json | undefined): value is JsonObject =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: Json | undefined): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function overlay(base: JsonObject, changes: JsonObject): JsonObject {
   const merged: JsonObject = { ...base };

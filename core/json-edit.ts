@@ -5,7 +5,17 @@
  * line or all on one line) and refuses an edit that would touch any byte
  * other than the ones it inserts.
  */
-import { applyEdits, format, getNodePath, modify, parseTree, printParseErrorCode, type FormattingOptions, type Node, type ParseError } from 'jsonc-parser';
+import {
+  applyEdits,
+  format,
+  getNodePath,
+  modify,
+  parseTree,
+  printParseErrorCode,
+  type FormattingOptions,
+  type Node,
+  type ParseError,
+} from 'jsonc-parser';
 import { eolOf, indentBefore, indentOfLine } from './text-edit.js';
 
 export type { Node as JsonNode } from 'jsonc-parser';

@@ -62,10 +62,16 @@ export function recordsFolder(root: string): { folder: string; where: string } {
   if (git) {
     // a worktree's or submodule's git folder is elsewhere (`.git` is a file naming it): said by its path
     const shown = git === path.join(root, '.git') ? '.git' : git;
-    return { folder: path.join(git, 'generator-connector', 'base'), where: `${shown}/generator-connector/ (inside the checkout's git folder, never committed)` };
+    return {
+      folder: path.join(git, 'generator-connector', 'base'),
+      where: `${shown}/generator-connector/ (inside the checkout's git folder, never committed)`,
+    };
   }
   const cache = process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
-  return { folder: path.join(cache, 'generator-connector', 'base', key), where: `${path.join(cache, 'generator-connector', 'base')}/ (no .git folder here)` };
+  return {
+    folder: path.join(cache, 'generator-connector', 'base', key),
+    where: `${path.join(cache, 'generator-connector', 'base')}/ (no .git folder here)`,
+  };
 }
 
 export function readRecord(root: string, relative: string): Buffer | undefined {
@@ -155,7 +161,9 @@ function mergeFile(ours: Buffer, base: Buffer, theirs: Buffer, relative: string)
     writeFileSync(files.base, base);
     writeFileSync(files.theirs, theirs);
     const labels = ['-L', `${relative} (yours)`, '-L', `${relative} (generated last time)`, '-L', `${relative} (generated now)`];
-    const result = spawnSync('git', ['merge-file', '-p', '--diff3', ...labels, files.ours, files.base, files.theirs], { maxBuffer: 64 * 1024 * 1024 });
+    const result = spawnSync('git', ['merge-file', '-p', '--diff3', ...labels, files.ours, files.base, files.theirs], {
+      maxBuffer: 64 * 1024 * 1024,
+    });
     if (result.error) throw new Error(`git merge-file could not run (${result.error.message}); git is needed to merge ${relative}`);
     // exit status: 0 clean, the number of conflicts (>0), or <0 (signed) on error
     if (result.status === null || result.status > 127) throw new Error(`git merge-file failed on ${relative}: ${result.stderr.toString()}`);

@@ -35,7 +35,11 @@ export const commandLine = (step: NextStep): string => step.command.join(' ');
  */
 export function nextStepsText(brief: string, root: string | undefined, next: NextSteps): string {
   const where =
-    root === undefined ? 'from the root of a checkout that holds these files' : root === '.' ? 'from this folder (the checkout root)' : `from the checkout root (${root})`;
+    root === undefined
+      ? 'from the root of a checkout that holds these files'
+      : root === '.'
+        ? 'from this folder (the checkout root)'
+        : `from the checkout root (${root})`;
   return [
     `Next: read ${brief} and do its TODOs. Then, ${where}, ${next.setting}:`,
     ...next.steps.map((step, i) => `  ${i + 1}. ${step.title}: ${commandLine(step)}`),

@@ -9,8 +9,7 @@ export function pyFromImport(module: string, names: readonly string[], lineLengt
 
 /** isort's order of module names (case-insensitive, numbers compared as numbers). */
 export function isortModuleOrder(a: string, b: string): number {
-  const chunks = (s: string): Array<string | number> =>
-    (s.toLowerCase().match(/\d+|\D+/g) ?? []).map((c) => (/^\d+$/.test(c) ? Number(c) : c));
+  const chunks = (s: string): Array<string | number> => (s.toLowerCase().match(/\d+|\D+/g) ?? []).map((c) => (/^\d+$/.test(c) ? Number(c) : c));
   const ca = chunks(a);
   const cb = chunks(b);
   for (const [i, x] of ca.entries()) {

@@ -44,7 +44,7 @@ export function scanPythonBrackets(text: string, open: number): { close: number;
     if (itemStart >= 0) items.push({ start: itemStart, end: itemEnd, text: text.slice(itemStart, itemEnd) });
     itemStart = -1;
   };
-  for (let i = open + 1; i < text.length; ) {
+  for (let i = open + 1; i < text.length;) {
     const c = text.charAt(i);
     if (c === '#') {
       i = lineEnd(text, i);

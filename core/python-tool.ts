@@ -66,7 +66,10 @@ export function interpreterOf(script: string, env: NodeJS.ProcessEnv): string {
   const named = quoted ?? (base === 'env' ? argument : base === 'sh' ? undefined : program);
   if (named && path.isAbsolute(named) && isExecutable(named)) return named;
   if (named && !path.isAbsolute(named)) {
-    const found = findTool(named, toolPlaces(undefined, env).filter((p) => p.source === 'PATH'));
+    const found = findTool(
+      named,
+      toolPlaces(undefined, env).filter((p) => p.source === 'PATH'),
+    );
     if (found) return found.path;
   }
   return path.join(path.dirname(script), 'python');

@@ -38,7 +38,9 @@ export function answersFile(root: string, readText: (file: string) => string | u
   const text = exclude ? (readText(exclude) ?? '') : '';
   const listed = text.split(/\r?\n/).some((line) => line.trim() === EXCLUDE_LINE || line.trim() === '.yo-rc.json');
   const excludeEdit =
-    exclude && !listed ? { file: exclude, contents: `${text}${text && !text.endsWith('\n') ? '\n' : ''}# answers of generator-connector\n${EXCLUDE_LINE}\n` } : undefined;
+    exclude && !listed
+      ? { file: exclude, contents: `${text}${text && !text.endsWith('\n') ? '\n' : ''}# answers of generator-connector\n${EXCLUDE_LINE}\n` }
+      : undefined;
   const answers = path.join(root, '.yo-rc.json');
   const ignored = (code: (p: string) => string, from: string): string =>
     exclude ? `, which git ignores here (it is listed in ${code(shown(from, exclude))}, the clone's own ignore file)` : '';

@@ -47,7 +47,10 @@ export function markdownLiteral(text: string, place: MarkdownPlace = 'inline'): 
  * own (blank lines only separate them); `_none_` when empty.
  */
 export function markdownQuote(text: string): string {
-  const lines = text.split(/\r\n|\r|\n/).map(oneLine).filter((line) => line !== '');
+  const lines = text
+    .split(/\r\n|\r|\n/)
+    .map(oneLine)
+    .filter((line) => line !== '');
   if (lines.length === 0) return '_none_';
   return lines.map((line) => `> ${markdownLiteral(line, 'lineStart')}`).join('\n>\n');
 }

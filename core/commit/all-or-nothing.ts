@@ -37,10 +37,15 @@ import { writeAll } from './write.js';
 export async function commitAllOrNothing(ctx: CommitContext): Promise<void> {
   // The plan was printed by the generator; a dry run writes nothing, not even Yeoman's own files.
   if (ctx.dryRun) return;
-  await withCheckoutLock(ctx.destinationRoot, ctx.adapter.log, async () => {
-    ctx.refresh?.();
-    await commitLocked(ctx);
-  }, (ctx.adapter as { signal?: AbortSignal }).signal);
+  await withCheckoutLock(
+    ctx.destinationRoot,
+    ctx.adapter.log,
+    async () => {
+      ctx.refresh?.();
+      await commitLocked(ctx);
+    },
+    (ctx.adapter as { signal?: AbortSignal }).signal,
+  );
 }
 
 const pendingFiles = (sharedFs: SharedFs): PendingFile[] => sharedFs.all().filter((file) => isFilePending(file));
@@ -53,7 +58,10 @@ async function commitLocked(ctx: CommitContext): Promise<void> {
   const pending = pendingFiles(ctx.sharedFs);
   const obsolete = ctx.lifecycle?.changes.obsolete ?? [];
   if (pending.length === 0 && kept.length === 0 && unresolved.length === 0 && absent.size === 0 && obsolete.length === 0) return;
-  checkWritable(pending.filter((file) => file.conflicter !== 'identical'), ctx.root);
+  checkWritable(
+    pending.filter((file) => file.conflicter !== 'identical'),
+    ctx.root,
+  );
   const withMarkers = await decide(conflicts, ctx);
   await writeAll(ctx, pending);
   reportLeftAsTheyAre(ctx, { kept, unresolved, absent: [...absent], obsolete });
@@ -67,6 +75,10 @@ function reportLeftAsTheyAre(ctx: CommitContext, left: { kept: string[]; unresol
   for (const file of left.unresolved) statusLine(ctx.adapter, 'conflict', `${path.relative(ctx.root, file)} ${STILL_MARKED}`);
   for (const file of left.absent) statusLine(ctx.adapter, 'absent', `${path.relative(ctx.root, file)} (you deleted it; --force re-creates it)`);
   for (const file of left.obsolete) {
-    statusLine(ctx.adapter, 'obsolete', `${path.relative(ctx.root, path.join(ctx.destinationRoot, file))} (no longer generated; kept because you changed it)`);
+    statusLine(
+      ctx.adapter,
+      'obsolete',
+      `${path.relative(ctx.root, path.join(ctx.destinationRoot, file))} (no longer generated; kept because you changed it)`,
+    );
   }
 }

@@ -97,7 +97,9 @@ const withUnifiedDiff = (actions: Actions): Actions =>
           ...action,
           value: ({ file, relativeFilePath, adapter }) => {
             const onDisk = readFileSync(file.path, 'utf8');
-            const patch = createTwoFilesPatch(relativeFilePath, relativeFilePath, onDisk, file.contents?.toString() ?? '', 'on disk', 'this run', { context: 3 });
+            const patch = createTwoFilesPatch(relativeFilePath, relativeFilePath, onDisk, file.contents?.toString() ?? '', 'on disk', 'this run', {
+              context: 3,
+            });
             adapter.log.writeln(patch);
             return 'ask';
           },

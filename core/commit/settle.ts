@@ -82,7 +82,12 @@ export function classify(pending: PendingFile[], root: string, force: boolean, a
     };
     const settle = settled[outcome.status];
     if (settle) settle();
-    else conflicts.push({ file, status: outcome.status as Conflict['status'], merged: outcome.contents && outcome.status === 'conflict' ? outcome.contents : undefined });
+    else
+      conflicts.push({
+        file,
+        status: outcome.status as Conflict['status'],
+        merged: outcome.contents && outcome.status === 'conflict' ? outcome.contents : undefined,
+      });
   }
   return { conflicts, generated, kept, unresolved };
 }

@@ -54,6 +54,8 @@ export function withMergeStatuses(adapter: InputOutputAdapter): InputOutputAdapt
       statusLine(adapter, 'merge', relative);
     },
   };
-  const log = new Proxy(adapter.log, { get: (target, key, receiver): unknown => (typeof key === 'string' && extra[key]) || Reflect.get(target, key, receiver) });
+  const log = new Proxy(adapter.log, {
+    get: (target, key, receiver): unknown => (typeof key === 'string' && extra[key]) || Reflect.get(target, key, receiver),
+  });
   return new Proxy(adapter, { get: (target, key, receiver): unknown => (key === 'log' ? log : Reflect.get(target, key, receiver)) });
 }

@@ -22,7 +22,15 @@ import { mergeSources, readProfileFile, valuesFromOptions, withDefaults } from '
 import type { PartialProfile } from '../profile/field.js';
 import { ProfileError, checkedProfile, findProblems, type Problem, type ProfileSpec } from '../profile/validate.js';
 import { declined, describeEdit, type RegistrationReport } from '../registration.js';
-import { answersFile, lastStoredName, storeProfile, storedAnswers, storedProfile, withStoredProfile, type StoredAnswers } from '../stored-profiles.js';
+import {
+  answersFile,
+  lastStoredName,
+  storeProfile,
+  storedAnswers,
+  storedProfile,
+  withStoredProfile,
+  type StoredAnswers,
+} from '../stored-profiles.js';
 import { adapterSignal, leaveOutTaskErrorLine, markForced, runFolder, sharedFs, type AnyGenerator } from '../yeoman.js';
 import { allOrNothingCommit, laterGenerator } from './commit-task.js';
 import { Conversation } from './conversation.js';
@@ -134,8 +142,7 @@ export abstract class ConnectorGenerator<P extends HostProfile> extends Generato
     // first: the other answers stored with the connector (its connection type) only follow from this one
     const moved = movedConnectorProblems(this.host, profile, stored);
     if (moved.length > 0) throw new ProfileError([...this.undeclaredFlags, ...moved]);
-    const checkoutProblems =
-      this.checkoutRoot && this.host.checkoutProblems ? this.host.checkoutProblems(profile, this.checkoutRoot, stored) : [];
+    const checkoutProblems = this.checkoutRoot && this.host.checkoutProblems ? this.host.checkoutProblems(profile, this.checkoutRoot, stored) : [];
     // a value typed at a prompt is named by its question, not by a flag
     const problems = [...this.undeclaredFlags, ...findProblems(spec, profile, checkoutProblems).map((p) => this.conversation.namingTheQuestion(p))];
     // A default derived from a bad value (a scheme from a bad name) would only repeat the problem.
@@ -171,7 +178,14 @@ export abstract class ConnectorGenerator<P extends HostProfile> extends Generato
       markForced(this, this.destinationPath(edit.file));
     }
     // last: it reports the registration written above and every other file of the plan
-    const run = { plan, data, registration: this.registration, changes: this.lifecycle?.changes, checkoutWarnings: this.checkoutWarnings(), answers: this.answers.note };
+    const run = {
+      plan,
+      data,
+      registration: this.registration,
+      changes: this.lifecycle?.changes,
+      checkoutWarnings: this.checkoutWarnings(),
+      answers: this.answers.note,
+    };
     renderBrief(this, this.host, this.profile, run);
   }
 
@@ -271,7 +285,8 @@ export abstract class ConnectorGenerator<P extends HostProfile> extends Generato
   private logDryRun(): void {
     const listing = dryRunListing({
       planned: this.host.plan(this.profile).map((f) => f.destination),
-      statusOf: (destination) => mergeOutcome(this.destinationRoot(), destination, Buffer.from(this.fs.read(this.destinationPath(destination), { defaults: '' }))).status,
+      statusOf: (destination) =>
+        mergeOutcome(this.destinationRoot(), destination, Buffer.from(this.fs.read(this.destinationPath(destination), { defaults: '' }))).status,
       changes: this.lifecycle?.changes ?? { absent: [], delete: [], obsolete: [] },
       force: this.forced(),
       registration: this.registration,

@@ -151,7 +151,9 @@ export class Conversation {
     }
     const candidate = withDefaults(this.host.spec, { ...profile, [field.name]: value });
     // a clash another field can settle too is asked about once this answer is in (settleClashes)
-    const problems = findProblems(this.host.spec, candidate, this.checkoutProblems(candidate)).filter((p) => p.field === field.name && !p.clash?.instead);
+    const problems = findProblems(this.host.spec, candidate, this.checkoutProblems(candidate)).filter(
+      (p) => p.field === field.name && !p.clash?.instead,
+    );
     // a prompt names no flags: a clash says its reason
     return problems.length === 0 ? true : problems.map((p) => p.clash?.reason ?? p.message).join('; ');
   }

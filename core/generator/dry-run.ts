@@ -31,7 +31,8 @@ export function dryRunListing(plan: DryRunPlan): string {
     // what the commit would do: create, identical, update, keep, merge, conflict or change (no record)
     const status = plan.statusOf(destination);
     // --force replaces whatever differs, as the commit does; it names the files whose edits it discards
-    if (plan.force && status !== 'create' && status !== 'identical') return line('force', destination, HOLDS_EDITS.has(status) ? ` ${DISCARDS_EDITS}` : '');
+    if (plan.force && status !== 'create' && status !== 'identical')
+      return line('force', destination, HOLDS_EDITS.has(status) ? ` ${DISCARDS_EDITS}` : '');
     if (status === 'markers') return line('conflict', destination, ` ${STILL_MARKED}`);
     return line(status, destination);
   });

@@ -65,7 +65,10 @@ export function undeclaredFlagProblems(generator: Generator<Record<string, unkno
     ...(typedToYo ? unknownToYo(typedToYo, names) : []),
   ];
   // suggestions name long flags only: a one-letter alias (`h`) would be the prefix of many typos
-  return unknownFlagProblems(unknown, names.filter((name) => name.length > 1));
+  return unknownFlagProblems(
+    unknown,
+    names.filter((name) => name.length > 1),
+  );
 }
 
 /** Whether this run may ask the user anything: an explicit option, else a terminal on stdin. */

@@ -10,7 +10,11 @@ import { changedSinceGenerated } from '../merge.js';
 import { forcedRun, type ConnectorOptions } from './options.js';
 
 /** One planned file rendered into mem-fs from its template under the generator's templates folder. */
-export function renderPlannedFile(generator: Generator<Record<string, unknown>, ConnectorOptions>, file: PlannedFile, data: Record<string, unknown>): void {
+export function renderPlannedFile(
+  generator: Generator<Record<string, unknown>, ConnectorOptions>,
+  file: PlannedFile,
+  data: Record<string, unknown>,
+): void {
   generator.fs.copyTpl(generator.templatePath(file.template), generator.destinationPath(file.destination), { ...data, ...file.data }, undefined, {
     noGlob: true,
   });

@@ -91,7 +91,8 @@ function parseOne(text: string): Parse {
   }
   const [, , route = ''] = match;
   const [pathPart = '', query] = route.split(/\?(.*)/s);
-  if (query !== undefined && !QUERY.test(query)) return { unparsed: 'the query string has characters a client path does not take (quotes, braces, backslashes)' };
+  if (query !== undefined && !QUERY.test(query))
+    return { unparsed: 'the query string has characters a client path does not take (quotes, braces, backslashes)' };
   const segments = pathPart.split('/').slice(1);
   const params: ApiEndpoint['params'] = [];
   const words: string[] = [];
@@ -110,7 +111,12 @@ function parseOne(text: string): Parse {
     if (!SEGMENT.test(segment)) return { unparsed: 'the path has characters a client path does not take (quotes, backslashes, backticks)' };
     if (!PREFIX_SEGMENT.test(segment) && snakeWord(segment)) words.push(snakeWord(segment));
   }
-  const resource = segments.filter((s) => !PLACEHOLDER.test(s)).map(snakeWord).filter(Boolean).at(-1) ?? '';
+  const resource =
+    segments
+      .filter((s) => !PLACEHOLDER.test(s))
+      .map(snakeWord)
+      .filter(Boolean)
+      .at(-1) ?? '';
   const path = query === undefined ? pathPart : `${pathPart}?${query}`;
   return { call: { text, method: method as HttpMethod, path, params, resource, words } };
 }
@@ -118,7 +124,9 @@ function parseOne(text: string): Parse {
 /** The endpoint's path with each placeholder replaced by what `fill` makes of its parameter (one per placeholder, in order). */
 export function fillPlaceholders(endpoint: ApiEndpoint, fill: (param: ApiEndpoint['params'][number]) => string): string {
   let index = 0;
-  return endpoint.path.replace(/\{[^}]*\}/g, () => fill(defined(endpoint.params[index++], `${endpoint.path} has a parameter for each placeholder (parseOne)`)));
+  return endpoint.path.replace(/\{[^}]*\}/g, () =>
+    fill(defined(endpoint.params[index++], `${endpoint.path} has a parameter for each placeholder (parseOne)`)),
+  );
 }
 
 /** Every entry of --api-endpoints: the calls the client gets a method for, the rest with the reason, and the errors. */

@@ -21,7 +21,14 @@ const camelCase = (key: string): string => key.replace(/[-_]([a-z])/g, (_, c: st
 // array (from the bin's commander, or a parent's composeWith) arrives nested, `[['a', 'b']]`. Flatten first.
 const splitList = (values: unknown): unknown =>
   isList(values)
-    ? values.flat(Infinity).flatMap((v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : [v]))
+    ? values.flat(Infinity).flatMap((v) =>
+        typeof v === 'string'
+          ? v
+              .split(',')
+              .map((s) => s.trim())
+              .filter(Boolean)
+          : [v],
+      )
     : typeof values === 'string'
       ? splitList([values])
       : values;
@@ -37,7 +44,14 @@ export function coerceValue(field: Field, raw: unknown): unknown {
     case 'records': {
       const items = isList(raw) ? raw.flat(Infinity) : [raw];
       const parse = field.parseItem ?? ((text: string) => text);
-      return items.flatMap((item) => (typeof item === 'string' ? item.split(/[,\s]+/).filter(Boolean).map(parse) : [item]));
+      return items.flatMap((item) =>
+        typeof item === 'string'
+          ? item
+              .split(/[,\s]+/)
+              .filter(Boolean)
+              .map(parse)
+          : [item],
+      );
     }
     default:
       return raw;
@@ -45,8 +59,7 @@ export function coerceValue(field: Field, raw: unknown): unknown {
 }
 
 /** A profile file writes a list as a list: its entries stay whole (an API endpoint may hold a comma). */
-const coerceFileValue = (field: Field, raw: unknown): unknown =>
-  field.kind === 'list' && Array.isArray(raw) ? raw : coerceValue(field, raw);
+const coerceFileValue = (field: Field, raw: unknown): unknown => (field.kind === 'list' && Array.isArray(raw) ? raw : coerceValue(field, raw));
 
 /** Profile values present in an options object (flags or a parent generator's options). */
 export function valuesFromOptions(spec: ProfileSpec, options: Record<string, unknown>): PartialProfile {
@@ -147,11 +160,21 @@ export function questionFor(field: Field, profile: PartialProfile, defaultOverri
     case 'boolean':
       return { ...base, type: 'confirm', default: defaultValue === true };
     case 'list':
-      return { ...base, type: 'input', message: `${base.message} (comma-separated)`, default: Array.isArray(defaultValue) ? defaultValue.join(', ') : undefined };
+      return {
+        ...base,
+        type: 'input',
+        message: `${base.message} (comma-separated)`,
+        default: Array.isArray(defaultValue) ? defaultValue.join(', ') : undefined,
+      };
     default: {
       const shown = defaultValue === undefined || defaultValue === '' ? undefined : promptDefault(defaultValue);
       if (!field.multiline) return { ...base, type: 'input', default: shown };
-      return { ...base, type: 'input', message: `${base.message} (\\n for a line break)`, default: shown === undefined ? undefined : encodePromptLine(shown) };
+      return {
+        ...base,
+        type: 'input',
+        message: `${base.message} (\\n for a line break)`,
+        default: shown === undefined ? undefined : encodePromptLine(shown),
+      };
     }
   }
 }

@@ -99,12 +99,12 @@ export type SchemaValue<S> = S extends { enum: readonly (infer Value)[] }
   : S extends { allOf: readonly [infer First, ...unknown[]] }
     ? SchemaValue<First>
     : S extends { type: 'array'; items: infer Items }
-    ? SchemaValue<Items>[]
-    : S extends { type: 'object'; properties: infer Properties }
-      ? ObjectValue<Properties, S extends { required: readonly (infer Required)[] } ? Required : never>
-      : S extends { type: infer Type }
-        ? PrimitiveValue<Type extends readonly (infer One)[] ? One : Type>
-        : unknown;
+      ? SchemaValue<Items>[]
+      : S extends { type: 'object'; properties: infer Properties }
+        ? ObjectValue<Properties, S extends { required: readonly (infer Required)[] } ? Required : never>
+        : S extends { type: infer Type }
+          ? PrimitiveValue<Type extends readonly (infer One)[] ? One : Type>
+          : unknown;
 
 type PrimitiveValue<Type> = Type extends 'string' ? string : Type extends 'integer' | 'number' ? number : Type extends 'boolean' ? boolean : unknown;
 

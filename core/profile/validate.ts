@@ -235,9 +235,7 @@ export function findProblems(spec: ProfileSpec, profile: PartialProfile, context
     errors.filter((e) => e.keyword !== 'if'),
     profile,
   );
-  const unique = schemaProblems.filter(
-    (p, i) => schemaProblems.findIndex((o) => o.field === p.field && o.message === p.message) === i,
-  );
+  const unique = schemaProblems.filter((p, i) => schemaProblems.findIndex((o) => o.field === p.field && o.message === p.message) === i);
   return [...unique, ...(spec.extraChecks?.(profile) ?? []), ...contextProblems];
 }
 

@@ -36,14 +36,28 @@ export function magePlan(profile: MageProfile): PlannedFile[] {
     { id: FILES.source, template: `${SOURCE}/__init__.py.${type}.ejs`, purpose: SOURCE_PURPOSE[type] },
     { id: 'readme', template: `${SOURCE}/README.md.ejs`, purpose: 'What users enter: the config keys with descriptions and samples' },
     { id: 'configTemplate', template: `${SOURCE}/templates/config.json.ejs`, purpose: 'The config template Mage shows (one key per config key)' },
-    { id: 'client', template: `${SOURCE}/client.py.ejs`, purpose: 'HTTP client: base URL, auth headers, default query parameters', wanted: type === 'api' },
+    {
+      id: 'client',
+      template: `${SOURCE}/client.py.ejs`,
+      purpose: 'HTTP client: base URL, auth headers, default query parameters',
+      wanted: type === 'api',
+    },
     { id: 'streams', template: `${SOURCE}/streams/__init__.py.ejs`, purpose: 'STREAMS: stream id -> stream class', wanted: type === 'api' },
-    { id: 'baseStream', template: `${SOURCE}/streams/base.py.ejs`, purpose: 'Base stream: class attributes and the paginating load_data', wanted: type === 'api' },
+    {
+      id: 'baseStream',
+      template: `${SOURCE}/streams/base.py.ejs`,
+      purpose: 'Base stream: class attributes and the paginating load_data',
+      wanted: type === 'api',
+    },
     { id: FILES.connection, template: `${CONNECTION}/__init__.py.ejs`, purpose: 'DB-API connection used by the SQL source', wanted: type === 'sql' },
     // per-stream files go right after the source's own files, in the order the streams were given
     ...(type === 'sql' ? [] : streamEntries(profile)),
     { id: 'testPackage', template: `${TESTS}/__init__.py.ejs`, purpose: 'Test package marker' },
-    { id: FILES.unitTest, template: `${TESTS}/[testModule].py.${type}.ejs`, purpose: 'Unit tests (unittest; client or connection mocked, no network)' },
+    {
+      id: FILES.unitTest,
+      template: `${TESTS}/[testModule].py.${type}.ejs`,
+      purpose: 'Unit tests (unittest; client or connection mocked, no network)',
+    },
     { id: FILES.docsPage, template: `${paths.docs}/${paths.sourcePages}/[uuid].mdx.ejs`, purpose: 'Docs page: configuration table' },
     // last: its file index lists every file above, and it is rendered with what this run registers
     { id: FILES.brief, template: `${SOURCE}/CONNECTOR_CONTEXT.md.ejs`, purpose: 'This brief' },
@@ -55,8 +69,20 @@ export function magePlan(profile: MageProfile): PlannedFile[] {
 function streamEntries(profile: MageProfile): PlanEntry[] {
   return streamModels(profile).flatMap((stream): PlanEntry[] => {
     const values = { stream: stream.id };
-    const schema = { id: `schema:${stream.id}`, template: `${SOURCE}/schemas/[stream].json.ejs`, purpose: `JSON Schema of the ${stream.id} stream`, values, data: { stream } };
-    const streamClass = { id: `stream:${stream.id}`, template: `${SOURCE}/streams/[stream].py.ejs`, purpose: `The ${stream.id} stream: table name, keys, URL path`, values, data: { stream } };
+    const schema = {
+      id: `schema:${stream.id}`,
+      template: `${SOURCE}/schemas/[stream].json.ejs`,
+      purpose: `JSON Schema of the ${stream.id} stream`,
+      values,
+      data: { stream },
+    };
+    const streamClass = {
+      id: `stream:${stream.id}`,
+      template: `${SOURCE}/streams/[stream].py.ejs`,
+      purpose: `The ${stream.id} stream: table name, keys, URL path`,
+      values,
+      data: { stream },
+    };
     return profile.connectorType === 'api' ? [streamClass, schema] : [schema];
   });
 }
@@ -68,8 +94,7 @@ export const mageFile = (profile: MageProfile, id: string): string => plannedPat
 export const sourceFolder = (name: string): string => destinationOf(SOURCE, { uuid: name });
 
 /** The docs page of a source as docs.json names it: relative to the docs site, no extension. */
-export const docsPage = (profile: MageProfile): string =>
-  path.posix.relative(paths.docs, mageFile(profile, FILES.docsPage)).replace(/\.mdx$/, '');
+export const docsPage = (profile: MageProfile): string => path.posix.relative(paths.docs, mageFile(profile, FILES.docsPage)).replace(/\.mdx$/, '');
 
 /** The unit test as `python3 -m unittest` names it from the project folder: mage_integrations.tests.sources.<uuid>.<module>. */
 export const unitTestModule = (profile: MageProfile): string =>

@@ -67,5 +67,10 @@ export function releaseWarnings(profile: Pick<OpenMetadataProfile, 'openmetadata
 export function releaseProblems(profile: PartialProfile, root: string): Problem[] {
   const release = checkoutRelease(root);
   if (!release?.supported || profile.openmetadataVersion === release.line) return [];
-  return [{ field: 'openmetadataVersion', message: `the checkout is OpenMetadata ${release.version} (${release.file}); drop the option or set it to ${release.line}` }];
+  return [
+    {
+      field: 'openmetadataVersion',
+      message: `the checkout is OpenMetadata ${release.version} (${release.file}); drop the option or set it to ${release.line}`,
+    },
+  ];
 }

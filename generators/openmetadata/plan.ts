@@ -48,15 +48,28 @@ function planEntries(profile: OpenMetadataProfile): PlanEntry[] {
   const connectionVariant = checksApi ? `${variant}_checks` : variant;
   const fixtures = profile.dockerImage ? 'docker' : 'env';
   return [
-    { id: FILES.connectionSchema, template: `${paths.specServices}/connections/[serviceType]/[stem]Connection.json.ejs`, purpose: 'Connection JSON Schema: the fields users fill in' },
-    { id: FILES.testConnection, template: `${paths.testConnections}/[serviceType]/[stem].json.ejs`, purpose: 'Test-connection steps shown in the UI' },
+    {
+      id: FILES.connectionSchema,
+      template: `${paths.specServices}/connections/[serviceType]/[stem]Connection.json.ejs`,
+      purpose: 'Connection JSON Schema: the fields users fill in',
+    },
+    {
+      id: FILES.testConnection,
+      template: `${paths.testConnections}/[serviceType]/[stem].json.ejs`,
+      purpose: 'Test-connection steps shown in the UI',
+    },
     { id: 'packageMarker', template: `${source}/__init__.py.ejs`, purpose: 'Python package marker' },
     {
       id: 'connection',
       template: `${source}/connection.py.${connectionVariant}.ejs`,
       purpose: checksApi ? 'Builds the client and the checks its test connection runs' : 'Builds the client and runs the test-connection steps',
     },
-    { id: 'client', template: `${source}/client.py.ejs`, purpose: 'Client for the source system: the calls the connector makes', wanted: !sqlalchemy },
+    {
+      id: 'client',
+      template: `${source}/client.py.ejs`,
+      purpose: 'Client for the source system: the calls the connector makes',
+      wanted: !sqlalchemy,
+    },
     { id: 'queries', template: `${source}/queries.py.ejs`, purpose: 'SQL the connector runs', wanted: sqlalchemy },
     { id: 'metadata', template: `${source}/metadata.py.${variant}.ejs`, purpose: 'The metadata source: what gets ingested' },
     // Query-log lineage and usage read the log through SQLAlchemy: databases of that kind only.
@@ -64,13 +77,27 @@ function planEntries(profile: OpenMetadataProfile): PlanEntry[] {
     { id: 'lineage', template: `${source}/lineage.py.ejs`, purpose: 'Lineage from the query log', wanted: features.lineage },
     { id: 'usage', template: `${source}/usage.py.ejs`, purpose: 'Usage from the query log', wanted: features.usage },
     { id: 'serviceSpec', template: `${source}/service_spec.py.${variant}.ejs`, purpose: 'Tells OpenMetadata which classes implement the connector' },
-    { id: FILES.workflow, template: `${paths.exampleWorkflows}/[package].yaml.ejs`, purpose: 'Example metadata workflow: run it with metadata ingest -c <file>' },
-    { id: FILES.unitTest, template: `${paths.unitTopologyTests}/[serviceType]/[testModule].py.ejs`, purpose: 'Unit tests: the source loads from a workflow config' },
-    { id: FILES.connectionTest, template: `${integration}/connections/[testModule]_connection.py.${fixtures}.ejs`, purpose: 'Integration test of the test-connection steps' },
+    {
+      id: FILES.workflow,
+      template: `${paths.exampleWorkflows}/[package].yaml.ejs`,
+      purpose: 'Example metadata workflow: run it with metadata ingest -c <file>',
+    },
+    {
+      id: FILES.unitTest,
+      template: `${paths.unitTopologyTests}/[serviceType]/[testModule].py.ejs`,
+      purpose: 'Unit tests: the source loads from a workflow config',
+    },
+    {
+      id: FILES.connectionTest,
+      template: `${integration}/connections/[testModule]_connection.py.${fixtures}.ejs`,
+      purpose: 'Integration test of the test-connection steps',
+    },
     {
       id: FILES.integrationFixtures,
       template: `${integration}/[testName]/conftest.py.${fixtures}.ejs`,
-      purpose: profile.dockerImage ? 'Integration fixtures: the source in a testcontainers container' : 'Integration fixtures: a running source given by environment variables',
+      purpose: profile.dockerImage
+        ? 'Integration fixtures: the source in a testcontainers container'
+        : 'Integration fixtures: a running source given by environment variables',
     },
     { id: 'integrationTest', template: `${integration}/[testName]/test_metadata.py.ejs`, purpose: 'Integration test: metadata ingestion end to end' },
     // last: its file index lists every file above, and it is rendered with what this run registers

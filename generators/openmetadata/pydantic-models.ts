@@ -79,7 +79,18 @@ export function ruffCommand(facts: ModelGenerationFacts, ruff: string, output: s
   const { select, targetVersion } = facts.ruffFix;
   return {
     command: ruff,
-    args: ['check', '--isolated', '--no-respect-gitignore', '--fix', '--quiet', '--select', select.join(','), '--target-version', targetVersion, output],
+    args: [
+      'check',
+      '--isolated',
+      '--no-respect-gitignore',
+      '--fix',
+      '--quiet',
+      '--select',
+      select.join(','),
+      '--target-version',
+      targetVersion,
+      output,
+    ],
   };
 }
 
@@ -88,9 +99,11 @@ const ISORT_FIRST_PARTY = '[tool.isort]\nprofile = "black"\nknown_first_party = 
 
 const describePlace = (place: ToolPlace): string =>
   place.source === 'checkout env'
-    ? place.folder ?? 'the checkout env/bin (no checkout)'
+    ? (place.folder ?? 'the checkout env/bin (no checkout)')
     : place.source === 'VIRTUAL_ENV'
-      ? place.folder ? `$VIRTUAL_ENV/bin (${place.folder})` : '$VIRTUAL_ENV/bin (VIRTUAL_ENV is not set)'
+      ? place.folder
+        ? `$VIRTUAL_ENV/bin (${place.folder})`
+        : '$VIRTUAL_ENV/bin (VIRTUAL_ENV is not set)'
       : 'PATH';
 
 /** What to say when a tool is missing: where we looked and the two ways to get it. */
@@ -224,7 +237,12 @@ function run(tool: string, step: Command, cwd: string, okCodes: readonly number[
   const result = spawnSync(step.command, step.args, { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   if (result.error) throw new ModelGenerationError(`--generate-models: cannot run ${tool} (${step.command}): ${result.error.message}`);
   if (!okCodes.includes(result.status ?? -1)) {
-    const output = `${result.stderr}\n${result.stdout}`.trim().split('\n').filter((l) => !VERSION_LINE.test(l)).slice(-30).join('\n');
+    const output = `${result.stderr}\n${result.stdout}`
+      .trim()
+      .split('\n')
+      .filter((l) => !VERSION_LINE.test(l))
+      .slice(-30)
+      .join('\n');
     throw new ModelGenerationError(`--generate-models: ${tool} exited with ${result.status ?? result.signal}:\n${output}`);
   }
   return { stderr: result.stderr };

@@ -32,7 +32,6 @@ export const I1 = INDENT;
 export const I2 = INDENT.repeat(2);
 export const I3 = INDENT.repeat(3);
 
-
 export interface PyImport {
   module: string;
   /** names for `from module import ...`; empty for `import module` */
@@ -164,7 +163,8 @@ function groupImports(imports: PyImport[]): ImportGroups {
   for (const entry of imports) {
     if (entry.alias) {
       const [name] = entry.names ?? [];
-      if (name === undefined) throw new Error(`Internal error: an aliased import names its one name (from ${entry.module} import ? as ${entry.alias})`);
+      if (name === undefined)
+        throw new Error(`Internal error: an aliased import names its one name (from ${entry.module} import ? as ${entry.alias})`);
       groups.aliased.push({ module: entry.module, name, alias: entry.alias });
     } else if (!entry.names || entry.names.length === 0) {
       groups.plain.add(entry.module);
@@ -228,7 +228,15 @@ interface Bracketed {
 }
 
 /** A call with positional arguments: `callee(args)tail`. */
-const call = (indent: string, callee: string, items: string[], tail: string): Bracketed => ({ indent, head: callee, open: '(', items, close: ')', tail, isDef: false });
+const call = (indent: string, callee: string, items: string[], tail: string): Bracketed => ({
+  indent,
+  head: callee,
+  open: '(',
+  items,
+  close: ')',
+  tail,
+  isDef: false,
+});
 
 const fits = (text: string, width: number): boolean => text.split('\n').every((line) => line.length <= width);
 
@@ -272,7 +280,10 @@ const oneItemPerLine = ({ indent, head, open, items, close, tail }: Bracketed): 
 
 function defLine(style: PyStyle, indent: string, name: string, params: string[], returns: string | undefined): string {
   const tail = returns ? ` -> ${annotation(style, returns)}:` : ':';
-  return bracketed({ indent, head: `def ${name}`, open: '(', items: params.map((p) => annotation(style, p)), close: ')', tail, isDef: true }, style.lineLength);
+  return bracketed(
+    { indent, head: `def ${name}`, open: '(', items: params.map((p) => annotation(style, p)), close: ')', tail, isDef: true },
+    style.lineLength,
+  );
 }
 
 const classLine = (name: string, bases: string[], lineLength: number): string => bracketed(call('', `class ${name}`, bases, ':'), lineLength);
@@ -309,7 +320,9 @@ function todoComment(text: string, indent: string, lineLength: number): string {
 /** A Python dict literal, exploded one entry per line with trailing commas (black keeps it so). */
 function pyDict(entries: DictEntries, indent: string, lineLength: number): string {
   if (entries.length === 0) return '{}';
-  const lines = entries.map(([key, value]) => dictEntry(key, typeof value === 'string' ? value : pyDict(value, `${indent}${I1}`, lineLength), indent, lineLength));
+  const lines = entries.map(([key, value]) =>
+    dictEntry(key, typeof value === 'string' ? value : pyDict(value, `${indent}${I1}`, lineLength), indent, lineLength),
+  );
   return ['{', ...lines, `${indent}}`].join('\n');
 }
 
@@ -319,7 +332,10 @@ function dictEntry(key: string, rendered: string, indent: string, lineLength: nu
   const subscript = /^([A-Za-z_][\w.]*)\[(.+)\]$/.exec(rendered);
   if (line.length <= lineLength || !subscript) return line;
   const [, subscripted = '', inner = ''] = subscript;
-  return bracketed({ indent: `${indent}${I1}`, head: `${pyString(key)}: ${subscripted}`, open: '[', items: [inner], close: ']', tail: ',', isDef: false }, lineLength);
+  return bracketed(
+    { indent: `${indent}${I1}`, head: `${pyString(key)}: ${subscripted}`, open: '[', items: [inner], close: ']', tail: ',', isDef: false },
+    lineLength,
+  );
 }
 
 function listAssignment(name: string, items: string[], lineLength: number): string {
@@ -401,4 +417,3 @@ function splitTopLevel(text: string): string[] {
   if (current.trim()) parts.push(current.trim());
   return parts;
 }
-

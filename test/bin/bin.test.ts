@@ -52,21 +52,26 @@ describe('bin/connector.js', function () {
   });
 
   it('a mistyped generator name gets "did you mean", as a mistyped flag does', function () {
-    for (const [typed, meant] of [['opnmetadata', 'openmetadata'], ['mag', 'mage'], ['context-dc', 'context-doc']]) {
+    for (const [typed, meant] of [
+      ['opnmetadata', 'openmetadata'],
+      ['mag', 'mage'],
+      ['context-dc', 'context-doc'],
+    ]) {
       const result = runBin([typed!, '--name', 'x_db'], { cwd: tempDir() });
       assert.notEqual(result.status, 0);
       assert.match(result.stderr, new RegExp(`^Unknown generator '${typed}'; did you mean ${meant}\\?$`, 'm'), result.stderr);
     }
   });
 
-  it('context-doc --help is curated as the host generators\' is: what it writes, its flags with their choices, no install options', function () {
+  it("context-doc --help is curated as the host generators' is: what it writes, its flags with their choices, no install options", function () {
     const result = runBin(['context-doc', '--help'], { cwd: tempDir() });
     assert.equal(result.status, 0, output(result));
     assert.match(result.stdout, /^Usage: generator-connector context-doc \[flags\]$/m);
     assert.match(result.stdout, /^Writes CONNECTOR_CONTEXT\.md/m);
     assert.match(result.stdout, /^\s+--host <value>\s+Host of the stored connector; one of: openmetadata, mage/m);
     assert.match(result.stdout, /^\s+--name <value>\s+Connector name in \.yo-rc\.json; default: the last one generated/m);
-    for (const flag of ['--interactive', '--force', '--dry-run', '--no-color']) assert.match(result.stdout, new RegExp(`^\\s+${flag}[ ,]`, 'm'), `${flag} missing`);
+    for (const flag of ['--interactive', '--force', '--dry-run', '--no-color'])
+      assert.match(result.stdout, new RegExp(`^\\s+${flag}[ ,]`, 'm'), `${flag} missing`);
     for (const raw of ['--skip-install', '--force-install', '--skip-cache', '--local-config-only', '--whitespace', 'display help for command']) {
       assert.ok(!result.stdout.includes(raw), `${raw} shown:\n${result.stdout}`);
     }
@@ -97,7 +102,8 @@ describe('bin/connector.js', function () {
         const text = runBin([c.generator, '--help'], { cwd: tempDir() }).stdout;
         assert.match(text, /^Writes a new /m);
         assert.ok(text.indexOf('--name') < text.indexOf('Run flags:'), 'the connector flags come first');
-        for (const field of c.spec.fields.filter((f) => f.required)) assert.match(text, new RegExp(`--${dashed(field.name)} <[^>]+>[\\s\\S]*?required`));
+        for (const field of c.spec.fields.filter((f) => f.required))
+          assert.match(text, new RegExp(`--${dashed(field.name)} <[^>]+>[\\s\\S]*?required`));
         const listDefault = (f: Field): unknown[] => {
           const value = f.defaultFor?.({});
           return Array.isArray(value) ? value : [];
@@ -105,7 +111,8 @@ describe('bin/connector.js', function () {
         const withDefault = c.spec.fields.find((f) => listDefault(f).length > 0 && !f.defaultHelp);
         if (withDefault) assert.match(text, new RegExp(`--${dashed(withDefault.name)} [\\s\\S]*?default: ${listDefault(withDefault).join(', ')}`));
         assert.match(text, /--dry-run\s+Print the plan[\s\S]*?write nothing/);
-        for (const install of ['--skip-install', '--force-install', '--skip-cache', '--local-config-only']) assert.ok(!text.includes(install), `${install} shown`);
+        for (const install of ['--skip-install', '--force-install', '--skip-cache', '--local-config-only'])
+          assert.ok(!text.includes(install), `${install} shown`);
       });
 
       it('an unknown flag is rejected with a non-zero exit and nothing written', function () {
@@ -118,7 +125,10 @@ describe('bin/connector.js', function () {
 
       it('an unknown or mistyped flag is reported with every other problem, wherever it stands on the line', function () {
         const dir = tempDir();
-        const result = runBin([c.generator, '--favourite-colour', 'blue', ...c.flags, '--name', 'My-DB', '--display-nam', 'X', '--default-port', '70000'], { cwd: dir });
+        const result = runBin(
+          [c.generator, '--favourite-colour', 'blue', ...c.flags, '--name', 'My-DB', '--display-nam', 'X', '--default-port', '70000'],
+          { cwd: dir },
+        );
         assert.notEqual(result.status, 0, output(result));
         assert.match(output(result), /^\s+--favourite-colour: is not a flag of this generator/m);
         assert.match(output(result), /^\s+--display-nam: is not a flag of this generator; did you mean --display-name\?/m);
@@ -133,7 +143,10 @@ describe('bin/connector.js', function () {
         const typo = CHOICE_TYPOS[c.host];
         const result = runBin([c.generator, ...c.flags, typo.flag, typo.typed], { cwd: tempDir() });
         assert.notEqual(result.status, 0, output(result));
-        assert.match(output(result), new RegExp(`^\\s+${typo.flag}: must be one of: [^\\n]*; did you mean ${typo.meant}\\? \\(got "${typo.typed}"\\)$`, 'm'));
+        assert.match(
+          output(result),
+          new RegExp(`^\\s+${typo.flag}: must be one of: [^\\n]*; did you mean ${typo.meant}\\? \\(got "${typo.typed}"\\)$`, 'm'),
+        );
       });
 
       it('a bad profile exits non-zero, lists every problem, and writes nothing', function () {

@@ -25,7 +25,12 @@ interface BinCase {
 const MAGE_START = path.join('mage_ai', 'data_integrations');
 
 const CASES: BinCase[] = [
-  ...OPENMETADATA_CASES.map((c) => ({ label: `openmetadata ${c.id}`, generator: 'openmetadata' as const, options: c.options, prepare: (dir: string) => dir })),
+  ...OPENMETADATA_CASES.map((c) => ({
+    label: `openmetadata ${c.id}`,
+    generator: 'openmetadata' as const,
+    options: c.options,
+    prepare: (dir: string) => dir,
+  })),
   // in a copy of the mage-ai checkout fixture, started from a subfolder: registration edits the host's files
   ...MAGE_CASES.map((c) => ({
     label: `mage ${c.id}`,
@@ -38,7 +43,11 @@ const CASES: BinCase[] = [
 /** Runs the published bin without a terminal; rejects with its output when it fails. */
 function runFastBin(args: string[], cwd: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_UPDATE_NOTIFIER: '1' } });
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, NO_UPDATE_NOTIFIER: '1' },
+    });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -24,7 +24,10 @@ const ACCEPT = `UPDATE_GOLDEN=1 npx mocha test/bin/golden.test.ts rewrites ${GOL
 /** What the bin writes for the example profile, as `npm run example` runs it: into a fresh empty folder. */
 function generateExample(): string {
   const dir = tempDir('connector-golden-');
-  const result = runBin(['openmetadata', '--profile', PROFILE], { cwd: dir, env: { GENERATOR_CONNECTOR_STATE_DIR: tempDir('connector-golden-records-') } });
+  const result = runBin(['openmetadata', '--profile', PROFILE], {
+    cwd: dir,
+    env: { GENERATOR_CONNECTOR_STATE_DIR: tempDir('connector-golden-records-') },
+  });
   assert.equal(result.status, 0, `the example run failed:\n${result.stdout}${result.stderr}`);
   return dir;
 }
@@ -74,12 +77,16 @@ describe(`the golden tree (${GOLDEN_REL})`, function () {
     const generated = generateExample();
     if (process.env.UPDATE_GOLDEN === '1') {
       rewriteGolden(generated);
-      process.stderr.write(`  (UPDATE_GOLDEN=1: rewrote ${GOLDEN_REL}/ with ${String(listFiles(generated).length)} files; review it with git diff and git status)\n`);
+      process.stderr.write(
+        `  (UPDATE_GOLDEN=1: rewrote ${GOLDEN_REL}/ with ${String(listFiles(generated).length)} files; review it with git diff and git status)\n`,
+      );
     }
     assert.ok(existsSync(GOLDEN) && listFiles(GOLDEN).length > 0, `${GOLDEN_REL}/ is missing or empty: ${ACCEPT}`);
     const differences = treeDifferences(generated);
     if (differences.length > 0) {
-      assert.fail(`${String(differences.length)} file(s) differ from ${GOLDEN_REL}/ (a/ golden, b/ generated):\n\n${differences.join('\n')}\nIf the change is intended: ${ACCEPT}.`);
+      assert.fail(
+        `${String(differences.length)} file(s) differ from ${GOLDEN_REL}/ (a/ golden, b/ generated):\n\n${differences.join('\n')}\nIf the change is intended: ${ACCEPT}.`,
+      );
     }
   });
 });

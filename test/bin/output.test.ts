@@ -81,7 +81,12 @@ describe('the closing steps of a run: what the release needs next, with its comm
       const { head, steps } = closingSteps(output(result));
       const profile = completeProfile(om, { openmetadataVersion: line });
       const brief = briefPathOf(om, profile);
-      assert.match(head, new RegExp(`Next: read ${literal(brief)} and do its TODOs\\. Then, from the root of a checkout that holds these files, with the ingestion environment active:$`));
+      assert.match(
+        head,
+        new RegExp(
+          `Next: read ${literal(brief)} and do its TODOs\\. Then, from the root of a checkout that holds these files, with the ingestion environment active:$`,
+        ),
+      );
       const facts = releaseFacts(line);
       const planned = plannedFiles(om, profile);
       const unitTest = planned.find((f) => f.startsWith('ingestion/tests/unit/'))!;
@@ -95,7 +100,11 @@ describe('the closing steps of a run: what the release needs next, with its comm
           `metadata ingest -c ${workflow}`,
         ],
       );
-      assert.deepEqual(briefNextCommands(readFileSync(path.join(dir, brief), 'utf8')), steps.map((s) => s.command), "the brief's Next steps");
+      assert.deepEqual(
+        briefNextCommands(readFileSync(path.join(dir, brief), 'utf8')),
+        steps.map((s) => s.command),
+        "the brief's Next steps",
+      );
     });
   }
 
@@ -107,7 +116,12 @@ describe('the closing steps of a run: what the release needs next, with its comm
     const result = runBin([om.generator, ...om.flags], { cwd: sub });
     assert.equal(result.status, 0, output(result));
     const brief = path.relative(sub, path.join(root, briefPathOf(om, completeProfile(om))));
-    assert.match(closingSteps(output(result)).head, new RegExp(`Next: read ${literal(brief)} and do its TODOs\\. Then, from the checkout root \\(\\.\\./\\.\\.\\), with the ingestion environment active:$`));
+    assert.match(
+      closingSteps(output(result)).head,
+      new RegExp(
+        `Next: read ${literal(brief)} and do its TODOs\\. Then, from the checkout root \\(\\.\\./\\.\\.\\), with the ingestion environment active:$`,
+      ),
+    );
   });
 
   it("Mage: imports sorted and linted as mage-ai's pre-commit does, over the planned Python; the unit test; the source run as Mage runs it; the brief's Next steps the same", function () {
@@ -117,28 +131,54 @@ describe('the closing steps of a run: what the release needs next, with its comm
     const { head, steps } = closingSteps(output(result));
     const profile = completeProfile(mage);
     const brief = briefPathOf(mage, profile);
-    assert.match(head, new RegExp(`Next: read ${literal(brief)} and do its TODOs\\. Then, from the root of a checkout that holds these files, with mage_integrations installed \\(pip install -e mage_integrations\\):$`));
+    assert.match(
+      head,
+      new RegExp(
+        `Next: read ${literal(brief)} and do its TODOs\\. Then, from the root of a checkout that holds these files, with mage_integrations installed \\(pip install -e mage_integrations\\):$`,
+      ),
+    );
     const commands = steps.map((s) => s.command);
     assert.equal(commands.length, 5, commands.join('\n'));
     const [isort, flake8, unittest, testConnection, discover] = commands as [string, string, string, string, string];
     // every planned Python file lies in a folder the two tools are given, and they are given only such folders
     const python = plannedFiles(mage, profile).filter((f) => f.endsWith('.py'));
-    for (const [command, tool] of [[isort, 'isort --profile black '], [flake8, `flake8 --max-line-length ${MAGE_FACTS.flake8MaxLineLength} `]] as const) {
+    for (const [command, tool] of [
+      [isort, 'isort --profile black '],
+      [flake8, `flake8 --max-line-length ${MAGE_FACTS.flake8MaxLineLength} `],
+    ] as const) {
       assert.ok(command.startsWith(tool), command);
       const folders = command.slice(tool.length).split(' ');
-      for (const file of python) assert.ok(folders.some((f) => file.startsWith(`${f}/`)), `${file} is outside ${command}`);
-      for (const folder of folders) assert.ok(python.some((file) => file.startsWith(`${folder}/`)), `${folder} holds no planned Python file`);
+      for (const file of python)
+        assert.ok(
+          folders.some((f) => file.startsWith(`${f}/`)),
+          `${file} is outside ${command}`,
+        );
+      for (const folder of folders)
+        assert.ok(
+          python.some((file) => file.startsWith(`${folder}/`)),
+          `${folder} holds no planned Python file`,
+        );
     }
     const testFile = python.find((f) => f.includes('/tests/') && path.basename(f).startsWith('test_'))!;
-    assert.equal(unittest, `(cd mage_integrations && python3 -m unittest ${path.relative('mage_integrations', testFile).replace(/\.py$/, '').split('/').join('.')})`);
+    assert.equal(
+      unittest,
+      `(cd mage_integrations && python3 -m unittest ${path.relative('mage_integrations', testFile).replace(/\.py$/, '').split('/').join('.')})`,
+    );
     const { name } = profile;
     assert.ok(typeof name === 'string', 'the complete profile has a name');
     const script = python.find((f) => f === `${MAGE_FACTS.paths.sources}/${name}/__init__.py`)!;
-    for (const [command, flag] of [[testConnection, '--test_connection'], [discover, '--discover']] as const) {
+    for (const [command, flag] of [
+      [testConnection, '--test_connection'],
+      [discover, '--discover'],
+    ] as const) {
       const run = new RegExp(`^python3 ${literal(script)} --config_json '([^']*)' ${flag}$`).exec(command);
       assert.ok(run, command);
       const config = JSON.parse(run[1]!) as Record<string, unknown>;
-      assert.deepEqual(Object.keys(config).sort(), (profile.configKeys as Array<{ key: string }>).map((k) => k.key).sort(), 'the config names every config key');
+      assert.deepEqual(
+        Object.keys(config).sort(),
+        (profile.configKeys as Array<{ key: string }>).map((k) => k.key).sort(),
+        'the config names every config key',
+      );
     }
     assert.deepEqual(briefNextCommands(readFileSync(path.join(dir, brief), 'utf8')), commands, "the brief's Next steps");
   });
@@ -149,7 +189,10 @@ function readmeStatuses(): string[] {
   const readme = readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
   const table = /^\| status \| when \| what happens \|\n\| --- \| --- \| --- \|\n((?:\|.*\n)+)/m.exec(readme)?.[1];
   assert.ok(table, "README.md has no table of statuses ('| status | when | what happens |')");
-  return table.split('\n').filter(Boolean).map((row) => /^\| `([a-z]+)`(?: \([^)|]*\))? \|/.exec(row)?.[1] ?? `(unparsed row: ${row})`);
+  return table
+    .split('\n')
+    .filter(Boolean)
+    .map((row) => /^\| `([a-z]+)`(?: \([^)|]*\))? \|/.exec(row)?.[1] ?? `(unparsed row: ${row})`);
 }
 
 /** The status word of each line of a run's output that names a file (`   create path`, `  keep      path` in a plan). */
@@ -209,21 +252,33 @@ describe('one vocabulary of statuses: what runs print is what the README and --h
     const shownByDryRuns = [...printed].filter(([, scenario]) => scenario.startsWith('a dry run')).map(([word]) => word);
     assert.ok(shownByDryRuns.length > 0, 'the dry runs printed no status');
     // a plan's `register` lines are "the registration edits" of the help
-    for (const word of shownByDryRuns) assert.match(line, word === 'register' ? /registration edits/ : new RegExp(`\\b${word}\\b`), `${word}: ${line}`);
+    for (const word of shownByDryRuns)
+      assert.match(line, word === 'register' ? /registration edits/ : new RegExp(`\\b${word}\\b`), `${word}: ${line}`);
   });
 
   it("in a terminal, the conflict prompt's statuses are rows too, and every row of the table is printed by some run", async function () {
     if (!terminalAvailable()) skipWithReason(this, 'tmux is not installed (.ci/run installs it)');
     // without records (the last dry run's), both edited files are conflicts: n to each
-    const run = await runInTerminal(root, [...profile, '--docs-notes', 'notesthree'], [
-      { waitFor: /Overwrite \S*connection\.py\?/, keys: ['n', 'Enter'] },
-      { waitFor: /Overwrite \S*CONNECTOR_CONTEXT\.md\? \(/, keys: ['n', 'Enter'] },
-    ]);
+    const run = await runInTerminal(
+      root,
+      [...profile, '--docs-notes', 'notesthree'],
+      [
+        { waitFor: /Overwrite \S*connection\.py\?/, keys: ['n', 'Enter'] },
+        { waitFor: /Overwrite \S*CONNECTOR_CONTEXT\.md\? \(/, keys: ['n', 'Enter'] },
+      ],
+    );
     assert.equal(run.status, 0, run.screen);
     for (const word of statusesIn(run.screen)) if (!printed.has(word)) printed.set(word, 'a conflict answered n');
     const table = readmeStatuses();
-    assert.deepEqual(table.filter((word) => !printed.has(word)), [], `in the README's table, printed by no run: ${[...printed.keys()].join(', ')} were printed`);
-    assert.deepEqual([...printed.keys()].filter((word) => !table.includes(word)), []);
+    assert.deepEqual(
+      table.filter((word) => !printed.has(word)),
+      [],
+      `in the README's table, printed by no run: ${[...printed.keys()].join(', ')} were printed`,
+    );
+    assert.deepEqual(
+      [...printed.keys()].filter((word) => !table.includes(word)),
+      [],
+    );
   });
 });
 
@@ -235,7 +290,10 @@ for (const c of HOST_CASES) {
     it('a dry run lists each file once (the plan), with no Yeoman status lines or diffs after it', function () {
       const result = runBin([c.generator, ...c.flags, '--dry-run'], { cwd: tempDir() });
       assert.equal(result.status, 0, output(result));
-      const statusLines = (file: string): number => output(result).split('\n').filter((line) => new RegExp(`^\\s*\\S+\\s+${literal(file)}$`).test(line)).length;
+      const statusLines = (file: string): number =>
+        output(result)
+          .split('\n')
+          .filter((line) => new RegExp(`^\\s*\\S+\\s+${literal(file)}$`).test(line)).length;
       for (const file of files()) assert.equal(statusLines(file), 1, `${file} in:\n${output(result)}`);
       assert.equal(count(output(result), 'Registration'), 1, output(result));
     });
@@ -258,7 +316,10 @@ for (const c of HOST_CASES) {
       assert.match(output(result), new RegExp(`Next: read ${literal(brief)} and do its TODOs\\. `, 'm'));
       assert.match(output(result), new RegExp(`identical ${literal(brief)}$`, 'm'));
       // the answers were written at the root, two folders up: the line names that file, not "this folder"
-      assert.match(output(result), new RegExp(`Your answers are kept in ${literal(path.join('..', '..', '.yo-rc.json'))}; re-run with --ask-answered`));
+      assert.match(
+        output(result),
+        new RegExp(`Your answers are kept in ${literal(path.join('..', '..', '.yo-rc.json'))}; re-run with --ask-answered`),
+      );
     });
 
     it('context-doc alone says nothing about package.json or installing', async function () {
@@ -296,10 +357,14 @@ for (const c of HOST_CASES) {
         const edited = files().find((f) => f.endsWith('.py'))!;
         appendFileSync(path.join(dir, edited), '# edited by hand\n');
         forgetRecords(); // no record of the first run: the edit is a conflict
-        const run = await runInTerminal(dir, [c.generator, ...c.flags], [
-          { waitFor: /Overwrite .*\?/, keys: ['d', 'Enter'] },
-          { waitFor: /@@ [\s\S]*\? Overwrite/, keys: ['n', 'Enter'] },
-        ]);
+        const run = await runInTerminal(
+          dir,
+          [c.generator, ...c.flags],
+          [
+            { waitFor: /Overwrite .*\?/, keys: ['d', 'Enter'] },
+            { waitFor: /@@ [\s\S]*\? Overwrite/, keys: ['n', 'Enter'] },
+          ],
+        );
         assert.equal(run.status, 0, run.screen);
         assert.match(run.screen, /^--- .* on disk$/m);
         assert.match(run.screen, /^\+\+\+ .* this run$/m);

@@ -13,8 +13,7 @@ import { HOST_CASES } from '../support/hosts.js';
 import { spawnTool } from '../support/spawn.js';
 import { isRoot, nonRootAccount, runAs } from '../support/users.js';
 
-const npm = (args: string[], cwd: string) =>
-  spawnTool('npm', args, { cwd, timeoutMs: 300_000, env: { NO_UPDATE_NOTIFIER: '1' } });
+const npm = (args: string[], cwd: string) => spawnTool('npm', args, { cwd, timeoutMs: 300_000, env: { NO_UPDATE_NOTIFIER: '1' } });
 
 describe('the published package', function () {
   this.timeout(600_000);
@@ -40,8 +39,13 @@ describe('the published package', function () {
     const installed = npm(['install', '-g', '--prefix', prefix, '--prefer-offline', '--no-audit', '--no-fund', path.join(out, tarball), yo], out);
     assert.equal(installed.status, 0, installed.stderr);
     installOutput = installed.stdout + installed.stderr;
-    packedManifest = JSON.parse(spawnTool('tar', ['-xzOf', path.join(out, tarball), 'package/package.json']).stdout) as { scripts?: Record<string, string> };
-    packedFiles = spawnTool('tar', ['-tzf', path.join(out, tarball)]).stdout.split('\n').filter(Boolean).map((file) => file.replace(/^package\//, ''));
+    packedManifest = JSON.parse(spawnTool('tar', ['-xzOf', path.join(out, tarball), 'package/package.json']).stdout) as {
+      scripts?: Record<string, string>;
+    };
+    packedFiles = spawnTool('tar', ['-tzf', path.join(out, tarball)])
+      .stdout.split('\n')
+      .filter(Boolean)
+      .map((file) => file.replace(/^package\//, ''));
     spawnTool('chmod', ['-R', 'a+rX', out]);
     expected.set(c.host, readTree((await runGenerator('app', c.minimal)).dir));
     for (const h of HOST_CASES.filter((h) => h !== c)) expected.set(h.host, readTree((await runGenerator(h.generator, h.minimal)).dir));
@@ -59,8 +63,13 @@ describe('the published package', function () {
   it('the tarball holds the build (dist/) and the package files, no TypeScript source', function () {
     const outside = packedFiles.filter((file) => !file.startsWith('dist/') && !['package.json', 'README.md', 'LICENSE'].includes(file));
     assert.deepEqual(outside, [], 'files packed outside dist/');
-    assert.deepEqual(packedFiles.filter((file) => file.endsWith('.ts')), [], 'TypeScript packed');
-    for (const generator of ['app', 'openmetadata', 'mage', 'context-doc']) assert.ok(packedFiles.includes(`dist/generators/${generator}/index.js`), `${generator} not packed`);
+    assert.deepEqual(
+      packedFiles.filter((file) => file.endsWith('.ts')),
+      [],
+      'TypeScript packed',
+    );
+    for (const generator of ['app', 'openmetadata', 'mage', 'context-doc'])
+      assert.ok(packedFiles.includes(`dist/generators/${generator}/index.js`), `${generator} not packed`);
   });
 
   it('the tarball ships no install-time script, so npm install -g runs nothing of ours and warns of nothing', function () {

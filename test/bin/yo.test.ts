@@ -17,7 +17,6 @@ import { spawnTool } from '../support/spawn.js';
 import { commandAs, isRoot, readableBy, runAs, nonRootAccount, type Account } from '../support/users.js';
 import { runCommandInTerminal, terminalAvailable } from '../support/terminal.js';
 
-
 describe('yo (the real binary) as a non-root user', function () {
   this.timeout(180_000);
   let user: Account;
@@ -42,7 +41,11 @@ describe('yo (the real binary) as a non-root user', function () {
     mkdirSync(path.join(root, 'node_modules'));
     const packageDir = path.join(root, 'node_modules', 'generator-connector');
     let packageRoot = REPO_ROOT;
-    if (!process.env.YO_TEST_COPY && readableBy(user, path.join(REPO_ROOT, 'dist', 'generators', 'app', 'index.js')) && readableBy(user, path.join(REPO_ROOT, 'node_modules', 'yo', 'lib', 'cli.js'))) {
+    if (
+      !process.env.YO_TEST_COPY &&
+      readableBy(user, path.join(REPO_ROOT, 'dist', 'generators', 'app', 'index.js')) &&
+      readableBy(user, path.join(REPO_ROOT, 'node_modules', 'yo', 'lib', 'cli.js'))
+    ) {
       symlinkSync(REPO_ROOT, packageDir, 'dir');
     } else {
       // The checkout is not readable by the user (e.g. under /root): copy the built package with its dependencies.
@@ -58,7 +61,8 @@ describe('yo (the real binary) as a non-root user', function () {
     const result = runAs(user, work, [...yo, '--generators']);
     assert.equal(result.status, 0, result.out);
     assert.match(result.out, /^\s+connector$/m, result.out);
-    for (const sub of ['openmetadata', 'context-doc', 'mage']) assert.match(result.out, new RegExp(`^\\s+${sub}$`, 'm'), `${sub} missing:\n${result.out}`);
+    for (const sub of ['openmetadata', 'context-doc', 'mage'])
+      assert.match(result.out, new RegExp(`^\\s+${sub}$`, 'm'), `${sub} missing:\n${result.out}`);
   });
 
   it('`yo connector` writes the same files as an in-process run, owned by the user', async function () {
@@ -127,7 +131,9 @@ describe('yo (the real binary) as a non-root user', function () {
     if (!terminalAvailable()) skipWithReason(this, 'tmux is not installed (.ci/run installs it)');
     const dir = freshWork('ctrl-c');
     // a user's terminal: CI unset (yo's prompts and colours behave as they do for a user)
-    const run = await runCommandInTerminal(dir, commandAs(user, [...yo, 'connector'], { CI: undefined }), [{ waitFor: /\? Connector name/, keys: ['C-c'] }]);
+    const run = await runCommandInTerminal(dir, commandAs(user, [...yo, 'connector'], { CI: undefined }), [
+      { waitFor: /\? Connector name/, keys: ['C-c'] },
+    ]);
     assert.equal(run.status, 130, run.screen);
     assert.match(run.screen, /Cancelled; nothing was written\./);
     assert.doesNotMatch(run.screen, /User force closed/);
@@ -142,7 +148,11 @@ describe('yo (the real binary) as a non-root user', function () {
   });
 
   it('`yo connector --help`, `yo connector:mage --help` and `yo connector:context-doc --help` print the same help as the bin', function () {
-    for (const [yoArgs, binArgs] of [[['connector'], ['openmetadata']], [['connector:mage'], ['mage']], [['connector:context-doc'], ['context-doc']]] as const) {
+    for (const [yoArgs, binArgs] of [
+      [['connector'], ['openmetadata']],
+      [['connector:mage'], ['mage']],
+      [['connector:context-doc'], ['context-doc']],
+    ] as const) {
       const viaYo = runAs(user, work, [...yo, ...yoArgs, '--help']);
       assert.equal(viaYo.status, 0, viaYo.out);
       const viaBin = spawnTool(process.execPath, [BIN, ...binArgs, '--help']).stdout;
@@ -159,6 +169,9 @@ describe('yo (the real binary) as a non-root user', function () {
     const result = runAs(user, dir, [...yo, 'connector:mage', ...c.flags]);
     assert.equal(result.status, 0, result.out);
     const written = [...snapshotTree(dir).keys()];
-    assert.ok(written.some((f) => f.endsWith('.py')), `no Python files written:\n${written.join('\n')}\n${result.out}`);
+    assert.ok(
+      written.some((f) => f.endsWith('.py')),
+      `no Python files written:\n${written.join('\n')}\n${result.out}`,
+    );
   });
 });

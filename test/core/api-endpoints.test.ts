@@ -28,19 +28,40 @@ describe('--api-endpoints as client methods', function () {
 
   it('turns path parameters into Python parameters: snake_case, keywords and self get a trailing underscore, repeats a number', function () {
     const e = only('GET /groups/{class}/members/{memberId}/{self}/{type}/{type}/{_}');
-    assert.deepEqual(e.params.map((p) => p.name), ['class_', 'member_id', 'self_', 'type_', 'type_2', 'value']);
-    assert.deepEqual(e.params.map((p) => p.placeholder), ['class', 'memberId', 'self', 'type', 'type', '_']);
+    assert.deepEqual(
+      e.params.map((p) => p.name),
+      ['class_', 'member_id', 'self_', 'type_', 'type_2', 'value'],
+    );
+    assert.deepEqual(
+      e.params.map((p) => p.placeholder),
+      ['class', 'memberId', 'self', 'type', 'type', '_'],
+    );
   });
 
   it('numbers methods whose names clash', function () {
     const { endpoints } = parseApiEndpoints(['GET /v1/charts', 'GET /v2/charts', 'GET /charts/all']);
-    assert.deepEqual(endpoints.map((e) => e.methodName), ['get_charts', 'get_charts_2', 'get_charts_all']);
+    assert.deepEqual(
+      endpoints.map((e) => e.methodName),
+      ['get_charts', 'get_charts_2', 'get_charts_all'],
+    );
   });
 
   it('keeps entries that are no HTTP call as free text, with the reason, and ignores words after the path', function () {
-    const { endpoints, unparsed, errors } = parseApiEndpoints(['the export call of the SDK', 'FETCH /x', 'POST /api/"quoted"', 'GET /q?x={y}', 'GET /indexes (paged)']);
-    assert.deepEqual(endpoints.map((e) => e.path), ['/indexes']);
-    assert.deepEqual(unparsed.map((u) => u.text), ['the export call of the SDK', 'FETCH /x', 'POST /api/"quoted"', 'GET /q?x={y}']);
+    const { endpoints, unparsed, errors } = parseApiEndpoints([
+      'the export call of the SDK',
+      'FETCH /x',
+      'POST /api/"quoted"',
+      'GET /q?x={y}',
+      'GET /indexes (paged)',
+    ]);
+    assert.deepEqual(
+      endpoints.map((e) => e.path),
+      ['/indexes'],
+    );
+    assert.deepEqual(
+      unparsed.map((u) => u.text),
+      ['the export call of the SDK', 'FETCH /x', 'POST /api/"quoted"', 'GET /q?x={y}'],
+    );
     assert.ok(unparsed.every((u) => u.reason.length > 0));
     assert.deepEqual(errors, []);
   });
@@ -48,7 +69,11 @@ describe('--api-endpoints as client methods', function () {
   it('refuses a malformed path parameter and a call listed twice, naming --api-endpoints and the fix, and writes nothing', async function () {
     const cwd = tempDir('connector-endpoints-');
     const error = await rejection(
-      runGenerator('openmetadata', { name: 'chart_hub', serviceType: 'dashboard', apiEndpoints: ['GET /charts/{id', 'GET /a/{x}', 'GET /a/{y}', 'GET /b/{1st}'] }, { cwd }),
+      runGenerator(
+        'openmetadata',
+        { name: 'chart_hub', serviceType: 'dashboard', apiEndpoints: ['GET /charts/{id', 'GET /a/{x}', 'GET /a/{y}', 'GET /b/{1st}'] },
+        { cwd },
+      ),
     );
     assert.match(error.message, /--api-endpoints: "GET \/charts\/\{id": \{id: a path parameter is \{name\}/);
     assert.match(error.message, /--api-endpoints: "GET \/a\/\{y\}": GET \/a\/\{y\} is listed twice; keep one/);

@@ -17,12 +17,16 @@ import { tempDir } from '../support/generate.js';
 const modified = (file: string, contents: string): MemFsEditorFile => ({ path: file, contents: Buffer.from(contents), state: 'modified' });
 
 async function commit(files: MemFsEditorFile[]): Promise<void> {
-  await pipeline(Readable.from(files), createAtomicCommitTransform(), new Writable({
+  await pipeline(
+    Readable.from(files),
+    createAtomicCommitTransform(),
+    new Writable({
       objectMode: true,
       write: (_file, _encoding, done) => {
         done();
       },
-    }));
+    }),
+  );
 }
 
 /** A child process that reads `file` until `stop` exists, then prints every length it saw that is not a whole version. */
@@ -51,13 +55,21 @@ describe('the commit writes each file whole', function () {
     const versions = ['a'.repeat(4_000_000), 'b'.repeat(3_000_000)];
     writeFileSync(file, versions[0]!);
     const stop = path.join(dir, 'stop');
-    const seen = reader(file, stop, versions.map((v) => v.length));
+    const seen = reader(
+      file,
+      stop,
+      versions.map((v) => v.length),
+    );
     for (let round = 0; round < 40; round += 1) await commit([modified(file, versions[round % 2]!)]);
     writeFileSync(stop, '');
     const { reads, partial } = await seen;
     assert.ok(reads > 0, 'the reader read nothing');
     assert.deepEqual(partial, [], `${partial.length} of ${reads} reads saw a file cut short`);
-    assert.deepEqual(readdirSync(dir).filter((name) => name.endsWith('.tmp')), [], 'temporary files left behind');
+    assert.deepEqual(
+      readdirSync(dir).filter((name) => name.endsWith('.tmp')),
+      [],
+      'temporary files left behind',
+    );
   });
 
   it('keeps the mode of the file it replaces, writes through a symbolic link, and creates missing folders', async function () {

@@ -78,7 +78,15 @@ describe('core/cli-flags', function () {
     const ours = (namespace: string): boolean => namespace.startsWith('connector');
 
     it('are the names typed after yo <namespace> of ours, without dashes, no- or value', function () {
-      const argv = ['/usr/bin/node', '/usr/lib/node_modules/yo/lib/cli.js', 'connector:openmetadata', '--name=shop', '--no-skip-register', '-f', 'value'];
+      const argv = [
+        '/usr/bin/node',
+        '/usr/lib/node_modules/yo/lib/cli.js',
+        'connector:openmetadata',
+        '--name=shop',
+        '--no-skip-register',
+        '-f',
+        'value',
+      ];
       assert.deepEqual(flagsTypedToYo(argv, ours), ['name', 'skip-register', 'f']);
     });
 

@@ -29,7 +29,9 @@ type TestAdapterOptions = NonNullable<ConstructorParameters<typeof TestAdapter>[
 function choiceValue(question: object, key: string): unknown {
   const choices: unknown = Reflect.get(question, 'choices');
   // Array.isArray narrows to any[]: read as unknown[]
-  const keyed = Array.isArray(choices) ? (choices as unknown[]).find((c) => typeof c === 'object' && c !== null && Reflect.get(c, 'key') === key) : undefined;
+  const keyed = Array.isArray(choices)
+    ? (choices as unknown[]).find((c) => typeof c === 'object' && c !== null && Reflect.get(c, 'key') === key)
+    : undefined;
   return typeof keyed === 'object' && keyed !== null ? Reflect.get(keyed, 'value') : undefined;
 }
 
@@ -227,7 +229,10 @@ describe('core/commit: the commit of a run, all or nothing', function () {
 
     it('leaves a file still holding conflict markers as it is, says so, tells onMarkers, and keeps its older base', async function () {
       const marked = 'one\n<<<<<<< yours\nmine\n=======\ntheirs\n>>>>>>> generated now\nseven\n';
-      const checkout = new Checkout().generatedBefore('marked.txt', text(BASE)).onDisk('marked.txt', marked).generate('marked.txt', withLine(6, 'seven, anew'));
+      const checkout = new Checkout()
+        .generatedBefore('marked.txt', text(BASE))
+        .onDisk('marked.txt', marked)
+        .generate('marked.txt', withLine(6, 'seven, anew'));
       let markers: string[] = [];
       const said = await checkout.commit({ onMarkers: (files) => (markers = files) });
       assert.equal(checkout.read('marked.txt'), marked);
@@ -256,7 +261,9 @@ describe('core/commit: the commit of a run, all or nothing', function () {
       const before = snapshotTree(checkout.dir);
       const error = await checkout.failedCommit();
       assert.ok(error instanceof ConflictError, error.stack);
-      assert.deepEqual(error.files, ['conflict.txt  (you and this run both changed the same lines; --write-conflict-markers writes the merge with markers)']);
+      assert.deepEqual(error.files, [
+        'conflict.txt  (you and this run both changed the same lines; --write-conflict-markers writes the merge with markers)',
+      ]);
       assert.match(error.message, /^1 existing file\(s\) would be overwritten and there is no terminal to ask:\n {2}conflict\.txt /);
       assert.match(error.message, /Nothing was written\./);
       assert.match(error.message, /re-run with --write-conflict-markers/);
@@ -279,7 +286,10 @@ describe('core/commit: the commit of a run, all or nothing', function () {
       let markers: string[] = [];
       await checkout.commit({ writeConflictMarkers: true, onMarkers: (files) => (markers = files) });
       const written = checkout.read('conflict.txt');
-      assert.match(written, /^<{7} conflict\.txt \(yours\)\nfour, the user’s\n(?:.*\n)*={7}\nfour, the generator’s\n>{7} conflict\.txt \(generated now\)\n/m);
+      assert.match(
+        written,
+        /^<{7} conflict\.txt \(yours\)\nfour, the user’s\n(?:.*\n)*={7}\nfour, the generator’s\n>{7} conflict\.txt \(generated now\)\n/m,
+      );
       assert.deepEqual(markers, [checkout.path('conflict.txt')]);
       assert.equal(checkout.read('new.txt'), 'new\n');
       assert.equal(readRecord(checkout.dir, 'conflict.txt')?.toString(), withLine(3, 'four, the generator’s'));
@@ -326,7 +336,8 @@ describe('core/commit: the commit of a run, all or nothing', function () {
       // core/atomic-commit.ts writes a temporary file beside each target: the last one fails as a full disk would
       fsPromises.writeFile = (async (...args: Parameters<typeof realWriteFile>) => {
         const target = typeof args[0] === 'string' ? args[0] : ''; // core/atomic-commit.ts passes a path
-        if (path.basename(target).startsWith('.last.txt.')) throw Object.assign(new Error(`ENOSPC: no space left on device, open '${target}'`), { code: 'ENOSPC', path: target });
+        if (path.basename(target).startsWith('.last.txt.'))
+          throw Object.assign(new Error(`ENOSPC: no space left on device, open '${target}'`), { code: 'ENOSPC', path: target });
         written.push(path.relative(checkout.dir, target));
         return realWriteFile(...args);
       }) as typeof realWriteFile;
@@ -357,7 +368,9 @@ describe('core/commit: the commit of a run, all or nothing', function () {
       writePlan(checkout.dir, connector, ['a.txt', 'dropped.txt', 'edited-old.txt']);
       // no longer planned and as generated: the generator deletes it through mem-fs
       checkout.fs.delete(checkout.path('dropped.txt'));
-      const said = await checkout.commit({ lifecycle: { connector, planned: ['a.txt'], changes: { absent: [], delete: ['dropped.txt'], obsolete: ['edited-old.txt'] } } });
+      const said = await checkout.commit({
+        lifecycle: { connector, planned: ['a.txt'], changes: { absent: [], delete: ['dropped.txt'], obsolete: ['edited-old.txt'] } },
+      });
       assert.ok(!existsSync(checkout.path('dropped.txt')), 'the file no longer planned is still there');
       assert.equal(checkout.read('edited-old.txt'), 'the user’s\n');
       assert.equal(readRecord(checkout.dir, 'dropped.txt'), undefined);
@@ -367,7 +380,9 @@ describe('core/commit: the commit of a run, all or nothing', function () {
 
     it('a file the user deleted stays deleted, is said to be absent, and keeps its record', async function () {
       const checkout = new Checkout().generatedBefore('gone.txt', 'as generated\n').generate('gone.txt', 'as generated\n').generate('a.txt', 'a\n');
-      const said = await checkout.commit({ lifecycle: { connector, planned: ['a.txt', 'gone.txt'], changes: { absent: ['gone.txt'], delete: [], obsolete: [] } } });
+      const said = await checkout.commit({
+        lifecycle: { connector, planned: ['a.txt', 'gone.txt'], changes: { absent: ['gone.txt'], delete: [], obsolete: [] } },
+      });
       assert.ok(!existsSync(checkout.path('gone.txt')), 'the file the user deleted was written again');
       assert.ok(said.includes('absent gone.txt (you deleted it; --force re-creates it)'), said.join('\n'));
       assert.equal(readRecord(checkout.dir, 'gone.txt')?.toString(), 'as generated\n');

@@ -56,7 +56,11 @@ describe('precompiled profile validators', function () {
           assert.deepEqual(precompiled!.errors ?? null, runtime.errors ?? null, JSON.stringify(profile));
           return verdict;
         });
-        assert.deepEqual(verdicts.slice(0, valid.length), valid.map(() => true), 'every matrix profile is valid');
+        assert.deepEqual(
+          verdicts.slice(0, valid.length),
+          valid.map(() => true),
+          'every matrix profile is valid',
+        );
         assert.ok(verdicts.filter((v) => !v).length > spec.fields.length, 'spoiled profiles are refused');
       });
 

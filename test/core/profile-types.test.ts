@@ -10,7 +10,10 @@ import { CASES as MAGE_CASES } from '../mage/matrix.js';
 import { CASES as OPENMETADATA_CASES } from '../openmetadata/matrix.js';
 import { HOST_CASES } from '../support/hosts.js';
 
-const MATRIX: Record<string, ReadonlyArray<{ id: string; options: Record<string, unknown> }>> = { openmetadata: OPENMETADATA_CASES, mage: MAGE_CASES };
+const MATRIX: Record<string, ReadonlyArray<{ id: string; options: Record<string, unknown> }>> = {
+  openmetadata: OPENMETADATA_CASES,
+  mage: MAGE_CASES,
+};
 
 for (const c of HOST_CASES) {
   describe(`${c.host} profile type`, function () {

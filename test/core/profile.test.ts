@@ -23,7 +23,6 @@ function profileFile(values: Record<string, unknown>, format: 'json' | 'yaml' | 
   return file;
 }
 
-
 /** The minimal profile's second field (serviceType / connectorType): the one besides the name. */
 const secondField = (c: HostCase): [string, unknown] => {
   const entry = Object.entries(c.minimal).find(([k]) => k !== 'name');
@@ -65,7 +64,11 @@ const HOST_REFUSALS: Record<HostCase['host'], Refusal[]> = {
     { label: 'service type outside the choices', options: { serviceType: 'warehouse' }, flags: ['--service-type'] },
     { label: 'connection type outside the choices', options: { connectionType: 'odbc' }, flags: ['--connection-type'] },
     { label: 'capability outside the choices', options: { serviceType: 'database', capabilities: ['teleport'] }, flags: ['--capabilities'] },
-    { label: 'sqlalchemy for a non-database service', options: { serviceType: 'dashboard', connectionType: 'sqlalchemy' }, flags: ['--connection-type'] },
+    {
+      label: 'sqlalchemy for a non-database service',
+      options: { serviceType: 'dashboard', connectionType: 'sqlalchemy' },
+      flags: ['--connection-type'],
+    },
     { label: '--docker-image without --docker-port', options: { dockerImage: 'postgres:16' }, flags: ['--docker-port'] },
   ],
   mage: [
@@ -95,11 +98,7 @@ for (const c of HOST_CASES) {
       ];
       for (const [format, style] of variants) {
         it(`${format} file with ${style} keys`, async function () {
-          const file = profileFile(
-            { [secondKey]: secondValue, displayName: 'From File', docsNotes: 'Notes from the file' },
-            format,
-            style,
-          );
+          const file = profileFile({ [secondKey]: secondValue, displayName: 'From File', docsNotes: 'Notes from the file' }, format, style);
           const { dir } = await runGenerator(c.generator, { name, displayName: 'From Flag', profile: file });
           const stored = storedProfileIn(dir, c.host, name);
           assert.ok(stored, 'the run stored its profile in .yo-rc.json');
@@ -181,7 +180,11 @@ for (const c of HOST_CASES) {
         );
         const asked = result.askedQuestions.map((q) => q.name);
         const supplied = [...Object.keys(c.minimal), 'docsNotes'];
-        assert.deepEqual(asked.filter((q) => supplied.includes(q)), [], 'supplied fields were asked');
+        assert.deepEqual(
+          asked.filter((q) => supplied.includes(q)),
+          [],
+          'supplied fields were asked',
+        );
         assert.ok(asked.includes('displayName'), `displayName was not asked (asked: ${asked.join(', ')})`);
         for (const q of asked) assert.ok(fieldNames(c).has(q), `asked ${q}, which is not a profile field`);
         const stored = storedProfileIn(dir, c.host, name);
@@ -191,9 +194,13 @@ for (const c of HOST_CASES) {
 
       it('the endpoints question says the form an endpoint is written in, METHOD /path', async function () {
         const messages = new Map<string, string>();
-        await runGenerator(c.generator, { ...c.minimal, interactive: true }, {
-          answerCallback: (answer, question) => (messages.set(String(question.name), String(question.message)), answer),
-        });
+        await runGenerator(
+          c.generator,
+          { ...c.minimal, interactive: true },
+          {
+            answerCallback: (answer, question) => (messages.set(String(question.name), String(question.message)), answer),
+          },
+        );
         assert.ok(messages.has('apiEndpoints'), `the endpoints were not asked (asked: ${[...messages.keys()].join(', ')})`);
         assert.match(messages.get('apiEndpoints')!, /as METHOD \/path, e\.g\. GET \/\w+/);
       });
@@ -201,7 +208,10 @@ for (const c of HOST_CASES) {
       it('with nothing supplied, the name is asked first', async function () {
         const { dir, result } = await runGenerator(c.generator, { interactive: true }, { answers: { ...c.minimal } });
         assert.equal(result.askedQuestions[0]?.name, 'name');
-        assert.ok(result.askedQuestions.some((q) => q.name === secondKey), `${secondKey} was asked`);
+        assert.ok(
+          result.askedQuestions.some((q) => q.name === secondKey),
+          `${secondKey} was asked`,
+        );
         assert.equal(storedProfileIn(dir, c.host, name)?.[secondKey], secondValue);
       });
 
@@ -215,7 +225,7 @@ for (const c of HOST_CASES) {
       });
     });
 
-    it('accepts a name starting with test_, as upstream\'s scaffold does (its examples include test_messaging)', async function () {
+    it("accepts a name starting with test_, as upstream's scaffold does (its examples include test_messaging)", async function () {
       const { dir } = await runGenerator(c.generator, { ...c.minimal, name: 'test_messaging' });
       assert.equal(storedProfileIn(dir, c.host, 'test_messaging')?.name, 'test_messaging');
     });

@@ -44,7 +44,13 @@ describe('core/python-scan', function () {
     });
 
     it('skip strings, with the brackets, commas, quotes and # in them', function () {
-      assert.deepEqual(itemsOf(`X = ["a, ]", 'b # (', "it's", 'say "hi"', "back\\"slash, ]"]`), ['"a, ]"', "'b # ('", `"it's"`, `'say "hi"'`, '"back\\"slash, ]"']);
+      assert.deepEqual(itemsOf(`X = ["a, ]", 'b # (', "it's", 'say "hi"', "back\\"slash, ]"]`), [
+        '"a, ]"',
+        "'b # ('",
+        `"it's"`,
+        `'say "hi"'`,
+        '"back\\"slash, ]"',
+      ]);
     });
 
     it('skip triple-quoted strings, over several lines', function () {
@@ -90,8 +96,8 @@ describe('core/python-scan', function () {
 
   describe('the value of a keyword argument in a call', function () {
     it('is the string given to the keyword, quoted either way, with or without spaces around =', function () {
-      assert.equal(keywordValue("dict(name='A', type=\"B\")", 'name'), 'A');
-      assert.equal(keywordValue("dict(name='A', type=\"B\")", 'type'), 'B');
+      assert.equal(keywordValue('dict(name=\'A\', type="B")', 'name'), 'A');
+      assert.equal(keywordValue('dict(name=\'A\', type="B")', 'type'), 'B');
       assert.equal(keywordValue('Entry(\n    name = "spaced",\n)', 'name'), 'spaced');
     });
 

@@ -10,7 +10,15 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
-import { markdownBullets, markdownInline, markdownLiteral, markdownQuote, pythonSingleQuoted, pythonString, type MarkdownPlace } from '../../core/text.js';
+import {
+  markdownBullets,
+  markdownInline,
+  markdownLiteral,
+  markdownQuote,
+  pythonSingleQuoted,
+  pythonString,
+  type MarkdownPlace,
+} from '../../core/text.js';
 import { foldSpaces, visibleBlocks } from '../support/markdown.js';
 import { skipWithReason } from '../support/fixtures.js';
 import { tempDir } from '../support/generate.js';
@@ -81,10 +89,20 @@ describe('core/text.ts escaping helpers', function () {
     assert.equal(markdownQuote(''), '_none_');
     assert.equal(markdownQuote('\n\n'), '_none_');
     for (const text of TEXTS.filter((t) => t.trim() !== '')) {
-      const expected = text.split(/\r\n|\r|\n/).map(foldSpaces).filter(Boolean);
+      const expected = text
+        .split(/\r\n|\r|\n/)
+        .map(foldSpaces)
+        .filter(Boolean);
       const quote = visibleBlocks(markdownQuote(text));
-      assert.ok(quote.every((b) => b.kind === 'paragraph_open' && b.within.join() === 'blockquote_open'), JSON.stringify(quote).slice(0, 200));
-      assert.deepEqual(quote.map((b) => reading(b.text)), expected.map(reading), JSON.stringify(text.slice(0, 60)));
+      assert.ok(
+        quote.every((b) => b.kind === 'paragraph_open' && b.within.join() === 'blockquote_open'),
+        JSON.stringify(quote).slice(0, 200),
+      );
+      assert.deepEqual(
+        quote.map((b) => reading(b.text)),
+        expected.map(reading),
+        JSON.stringify(text.slice(0, 60)),
+      );
     }
   });
 
@@ -100,7 +118,10 @@ describe('core/text.ts escaping helpers', function () {
 
   describe('markdownLiteral: CommonMark (with GFM tables) renders the exact text, with a backslash only where Markdown would change it', function () {
     /** Where a place's text lands in a document, and how to find its visible text in the rendering. */
-    const PLACES: Record<MarkdownPlace, { doc: (text: string) => string; visible: (doc: string) => string | undefined; expect: (text: string) => string }> = {
+    const PLACES: Record<
+      MarkdownPlace,
+      { doc: (text: string) => string; visible: (doc: string) => string | undefined; expect: (text: string) => string }
+    > = {
       inline: {
         doc: (text) => `Connector: **${text}** (a database).`,
         visible: (doc) => visibleBlocks(doc)[0]?.text,
@@ -108,20 +129,59 @@ describe('core/text.ts escaping helpers', function () {
       },
       lineStart: {
         doc: (text) => `- ${text}: no client method, see \`client.py\``,
-        visible: (doc) => visibleBlocks(doc).map((b) => `${b.within.join()}|${b.text}`).join('⟦block⟧'),
+        visible: (doc) =>
+          visibleBlocks(doc)
+            .map((b) => `${b.within.join()}|${b.text}`)
+            .join('⟦block⟧'),
         expect: (text) => `bullet_list_open,list_item_open|${text}: no client method, see \`client.py\``,
       },
       tableCell: {
         doc: (text) => `| Field | Value |\n| --- | --- |\n| Description | ${text} |`,
-        visible: (doc) => visibleBlocks(doc).filter((b) => b.kind === 'td_open').map((b) => b.text).join('⟦cell⟧'),
+        visible: (doc) =>
+          visibleBlocks(doc)
+            .filter((b) => b.kind === 'td_open')
+            .map((b) => b.text)
+            .join('⟦cell⟧'),
         expect: (text) => `Description⟦cell⟧${text}`,
       },
     };
     const HOSTILE_EDGES = [
       ...TEXTS,
-      '*a*', '**bold**', '_a_', 'x*y*z', '~~gone~~', '[a](b)', '![i](p)', '[ref]: /url', '[x] done', '<http://x.y>', '<a@b.cd>',
-      '<b>html</b>', '&amp; &#65; &#x41;', '1. one', '2) two', '- item', '+ item', '* item', '> quote', '---', '***', '___', '- - -',
-      '~~~', '```', '`` a ` b ``', '`unclosed', 'a\\*b', 'a\\', '#1 and # 2', '###### six', '####### seven', '| a | b |', 'x_', '_x',
+      '*a*',
+      '**bold**',
+      '_a_',
+      'x*y*z',
+      '~~gone~~',
+      '[a](b)',
+      '![i](p)',
+      '[ref]: /url',
+      '[x] done',
+      '<http://x.y>',
+      '<a@b.cd>',
+      '<b>html</b>',
+      '&amp; &#65; &#x41;',
+      '1. one',
+      '2) two',
+      '- item',
+      '+ item',
+      '* item',
+      '> quote',
+      '---',
+      '***',
+      '___',
+      '- - -',
+      '~~~',
+      '```',
+      '`` a ` b ``',
+      '`unclosed',
+      'a\\*b',
+      'a\\',
+      '#1 and # 2',
+      '###### six',
+      '####### seven',
+      '| a | b |',
+      'x_',
+      '_x',
     ];
 
     for (const [place, { doc, visible, expect }] of Object.entries(PLACES) as Array<[MarkdownPlace, (typeof PLACES)[MarkdownPlace]]>) {
@@ -135,17 +195,42 @@ describe('core/text.ts escaping helpers', function () {
       it(`${place}: random text of Markdown's special characters reads as itself (fast-check, seed 17)`, function () {
         const alphabet = fc.constantFrom(...'ab1 _*~`\\<>[]()!#-+.&;|:=/@"\'{}%^é…—'.split(''), 'amp', 'http:', '\n');
         fc.assert(
-          fc.property(fc.array(alphabet, { maxLength: 16 }).map((a) => a.join('')).filter((t) => foldSpaces(t) !== ''), (text) => {
-            const rendered = doc(markdownLiteral(text, place));
-            assert.equal(reading(visible(rendered) ?? ''), reading(expect(foldSpaces(text))), `${JSON.stringify(text)} as ${JSON.stringify(rendered)}`);
-          }),
+          fc.property(
+            fc
+              .array(alphabet, { maxLength: 16 })
+              .map((a) => a.join(''))
+              .filter((t) => foldSpaces(t) !== ''),
+            (text) => {
+              const rendered = doc(markdownLiteral(text, place));
+              assert.equal(
+                reading(visible(rendered) ?? ''),
+                reading(expect(foldSpaces(text))),
+                `${JSON.stringify(text)} as ${JSON.stringify(rendered)}`,
+              );
+            },
+          ),
           { numRuns: 5000, seed: 17 },
         );
       });
     }
 
     it('leaves what Markdown reads literally as it is: identifiers, braces, arrows, paths, lone stars, balanced code spans', function () {
-      for (const text of ['next_cursor', 'snake_case_name', 'GET /charts/{id}', 'a -> b', 'a => b', 'x < y > z', 'a * b', 'a <= b', 'C:\\path\\file', 'page=1&size=10', '#1', 'a | b', 'use `code` here', '1.5 seconds']) {
+      for (const text of [
+        'next_cursor',
+        'snake_case_name',
+        'GET /charts/{id}',
+        'a -> b',
+        'a => b',
+        'x < y > z',
+        'a * b',
+        'a <= b',
+        'C:\\path\\file',
+        'page=1&size=10',
+        '#1',
+        'a | b',
+        'use `code` here',
+        '1.5 seconds',
+      ]) {
         for (const place of ['inline', 'lineStart'] as const) assert.equal(markdownLiteral(text, place), text, `${place}: ${text}`);
       }
       assert.equal(markdownLiteral('a | b', 'tableCell'), 'a \\| b');

@@ -47,7 +47,9 @@ function probeGenerator(seen: Seen, existing: string) {
       seen.hasSignal = adapterSignal(this) instanceof AbortSignal;
       seen.adapterPrompts = typeof ioAdapter(this).prompt === 'function';
       this.fs.write(existing, 'written by the run\n');
-      seen.storeHasFile = sharedFs(this).all().some((file) => file.path === existing);
+      seen.storeHasFile = sharedFs(this)
+        .all()
+        .some((file) => file.path === existing);
       // without this the conflicter would ask before replacing the file that differs
       markForced(this, existing);
     }

@@ -40,7 +40,9 @@ export function caseRequest(checkout: string, profile: OpenMetadataProfile) {
     sourceType: names.packageName,
     sourceDir,
     sourcePackage,
-    sourceModules: pythonFilesUnder(sourceDir).map((f) => `${sourcePackage}.${f.replace(/\.py$/, '').replace(/\//g, '.')}`.replace(/\.__init__$/, '')),
+    sourceModules: pythonFilesUnder(sourceDir).map((f) =>
+      `${sourcePackage}.${f.replace(/\.py$/, '').replace(/\//g, '.')}`.replace(/\.__init__$/, ''),
+    ),
     sourceClass: firstClass(path.join(sourceDir, 'metadata.py'), 'Source'),
     clientClass: sqlalchemy ? null : firstClass(path.join(sourceDir, 'client.py'), 'Client'),
     stepMethods: sqlalchemy ? [] : [...connectionPy.matchAll(/client\.(\w+),/g)].map((m) => m[1]!),
@@ -58,4 +60,3 @@ export function caseRequest(checkout: string, profile: OpenMetadataProfile) {
     changedSchemas: [`entity/services/connections/${type}/${names.stem}Connection.json`, `entity/services/${type}Service.json`],
   };
 }
-

@@ -103,7 +103,12 @@ async function judge(release: HostRelease, c: ChecksCase, serverUrl: string | un
   const [models] = overlaysOf(release, [{ ...request, checkout, work }]);
   if (!models?.overlay) throw new Error(`model generation failed: ${models?.error}`);
   const server = c.server && serverUrl ? { url: serverUrl } : undefined;
-  const answers = omhost<Answers>(release, 'checks-api', { ...request, work, server, stepEnum: use.stepEnum }, { OMHOST_OVERLAY: models.overlay }).value;
+  const answers = omhost<Answers>(
+    release,
+    'checks-api',
+    { ...request, work, server, stepEnum: use.stepEnum },
+    { OMHOST_OVERLAY: models.overlay },
+  ).value;
   return { answers, use };
 }
 
@@ -177,15 +182,27 @@ for (const release of releases) {
           assert.equal(result.status, 'Failed');
           assert.equal(result.workflowStatus, 'Failed');
           const failed = result.steps.filter((s) => !s.passed && s.status === 'Failed');
-          assert.deepEqual(failed.map((s) => s.name), ['CheckAccess'], 'the gate step should be the one that failed');
+          assert.deepEqual(
+            failed.map((s) => s.name),
+            ['CheckAccess'],
+            'the gate step should be the one that failed',
+          );
           // what the generator wrote for psycopg2's authentication failure is what the runner reports
           const expected = errorRulesOf(sqlDriverOf(String(c.options.scheme))).find((r) => r.title === 'Authentication failed')!;
           assert.deepEqual(failed[0]!.diagnosis, { title: expected.title, remediation: expected.fix });
           assert.match(failed[0]!.errorLog ?? '', /password authentication failed/);
-          assert.ok(result.steps.slice(1).every((s) => s.skipReason === 'ConnectionNotEstablished'), 'the steps after the gate should be skipped');
+          assert.ok(
+            result.steps.slice(1).every((s) => s.skipReason === 'ConnectionNotEstablished'),
+            'the steps after the gate should be skipped',
+          );
           console.log(`        ${failed[0]!.name} ${failed[0]!.status}: ${failed[0]!.diagnosis.title}: ${failed[0]!.diagnosis.remediation}`);
           console.log(`        errorLog: ${(failed[0]!.errorLog ?? '').split('\n')[0]}`);
-          console.log(`        then: ${result.steps.slice(1).map((s) => `${s.name} ${s.status} (${s.skipReason})`).join(', ')}`);
+          console.log(
+            `        then: ${result.steps
+              .slice(1)
+              .map((s) => `${s.name} ${s.status} (${s.skipReason})`)
+              .join(', ')}`,
+          );
         });
       });
     }

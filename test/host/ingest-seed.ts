@@ -111,7 +111,12 @@ const lengthOf = (sqlType: string): number | undefined => {
   const match = SIZED.exec(sqlType);
   return match ? Number(match[1]) : undefined;
 };
-const expectedColumn = (c: SeedColumn): ExpectedColumn => ({ name: c.name, dataType: c.dataType, dataLength: lengthOf(c.sqlType), comment: c.comment });
+const expectedColumn = (c: SeedColumn): ExpectedColumn => ({
+  name: c.name,
+  dataType: c.dataType,
+  dataLength: lengthOf(c.sqlType),
+  comment: c.comment,
+});
 
 export function expectedTables(seed: Seed): ExpectedTable[] {
   const tables: ExpectedTable[] = seed.tables.map((t) => ({
@@ -173,7 +178,8 @@ export function tableProblems(seed: Seed, tables: Json[]): string[] {
     const got = sent.get(want.name);
     if (!got) continue;
     if (got.tableType !== want.tableType) problems.push(`${want.name}: tableType ${String(got.tableType)}, expected ${want.tableType}`);
-    if (text(got.description) !== want.description) problems.push(`${want.name}: description ${JSON.stringify(got.description)}, expected ${JSON.stringify(want.description)}`);
+    if (text(got.description) !== want.description)
+      problems.push(`${want.name}: description ${JSON.stringify(got.description)}, expected ${JSON.stringify(want.description)}`);
     problems.push(...columnProblems(want, (got.columns as Json[] | undefined) ?? []));
     const keyed = primaryKeyOf(got);
     if (names(keyed) !== names(want.primaryKey)) problems.push(`${want.name}: primary key ${names(keyed)}, expected ${names(want.primaryKey)}`);
@@ -185,14 +191,17 @@ function columnProblems(want: ExpectedTable, columns: Json[]): string[] {
   const problems: string[] = [];
   const gotNames = columns.map((c) => String(c.name));
   const wantNames = want.columns.map((c) => c.name);
-  if (JSON.stringify(gotNames) !== JSON.stringify(wantNames)) problems.push(`${want.name}: columns ${JSON.stringify(gotNames)}, expected ${JSON.stringify(wantNames)}`);
+  if (JSON.stringify(gotNames) !== JSON.stringify(wantNames))
+    problems.push(`${want.name}: columns ${JSON.stringify(gotNames)}, expected ${JSON.stringify(wantNames)}`);
   for (const column of want.columns) {
     const got = columns.find((c) => c.name === column.name);
     if (!got) continue;
     const where = `${want.name}.${column.name}`;
     if (got.dataType !== column.dataType) problems.push(`${where}: dataType ${String(got.dataType)}, expected ${column.dataType}`);
-    if (column.dataLength !== undefined && got.dataLength !== column.dataLength) problems.push(`${where}: dataLength ${String(got.dataLength)}, expected ${column.dataLength}`);
-    if (text(got.description) !== column.comment) problems.push(`${where}: description ${JSON.stringify(got.description)}, expected ${JSON.stringify(column.comment)}`);
+    if (column.dataLength !== undefined && got.dataLength !== column.dataLength)
+      problems.push(`${where}: dataLength ${String(got.dataLength)}, expected ${column.dataLength}`);
+    if (text(got.description) !== column.comment)
+      problems.push(`${where}: description ${JSON.stringify(got.description)}, expected ${JSON.stringify(column.comment)}`);
   }
   return problems;
 }
@@ -221,7 +230,10 @@ export function mutatedSeeds(seed: Seed): Array<[what: string, seed: Seed]> {
       const column = first(s).columns.find((c) => !s.views.some((v) => v.columns.includes(c.name)))!;
       column.name = `${column.name}_renamed`;
     }),
-    mutate('a varchar length changed', (s) => void (sized(s).sqlType = sized(s).sqlType.replace(SIZED, (_, n: string) => `varchar(${Number(n) + 1})`))),
+    mutate(
+      'a varchar length changed',
+      (s) => void (sized(s).sqlType = sized(s).sqlType.replace(SIZED, (_, n: string) => `varchar(${Number(n) + 1})`)),
+    ),
     mutate('a data type changed', (s) => void Object.assign(first(s).columns[0]!, { sqlType: 'bigint', dataType: 'BIGINT' })),
     mutate('the primary key moved', (s) => {
       const columns = first(s).columns;
@@ -234,7 +246,11 @@ export function mutatedSeeds(seed: Seed): Array<[what: string, seed: Seed]> {
     mutate('a view became a table', (s) => {
       const view = s.views.shift()!;
       const from = s.tables.find((t) => t.name === view.from)!;
-      s.tables.push({ name: view.name, comment: view.comment, columns: from.columns.filter((c) => view.columns.includes(c.name)).map((c) => ({ ...c, primaryKey: false, comment: undefined })) });
+      s.tables.push({
+        name: view.name,
+        comment: view.comment,
+        columns: from.columns.filter((c) => view.columns.includes(c.name)).map((c) => ({ ...c, primaryKey: false, comment: undefined })),
+      });
     }),
     mutate('a table added', (s) => void s.tables.push({ name: 'refunds', columns: [{ name: 'id', sqlType: 'integer', dataType: 'INT' }] })),
   ];

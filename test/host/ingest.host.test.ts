@@ -35,7 +35,9 @@ interface IngestRun {
 async function generatedConnector(release: HostRelease) {
   const { tree } = completedTree(release, specTreeOf(release));
   const checkout = makeCheckout(tree, tempDir(`ingest-${release.line}-`));
-  await withVenv(release, () => runGenerator('openmetadata', { ...OPTIONS, openmetadataVersion: release.line, generateModels: true }, { cwd: checkout }));
+  await withVenv(release, () =>
+    runGenerator('openmetadata', { ...OPTIONS, openmetadataVersion: release.line, generateModels: true }, { cwd: checkout }),
+  );
   const work = tempDir(`ingest-work-${release.line}-`);
   const [models] = overlaysOf(release, [
     {
@@ -44,7 +46,10 @@ async function generatedConnector(release: HostRelease) {
       serviceType: OPTIONS.serviceType,
       package: NAMES.packageName,
       sourceDir: path.join(checkout, `ingestion/src/metadata/ingestion/source/${OPTIONS.serviceType}/${NAMES.packageName}`),
-      changedSchemas: [`entity/services/connections/${OPTIONS.serviceType}/${NAMES.stem}Connection.json`, `entity/services/${OPTIONS.serviceType}Service.json`],
+      changedSchemas: [
+        `entity/services/connections/${OPTIONS.serviceType}/${NAMES.stem}Connection.json`,
+        `entity/services/${OPTIONS.serviceType}Service.json`,
+      ],
     },
   ]);
   if (!models?.overlay) throw new Error(`model generation failed: ${models?.error}`);
@@ -87,8 +92,9 @@ function entitiesByKind(requests: RecordedRequest[]): Record<string, number> {
   return kinds;
 }
 
-const routesOf = (requests: RecordedRequest[]): string[] =>
-  [...new Set(requests.map((r) => `${r.method} ${r.path.replace(/\/name\/.*$/, '/name/<fqn>').replace(/[0-9a-f-]{36}/g, '<id>')}`))];
+const routesOf = (requests: RecordedRequest[]): string[] => [
+  ...new Set(requests.map((r) => `${r.method} ${r.path.replace(/\/name\/.*$/, '/name/<fqn>').replace(/[0-9a-f-]{36}/g, '<id>')}`)),
+];
 
 const releases = installedReleases();
 
@@ -116,7 +122,11 @@ for (const release of releases) {
         console.log(`      ${run.command} (server ${run.apiUrl}), exit ${run.exitCode}`);
         console.log(`      routes called: ${routesOf(run.requests).join(', ')}`);
         console.log(`      entities sent, by collection: ${JSON.stringify(entitiesByKind(run.requests))}`);
-        console.log(statusSummary(run.output).map((l) => `      | ${l}`).join('\n'));
+        console.log(
+          statusSummary(run.output)
+            .map((l) => `      | ${l}`)
+            .join('\n'),
+        );
       } catch (error) {
         failure = error;
       }
@@ -161,7 +171,10 @@ for (const release of releases) {
     it('sends the service of the workflow, with the connection type the connector registered', function () {
       const r = ran(this);
       const services = createRequests(r.requests, 'services/databaseServices');
-      assert.deepEqual(services.map((s) => [s.name, s.serviceType]), [[SERVICE_NAME, NAMES.typeValue]]);
+      assert.deepEqual(
+        services.map((s) => [s.name, s.serviceType]),
+        [[SERVICE_NAME, NAMES.typeValue]],
+      );
       const config = (services[0]!.connection as { config?: Record<string, unknown> } | undefined)?.config;
       assert.equal(config?.type, NAMES.typeValue);
       assert.equal(config.scheme, OPTIONS.scheme);
@@ -171,16 +184,24 @@ for (const release of releases) {
       const r = ran(this);
       const database = new URL(serverUrl!).pathname.slice(1);
       const databases = createRequests(r.requests, 'databases');
-      assert.deepEqual(databases.map((d) => [d.name, d.service]), [[database, SERVICE_NAME]]);
+      assert.deepEqual(
+        databases.map((d) => [d.name, d.service]),
+        [[database, SERVICE_NAME]],
+      );
       const schemas = createRequests(r.requests, 'databaseSchemas');
-      assert.deepEqual(schemas.map((s) => [s.name, s.database]), [[SEED.schema, `${SERVICE_NAME}.${database}`]]);
+      assert.deepEqual(
+        schemas.map((s) => [s.name, s.database]),
+        [[SEED.schema, `${SERVICE_NAME}.${database}`]],
+      );
     });
 
     it('sends one CreateTableRequest per seeded table and view: names, table types, columns, data types, lengths, primary keys, descriptions', function () {
       const r = ran(this);
       const database = new URL(serverUrl!).pathname.slice(1);
       const tables = createRequests(r.requests, 'tables');
-      const misplaced = tables.filter((t) => t.databaseSchema !== `${SERVICE_NAME}.${database}.${SEED.schema}`).map((t) => `${String(t.name)} in ${String(t.databaseSchema)}`);
+      const misplaced = tables
+        .filter((t) => t.databaseSchema !== `${SERVICE_NAME}.${database}.${SEED.schema}`)
+        .map((t) => `${String(t.name)} in ${String(t.databaseSchema)}`);
       assert.deepEqual(misplaced, []);
       assert.deepEqual(tableProblems(SEED, tables), []);
     });
@@ -188,7 +209,9 @@ for (const release of releases) {
     it('the comparison rejects these same requests for a seed changed in any one way', function () {
       const r = ran(this);
       const tables = createRequests(r.requests, 'tables');
-      const accepted = mutatedSeeds(SEED).filter(([, seed]) => tableProblems(seed, tables).length === 0).map(([what]) => what);
+      const accepted = mutatedSeeds(SEED)
+        .filter(([, seed]) => tableProblems(seed, tables).length === 0)
+        .map(([what]) => what);
       assert.deepEqual(accepted, [], 'mutations the comparison did not notice');
     });
   });

@@ -14,7 +14,17 @@ import { openMetadataNames, type OpenMetadataProfile } from '../../generators/op
 import { clientStepFacts, releaseFacts } from '../../generators/openmetadata/facts/index.js';
 import { runGenerator, tempDir } from '../support/generate.js';
 import { storedProfileIn } from '../support/hosts.js';
-import { completedTree, installedReleases, makeCheckout, omhost, overlaysOf, specTreeOf, withVenv, type HostRelease, type SpecTree } from './support.js';
+import {
+  completedTree,
+  installedReleases,
+  makeCheckout,
+  omhost,
+  overlaysOf,
+  specTreeOf,
+  withVenv,
+  type HostRelease,
+  type SpecTree,
+} from './support.js';
 
 const TOKEN = 'fake-source-token';
 
@@ -144,7 +154,10 @@ for (const release of cases.length > 0 ? installedReleases() : []) {
       }
       const all = [...prepared.values()];
       // one process for every case's models: importing the package is most of the cost
-      const models = overlaysOf(release, all.map((p) => p.request));
+      const models = overlaysOf(
+        release,
+        all.map((p) => p.request),
+      );
       all.forEach((p, i) => {
         const m = models[i]!;
         try {
@@ -170,7 +183,10 @@ for (const release of cases.length > 0 ? installedReleases() : []) {
           const { profile } = prepared.get(c.id)!;
           assert.equal(r.testConnection.error, null);
           const expected = clientStepFacts(releaseFacts(profile.openmetadataVersion), profile.serviceType).map((s) => s.name);
-          assert.deepEqual(r.testConnection.steps.map((s) => s.name), expected);
+          assert.deepEqual(
+            r.testConnection.steps.map((s) => s.name),
+            expected,
+          );
           assert.deepEqual(failedSteps(r.testConnection.steps), []);
           console.log(`        steps passed: ${r.testConnection.steps.map((s) => s.name).join(', ')}`);
         });
@@ -186,7 +202,10 @@ for (const release of cases.length > 0 ? installedReleases() : []) {
           const root = accessStepOf(profile).method === 'check_access' ? ['/'] : [];
           const called = [...new Set(r.createRequests.map((q) => `${q.method} ${q.path} ${q.status}`))].sort();
           assert.deepEqual(called, [...root, ...c.stepPaths].map((p) => `GET ${p} 200`).sort());
-          assert.ok(r.createRequests.every((q) => q.authorized), 'a request without the token');
+          assert.ok(
+            r.createRequests.every((q) => q.authorized),
+            'a request without the token',
+          );
           console.log(`        create sent ${r.createRequests.length} requests: ${called.join(', ')}`);
         });
 
@@ -234,7 +253,11 @@ interface IngestCase {
 }
 
 const INGEST_CASES: IngestCase[] = [
-  { id: 'ingest-dashboard-filled', options: { name: 'fake_board', serviceType: 'dashboard', authTypes: ['token'], apiEndpoints: ['GET /dashboards', 'GET /charts'] }, fill: true },
+  {
+    id: 'ingest-dashboard-filled',
+    options: { name: 'fake_board', serviceType: 'dashboard', authTypes: ['token'], apiEndpoints: ['GET /dashboards', 'GET /charts'] },
+    fill: true,
+  },
   { id: 'ingest-dashboard-unfilled', options: { name: 'fake_board_todo', serviceType: 'dashboard', authTypes: ['token'] }, fill: false },
 ];
 
@@ -287,7 +310,10 @@ for (const release of ingestCases.length > 0 ? installedReleases() : []) {
         if (c.fill) omhost<string[]>(release, 'fill', { file: path.join(request.sourceDir, 'metadata.py') });
         requests.push({ c, checkout, request });
       }
-      const models = overlaysOf(release, requests.map((r) => r.request));
+      const models = overlaysOf(
+        release,
+        requests.map((r) => r.request),
+      );
       requests.forEach(({ c, checkout, request }, i) => {
         try {
           const overlay = models[i]!.overlay;
@@ -322,9 +348,14 @@ for (const release of ingestCases.length > 0 ? installedReleases() : []) {
         assert.equal(r.exitCode, 0, plain(r.output).slice(-4000));
         const errors = summaryErrors(r.output);
         assert.ok(errors.length >= 2, `no workflow summary in the output:\n${plain(r.output).slice(-2000)}`);
-        assert.deepEqual(errors, errors.map(() => 0));
+        assert.deepEqual(
+          errors,
+          errors.map(() => 0),
+        );
         assert.deepEqual(r.unknown, []);
-        console.log(`        ${r.command}: exit ${r.exitCode}; summaries' errors ${errors.join(', ')}; ${r.requests.length} requests to the stand-in`);
+        console.log(
+          `        ${r.command}: exit ${r.exitCode}; summaries' errors ${errors.join(', ')}; ${r.requests.length} requests to the stand-in`,
+        );
       });
 
       it('filled: the dashboards and charts of every page reach the stand-in, each dashboard linking its charts', function () {
@@ -340,10 +371,18 @@ for (const release of ingestCases.length > 0 ? installedReleases() : []) {
           INGEST_ROUTES['/dashboards'].map((d) => [`${service}.${d.id}`, d.name, false, d.charts.map((c) => `${service}.${c}`)]),
         );
         // the second pages were read, with the token
-        const pages = r.sourceRequests.filter((q) => q.query === 'page=2').map((q) => q.path).sort();
+        const pages = r.sourceRequests
+          .filter((q) => q.query === 'page=2')
+          .map((q) => q.path)
+          .sort();
         assert.deepEqual(pages, ['/charts', '/dashboards']);
-        assert.ok(r.sourceRequests.every((q) => q.authorized && q.status === 200), JSON.stringify(r.sourceRequests));
-        console.log(`        stand-in: ${r.dashboards.length} dashboards, ${r.charts.length} charts; ${r.dashboards.map((d) => `${d.name} -> ${(d.charts ?? []).map((c) => c.fullyQualifiedName.split('.').pop()).join('+')}`).join(', ')}`);
+        assert.ok(
+          r.sourceRequests.every((q) => q.authorized && q.status === 200),
+          JSON.stringify(r.sourceRequests),
+        );
+        console.log(
+          `        stand-in: ${r.dashboards.length} dashboards, ${r.charts.length} charts; ${r.dashboards.map((d) => `${d.name} -> ${(d.charts ?? []).map((c) => c.fullyQualifiedName.split('.').pop()).join('+')}`).join(', ')}`,
+        );
       });
     }
 
@@ -355,7 +394,9 @@ for (const release of ingestCases.length > 0 ? installedReleases() : []) {
         assert.notEqual(r.exitCode, null, 'the run timed out');
         assert.ok(plain(r.output).includes(step.todo), `the output lacks "${step.todo}":\n${plain(r.output).slice(-3000)}`);
         assert.deepEqual(r.dashboards, []);
-        const line = plain(r.output).split('\n').find((l) => l.includes(step.todo))!;
+        const line = plain(r.output)
+          .split('\n')
+          .find((l) => l.includes(step.todo))!;
         console.log(`        exit ${r.exitCode}: ${line.trim().slice(0, 240)}`);
       });
     }

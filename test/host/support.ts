@@ -28,8 +28,7 @@ export interface HostRelease {
   specSource: string | null;
 }
 
-export const cacheRoot = (): string =>
-  process.env.GENERATOR_CONNECTOR_CACHE ?? path.join(os.homedir(), '.cache/generator-connector/host');
+export const cacheRoot = (): string => process.env.GENERATOR_CONNECTOR_CACHE ?? path.join(os.homedir(), '.cache/generator-connector/host');
 
 /** The releases .ci/host-venvs.py built for the current pins; throws with the fix when there are none. */
 export function installedReleases(): HostRelease[] {
@@ -139,7 +138,9 @@ export function completedTreeOnce(release: HostRelease): { tree: SpecTree; compl
  */
 export async function generateInHost(release: HostRelease, options: Record<string, unknown>, prefix: string): Promise<string> {
   const checkout = makeCheckout(completedTreeOnce(release).tree, mkdtempSync(path.join(os.tmpdir(), prefix)));
-  await withVenv(release, () => runGenerator('openmetadata', { ...options, openmetadataVersion: release.line, generateModels: true }, { cwd: checkout }));
+  await withVenv(release, () =>
+    runGenerator('openmetadata', { ...options, openmetadataVersion: release.line, generateModels: true }, { cwd: checkout }),
+  );
   return checkout;
 }
 

@@ -45,9 +45,18 @@ describe('mage API source: an end-to-end sync against a local HTTP API, for each
         api.tokenRequests.length = 0;
         const full = await source(config, '--catalog_json', JSON.stringify(selected(stream, { replication_method: 'FULL_TABLE' })));
         assert.equal(full.code, 0, full.stderr);
-        const fullIds = messagesOf(full.stdout).filter((m) => m.type === 'RECORD').map((m) => m.record!.id);
-        assert.deepEqual(fullIds, ROWS.map((r) => r.id), 'a full sync sends every row once, in order');
-        assert.deepEqual(api.pageRequests.map((p) => p.get('page')), ['1', '2']);
+        const fullIds = messagesOf(full.stdout)
+          .filter((m) => m.type === 'RECORD')
+          .map((m) => m.record!.id);
+        assert.deepEqual(
+          fullIds,
+          ROWS.map((r) => r.id),
+          'a full sync sends every row once, in order',
+        );
+        assert.deepEqual(
+          api.pageRequests.map((p) => p.get('page')),
+          ['1', '2'],
+        );
         if (auth === 'oauth2') assert.equal(api.tokenRequests.length, 1, 'one token exchange per run');
 
         const since = ROWS[119]!.updated_at;
@@ -59,8 +68,16 @@ describe('mage API source: an end-to-end sync against a local HTTP API, for each
         assert.equal(incremental.code, 0, incremental.stderr);
         const messages = messagesOf(incremental.stdout);
         const ids = messages.filter((m) => m.type === 'RECORD').map((m) => m.record!.id);
-        assert.deepEqual(ids, ROWS.slice(119).map((r) => r.id), 'only rows at or after the bookmark');
-        assert.deepEqual(api.pageRequests.map((p) => p.get('updated_since')), [since], 'the bookmark reached the API');
+        assert.deepEqual(
+          ids,
+          ROWS.slice(119).map((r) => r.id),
+          'only rows at or after the bookmark',
+        );
+        assert.deepEqual(
+          api.pageRequests.map((p) => p.get('updated_since')),
+          [since],
+          'the bookmark reached the API',
+        );
         const last = messages.filter((m) => m.type === 'STATE').pop();
         assert.equal(last?.value?.bookmarks?.users?.updated_at, ROWS[149]!.updated_at);
       } finally {
@@ -77,7 +94,11 @@ describe('mage API source: an end-to-end sync against a local HTTP API, for each
       const dir = tempDir('connector-mage-api-paths-');
       // the child first: test connection must still take a stream that needs no parent
       const endpoints = ['GET /orders/{id}/items', 'GET /orders', 'GET /accounts/{accountId}/notes'];
-      await runGenerator('mage', { name, connectorType: 'api', streams: ['order_items', 'orders', 'notes'], authTypes: ['api_key'], apiEndpoints: endpoints }, { cwd: dir });
+      await runGenerator(
+        'mage',
+        { name, connectorType: 'api', streams: ['order_items', 'orders', 'notes'], authTypes: ['api_key'], apiEndpoints: endpoints },
+        { cwd: dir },
+      );
       const tree = mageTree(tools, tempDir('connector-mage-api-paths-tree-'), dir, name);
       const script = `mage_integrations/sources/${name}/__init__.py`;
       const withoutAccount = { base_url: api.url, ...CREDENTIALS.api_key };
@@ -93,17 +114,29 @@ describe('mage API source: an end-to-end sync against a local HTTP API, for each
       const sync = async (id: string, cfg: object) => {
         api.paths.length = 0;
         const run = await source(cfg, '--catalog_json', JSON.stringify(selected(stream(id), { replication_method: 'FULL_TABLE' })));
-        return { ...run, ids: messagesOf(run.stdout).filter((m) => m.type === 'RECORD').map((m) => m.record!.id) };
+        return {
+          ...run,
+          ids: messagesOf(run.stdout)
+            .filter((m) => m.type === 'RECORD')
+            .map((m) => m.record!.id),
+        };
       };
 
       const items = await sync('order_items', config);
       assert.equal(items.code, 0, items.stderr);
-      assert.deepEqual(items.ids, ORDERS.flatMap((o) => itemsOf(o.id).map((i) => i.id)), 'every item of every order, once, in order');
+      assert.deepEqual(
+        items.ids,
+        ORDERS.flatMap((o) => itemsOf(o.id).map((i) => i.id)),
+        'every item of every order, once, in order',
+      );
       assert.deepEqual(api.paths, ['/orders', ...ORDERS.map((o) => `/orders/${o.id}/items`)], 'the orders once, then one call per order');
 
       const notes = await sync('notes', config);
       assert.equal(notes.code, 0, notes.stderr);
-      assert.deepEqual(notes.ids, NOTES.map((n) => n.id));
+      assert.deepEqual(
+        notes.ids,
+        NOTES.map((n) => n.id),
+      );
       assert.deepEqual(api.paths, [`/accounts/${encodeURIComponent(ACCOUNT)}/notes`], 'the config value, encoded as one path segment');
 
       const unset = await sync('notes', withoutAccount);

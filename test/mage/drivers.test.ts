@@ -113,14 +113,22 @@ describe('Mage SQL connections with real drivers and servers', function () {
         if (process.env.CI === 'true') throw new Error(why);
         skipWithReason(this, why);
       }
-      const name = `drv_${driver.package.replace(/[^a-z0-9]+/gi, '_').toLowerCase().slice(0, 20).replace(/_+$/, '')}`;
+      const name = `drv_${driver.package
+        .replace(/[^a-z0-9]+/gi, '_')
+        .toLowerCase()
+        .slice(0, 20)
+        .replace(/_+$/, '')}`;
       const dir = tempDir('connector-mage-driver-');
       await runGenerator('mage', { name, connectorType: 'sql', pipPackages: [driver.package] }, { cwd: dir });
       const tree = mageTree(tools!, tempDir('connector-mage-driver-tree-'), dir, name);
       const env = { ...process.env, PYTHONPATH: tree, PYTHONDONTWRITEBYTECODE: '1' };
       const className = mageNames({ name }).className;
       const connectionModule = `mage_integrations.connections.${name}`;
-      const result = spawnSync(path.join(tools!, 'python'), ['-c', CONNECT_AND_SEED, connectionModule, className, url!, ...TABLES], { cwd: tree, encoding: 'utf8', env });
+      const result = spawnSync(path.join(tools!, 'python'), ['-c', CONNECT_AND_SEED, connectionModule, className, url!, ...TABLES], {
+        cwd: tree,
+        encoding: 'utf8',
+        env,
+      });
       assert.equal(result.status, 0, result.stderr);
       const answer = JSON.parse(result.stdout.trim().split('\n').pop()!) as { row: number[] };
       assert.deepEqual(answer.row, [1]);
@@ -137,7 +145,8 @@ describe('Mage SQL connections with real drivers and servers', function () {
         port: Number(parts.port),
         schema: driver.server === 'GC_TEST_POSTGRES_URL' ? 'public' : database,
       });
-      const source = (...args: string[]) => spawnSync(path.join(tools!, 'python'), [script, '--config_json', config, ...args], { cwd: tree, encoding: 'utf8', env });
+      const source = (...args: string[]) =>
+        spawnSync(path.join(tools!, 'python'), [script, '--config_json', config, ...args], { cwd: tree, encoding: 'utf8', env });
 
       const discovered = source('--discover', '--selected_streams_json', '["gc_orders", "gc_empty"]');
       assert.equal(discovered.status, 0, discovered.stderr);
@@ -159,11 +168,20 @@ describe('Mage SQL connections with real drivers and servers', function () {
 
       // sampling an empty stream: mage-ai takes next() of load_data, which must yield an empty batch
       const empty = streams.find((s) => s.tap_stream_id === 'gc_empty')!;
-      const sampled = source('--load_sample_data', '--selected_streams_json', '["gc_empty"]', '--catalog_json', JSON.stringify({ streams: [selectAll(empty)] }));
+      const sampled = source(
+        '--load_sample_data',
+        '--selected_streams_json',
+        '["gc_empty"]',
+        '--catalog_json',
+        JSON.stringify({ streams: [selectAll(empty)] }),
+      );
       assert.equal(sampled.status, 0, sampled.stderr);
       // the real Source.process writes the batch as a pandas DataFrame's to_json(): '{}' for no rows
       const sample = JSON.parse(sampled.stdout.trim().split('\n').pop()!) as { stream_id: string; sample_data: string; type: string };
-      assert.deepEqual({ ...sample, sample_data: JSON.parse(sample.sample_data) as unknown }, { stream_id: 'gc_empty', sample_data: {}, type: 'SAMPLE_DATA' });
+      assert.deepEqual(
+        { ...sample, sample_data: JSON.parse(sample.sample_data) as unknown },
+        { stream_id: 'gc_empty', sample_data: {}, type: 'SAMPLE_DATA' },
+      );
     });
   }
 });

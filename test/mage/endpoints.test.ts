@@ -80,7 +80,10 @@ describe('mage API streams read the --api-endpoints calls', function () {
         configKeys: ['base_url'],
       }),
     );
-    assert.match(error.message, /--config-keys: must include account_id: the streams fill path parameters of --api-endpoints with it\. .*e\.g\. --config-keys base_url account_id/);
+    assert.match(
+      error.message,
+      /--config-keys: must include account_id: the streams fill path parameters of --api-endpoints with it\. .*e\.g\. --config-keys base_url account_id/,
+    );
   });
 
   it('refuses a path parameter written wrong and one too long for the generated lines, naming --api-endpoints', function () {

@@ -77,7 +77,10 @@ describe('mage output against the real sources (sources-index.json)', function (
         .map((s) => s.main_class?.bases[0])
         .filter(Boolean),
     );
-    const imports = pythonImports(root, cases.map((c) => `${c.id}/mage_integrations/mage_integrations/sources/${c.profile.name}/__init__.py`));
+    const imports = pythonImports(
+      root,
+      cases.map((c) => `${c.id}/mage_integrations/mage_integrations/sources/${c.profile.name}/__init__.py`),
+    );
     for (const c of cases) {
       const source = imports.find((i) => i.file.startsWith(`${c.id}/`) && i.names.includes('Source'))!;
       const base = `${source.module}.Source`;

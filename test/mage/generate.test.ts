@@ -56,8 +56,10 @@ const SOURCE = (c: GeneratedCase): string => `${c.id}/mage_integrations/mage_int
 const CONNECTION = (c: GeneratedCase): string => `${c.id}/mage_integrations/mage_integrations/connections/${c.profile.name}`;
 const TESTS = (c: GeneratedCase): string => `${c.id}/mage_integrations/mage_integrations/tests/sources/${c.profile.name}`;
 const DOCS = (c: GeneratedCase): string => `${c.id}/docs/data-integrations/sources/${c.profile.name}.mdx`;
-const ownFile = (c: GeneratedCase) => (file: string): boolean =>
-  [SOURCE(c), CONNECTION(c), TESTS(c)].some((folder) => file.startsWith(`${folder}/`));
+const ownFile =
+  (c: GeneratedCase) =>
+  (file: string): boolean =>
+    [SOURCE(c), CONNECTION(c), TESTS(c)].some((folder) => file.startsWith(`${folder}/`));
 
 const read = (batch: Batch, rel: string): string => readFileSync(path.join(batch.root, rel), 'utf8');
 
@@ -87,8 +89,16 @@ describe('mage generator: the matrix of generated sources', function () {
       const type = c.profile.connectorType;
       assert.equal(has(`mage_integrations/mage_integrations/connections/${c.profile.name}/__init__.py`), type === 'sql', `${c.id}: connection`);
       assert.equal(has(`${src}/client.py`), type === 'api', `${c.id}: client`);
-      assert.equal(own.some((f) => f.startsWith(`${src}/streams/`)), type === 'api', `${c.id}: streams`);
-      assert.equal(own.some((f) => f.startsWith(`${src}/schemas/`)), type !== 'sql', `${c.id}: schemas`);
+      assert.equal(
+        own.some((f) => f.startsWith(`${src}/streams/`)),
+        type === 'api',
+        `${c.id}: streams`,
+      );
+      assert.equal(
+        own.some((f) => f.startsWith(`${src}/schemas/`)),
+        type !== 'sql',
+        `${c.id}: schemas`,
+      );
     }
   });
 
@@ -135,11 +145,16 @@ describe('mage generator: the matrix of generated sources', function () {
       const c = batch.cases.find((k) => imp.file.startsWith(`${k.id}/`))!;
       const where = `${imp.file}:${imp.line}`;
       if (imp.level > 0) {
-        const packageDir = path.posix.dirname(imp.file).split('/').slice(0, imp.level > 1 ? -(imp.level - 1) : undefined).join('/');
+        const packageDir = path.posix
+          .dirname(imp.file)
+          .split('/')
+          .slice(0, imp.level > 1 ? -(imp.level - 1) : undefined)
+          .join('/');
         const base = imp.module ? `${packageDir}/${imp.module.replace(/\./g, '/')}` : packageDir;
         const target = [`${base}.py`, `${base}/__init__.py`].find((f) => batch.py.includes(f));
         if (!target) problems.push(`${where}: relative module .${imp.module} is not a generated file`);
-        else for (const name of imp.names) if (!batch.modules[target]?.defined.includes(name)) problems.push(`${where}: ${target} defines no ${name}`);
+        else
+          for (const name of imp.names) if (!batch.modules[target]?.defined.includes(name)) problems.push(`${where}: ${target} defines no ${name}`);
         continue;
       }
       const top = imp.module.split('.')[0]!;
@@ -151,7 +166,9 @@ describe('mage generator: the matrix of generated sources', function () {
       if (own.some((p) => imp.module === p || imp.module.startsWith(`${p}.`))) {
         const target = moduleFile(imp.module, c);
         if (!target) problems.push(`${where}: ${imp.module} is not a generated module`);
-        else for (const name of imp.names) if (!batch.modules[target]?.defined.includes(name)) problems.push(`${where}: ${imp.module} defines no ${name}`);
+        else
+          for (const name of imp.names)
+            if (!batch.modules[target]?.defined.includes(name)) problems.push(`${where}: ${imp.module} defines no ${name}`);
         continue;
       }
       const names = manifest.modules[imp.module];
@@ -171,7 +188,10 @@ describe('mage generator: the matrix of generated sources', function () {
         imports.some((i) => i.file === init && i.module === 'mage_integrations.sources.base' && i.names.includes('main')),
         `${init} imports main from mage_integrations.sources.base`,
       );
-      assert.ok(imports.filter((i) => i.file === init).every((i) => i.level === 0), `${init} uses absolute imports only`);
+      assert.ok(
+        imports.filter((i) => i.file === init).every((i) => i.level === 0),
+        `${init} uses absolute imports only`,
+      );
     }
   });
 
@@ -226,9 +246,15 @@ describe('mage generator: the matrix of generated sources', function () {
       assert.ok(imports.some((i) => i.file === file && i.module === 'mage_integrations.connections.sql.base' && i.names.includes('Connection')));
       const init = functions.find((f) => f.file === file && f.qualname === `${className}.__init__`)!;
       assert.deepEqual(init.args.slice(0, 6), ['self', 'database', 'host', 'password', 'username', 'port'], file);
-      assert.ok(functions.some((f) => f.file === file && f.qualname === `${className}.build_connection`), file);
+      assert.ok(
+        functions.some((f) => f.file === file && f.qualname === `${className}.build_connection`),
+        file,
+      );
       // No driver module is imported at the top: the source must import where the driver is not installed.
-      assert.ok(imports.filter((i) => i.file === file).every((i) => ['importlib', 'mage_integrations.connections.sql.base'].includes(i.module)), file);
+      assert.ok(
+        imports.filter((i) => i.file === file).every((i) => ['importlib', 'mage_integrations.connections.sql.base'].includes(i.module)),
+        file,
+      );
       const driver = batch.modules[file]!.assignments.DRIVER_MODULE;
       assert.equal(driver === undefined, c.profile.pipPackages.length === 0, `${c.id}: DRIVER_MODULE only with a pip package`);
     }
@@ -308,7 +334,10 @@ describe('mage generator: the matrix of generated sources', function () {
       const lines = read(batch, `${SOURCE(c)}/README.md`).split('\n');
       assert.match(lines[0]!, /^# \S/, c.id);
       assert.ok(lines.includes('## Config'), c.id);
-      assert.ok(lines.some((l) => /must enter the following credentials/i.test(l)), c.id);
+      assert.ok(
+        lines.some((l) => /must enter the following credentials/i.test(l)),
+        c.id,
+      );
       assert.ok(lines.includes('| Key | Description | Sample value |'), c.id);
       // every table row has exactly the three cells: free text cannot break the table
       const rows = lines.filter((l) => l.startsWith('| `'));
@@ -334,16 +363,25 @@ describe('mage generator: the matrix of generated sources', function () {
     for (const file of generatedPy) assert.ok(!read(batch, file).includes('<b>'), `${file} has no raw free text`);
     const brief = read(batch, `${SOURCE(c)}/CONNECTOR_CONTEXT.md`);
     // escaped where it would be HTML: rendered, the brief holds no HTML (the text shows as text)
-    const html = parseMarkdown(brief).flatMap((t) => [t, ...(t.children ?? [])]).filter((t) => t.type.startsWith('html'));
-    assert.deepEqual(html.map((t) => t.content), [], 'no raw HTML in the brief');
+    const html = parseMarkdown(brief)
+      .flatMap((t) => [t, ...(t.children ?? [])])
+      .filter((t) => t.type.startsWith('html'));
+    assert.deepEqual(
+      html.map((t) => t.content),
+      [],
+      'no raw HTML in the brief',
+    );
     assert.ok(!/^# not a heading/m.test(brief), 'a # in the notes does not become a heading');
     const headings = brief.split('\n').filter((l) => /^#{1,6} /.test(l));
-    assert.ok(headings.every((h) => !h.includes('closing fence')), 'the notes opened no heading');
+    assert.ok(
+      headings.every((h) => !h.includes('closing fence')),
+      'the notes opened no heading',
+    );
     const readme = read(batch, `${SOURCE(c)}/README.md`);
     assert.equal(readme.split('\n').filter((l) => /^#{1,6} /.test(l)).length, 2, 'README has its two headings only');
   });
 
-  describe('run in the real mage_integrations (mage-ai 5640c79, with mage-ai\'s singer-python; no network)', function () {
+  describe("run in the real mage_integrations (mage-ai 5640c79, with mage-ai's singer-python; no network)", function () {
     // every case is one python process per check, each importing the real package (pandas among it)
     this.timeout(600_000);
     const trees = new Map<string, string>();
@@ -353,10 +391,14 @@ describe('mage generator: the matrix of generated sources', function () {
       for (const c of batch.cases) trees.set(c.id, mageTree(tools, tempDir(`connector-mage-tree-${c.id}-`), c.dir, c.profile.name));
     });
 
-    it("the generated unit tests pass (python3 -m unittest mage_integrations.tests.sources.<uuid>.test_<uuid>)", function () {
+    it('the generated unit tests pass (python3 -m unittest mage_integrations.tests.sources.<uuid>.test_<uuid>)', function () {
       const failures: string[] = [];
       for (const c of batch.cases) {
-        const result = runPython(tools, trees.get(c.id)!, ['-m', 'unittest', `mage_integrations.tests.sources.${c.profile.name}.${testModuleName(c.profile.name)}`]);
+        const result = runPython(tools, trees.get(c.id)!, [
+          '-m',
+          'unittest',
+          `mage_integrations.tests.sources.${c.profile.name}.${testModuleName(c.profile.name)}`,
+        ]);
         if (result.status !== 0 || !/^OK/m.test(result.stderr)) failures.push(`${c.id}:\n${result.stderr.slice(-3000)}`);
         else assert.match(result.stderr, /Ran [3-9] tests/, `${c.id}: the generated tests ran`);
       }
@@ -369,7 +411,11 @@ describe('mage generator: the matrix of generated sources', function () {
         const templates = runPython(tools, trees.get(c.id)!, [script, '--config_json', '{}', '--show_templates']);
         assert.equal(templates.status, 0, `${c.id}: ${templates.stderr}`);
         const served = JSON.parse(templates.stdout) as { config: Record<string, unknown> };
-        assert.deepEqual(Object.keys(served.config), c.profile.configKeys.map((k) => k.key), c.id);
+        assert.deepEqual(
+          Object.keys(served.config),
+          c.profile.configKeys.map((k) => k.key),
+          c.id,
+        );
         if (c.profile.connectorType === 'sql') continue;
         const discover = runPython(tools, trees.get(c.id)!, [script, '--config_json', '{}', '--discover']);
         assert.equal(discover.status, 0, `${c.id}: ${discover.stderr}`);
@@ -382,14 +428,25 @@ describe('mage generator: the matrix of generated sources', function () {
   it('the brief has its fixed sections, a shell-quoted discover command with every config key, and the file index', function () {
     for (const c of batch.cases) {
       const brief = read(batch, `${SOURCE(c)}/CONNECTOR_CONTEXT.md`);
-      for (const heading of ['## How Mage runs a source', '## The load_data contract', '## What to implement, file by file', '## Registration', '## Run it locally', '## Files']) {
+      for (const heading of [
+        '## How Mage runs a source',
+        '## The load_data contract',
+        '## What to implement, file by file',
+        '## Registration',
+        '## Run it locally',
+        '## Files',
+      ]) {
         assert.ok(brief.split('\n').includes(heading), `${c.id}: ${heading}`);
       }
       const command = /python3 (\S+__init__\.py) \\\n {2}--config_json ('(?:[^']|'\\'')*') \\\n {2}--discover/.exec(brief);
       assert.ok(command, `${c.id}: discover command`);
       assert.equal(command[1], `mage_integrations/mage_integrations/sources/${c.profile.name}/__init__.py`);
       const json = command[2]!.slice(1, -1).replace(/'\\''/g, "'");
-      assert.deepEqual(Object.keys(JSON.parse(json) as object), c.profile.configKeys.map((k) => k.key), `${c.id}: config_json keys`);
+      assert.deepEqual(
+        Object.keys(JSON.parse(json) as object),
+        c.profile.configKeys.map((k) => k.key),
+        `${c.id}: config_json keys`,
+      );
       for (const file of c.files.filter(ownFile(c))) {
         assert.ok(brief.includes(`| \`${file.slice(c.id.length + 1)}\` |`), `${c.id}: brief indexes ${file}`);
       }

@@ -36,7 +36,11 @@ describe("mage-ai's own tools on the generated source", function () {
       const before = readFileSync(path.join(dir, REQUIREMENTS_FILE), 'utf8');
       const result = tool(bin, 'requirements-txt-fixer', [REQUIREMENTS_FILE], dir);
       const after = readFileSync(path.join(dir, REQUIREMENTS_FILE), 'utf8');
-      assert.equal(result.status, 0, `${options.name}: the hook changed requirements.txt:\n${result.stdout}${result.stderr}\nbefore:\n${before}\nafter:\n${after}`);
+      assert.equal(
+        result.status,
+        0,
+        `${options.name}: the hook changed requirements.txt:\n${result.stdout}${result.stderr}\nbefore:\n${before}\nafter:\n${after}`,
+      );
     }
     // the check can fail: the hook does reorder a file out of its order
     const scratch = tempDir();

@@ -8,16 +8,37 @@ const LONG_NAME = 'a_very_long_source_name_for_line_lengths'; // 40 characters, 
 const LONG_STREAM = 'an_equally_long_stream_id_for_the_limits'; // 40 characters
 
 export const CASES: readonly MageCase[] = [
-  { id: 'sql_driver', options: { name: 'acme_db', displayName: 'Acme DB', connectorType: 'sql', defaultPort: '5439', pipPackages: ['psycopg2-binary==2.9.3'] } },
-  { id: 'sql_plain', options: { name: 'ledger_sql', connectorType: 'sql', configKeys: ['host=db.local', 'port=1521', 'database', 'username', 'password:secret', 'service_name'] } },
+  {
+    id: 'sql_driver',
+    options: { name: 'acme_db', displayName: 'Acme DB', connectorType: 'sql', defaultPort: '5439', pipPackages: ['psycopg2-binary==2.9.3'] },
+  },
+  {
+    id: 'sql_plain',
+    options: {
+      name: 'ledger_sql',
+      connectorType: 'sql',
+      configKeys: ['host=db.local', 'port=1521', 'database', 'username', 'password:secret', 'service_name'],
+    },
+  },
   { id: 'api_one_api_key', options: { name: 'crm_api', connectorType: 'api', streams: ['contacts'], authTypes: ['api_key'] } },
   { id: 'api_bearer', options: { name: 'tickets', connectorType: 'api', streams: ['tickets', 'users'], authTypes: ['bearer'] } },
   { id: 'api_basic', options: { name: 'billing', connectorType: 'api', streams: ['invoices'], authTypes: ['basic'] } },
-  { id: 'api_oauth2', options: { name: 'ads_api', connectorType: 'api', streams: ['campaigns', 'ad_groups', 'ads2', 'ads10'], authTypes: ['oauth2'] } },
-  { id: 'api_none', options: { name: 'open_data', connectorType: 'api', streams: ['stations'], authTypes: ['none'], baseUrl: 'https://data.example.org/v2' } },
+  {
+    id: 'api_oauth2',
+    options: { name: 'ads_api', connectorType: 'api', streams: ['campaigns', 'ad_groups', 'ads2', 'ads10'], authTypes: ['oauth2'] },
+  },
+  {
+    id: 'api_none',
+    options: { name: 'open_data', connectorType: 'api', streams: ['stations'], authTypes: ['none'], baseUrl: 'https://data.example.org/v2' },
+  },
   {
     id: 'api_all_auth',
-    options: { name: 'omni_api', connectorType: 'api', streams: ['orders', 'order_items', 'customers'], authTypes: ['api_key', 'bearer', 'basic', 'oauth2', 'none'] },
+    options: {
+      name: 'omni_api',
+      connectorType: 'api',
+      streams: ['orders', 'order_items', 'customers'],
+      authTypes: ['api_key', 'bearer', 'basic', 'oauth2', 'none'],
+    },
   },
   {
     // streams reading --api-endpoints calls: a child of a parent stream listed after it, path parameters from
@@ -40,7 +61,10 @@ export const CASES: readonly MageCase[] = [
   // names may start with test_ (as OpenMetadata's scaffold allows); the test module keeps the name
   { id: 'sql_test_prefixed', options: { name: 'test_warehouse', connectorType: 'sql' } },
   { id: 'file_one', options: { name: 'csv_drop', connectorType: 'file', streams: ['rows'] } },
-  { id: 'file_several', options: { name: 'sftp_files', connectorType: 'file', streams: ['daily_sales', 'returns', 'stock'], configKeys: ['path', 'delimiter=;'] } },
+  {
+    id: 'file_several',
+    options: { name: 'sftp_files', connectorType: 'file', streams: ['daily_sales', 'returns', 'stock'], configKeys: ['path', 'delimiter=;'] },
+  },
   {
     id: 'long_names',
     options: { name: LONG_NAME, connectorType: 'api', streams: [LONG_STREAM, 'short'], authTypes: ['api_key', 'basic', 'oauth2'] },

@@ -67,7 +67,11 @@ function pipe(tools: string, tree: string, sourceArgs: string[], destinationConf
   const env = { ...process.env, PYTHONPATH: tree, PYTHONDONTWRITEBYTECODE: '1' };
   const python = path.join(tools, 'python');
   const source = spawn(python, sourceArgs, { cwd: tree, env });
-  const destination = spawn(python, ['mage_integrations/destinations/postgresql/__init__.py', '--config_json', JSON.stringify(destinationConfig), '--state', stateFile], { cwd: tree, env });
+  const destination = spawn(
+    python,
+    ['mage_integrations/destinations/postgresql/__init__.py', '--config_json', JSON.stringify(destinationConfig), '--state', stateFile],
+    { cwd: tree, env },
+  );
   let stdout = '';
   let stderr = '';
   source.stdout.on('data', (chunk: Buffer) => {
@@ -172,7 +176,13 @@ const recordsOf = (result: PipeResult) => result.messages.filter((m) => m.type =
 function incremental(stream: CatalogStream, bookmark: string) {
   const offered = stream.metadata.find((m) => m.breadcrumb.length === 0)?.metadata['table-key-properties'] as string[] | undefined;
   const key = stream.key_properties?.length ? stream.key_properties : (offered ?? []);
-  return selected(stream, { replication_method: 'INCREMENTAL', replication_key: bookmark, unique_conflict_method: 'UPDATE', key_properties: key, unique_constraints: key });
+  return selected(stream, {
+    replication_method: 'INCREMENTAL',
+    replication_key: bookmark,
+    unique_conflict_method: 'UPDATE',
+    key_properties: key,
+    unique_constraints: key,
+  });
 }
 
 let schemaCounter = 0;
@@ -183,7 +193,7 @@ function destinationSchema(tools: string, url: string, label: string): string {
   return schema;
 }
 
-describe('Mage pipe: generated sources piped into mage_integrations\' PostgreSQL destination', function () {
+describe("Mage pipe: generated sources piped into mage_integrations' PostgreSQL destination", function () {
   this.timeout(240_000);
 
   describe('API source (local paginated API) for each auth type', function () {
@@ -209,13 +219,25 @@ describe('Mage pipe: generated sources piped into mage_integrations\' PostgreSQL
           const schema = destinationSchema(tools, pg, auth);
           const destination = { ...serverConfig(pg), schema, table: 'users' };
           const state = path.join(tempDir('connector-mage-pipe-state-'), 'state.json');
-          const sourceArgs = (stateJson: string) => [script, '--config_json', JSON.stringify(config), '--catalog_json', catalog, '--state_json', stateJson];
+          const sourceArgs = (stateJson: string) => [
+            script,
+            '--config_json',
+            JSON.stringify(config),
+            '--catalog_json',
+            catalog,
+            '--state_json',
+            stateJson,
+          ];
 
           const first = await pipe(tools, tree, sourceArgs('{}'), destination, state);
           assert.equal(first.sourceCode, 0, first.stderr.slice(-4000));
           assert.equal(first.destinationCode, 0, first.stderr.slice(-4000));
           const table = landed(tools, pg, schema, 'users', 'updated_at');
-          assert.deepEqual(table.rows.map((r) => r.id), ROWS.map((r) => r.id), 'every row landed once, in bookmark order');
+          assert.deepEqual(
+            table.rows.map((r) => r.id),
+            ROWS.map((r) => r.id),
+            'every row landed once, in bookmark order',
+          );
           assert.equal(table.columns.id, 'text');
           // the destination stores a date-time string as a timestamp with its time zone
           assert.equal(table.columns.updated_at, 'timestamp with time zone');
@@ -225,14 +247,25 @@ describe('Mage pipe: generated sources piped into mage_integrations\' PostgreSQL
           assert.equal(firstState.bookmarks?.users?.updated_at, ROWS[149]!.updated_at, 'the final state holds the last bookmark');
 
           // ten newer rows appear at the source; the second run starts from the destination's state
-          const newer = Array.from({ length: 10 }, (_, i) => ({ id: String(151 + i), updated_at: new Date(Date.UTC(2024, 0, 8) + i * 3_600_000).toISOString() }));
+          const newer = Array.from({ length: 10 }, (_, i) => ({
+            id: String(151 + i),
+            updated_at: new Date(Date.UTC(2024, 0, 8) + i * 3_600_000).toISOString(),
+          }));
           api.rows.push(...newer);
           const second = await pipe(tools, tree, sourceArgs(readFileSync(state, 'utf8')), destination, state);
           assert.equal(second.sourceCode, 0, second.stderr.slice(-4000));
           assert.equal(second.destinationCode, 0, second.stderr.slice(-4000));
-          assert.deepEqual(recordsOf(second).map((r) => r.id), ['150', ...newer.map((r) => r.id)], 'only the bookmark row and the newer rows moved');
+          assert.deepEqual(
+            recordsOf(second).map((r) => r.id),
+            ['150', ...newer.map((r) => r.id)],
+            'only the bookmark row and the newer rows moved',
+          );
           const after = landed(tools, pg, schema, 'users', 'updated_at');
-          assert.deepEqual(after.rows.map((r) => r.id), [...ROWS, ...newer].map((r) => r.id), 'the newer rows were added, none repeated');
+          assert.deepEqual(
+            after.rows.map((r) => r.id),
+            [...ROWS, ...newer].map((r) => r.id),
+            'the newer rows were added, none repeated',
+          );
           assert.equal(readState(state).bookmarks?.users?.updated_at, newer[9]!.updated_at);
         } finally {
           api.server.close();
@@ -250,7 +283,8 @@ describe('Mage pipe: generated sources piped into mage_integrations\' PostgreSQL
       /** how `active BOOLEAN` lands: MariaDB's BOOLEAN is TINYINT(1), which discovery reads as an integer */
       active: { type: string; value: boolean | number };
     }
-    const POSTGRES_TABLE = 'CREATE TABLE {table} (id INTEGER PRIMARY KEY, note TEXT, amount DOUBLE PRECISION, active BOOLEAN, created_at TIMESTAMP NOT NULL)';
+    const POSTGRES_TABLE =
+      'CREATE TABLE {table} (id INTEGER PRIMARY KEY, note TEXT, amount DOUBLE PRECISION, active BOOLEAN, created_at TIMESTAMP NOT NULL)';
     const MARIADB_TABLE = 'CREATE TABLE {table} (id INTEGER PRIMARY KEY, note TEXT, amount DOUBLE, active BOOLEAN, created_at DATETIME NOT NULL)';
     const CASES: SqlCase[] = [
       { driver: 'psycopg2-binary==2.9.10', server: 'GC_TEST_POSTGRES_URL', create: POSTGRES_TABLE, active: { type: 'boolean', value: true } },
@@ -259,26 +293,46 @@ describe('Mage pipe: generated sources piped into mage_integrations\' PostgreSQL
       { driver: 'mysql-connector-python==9.1.0', server: 'GC_TEST_MARIADB_URL', create: MARIADB_TABLE, active: { type: 'bigint', value: 1 } },
     ];
     const seedRows = (from: number, to: number, day: number) =>
-      Array.from({ length: to - from + 1 }, (_, i) => `(${from + i}, 'note ${from + i}', ${(from + i) * 1.5}, ${(from + i) % 2 === 0 ? 'TRUE' : 'FALSE'}, '2024-01-${String(day).padStart(2, '0')} 0${i % 10}:00:00')`).join(', ');
+      Array.from(
+        { length: to - from + 1 },
+        (_, i) =>
+          `(${from + i}, 'note ${from + i}', ${(from + i) * 1.5}, ${(from + i) % 2 === 0 ? 'TRUE' : 'FALSE'}, '2024-01-${String(day).padStart(2, '0')} 0${i % 10}:00:00')`,
+      ).join(', ');
 
     for (const c of CASES) {
       it(`${c.driver}: the table's rows land with their types, key and final state; a second run moves only rows from the bookmark on`, async function () {
         const { tools, urls } = requireEnv(this, [...new Set<ServerVar>(['GC_TEST_POSTGRES_URL', c.server])]);
         const pg = urls.GC_TEST_POSTGRES_URL;
         const sourceUrl = urls[c.server];
-        const label = c.driver.replace(/[^a-z0-9]+/gi, '_').toLowerCase().slice(0, 12).replace(/_+$/, '');
+        const label = c.driver
+          .replace(/[^a-z0-9]+/gi, '_')
+          .toLowerCase()
+          .slice(0, 12)
+          .replace(/_+$/, '');
         const name = `pipe_${label}`;
         const table = `gc_pipe_${label}`;
         const sourceServer = serverConfig(sourceUrl);
         const sourceSchema = c.server === 'GC_TEST_POSTGRES_URL' ? 'public' : sourceServer.database;
-        execute(tools, sourceUrl, `DROP TABLE IF EXISTS ${table}`, c.create.replace('{table}', table), `INSERT INTO ${table} VALUES ${seedRows(1, 20, 1)}`);
+        execute(
+          tools,
+          sourceUrl,
+          `DROP TABLE IF EXISTS ${table}`,
+          c.create.replace('{table}', table),
+          `INSERT INTO ${table} VALUES ${seedRows(1, 20, 1)}`,
+        );
 
         const dir = tempDir('connector-mage-pipe-');
         await runGenerator('mage', { name, connectorType: 'sql', pipPackages: [c.driver] }, { cwd: dir });
         const tree = mageTree(tools, tempDir('connector-mage-pipe-tree-'), dir, name);
         const script = `mage_integrations/sources/${name}/__init__.py`;
         const config = JSON.stringify({ ...sourceServer, schema: sourceSchema });
-        const discovered = await runSource(tools, tree, script, ['--config_json', config, '--discover', '--selected_streams_json', JSON.stringify([table])]);
+        const discovered = await runSource(tools, tree, script, [
+          '--config_json',
+          config,
+          '--discover',
+          '--selected_streams_json',
+          JSON.stringify([table]),
+        ]);
         assert.equal(discovered.code, 0, discovered.stderr);
         const stream = (JSON.parse(discovered.stdout) as { streams: CatalogStream[] }).streams.find((s) => s.tap_stream_id === table)!;
         assert.ok(stream, `discover found ${table}`);
@@ -293,10 +347,19 @@ describe('Mage pipe: generated sources piped into mage_integrations\' PostgreSQL
         assert.equal(first.sourceCode, 0, first.stderr.slice(-4000));
         assert.equal(first.destinationCode, 0, first.stderr.slice(-4000));
         const landedFirst = landed(tools, pg, schema, table, 'id');
-        assert.deepEqual(landedFirst.rows.map((r) => r.id), Array.from({ length: 20 }, (_, i) => i + 1));
+        assert.deepEqual(
+          landedFirst.rows.map((r) => r.id),
+          Array.from({ length: 20 }, (_, i) => i + 1),
+        );
         assert.deepEqual(landedFirst.rows[1], { ...landedFirst.rows[1], note: 'note 2', amount: 3, active: c.active.value });
         assert.deepEqual(
-          { id: landedFirst.columns.id, note: landedFirst.columns.note, amount: landedFirst.columns.amount, active: landedFirst.columns.active, created_at: landedFirst.columns.created_at },
+          {
+            id: landedFirst.columns.id,
+            note: landedFirst.columns.note,
+            amount: landedFirst.columns.amount,
+            active: landedFirst.columns.active,
+            created_at: landedFirst.columns.created_at,
+          },
           { id: 'bigint', note: 'text', amount: 'double precision', active: c.active.type, created_at: 'timestamp with time zone' },
         );
         assert.deepEqual(landedFirst.primaryKey, ['id']);
@@ -307,9 +370,18 @@ describe('Mage pipe: generated sources piped into mage_integrations\' PostgreSQL
         assert.equal(second.sourceCode, 0, second.stderr.slice(-4000));
         assert.equal(second.destinationCode, 0, second.stderr.slice(-4000));
         // the bookmark compares with >=, so the rows at the bookmark (ids 10 and 20) come again and are updated in place
-        assert.deepEqual(recordsOf(second).map((r) => r.id).sort((a, b) => Number(a) - Number(b)), [10, 20, 21, 22, 23, 24, 25]);
+        assert.deepEqual(
+          recordsOf(second)
+            .map((r) => r.id)
+            .sort((a, b) => Number(a) - Number(b)),
+          [10, 20, 21, 22, 23, 24, 25],
+        );
         const landedSecond = landed(tools, pg, schema, table, 'id');
-        assert.deepEqual(landedSecond.rows.map((r) => r.id), Array.from({ length: 25 }, (_, i) => i + 1), 'the newer rows were added, none repeated');
+        assert.deepEqual(
+          landedSecond.rows.map((r) => r.id),
+          Array.from({ length: 25 }, (_, i) => i + 1),
+          'the newer rows were added, none repeated',
+        );
         assert.match(String(readState(state).bookmarks?.[table]?.created_at), /^2024-01-02T04:00:00/);
       });
     }

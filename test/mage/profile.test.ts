@@ -23,9 +23,20 @@ describe('mage profile', function () {
     const dir = tempDir('connector-mage-refused-');
     const result = runBin(
       [
-        'mage', '--name', 'shop_api', '--connector-type', 'api', '--auth-types', 'basic',
-        '--streams', 'orders,base,orders,class,Bad-Id',
-        '--config-keys', '1st_key', 'password:secret=hunter2', 'base_url', 'base_url',
+        'mage',
+        '--name',
+        'shop_api',
+        '--connector-type',
+        'api',
+        '--auth-types',
+        'basic',
+        '--streams',
+        'orders,base,orders,class,Bad-Id',
+        '--config-keys',
+        '1st_key',
+        'password:secret=hunter2',
+        'base_url',
+        'base_url',
       ],
       { cwd: dir },
     );
@@ -46,29 +57,42 @@ describe('mage profile', function () {
   });
 
   it("a bad name's error gives a source name as its example, not a database's, and the Mage length limit", function () {
-    const messages = problemsOf({ name: 'My-Api', connectorType: 'api' }).filter((p) => p.field === 'name').map((p) => p.message);
+    const messages = problemsOf({ name: 'My-Api', connectorType: 'api' })
+      .filter((p) => p.field === 'name')
+      .map((p) => p.message);
     assert.equal(messages.length, 1, messages.join('\n'));
     assert.match(messages[0]!, /must be snake_case: .*\(e\.g\. my_api\), at most 40 characters/);
     assert.doesNotMatch(messages[0]!, /my_db|60 characters/);
     const reserved = problemsOf({ name: 'http', connectorType: 'api' }).filter((p) => p.field === 'name');
-    assert.deepEqual(reserved.map((p) => p.message.split(':')[0]), ['must not be one of base, catalog, constants, messages, query, utils, http, sql, tests, source, client, connection, dict, list, generator, any, optional, magic_mock, main']);
+    assert.deepEqual(
+      reserved.map((p) => p.message.split(':')[0]),
+      [
+        'must not be one of base, catalog, constants, messages, query, utils, http, sql, tests, source, client, connection, dict, list, generator, any, optional, magic_mock, main',
+      ],
+    );
   });
 
   it('a bad stream list states the rule once and names each bad item; bad config keys too', function () {
-    const problems = problemsOf({ name: 'x_api', connectorType: 'api', streams: ['Bad', 'ok', '2x', 'class'], configKeys: keys('api_key:secret', '1a', 'B', 'base_url') });
+    const problems = problemsOf({
+      name: 'x_api',
+      connectorType: 'api',
+      streams: ['Bad', 'ok', '2x', 'class'],
+      configKeys: keys('api_key:secret', '1a', 'B', 'base_url'),
+    });
     const streams = problems.filter((p) => p.field === 'streams').map((p) => p.message);
     assert.equal(streams.length, 1, streams.join('\n'));
     assert.match(streams[0]!, /^"Bad", "2x" and "class" are not valid stream ids: at most 40 lowercase letters, digits and underscores/);
     assert.equal(streams[0]!.split('not a Python keyword').length, 2, 'the rule is stated once');
     assert.doesNotMatch(streams[0]!, /"ok"/);
     const configKeys = problems.filter((p) => p.field === 'configKeys').map((p) => p.message);
-    assert.deepEqual(configKeys, ['"1a" and "B" are not valid config keys: at most 60 lowercase letters, digits and underscores, not starting with a digit and not a Python keyword']);
+    assert.deepEqual(configKeys, [
+      '"1a" and "B" are not valid config keys: at most 60 lowercase letters, digits and underscores, not starting with a digit and not a Python keyword',
+    ]);
     assert.match(problemsOf({ name: 'x_api', connectorType: 'api', streams: ['ok', 'Bad'] })[0]!.message, /^"Bad" is not a valid stream id: /);
   });
 
   it('asks for the endpoints of api sources only, in the METHOD /path form', function () {
-    const endpointsAsked = (connectorType: string) =>
-      fieldsToAsk(mageSpec, { name: 'x_src', connectorType }).some((f) => f.name === 'apiEndpoints');
+    const endpointsAsked = (connectorType: string) => fieldsToAsk(mageSpec, { name: 'x_src', connectorType }).some((f) => f.name === 'apiEndpoints');
     assert.deepEqual([endpointsAsked('sql'), endpointsAsked('file'), endpointsAsked('api')], [false, false, true]);
     const field = mageSpec.fields.find((f) => f.name === 'apiEndpoints')!;
     assert.match(questionFor(field, { connectorType: 'api' }).message, /as METHOD \/path, e\.g\. GET \/orders/);
@@ -76,14 +100,22 @@ describe('mage profile', function () {
 
   it('refuses names that clash with mage_integrations modules or generated names, and over-long names', function () {
     for (const name of ['base', 'http', 'sql', 'source', 'client', 'dict']) {
-      assert.ok(problemsOf({ name, connectorType: 'api' }).some((p) => p.field === 'name'), name);
+      assert.ok(
+        problemsOf({ name, connectorType: 'api' }).some((p) => p.field === 'name'),
+        name,
+      );
     }
     assert.ok(problemsOf({ name: 'a'.repeat(41), connectorType: 'api' }).some((p) => p.field === 'name'));
     assert.deepEqual(problemsOf({ name: 'a'.repeat(40), connectorType: 'api' }), []);
   });
 
   it('refuses stream ids that would share a class name, streams for sql, auth types outside api', function () {
-    assert.match(problemsOf({ name: 'x_api', connectorType: 'api', streams: ['a_1b', 'a1b'] }).map((p) => p.message).join('\n'), /a_1b and a1b would share one stream class name/);
+    assert.match(
+      problemsOf({ name: 'x_api', connectorType: 'api', streams: ['a_1b', 'a1b'] })
+        .map((p) => p.message)
+        .join('\n'),
+      /a_1b and a1b would share one stream class name/,
+    );
     assert.ok(problemsOf({ name: 'x_db', connectorType: 'sql', streams: ['t'] }).some((p) => p.field === 'streams'));
     assert.ok(problemsOf({ name: 'x_file', connectorType: 'file', authTypes: ['basic'] }).some((p) => p.field === 'authTypes'));
     assert.ok(problemsOf({ name: 'x_api', connectorType: 'api', authTypes: [] }).some((p) => p.field === 'authTypes'));
@@ -147,12 +179,19 @@ describe('mage profile', function () {
 
   it('defaults: sql keys with the default port as a number, api credentials of each auth type plus base_url and start_date, file a path', function () {
     const sql = complete({ name: 'x_db', connectorType: 'sql', defaultPort: 5439 });
-    assert.deepEqual((sql.configKeys as Array<{ key: string }>).map((k) => k.key), ['host', 'port', 'database', 'schema', 'username', 'password']);
+    assert.deepEqual(
+      (sql.configKeys as Array<{ key: string }>).map((k) => k.key),
+      ['host', 'port', 'database', 'schema', 'username', 'password'],
+    );
     assert.equal((sql.configKeys as Array<{ key: string; sample?: unknown }>)[1]!.sample, 5439);
     for (const auth of MAGE_AUTH_TYPES) {
       const api = complete({ name: 'x_api', connectorType: 'api', authTypes: [auth], baseUrl: 'https://api.example.com' });
       const expected = [...CREDENTIALS_BY_AUTH[auth].map((k) => k.key), 'base_url', 'start_date'];
-      assert.deepEqual((api.configKeys as Array<{ key: string }>).map((k) => k.key), expected, auth);
+      assert.deepEqual(
+        (api.configKeys as Array<{ key: string }>).map((k) => k.key),
+        expected,
+        auth,
+      );
       assert.deepEqual(findProblems(mageSpec, api), [], auth);
     }
     const all = complete({ name: 'x_api', connectorType: 'api', authTypes: [...MAGE_AUTH_TYPES] });
@@ -189,7 +228,12 @@ describe('mage profile', function () {
     });
 
     it('keys the user set lacking one the new auth types need: refused naming --config-keys and the fix, nothing written', async function () {
-      const { dir } = await runGenerator('mage', { name: 'keys_api', connectorType: 'api', streams: ['orders'], configKeys: ['api_key:secret', 'base_url', 'region=eu'] });
+      const { dir } = await runGenerator('mage', {
+        name: 'keys_api',
+        connectorType: 'api',
+        streams: ['orders'],
+        configKeys: ['api_key:secret', 'base_url', 'region=eu'],
+      });
       const before = snapshotTree(dir);
       const error = await rejection(runGenerator('mage', { name: 'keys_api', authTypes: ['api_key', 'bearer'] }, { cwd: dir }));
       assert.match(
@@ -200,19 +244,39 @@ describe('mage profile', function () {
     });
 
     it('interactively, the missing keys are offered as an addition to the keys the user set; declined, the run fails', async function () {
-      const { dir } = await runGenerator('mage', { name: 'keys_api', connectorType: 'api', streams: ['orders'], configKeys: ['api_key:secret', 'base_url', 'region=eu'] });
+      const { dir } = await runGenerator('mage', {
+        name: 'keys_api',
+        connectorType: 'api',
+        streams: ['orders'],
+        configKeys: ['api_key:secret', 'base_url', 'region=eu'],
+      });
       const declined = await rejection(
-        runGenerator('mage', { name: 'keys_api', authTypes: ['api_key', 'bearer'], interactive: true }, { cwd: dir, answers: { configKeysFix: false } }),
+        runGenerator(
+          'mage',
+          { name: 'keys_api', authTypes: ['api_key', 'bearer'], interactive: true },
+          { cwd: dir, answers: { configKeysFix: false } },
+        ),
       );
       assert.match(declined.message, /--config-keys: must include access_token/);
       const messages: string[] = [];
-      const { result } = await runGenerator('mage', { name: 'keys_api', authTypes: ['api_key', 'bearer'], interactive: true }, {
-        cwd: dir,
-        answers: { configKeysFix: true },
-        answerCallback: (answer, question) => (messages.push(String(question.message)), answer),
-      });
-      assert.deepEqual(result.askedQuestions.map((q) => q.name), ['configKeysFix'], 'only the fix was asked');
-      assert.match(messages[0]!, /^The config keys you set do not include access_token: the generated client reads it for the chosen auth types\. Add it\?$/);
+      const { result } = await runGenerator(
+        'mage',
+        { name: 'keys_api', authTypes: ['api_key', 'bearer'], interactive: true },
+        {
+          cwd: dir,
+          answers: { configKeysFix: true },
+          answerCallback: (answer, question) => (messages.push(String(question.message)), answer),
+        },
+      );
+      assert.deepEqual(
+        result.askedQuestions.map((q) => q.name),
+        ['configKeysFix'],
+        'only the fix was asked',
+      );
+      assert.match(
+        messages[0]!,
+        /^The config keys you set do not include access_token: the generated client reads it for the chosen auth types\. Add it\?$/,
+      );
       assert.deepEqual(keyNames(dir), ['api_key', 'base_url', 'region', 'access_token']);
       const added = (storedProfileIn(dir, 'mage', 'keys_api')!.configKeys as Array<{ key: string; secret?: boolean; description?: string }>).at(-1);
       assert.deepEqual(added, CREDENTIALS_BY_AUTH.bearer[0], 'the added key is declared as the defaults declare it');

@@ -55,7 +55,13 @@ function pythonEntries(file: string, list: string): Array<Record<string, unknown
 }
 
 describe('mage registration in a checkout', function () {
-  const api = { name: 'acme_crm', displayName: 'Acme CRM', connectorType: 'api', streams: ['orders'], pipPackages: ['requests-oauthlib==1.3.1', 'backoff>=2'] };
+  const api = {
+    name: 'acme_crm',
+    displayName: 'Acme CRM',
+    connectorType: 'api',
+    streams: ['orders'],
+    pipPackages: ['requests-oauthlib==1.3.1', 'backoff>=2'],
+  };
   let dir: string;
 
   before(async function () {
@@ -78,7 +84,10 @@ describe('mage registration in a checkout', function () {
 
   it('puts each entry in order: sorted SOURCES, the Sources group of the docs (not the Pro one), the available sources list, requirements', function () {
     const sources = pythonEntries(path.join(dir, CONSTANTS_FILE), 'SOURCES').map((e) => String(e.name));
-    assert.deepEqual(sources, [...sources].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase())));
+    assert.deepEqual(
+      sources,
+      [...sources].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase())),
+    );
     const docs = JSON.parse(readIn(dir, DOCS_JSON)) as { navigation: { tabs: Array<{ tab: string; groups: unknown[] }> } };
     const text = JSON.stringify(docs.navigation.tabs.find((t) => t.tab === 'Documentation'));
     assert.ok(text.includes('"data-integrations/sources/acme_crm"'), 'in the Documentation tab');
@@ -87,7 +96,16 @@ describe('mage registration in a checkout', function () {
     assert.equal(pages[0], 'data-integrations/sources/overview');
     assert.deepEqual(pages.slice(1), [...pages.slice(1)].sort());
     // requirements-txt-fixer's order: the lowercased line up to ; or a space, cut at the version comparison
-    const reqs = readIn(dir, REQUIREMENTS_FILE).split('\n').filter(Boolean).map((l) => l.toLowerCase().split(/[;\s]/)[0]!.split(/={2,3}|!=|~=|>=?|<=?/)[0]!);
+    const reqs = readIn(dir, REQUIREMENTS_FILE)
+      .split('\n')
+      .filter(Boolean)
+      .map(
+        (l) =>
+          l
+            .toLowerCase()
+            .split(/[;\s]/)[0]!
+            .split(/={2,3}|!=|~=|>=?|<=?/)[0]!,
+      );
     assert.deepEqual(reqs, [...reqs].sort());
   });
 
@@ -125,7 +143,10 @@ describe('mage registration of a SQL source', function () {
 
   it('adds the source to SQL_SOURCES only, since SOURCES already includes SQL_SOURCES', function () {
     const sql = pythonEntries(path.join(dir, CONSTANTS_FILE), 'SQL_SOURCES');
-    assert.deepEqual(sql.filter((e) => e.uuid === 'acme_db'), [{ name: 'Acme DB', uuid: 'acme_db', module_name: 'AcmeDb' }]);
+    assert.deepEqual(
+      sql.filter((e) => e.uuid === 'acme_db'),
+      [{ name: 'Acme DB', uuid: 'acme_db', module_name: 'AcmeDb' }],
+    );
     const direct = readIn(dir, CONSTANTS_FILE).split('SQL_SOURCES_MAPPING')[1]!;
     assert.ok(!direct.includes('acme_db'), 'not added to SOURCES a second time');
     assert.deepEqual(insertedLines(fixture(CONSTANTS_FILE), readIn(dir, CONSTANTS_FILE)), [
@@ -171,9 +192,7 @@ describe('mage registration with broken or missing host files', function () {
   });
 
   it('still makes the other edits and writes the source', function () {
-    assert.deepEqual(insertedLines(fixture(CONSTANTS_FILE), readIn(dir, CONSTANTS_FILE)), [
-      "    dict(name='Acme Crm', uuid='acme_crm'),",
-    ]);
+    assert.deepEqual(insertedLines(fixture(CONSTANTS_FILE), readIn(dir, CONSTANTS_FILE)), ["    dict(name='Acme Crm', uuid='acme_crm'),"]);
     assert.ok(existsSync(path.join(dir, 'mage_integrations/mage_integrations/sources/acme_crm/__init__.py')));
     assert.ok(existsSync(path.join(dir, 'docs/data-integrations/sources/acme_crm.mdx')));
   });
@@ -190,7 +209,8 @@ describe('mage registration in an older checkout (docs/mint.json, tab-indented)'
   it('adds the page to the Sources group of docs/mint.json, keeping the tabs', function () {
     const dir = seedCheckout('mage', tempDir('connector-mage-mint-'));
     rmSync(path.join(dir, DOCS_JSON));
-    const mint = '{\n\t"navigation": [{\n\t\t"group": "Sources",\n\t\t"pages": [\n\t\t\t"data-integrations/sources/overview",\n\t\t\t"data-integrations/sources/postgresql"\n\t\t]\n\t}]\n}\n';
+    const mint =
+      '{\n\t"navigation": [{\n\t\t"group": "Sources",\n\t\t"pages": [\n\t\t\t"data-integrations/sources/overview",\n\t\t\t"data-integrations/sources/postgresql"\n\t\t]\n\t}]\n}\n';
     writeFileSync(path.join(dir, DOCS_MINT_JSON), mint);
     const report = registrations(profileOf({ name: 'acme_crm', connectorType: 'api' }), dir);
     const edit = report.edits.find((e) => e.file === DOCS_MINT_JSON)!;
@@ -210,7 +230,10 @@ describe('mage generator outside a checkout', function () {
     for (const file of HOST_FILES) assert.ok(!existsSync(path.join(dir, file)), `${file} not created`);
     const brief = readIn(dir, 'mage_integrations/mage_integrations/sources/lonely_api/CONNECTOR_CONTEXT.md');
     for (const file of [CONSTANTS_FILE, DOCS_JSON, OVERVIEW_FILE]) {
-      assert.ok(brief.split('\n').some((l) => l.startsWith(`- [ ] ${file}`) && l.includes(': add ')), `manual step for ${file}`);
+      assert.ok(
+        brief.split('\n').some((l) => l.startsWith(`- [ ] ${file}`) && l.includes(': add ')),
+        `manual step for ${file}`,
+      );
     }
     // The tree it wrote has mage_integrations/mage_integrations/sources/, but it is no checkout: a re-run from below does the same.
     const before = snapshotTree(dir);
@@ -241,17 +264,24 @@ describe('mage registration text edits', function () {
     const edited = contents(addToSourceList(fixture(CONSTANTS_FILE), 'SOURCES', { name: 'obrien', displayName: name }));
     const dir = tempDir('connector-mage-constants-');
     writeFileSync(path.join(dir, 'constants.py'), edited);
-    assert.deepEqual(pythonEntries(path.join(dir, 'constants.py'), 'SOURCES').filter((e) => e.uuid === 'obrien'), [
-      { name, uuid: 'obrien', module_name: 'Obrien' },
-    ]);
+    assert.deepEqual(
+      pythonEntries(path.join(dir, 'constants.py'), 'SOURCES').filter((e) => e.uuid === 'obrien'),
+      [{ name, uuid: 'obrien', module_name: 'Obrien' }],
+    );
     assert.ok(edited.split('\n').every((line) => line.length <= 100));
     if (missingPythonTools('flake8').length === 0) assert.deepEqual(flake8Errors(dir, ['constants.py'], 100), []);
   });
 
   it('constants.py: appends after the last entry (adding its missing comma), fills an empty list, skips odd shapes', function () {
     const noComma = "SOURCES = [\n    dict(name='Api')\n]\n";
-    assert.equal(contents(addToSourceList(noComma, 'SOURCES', { name: 'zoo', displayName: 'Zoo' })), "SOURCES = [\n    dict(name='Api'),\n    dict(name='Zoo', uuid='zoo'),\n]\n");
-    assert.equal(contents(addToSourceList('SOURCES = []\n', 'SOURCES', { name: 'zoo', displayName: 'Zoo' })), "SOURCES = [\n    dict(name='Zoo', uuid='zoo'),\n]\n");
+    assert.equal(
+      contents(addToSourceList(noComma, 'SOURCES', { name: 'zoo', displayName: 'Zoo' })),
+      "SOURCES = [\n    dict(name='Api'),\n    dict(name='Zoo', uuid='zoo'),\n]\n",
+    );
+    assert.equal(
+      contents(addToSourceList('SOURCES = []\n', 'SOURCES', { name: 'zoo', displayName: 'Zoo' })),
+      "SOURCES = [\n    dict(name='Zoo', uuid='zoo'),\n]\n",
+    );
     assert.equal(addToSourceList("SOURCES = [dict(name='A'), dict(name='B')]\n", 'SOURCES', acme).outcome, 'skipped');
     assert.equal(addToSourceList("SOURCES = [\n    'a',\n]\n", 'SOURCES', acme).outcome, 'skipped');
     assert.equal(addToSourceList('OTHER = []\n', 'SOURCES', acme).outcome, 'skipped');
@@ -262,17 +292,35 @@ describe('mage registration text edits', function () {
     writeFileSync(path.join(dir, CONSTANTS_FILE), "SQL_SOURCES = [\n    dict(name='MySQL'),\n]\n\nSOURCES = [\n    dict(name='Api'),\n]\n");
     const report = registrations(profileOf({ name: 'acme_db', displayName: 'Acme DB', connectorType: 'sql' }), dir);
     const constants = report.edits.filter((e) => e.file === CONSTANTS_FILE);
-    assert.deepEqual(constants.map((e) => [e.outcome, e.change.split(' in ')[1]]), [['added', 'SQL_SOURCES'], ['added', 'SOURCES']]);
+    assert.deepEqual(
+      constants.map((e) => [e.outcome, e.change.split(' in ')[1]]),
+      [
+        ['added', 'SQL_SOURCES'],
+        ['added', 'SOURCES'],
+      ],
+    );
     const final = constants[1]!.contents!;
-    assert.equal(final, "SQL_SOURCES = [\n    dict(name='Acme DB', uuid='acme_db', module_name='AcmeDb'),\n    dict(name='MySQL'),\n]\n\nSOURCES = [\n    dict(name='Acme DB', uuid='acme_db', module_name='AcmeDb'),\n    dict(name='Api'),\n]\n");
+    assert.equal(
+      final,
+      "SQL_SOURCES = [\n    dict(name='Acme DB', uuid='acme_db', module_name='AcmeDb'),\n    dict(name='MySQL'),\n]\n\nSOURCES = [\n    dict(name='Acme DB', uuid='acme_db', module_name='AcmeDb'),\n    dict(name='Api'),\n]\n",
+    );
   });
 
   it('docs.json: appends as the last page with a comma on the page before, keeps CRLF, skips pages not one per line', function () {
-    const text = '{\r\n  "group": "Sources",\r\n  "pages": [\r\n    "data-integrations/sources/overview",\r\n    "data-integrations/sources/api"\r\n  ]\r\n}\r\n';
+    const text =
+      '{\r\n  "group": "Sources",\r\n  "pages": [\r\n    "data-integrations/sources/overview",\r\n    "data-integrations/sources/api"\r\n  ]\r\n}\r\n';
     const edited = contents(addDocsPage(text, 'data-integrations/sources/zoo'));
-    assert.deepEqual((JSON.parse(edited) as { pages: string[] }).pages, ['data-integrations/sources/overview', 'data-integrations/sources/api', 'data-integrations/sources/zoo']);
+    assert.deepEqual((JSON.parse(edited) as { pages: string[] }).pages, [
+      'data-integrations/sources/overview',
+      'data-integrations/sources/api',
+      'data-integrations/sources/zoo',
+    ]);
     assert.ok(!/[^\r]\n/.test(edited), 'CRLF kept');
-    assert.equal(addDocsPage('{"group": "Sources", "pages": ["data-integrations/sources/a", "data-integrations/sources/b"]}', 'data-integrations/sources/c').outcome, 'skipped');
+    assert.equal(
+      addDocsPage('{"group": "Sources", "pages": ["data-integrations/sources/a", "data-integrations/sources/b"]}', 'data-integrations/sources/c')
+        .outcome,
+      'skipped',
+    );
     assert.equal(addDocsPage('{"navigation": []}', 'data-integrations/sources/c').outcome, 'skipped');
     assert.equal(addDocsPage(edited, 'data-integrations/sources/zoo').outcome, 'present');
   });

@@ -48,7 +48,10 @@ export async function generateCase(parent: string, c: MageCase): Promise<Generat
 export function blackMageConfigCheck(root: string, files: string[]): string[] {
   if (files.length === 0) return [];
   if (!pythonTools.black) throw new Error('black is not installed');
-  const result = spawnTool('black', ['--check', '--diff', '--quiet', '--skip-string-normalization', '--line-length', '100', ...files], { cwd: root, env: PYTHON_ENV });
+  const result = spawnTool('black', ['--check', '--diff', '--quiet', '--skip-string-normalization', '--line-length', '100', ...files], {
+    cwd: root,
+    env: PYTHON_ENV,
+  });
   return result.status === 0 ? [] : [result.stdout.slice(0, 4000) || result.stderr];
 }
 
@@ -58,7 +61,10 @@ const installedPackages = new Map<string, string>();
 export function installedMageIntegrations(tools: string): string {
   const known = installedPackages.get(tools);
   if (known) return known;
-  const result = spawnTool(path.join(tools, 'python'), ['-c', 'import mage_integrations, os; print(os.path.dirname(mage_integrations.__file__))'], { cwd: REPO_ROOT, env: PYTHON_ENV });
+  const result = spawnTool(path.join(tools, 'python'), ['-c', 'import mage_integrations, os; print(os.path.dirname(mage_integrations.__file__))'], {
+    cwd: REPO_ROOT,
+    env: PYTHON_ENV,
+  });
   if (result.status !== 0) throw new Error(`the tools venv ${tools} has no mage_integrations (.ci/run installs it):\n${result.stderr}`);
   const folder = result.stdout.trim();
   installedPackages.set(tools, folder);
@@ -133,7 +139,12 @@ export function tableKeys(markdown: string): string[] {
   const keys: string[] = [];
   for (const line of lines.slice(header + 2)) {
     if (!line.startsWith('|')) break;
-    keys.push(line.split('|')[1]!.trim().replace(/^`(.*)`$/, '$1'));
+    keys.push(
+      line
+        .split('|')[1]!
+        .trim()
+        .replace(/^`(.*)`$/, '$1'),
+    );
   }
   return keys;
 }
@@ -142,9 +153,11 @@ export function tableKeys(markdown: string): string[] {
 export function selectedColumns(sql: string): string[] {
   const match = /SELECT([\s\S]*?)\bFROM\b/i.exec(sql);
   if (!match) return [];
-  return match[1]!
-    .split(',')
-    // the name a column is selected as: the alias, or the column without its table qualifier
-    .map((expr) => expr.trim().split(/\s+/).pop()!.split('.').pop()!)
-    .filter(Boolean);
+  return (
+    match[1]!
+      .split(',')
+      // the name a column is selected as: the alias, or the column without its table qualifier
+      .map((expr) => expr.trim().split(/\s+/).pop()!.split('.').pop()!)
+      .filter(Boolean)
+  );
 }

@@ -25,14 +25,26 @@ interface Generated {
 async function generate(options: Record<string, unknown>, version: string, type: string, pkg: string, stem: string): Promise<Generated> {
   const { dir } = await runGenerator('openmetadata', { ...options, openmetadataVersion: version });
   const source = `ingestion/src/metadata/ingestion/source/${type}/${pkg}`;
-  const definition = JSON.parse(read(dir, `openmetadata-service/src/main/resources/json/data/testConnections/${type}/${stem}.json`)) as { steps: Array<{ name: string }> };
-  return { connection: read(dir, `${source}/connection.py`), serviceSpec: read(dir, `${source}/service_spec.py`), steps: definition.steps.map((s) => s.name) };
+  const definition = JSON.parse(read(dir, `openmetadata-service/src/main/resources/json/data/testConnections/${type}/${stem}.json`)) as {
+    steps: Array<{ name: string }>;
+  };
+  return {
+    connection: read(dir, `${source}/connection.py`),
+    serviceSpec: read(dir, `${source}/service_spec.py`),
+    steps: definition.steps.map((s) => s.name),
+  };
 }
 
 const checksOf = (connection: string): string[] => [...connection.matchAll(/^ {4}@check\((\w+)\.(\w+)\)$/gm)].map((m) => `${m[1]}.${m[2]}`);
 
 const CASES = [
-  { type: 'database', options: { name: 'ck_db', serviceType: 'database', capabilities: ['metadata', 'usage'] }, pkg: 'ckdb', stem: 'ckDb', enumName: 'DatabaseStep' },
+  {
+    type: 'database',
+    options: { name: 'ck_db', serviceType: 'database', capabilities: ['metadata', 'usage'] },
+    pkg: 'ckdb',
+    stem: 'ckDb',
+    enumName: 'DatabaseStep',
+  },
   { type: 'pipeline', options: { name: 'ck_flow', serviceType: 'pipeline' }, pkg: 'ckflow', stem: 'ckFlow', enumName: 'PipelineStep' },
   { type: 'storage', options: { name: 'ck_store', serviceType: 'storage' }, pkg: 'ckstore', stem: 'ckStore', enumName: 'StorageStep' },
 ];
@@ -49,7 +61,10 @@ describe('OpenMetadata generator: the test-connection checks API of 2.0', functi
   for (const c of CASES) {
     it(`${c.type}: one @check(${c.enumName}.<Step>) per step of the definition, and the connection class in the service spec`, async function () {
       const generated = await generate(c.options, '2.0', c.type, c.pkg, c.stem);
-      assert.deepEqual(checksOf(generated.connection), generated.steps.map((s) => `${c.enumName}.${s}`));
+      assert.deepEqual(
+        checksOf(generated.connection),
+        generated.steps.map((s) => `${c.enumName}.${s}`),
+      );
       assert.match(generated.connection, /^ {4}def checks\(self\) -> ChecksProvider:$/m);
       assert.match(generated.connection, /_ERRORS = ErrorPack\(/);
       assert.match(generated.connection, /\.including\(NETWORK_ERRORS\)$/m);
@@ -65,7 +80,13 @@ describe('OpenMetadata generator: the test-connection checks API of 2.0', functi
   }
 
   it('a REST database stays on the module-level test connection in 2.0 (its reference, salesforce, does)', async function () {
-    const { connection } = await generate({ name: 'ck_rest', serviceType: 'database', connectionType: 'rest_api' }, '2.0', 'database', 'ckrest', 'ckRest');
+    const { connection } = await generate(
+      { name: 'ck_rest', serviceType: 'database', connectionType: 'rest_api' },
+      '2.0',
+      'database',
+      'ckrest',
+      'ckRest',
+    );
     assert.deepEqual(checksOf(connection), []);
     assert.match(connection, /test_connection_steps/);
   });
@@ -76,13 +97,20 @@ describe('OpenMetadata generator: the test-connection checks API of 2.0', functi
     assert.equal(sqlDriverOf('mysql+pymysql'), 'pymysql');
     assert.equal(sqlDriverOf('clickhouse+native'), 'generic-sql');
     const pg = await generate({ name: 'ck_pg', serviceType: 'database', scheme: 'postgresql+psycopg2' }, '2.0', 'database', 'ckpg', 'ckPg');
-    assert.match(pg.connection, /when\(Matchers\.any_of\(_says_any\("password authentication failed"\), _says_all\('role "', "does not exist"\)\)\)\.diagnose\(\n {8}"Authentication failed",/);
+    assert.match(
+      pg.connection,
+      /when\(Matchers\.any_of\(_says_any\("password authentication failed"\), _says_all\('role "', "does not exist"\)\)\)\.diagnose\(\n {8}"Authentication failed",/,
+    );
     const my = await generate({ name: 'ck_my', serviceType: 'database', scheme: 'mysql+pymysql' }, '2.0', 'database', 'ckmy', 'ckMy');
     assert.match(my.connection, /when\(Matchers\.errno\(1045\)\)\.diagnose\(\n {8}"Authentication failed",/);
     for (const driver of ['psycopg2', 'pymysql', 'generic-sql'] as const) {
       const titles = errorRulesOf(driver).map((r) => r.title);
-      for (const needed of ['Authentication failed', 'Database not found', 'TLS/SSL connection error']) assert.ok(titles.includes(needed), `${driver}: no ${needed}`);
-      assert.ok(titles.some((t) => t.startsWith('Cannot reach')), `${driver}: no unreachable-host rule`);
+      for (const needed of ['Authentication failed', 'Database not found', 'TLS/SSL connection error'])
+        assert.ok(titles.includes(needed), `${driver}: no ${needed}`);
+      assert.ok(
+        titles.some((t) => t.startsWith('Cannot reach')),
+        `${driver}: no unreachable-host rule`,
+      );
     }
     for (const driver of ['requests', 'sdk'] as const) {
       const titles = errorRulesOf(driver).map((r) => r.title);

@@ -293,7 +293,9 @@ describe('OpenMetadata generator: the generated connector', function () {
   it('writes exactly the files of the plan, plus the brief', function () {
     const problems: string[] = [];
     for (const g of generated) {
-      const planned = openMetadataPlan(g.profile).map((f) => f.destination).sort();
+      const planned = openMetadataPlan(g.profile)
+        .map((f) => f.destination)
+        .sort();
       if (JSON.stringify(planned) !== JSON.stringify(g.files)) {
         problems.push(`${g.dir}: on disk ${JSON.stringify(g.files)}\n    planned ${JSON.stringify(planned)}`);
       }
@@ -317,7 +319,8 @@ describe('OpenMetadata generator: the generated connector', function () {
       const unitTest = `${g.dir}/ingestion/tests/unit/topology/${g.profile.serviceType}/${testModuleName(g.names.testName)}.py`;
       const config = facts.files[unitTest]?.assignments.CONFIG as { type?: string; serviceConnection?: { config?: { type?: string } } } | undefined;
       if (config?.type !== value.toLowerCase()) problems.push(`${g.dir}: unit test source type ${config?.type}, expected ${value.toLowerCase()}`);
-      if (config?.serviceConnection?.config?.type !== value) problems.push(`${g.dir}: unit test connection type ${config?.serviceConnection?.config?.type}`);
+      if (config?.serviceConnection?.config?.type !== value)
+        problems.push(`${g.dir}: unit test connection type ${config?.serviceConnection?.config?.type}`);
     }
     assert.deepEqual(problems, [], problemsMessage(problems));
   });
@@ -336,7 +339,10 @@ describe('OpenMetadata generator: the generated connector', function () {
     }
     const valued = generated.find((g) => g.case.options.serviceTypeValue === 'AzureSQLLike')!;
     assert.ok(valued.files.includes('ingestion/tests/unit/topology/database/test_azuresqllike.py'), 'the service-type-value case');
-    assert.ok(read(valued, briefOf(valued.profile)).includes('pytest tests/unit/topology/database/test_azuresqllike.py'), 'the brief runs the unit test');
+    assert.ok(
+      read(valued, briefOf(valued.profile)).includes('pytest tests/unit/topology/database/test_azuresqllike.py'),
+      'the brief runs the unit test',
+    );
     assert.deepEqual(problems, [], problemsMessage(problems));
   });
 
@@ -353,7 +359,10 @@ describe('OpenMetadata generator: the generated connector', function () {
         if (!conftest.includes(`f"${scheme}://{host}:{port}"`)) problems.push(`${g.dir}: conftest does not reach the container over ${scheme}`);
       }
     }
-    assert.ok(generated.some((g) => g.profile.defaultPort === 443 && g.profile.dockerPort === 443), 'a case on port 443');
+    assert.ok(
+      generated.some((g) => g.profile.defaultPort === 443 && g.profile.dockerPort === 443),
+      'a case on port 443',
+    );
     assert.deepEqual(problems, [], problemsMessage(problems));
   });
 
@@ -363,12 +372,18 @@ describe('OpenMetadata generator: the generated connector', function () {
     const problems: string[] = [];
     for (const g of prefixed) {
       const { name, serviceType } = g.profile;
-      for (const expected of [`ingestion/tests/unit/topology/${serviceType}/${name}.py`, `ingestion/tests/integration/connections/${name}_connection.py`]) {
+      for (const expected of [
+        `ingestion/tests/unit/topology/${serviceType}/${name}.py`,
+        `ingestion/tests/integration/connections/${name}_connection.py`,
+      ]) {
         if (!g.files.includes(expected)) problems.push(`${g.dir}: no ${expected}`);
       }
       for (const file of g.files.filter((f) => /(^|\/)test_[^/]*\.py$/.test(f))) {
         if (file.includes('test_test_')) problems.push(`${g.dir}/${file}: doubled prefix`);
-        const testNamed = imports.filter((i) => i.file === `${g.dir}/${file}`).flatMap((i) => i.names).filter((n) => n.startsWith(g.names.typeValue));
+        const testNamed = imports
+          .filter((i) => i.file === `${g.dir}/${file}`)
+          .flatMap((i) => i.names)
+          .filter((n) => n.startsWith(g.names.typeValue));
         if (testNamed.length > 0) problems.push(`${g.dir}/${file}: imports ${testNamed.join(', ')} by name, which pytest would collect`);
       }
     }
@@ -399,39 +414,60 @@ describe('OpenMetadata generator: the generated connector', function () {
       const bad = (what: string): void => void problems.push(`${g.dir}: ${what}`);
       const stem = g.names.stem;
       if (s.$schema !== 'http://json-schema.org/draft-07/schema#') bad(`$schema ${String(s.$schema)}`);
-      if (s.$id !== `https://open-metadata.org/schema/entity/services/connections/${p.serviceType}/${stem}Connection.json`) bad(`$id ${String(s.$id)}`);
+      if (s.$id !== `https://open-metadata.org/schema/entity/services/connections/${p.serviceType}/${stem}Connection.json`)
+        bad(`$id ${String(s.$id)}`);
       if (s.title !== `${g.names.typeValue}Connection`) bad(`title ${String(s.title)}`);
-      if (s.javaType !== `org.openmetadata.schema.services.connections.${p.serviceType}.${g.names.typeValue}Connection`) bad(`javaType ${String(s.javaType)}`);
+      if (s.javaType !== `org.openmetadata.schema.services.connections.${p.serviceType}.${g.names.typeValue}Connection`)
+        bad(`javaType ${String(s.javaType)}`);
       if (JSON.stringify(defs[`${stem}Type`]?.enum) !== JSON.stringify([g.names.typeValue])) bad(`${stem}Type enum`);
       if (props.type?.$ref !== `#/definitions/${stem}Type`) bad('type property does not reference the type definition');
       if (s.additionalProperties !== false) bad('additionalProperties is not false');
       const required = s.required as string[];
       if (!Array.isArray(required) || required.length === 0 || required.some((r) => !(r in props))) bad(`required ${JSON.stringify(required)}`);
       const refs = JSON.stringify(s).match(/"\$ref":"[^"]*"/g) ?? [];
-      if (p.serviceType !== 'database' && refs.some((r) => r.includes('./common/'))) bad(`non-database schema refers to database common schemas: ${refs.join(', ')}`);
+      if (p.serviceType !== 'database' && refs.some((r) => r.includes('./common/')))
+        bad(`non-database schema refers to database common schemas: ${refs.join(', ')}`);
       for (const filter of FILTERS[p.serviceType]!) {
         if (props[filter]?.$ref !== '../../../../type/filterPattern.json#/definitions/filterPattern') bad(`no ${filter}`);
       }
       if (p.authTypes.includes('token') && props.token?.format !== 'password') bad('token auth without a masked token property');
       if (p.authTypes.includes('oauth') && props.clientSecret?.format !== 'password') bad('oauth without a masked clientSecret property');
-      if (p.serviceType !== 'database' && props.supportsMetadataExtraction?.$ref !== '../connectionBasicType.json#/definitions/supportsMetadataExtraction') bad('no supportsMetadataExtraction');
+      if (
+        p.serviceType !== 'database' &&
+        props.supportsMetadataExtraction?.$ref !== '../connectionBasicType.json#/definitions/supportsMetadataExtraction'
+      )
+        bad('no supportsMetadataExtraction');
       if (p.serviceType === 'database') {
         const expectedAuth = p.authTypes.filter((a) => DATABASE_AUTH_REF[a]).map((a) => DATABASE_AUTH_REF[a]);
         const actualAuth = ((props.authType?.oneOf as Array<{ $ref: string }> | undefined) ?? []).map((r) => r.$ref);
-        if (JSON.stringify(actualAuth) !== JSON.stringify(expectedAuth)) bad(`authType oneOf ${JSON.stringify(actualAuth)}, expected ${JSON.stringify(expectedAuth)}`);
+        if (JSON.stringify(actualAuth) !== JSON.stringify(expectedAuth))
+          bad(`authType oneOf ${JSON.stringify(actualAuth)}, expected ${JSON.stringify(expectedAuth)}`);
       } else {
         const address = p.serviceType === 'messaging' ? 'bootstrapServers' : 'hostPort';
         if (!required.includes(address)) bad(`${address} not required`);
         if (address === 'hostPort' && (props.hostPort?.format !== 'uri' || props.hostPort.expose !== true)) bad('hostPort is not an exposed uri');
         if (p.authTypes.includes('basic') && props.password?.format !== 'password') bad('basic auth without a masked password');
         if (p.authTypes.includes('jwt') && props.jwt?.format !== 'password') bad('jwt auth without a masked jwt property');
-        if (p.authTypes.includes('iam') && !String(props.awsConfig?.$ref).endsWith('security/credentials/awsCredentials.json')) bad('iam auth without awsConfig');
-        if (p.authTypes.includes('azure') && !String(props.azureConfig?.$ref).endsWith('security/credentials/azureCredentials.json')) bad('azure auth without azureConfig');
+        if (p.authTypes.includes('iam') && !String(props.awsConfig?.$ref).endsWith('security/credentials/awsCredentials.json'))
+          bad('iam auth without awsConfig');
+        if (p.authTypes.includes('azure') && !String(props.azureConfig?.$ref).endsWith('security/credentials/azureCredentials.json'))
+          bad('azure auth without azureConfig');
       }
       if (p.connectionType === 'sqlalchemy') {
-        if (JSON.stringify(defs[`${stem}Scheme`]?.enum) !== JSON.stringify([p.scheme || p.name])) bad(`${stem}Scheme enum ${JSON.stringify(defs[`${stem}Scheme`]?.enum)}`);
+        if (JSON.stringify(defs[`${stem}Scheme`]?.enum) !== JSON.stringify([p.scheme || p.name]))
+          bad(`${stem}Scheme enum ${JSON.stringify(defs[`${stem}Scheme`]?.enum)}`);
         if (props.scheme?.$ref !== `#/definitions/${stem}Scheme`) bad('scheme property');
-        for (const key of ['username', 'hostPort', 'databaseName', 'databaseSchema', 'sslConfig', 'connectionOptions', 'connectionArguments', 'supportsDBTExtraction', 'supportsQueryComment']) {
+        for (const key of [
+          'username',
+          'hostPort',
+          'databaseName',
+          'databaseSchema',
+          'sslConfig',
+          'connectionOptions',
+          'connectionArguments',
+          'supportsDBTExtraction',
+          'supportsQueryComment',
+        ]) {
           if (!props[key]) bad(`no ${key}`);
         }
         if (!required.includes('hostPort') || !required.includes('username')) bad('hostPort and username not required');
@@ -440,16 +476,20 @@ describe('OpenMetadata generator: the generated connector', function () {
         const flagsFor = p.connectionType === 'sqlalchemy' ? CAPABILITY_FLAG : { metadata: CAPABILITY_FLAG.metadata };
         for (const [capability, flag] of Object.entries(flagsFor)) {
           if (!flag) continue;
-          if ((p.capabilities as string[]).includes(capability) !== Boolean(props[flag])) bad(`${flag} ${props[flag] ? 'present without' : 'missing for'} ${capability}`);
+          if ((p.capabilities as string[]).includes(capability) !== Boolean(props[flag]))
+            bad(`${flag} ${props[flag] ? 'present without' : 'missing for'} ${capability}`);
           if (props[flag] && props[flag].$ref !== `../connectionBasicType.json#/definitions/${flag}`) bad(`${flag} $ref`);
         }
-        if (p.capabilities.includes('stored_procedures') !== Boolean(props.storedProcedureFilterPattern)) bad('storedProcedureFilterPattern does not follow stored_procedures');
+        if (p.capabilities.includes('stored_procedures') !== Boolean(props.storedProcedureFilterPattern))
+          bad('storedProcedureFilterPattern does not follow stored_procedures');
         if (p.connectionType !== 'sqlalchemy') {
           // query-log lineage/usage, the profiler and data diff need SQLAlchemy: no flag promises them
-          for (const flag of ['supportsLineageExtraction', 'supportsUsageExtraction', 'supportsProfiler', 'supportsDataDiff']) if (props[flag]) bad(`${flag} without SQLAlchemy`);
+          for (const flag of ['supportsLineageExtraction', 'supportsUsageExtraction', 'supportsProfiler', 'supportsDataDiff'])
+            if (props[flag]) bad(`${flag} without SQLAlchemy`);
         }
       }
-      if (p.defaultPort && !String(props.hostPort?.default ?? props.bootstrapServers?.default).endsWith(`:${p.defaultPort}`)) bad('defaultPort not in the address default');
+      if (p.defaultPort && !String(props.hostPort?.default ?? props.bootstrapServers?.default).endsWith(`:${p.defaultPort}`))
+        bad('defaultPort not in the address default');
     }
     assert.deepEqual(problems, [], problemsMessage(problems));
   });
@@ -500,7 +540,8 @@ describe('OpenMetadata generator: the generated connector', function () {
       if (source?.type !== g.names.packageName) bad(`source type ${source?.type}`);
       if (source?.serviceName !== `local_${g.profile.name}`) bad(`serviceName ${source?.serviceName}`);
       const expectedPipeline = METADATA_PIPELINE_TYPE[g.profile.serviceType];
-      if (source?.sourceConfig?.config?.type !== expectedPipeline) bad(`sourceConfig type ${source?.sourceConfig?.config?.type}, expected ${expectedPipeline}`);
+      if (source?.sourceConfig?.config?.type !== expectedPipeline)
+        bad(`sourceConfig type ${source?.sourceConfig?.config?.type}, expected ${expectedPipeline}`);
       if (workflow.sink?.type !== 'metadata-rest') bad(`sink ${workflow.sink?.type}`);
       const server = workflow.workflowConfig?.openMetadataServerConfig;
       if (server?.hostPort !== 'http://localhost:8585/api' || server.authProvider !== 'openmetadata') bad(`server ${JSON.stringify(server)}`);
@@ -514,7 +555,8 @@ describe('OpenMetadata generator: the generated connector', function () {
       if (basicAuth && !config?.authType) bad('basic auth without a sample authType.password');
       const secrets = Object.keys(properties).filter((k) => properties[k]!.format === 'password');
       for (const key of secrets) if (config?.[key] !== `<${key}>`) bad(`secret ${key} is ${JSON.stringify(config?.[key])}, not a placeholder`);
-      if (g.profile.defaultPort && !JSON.stringify(config).includes(`:${g.profile.defaultPort}`)) bad(`the address does not use the default port ${g.profile.defaultPort}`);
+      if (g.profile.defaultPort && !JSON.stringify(config).includes(`:${g.profile.defaultPort}`))
+        bad(`the address does not use the default port ${g.profile.defaultPort}`);
     }
     assert.deepEqual(problems, [], problemsMessage(problems));
   });
@@ -529,12 +571,17 @@ describe('OpenMetadata generator: the generated connector', function () {
     ajv.addSchema({
       $id: `${base}type/basic.json`,
       definitions: {
-        ...Object.fromEntries(['uuid', 'entityName', 'markdown', 'fullyQualifiedEntityName', 'href'].map((k): [string, { type: string }] => [k, { type: 'string' }])),
+        ...Object.fromEntries(
+          ['uuid', 'entityName', 'markdown', 'fullyQualifiedEntityName', 'href'].map((k): [string, { type: string }] => [k, { type: 'string' }]),
+        ),
         timestamp: { type: 'integer' },
       },
     });
     ajv.addSchema({ $id: `${base}type/entityReference.json`, type: 'object' });
-    ajv.addSchema({ $id: `${base}type/entityHistory.json`, definitions: { entityVersion: { type: 'number' }, changeDescription: { type: 'object' } } });
+    ajv.addSchema({
+      $id: `${base}type/entityHistory.json`,
+      definitions: { entityVersion: { type: 'number' }, changeDescription: { type: 'object' } },
+    });
     const validate = ajv.compile(definition);
     const problems: string[] = [];
     for (const g of generated) {
@@ -542,10 +589,12 @@ describe('OpenMetadata generator: the generated connector', function () {
       if (!validate(file)) problems.push(`${g.dir}: ${JSON.stringify(validate.errors)}`);
       if (file.name !== g.names.typeValue) problems.push(`${g.dir}: name ${String(file.name)}`);
       const steps = file.steps as Array<{ name: string; errorMessage?: string; shortCircuit?: boolean; mandatory?: boolean }>;
-      if (steps[0]?.name !== 'CheckAccess' || steps[0].shortCircuit !== true || steps[0].mandatory !== true) problems.push(`${g.dir}: the first step is not a mandatory short-circuit CheckAccess`);
+      if (steps[0]?.name !== 'CheckAccess' || steps[0].shortCircuit !== true || steps[0].mandatory !== true)
+        problems.push(`${g.dir}: the first step is not a mandatory short-circuit CheckAccess`);
       if (steps.some((s) => !s.errorMessage)) problems.push(`${g.dir}: a step without errorMessage`);
       const queries = g.profile.connectionType === 'sqlalchemy' && g.profile.capabilities.some((c) => c === 'lineage' || c === 'usage');
-      if (g.profile.serviceType === 'database' && steps.some((s) => s.name === 'GetQueries') !== queries) problems.push(`${g.dir}: GetQueries does not follow lineage/usage`);
+      if (g.profile.serviceType === 'database' && steps.some((s) => s.name === 'GetQueries') !== queries)
+        problems.push(`${g.dir}: GetQueries does not follow lineage/usage`);
     }
     assert.deepEqual(problems, [], problemsMessage(problems));
   });
@@ -601,7 +650,12 @@ describe('OpenMetadata generator: the generated connector', function () {
         problems.push(`${file}: base ${baseName} comes from ${baseImport?.module ?? 'nowhere'}, which the manifest does not list`);
         continue;
       }
-      const expectedBase = g.profile.serviceType === 'database' ? (g.profile.connectionType === 'sqlalchemy' ? 'CommonDbSourceService' : 'DatabaseServiceSource') : undefined;
+      const expectedBase =
+        g.profile.serviceType === 'database'
+          ? g.profile.connectionType === 'sqlalchemy'
+            ? 'CommonDbSourceService'
+            : 'DatabaseServiceSource'
+          : undefined;
       if (expectedBase && baseName !== expectedBase) problems.push(`${file}: base ${baseName}, expected ${expectedBase}`);
       const signatures = moduleEntry.abstract_methods[baseName] ?? [];
       if (!moduleEntry.top_level_names.includes(baseName)) problems.push(`${file}: ${baseImport!.module} does not define ${baseName}`);
@@ -618,11 +672,15 @@ describe('OpenMetadata generator: the generated connector', function () {
         if (!/# TODO: \S/.test(body)) problems.push(`${file}: ${name} has no TODO saying what to implement`);
       }
       const create = functions.find((f) => f.file === file && f.qualname === `${source.name}.create`);
-      if (!create?.decorators.includes('classmethod') || JSON.stringify(create.args) !== JSON.stringify(['cls', 'config_dict', 'metadata', 'pipeline_name'])) {
+      if (
+        !create?.decorators.includes('classmethod') ||
+        JSON.stringify(create.args) !== JSON.stringify(['cls', 'config_dict', 'metadata', 'pipeline_name'])
+      ) {
         problems.push(`${file}: create is not create(cls, config_dict, metadata, pipeline_name=None)`);
       }
       const pyText = text.join('\n');
-      if (!pyText.includes('WorkflowSource.model_validate(config_dict)') || !pyText.includes('raise InvalidSourceException')) problems.push(`${file}: create does not validate and reject`);
+      if (!pyText.includes('WorkflowSource.model_validate(config_dict)') || !pyText.includes('raise InvalidSourceException'))
+        problems.push(`${file}: create does not validate and reject`);
     }
     assert.deepEqual(problems, [], problemsMessage(problems));
   });
@@ -640,32 +698,45 @@ describe('OpenMetadata generator: the generated connector', function () {
       if (g.profile.connectionType === 'sqlalchemy' && readsUnknownQueryLog(g)) {
         // no SQL reads an unknown query history: connection.py maps the steps itself (the runtime spec calls GetQueries)
         for (const fn of ['read_query_log', 'test_steps']) if (!fileFacts.topLevel.includes(fn)) problems.push(`${connectionFile}: no ${fn}`);
-        if (fileFacts.calls.test_connection_db_schema_sources) problems.push(`${connectionFile}: calls test_connection_db_schema_sources, which would run the GetQueries step as SQL`);
+        if (fileFacts.calls.test_connection_db_schema_sources)
+          problems.push(`${connectionFile}: calls test_connection_db_schema_sources, which would run the GetQueries step as SQL`);
         const calls = fileFacts.calls.test_connection_steps ?? [];
-        if (calls.length === 0 || calls.some((c) => !/^test_steps\(/.test(c.keywords.test_fn ?? ''))) problems.push(`${connectionFile}: test_connection_steps is not called with test_fn=test_steps(...)`);
+        if (calls.length === 0 || calls.some((c) => !/^test_steps\(/.test(c.keywords.test_fn ?? '')))
+          problems.push(`${connectionFile}: test_connection_steps is not called with test_fn=test_steps(...)`);
       } else if (g.profile.connectionType === 'sqlalchemy') {
         const keys = [...SQLALCHEMY_BUILTIN_STEPS, ...(fileFacts.dictKeys.TEST_CONNECTION_QUERIES ?? [])];
-        if (JSON.stringify([...keys].sort()) !== JSON.stringify([...stepNames].sort())) problems.push(`${connectionFile}: steps ${JSON.stringify(stepNames)} vs test_fn keys ${JSON.stringify(keys)}`);
+        if (JSON.stringify([...keys].sort()) !== JSON.stringify([...stepNames].sort()))
+          problems.push(`${connectionFile}: steps ${JSON.stringify(stepNames)} vs test_fn keys ${JSON.stringify(keys)}`);
         const call = fileFacts.calls.test_connection_db_schema_sources;
-        if (!call || call.some((c) => c.keywords.queries !== 'TEST_CONNECTION_QUERIES')) problems.push(`${connectionFile}: test_connection_db_schema_sources is not called with queries=TEST_CONNECTION_QUERIES`);
+        if (!call || call.some((c) => c.keywords.queries !== 'TEST_CONNECTION_QUERIES'))
+          problems.push(`${connectionFile}: test_connection_db_schema_sources is not called with queries=TEST_CONNECTION_QUERIES`);
         const connectionClass = classes.find((c) => c.file === connectionFile && c.bases.some((b) => b.startsWith('BaseConnection[')));
         if (!connectionClass?.methods.includes('_get_client')) problems.push(`${connectionFile}: no BaseConnection subclass with _get_client`);
-        if (!fileFacts.calls.create_generic_db_connection?.[0]?.keywords.get_connection_url_fn) problems.push(`${connectionFile}: _get_client does not use create_generic_db_connection`);
+        if (!fileFacts.calls.create_generic_db_connection?.[0]?.keywords.get_connection_url_fn)
+          problems.push(`${connectionFile}: _get_client does not use create_generic_db_connection`);
       } else {
         const keys = fileFacts.dictKeys.test_fn ?? [];
-        if (JSON.stringify(keys) !== JSON.stringify(stepNames)) problems.push(`${connectionFile}: steps ${JSON.stringify(stepNames)} vs test_fn keys ${JSON.stringify(keys)}`);
-        if (JSON.stringify(testConnection?.args) !== JSON.stringify(['metadata', 'client', 'service_connection', 'automation_workflow', 'timeout_seconds'])) {
+        if (JSON.stringify(keys) !== JSON.stringify(stepNames))
+          problems.push(`${connectionFile}: steps ${JSON.stringify(stepNames)} vs test_fn keys ${JSON.stringify(keys)}`);
+        if (
+          JSON.stringify(testConnection?.args) !==
+          JSON.stringify(['metadata', 'client', 'service_connection', 'automation_workflow', 'timeout_seconds'])
+        ) {
           problems.push(`${connectionFile}: test_connection(${testConnection?.args.join(', ')})`);
         }
         const call = fileFacts.calls.test_connection_steps?.[0];
         const wanted = ['metadata', 'test_fn', 'service_type', 'automation_workflow', 'timeout_seconds'];
-        if (!call || JSON.stringify(Object.keys(call.keywords).sort()) !== JSON.stringify([...wanted].sort())) problems.push(`${connectionFile}: test_connection_steps keywords ${JSON.stringify(call?.keywords)}`);
+        if (!call || JSON.stringify(Object.keys(call.keywords).sort()) !== JSON.stringify([...wanted].sort()))
+          problems.push(`${connectionFile}: test_connection_steps keywords ${JSON.stringify(call?.keywords)}`);
         const clientFile = `${g.dir}/${g.sourceDir}/client.py`;
         const client = classes.find((c) => c.file === clientFile && c.name === `${g.names.typeValue}Client`);
         const connectionText = read(g, `${g.sourceDir}/connection.py`);
         for (const step of stepNames) {
           const mapped = new RegExp(`"${step}": client\\.([A-Za-z_][A-Za-z0-9_]*)`).exec(connectionText)?.[1];
-          if (!mapped || !client?.methods.includes(mapped)) problems.push(`${connectionFile}: step ${step} maps to ${mapped ?? 'nothing'}, which ${client ? 'the client class does not define' : 'has no client class'}`);
+          if (!mapped || !client?.methods.includes(mapped))
+            problems.push(
+              `${connectionFile}: step ${step} maps to ${mapped ?? 'nothing'}, which ${client ? 'the client class does not define' : 'has no client class'}`,
+            );
         }
       }
     }
@@ -689,9 +760,14 @@ describe('OpenMetadata generator: the generated connector', function () {
         if (g.profile.capabilities.includes('usage')) expected.usage_source_class = `${g.names.typeValue}UsageSource`;
         expected.connection_class = `${g.names.typeValue}Connection`;
       }
-      if (JSON.stringify(call.keywords) !== JSON.stringify(expected)) problems.push(`${file}: ${JSON.stringify(call.keywords)}, expected ${JSON.stringify(expected)}`);
-      for (const [module, cls] of [['lineage', expected.lineage_source_class], ['usage', expected.usage_source_class]] as const) {
-        if (cls && !classes.some((c) => c.file === `${g.dir}/${g.sourceDir}/${module}.py` && c.name === cls)) problems.push(`${file}: ${cls} is not defined in ${module}.py`);
+      if (JSON.stringify(call.keywords) !== JSON.stringify(expected))
+        problems.push(`${file}: ${JSON.stringify(call.keywords)}, expected ${JSON.stringify(expected)}`);
+      for (const [module, cls] of [
+        ['lineage', expected.lineage_source_class],
+        ['usage', expected.usage_source_class],
+      ] as const) {
+        if (cls && !classes.some((c) => c.file === `${g.dir}/${g.sourceDir}/${module}.py` && c.name === cls))
+          problems.push(`${file}: ${cls} is not defined in ${module}.py`);
       }
     }
     assert.deepEqual(problems, [], problemsMessage(problems));
@@ -700,16 +776,25 @@ describe('OpenMetadata generator: the generated connector', function () {
   it('integration tests: testcontainers with the image and port when a Docker image is given, skipped without environment variables otherwise', function () {
     const problems: string[] = [];
     for (const g of generated) {
-      for (const rel of [`ingestion/tests/integration/${g.names.testName}/conftest.py`, `ingestion/tests/integration/connections/${testModuleName(g.names.testName)}_connection.py`]) {
+      for (const rel of [
+        `ingestion/tests/integration/${g.names.testName}/conftest.py`,
+        `ingestion/tests/integration/connections/${testModuleName(g.names.testName)}_connection.py`,
+      ]) {
         const file = `${g.dir}/${rel}`;
         const fileFacts = facts.files[file]!;
         const fileImports = imports.filter((i) => i.file === file);
         if (g.profile.dockerImage) {
           if (fileFacts.assignments.IMAGE !== g.profile.dockerImage) problems.push(`${file}: IMAGE ${String(fileFacts.assignments.IMAGE)}`);
-          if (fileFacts.assignments.CONTAINER_PORT !== g.profile.dockerPort) problems.push(`${file}: CONTAINER_PORT ${String(fileFacts.assignments.CONTAINER_PORT)}`);
+          if (fileFacts.assignments.CONTAINER_PORT !== g.profile.dockerPort)
+            problems.push(`${file}: CONTAINER_PORT ${String(fileFacts.assignments.CONTAINER_PORT)}`);
           if (!fileFacts.calls.DockerContainer?.some((c) => c.args[0] === 'IMAGE')) problems.push(`${file}: no DockerContainer(IMAGE)`);
-          if (!fileFacts.calls['DockerContainer(IMAGE).with_exposed_ports']?.some((c) => c.args[0] === 'CONTAINER_PORT')) problems.push(`${file}: no with_exposed_ports(CONTAINER_PORT)`);
-          if (!fileImports.some((i) => i.module === '_openmetadata_testutils.helpers.docker' && i.names.includes('try_bind')) || !fileFacts.calls.try_bind) problems.push(`${file}: does not bind with try_bind`);
+          if (!fileFacts.calls['DockerContainer(IMAGE).with_exposed_ports']?.some((c) => c.args[0] === 'CONTAINER_PORT'))
+            problems.push(`${file}: no with_exposed_ports(CONTAINER_PORT)`);
+          if (
+            !fileImports.some((i) => i.module === '_openmetadata_testutils.helpers.docker' && i.names.includes('try_bind')) ||
+            !fileFacts.calls.try_bind
+          )
+            problems.push(`${file}: does not bind with try_bind`);
         } else {
           const env = fileFacts.assignments.REQUIRED_ENV as string[] | null | undefined;
           if (!env?.length || !env.every((v) => /^[A-Z0-9_]+$/.test(v))) problems.push(`${file}: REQUIRED_ENV ${JSON.stringify(env)}`);
@@ -774,16 +859,21 @@ describe('OpenMetadata generator: the generated connector', function () {
     const problems: string[] = [];
     const endpoints = generated.find((x) => x.dir === 'dashboard-rest-endpoints')!;
     const brief = read(endpoints, briefOf(endpoints.profile));
-    for (const call of CLIENT_CALLS[endpoints.dir]!) if (!brief.includes(`\`client.${call.method}(`)) problems.push(`brief: no client.${call.method}`);
+    for (const call of CLIENT_CALLS[endpoints.dir]!)
+      if (!brief.includes(`\`client.${call.method}(`)) problems.push(`brief: no client.${call.method}`);
     for (const entry of FREE_TEXT_ENDPOINTS) {
       const line = brief.split('\n').find((l) => l.startsWith(`- ${markdownLiteral(entry, 'lineStart')}: no client method, `));
       if (!line) problems.push(`brief: no note for ${JSON.stringify(entry)}`);
-      for (const file of endpoints.files.filter((f) => f.endsWith('.py'))) if (read(endpoints, file).includes(entry)) problems.push(`${file} contains ${JSON.stringify(entry)}`);
+      for (const file of endpoints.files.filter((f) => f.endsWith('.py')))
+        if (read(endpoints, file).includes(entry)) problems.push(`${file} contains ${JSON.stringify(entry)}`);
     }
     // without a REST client (an SDK, a broker protocol) every entry stays in the brief
     for (const g of generated.filter((x) => x.profile.apiEndpoints.length > 0 && !CLIENT_CALLS[x.dir])) {
-      const notes = read(g, briefOf(g.profile)).split('\n').filter((l) => / no client method, /.test(l));
-      if (notes.length !== g.profile.apiEndpoints.length) problems.push(`${g.dir}: ${notes.length} notes for ${g.profile.apiEndpoints.length} entries`);
+      const notes = read(g, briefOf(g.profile))
+        .split('\n')
+        .filter((l) => / no client method, /.test(l));
+      if (notes.length !== g.profile.apiEndpoints.length)
+        problems.push(`${g.dir}: ${notes.length} notes for ${g.profile.apiEndpoints.length} entries`);
     }
     assert.deepEqual(problems, [], problemsMessage(problems));
   });
@@ -802,10 +892,13 @@ describe('OpenMetadata generator: the generated connector', function () {
         }
         checked += 1;
         const saysCreateFails = line.includes('`Source.create()` fails');
-        if (step.path !== null && !line.includes(`(\`GET ${step.path}\`)`)) problems.push(`${g.dir}: ${step.method} is served by GET ${step.path}, the brief says: ${line}`);
+        if (step.path !== null && !line.includes(`(\`GET ${step.path}\`)`))
+          problems.push(`${g.dir}: ${step.method} is served by GET ${step.path}, the brief says: ${line}`);
         if (step.path !== null && saysCreateFails) problems.push(`${g.dir}: served ${step.method} said to fail create(): ${line}`);
-        if (step.path === null && fact.mandatory && !saysCreateFails) problems.push(`${g.dir}: mandatory ${step.method} raises, the brief does not say create() fails: ${line}`);
-        if (step.path === null && !fact.mandatory && saysCreateFails) problems.push(`${g.dir}: optional ${step.method} said to fail create(): ${line}`);
+        if (step.path === null && fact.mandatory && !saysCreateFails)
+          problems.push(`${g.dir}: mandatory ${step.method} raises, the brief does not say create() fails: ${line}`);
+        if (step.path === null && !fact.mandatory && saysCreateFails)
+          problems.push(`${g.dir}: optional ${step.method} said to fail create(): ${line}`);
       }
     }
     assert.ok(checked > 20, `only ${checked} step lines checked`);
@@ -815,7 +908,16 @@ describe('OpenMetadata generator: the generated connector', function () {
   it('keeps free text out of Python, and exact in JSON', function () {
     const g = generated.find((x) => x.case.options.description === HOSTILE.description)!;
     const problems: string[] = [];
-    const pieces = [HOSTILE.displayName, HOSTILE.description, ...HOSTILE.docsNotes.split('\n'), ...HOSTILE.apiEndpoints, HOSTILE.sdkPackage, HOSTILE.docsUrl, 'pwned', 'DROP TABLE'];
+    const pieces = [
+      HOSTILE.displayName,
+      HOSTILE.description,
+      ...HOSTILE.docsNotes.split('\n'),
+      ...HOSTILE.apiEndpoints,
+      HOSTILE.sdkPackage,
+      HOSTILE.docsUrl,
+      'pwned',
+      'DROP TABLE',
+    ];
     for (const file of g.files.filter((f) => f.endsWith('.py'))) {
       const text = read(g, file);
       for (const piece of pieces) if (piece.trim() && text.includes(piece)) problems.push(`${file} contains ${JSON.stringify(piece)}`);
@@ -823,7 +925,8 @@ describe('OpenMetadata generator: the generated connector', function () {
     const schema = json(g, g.schemaRel);
     if (schema.description !== HOSTILE.description) problems.push(`schema description ${JSON.stringify(schema.description)}`);
     const testConnection = json(g, g.testConnectionRel);
-    if (!String(testConnection.displayName).startsWith(HOSTILE.displayName)) problems.push(`test connection displayName ${JSON.stringify(testConnection.displayName)}`);
+    if (!String(testConnection.displayName).startsWith(HOSTILE.displayName))
+      problems.push(`test connection displayName ${JSON.stringify(testConnection.displayName)}`);
     const brief = read(g, briefOf(g.profile));
     if (/^#{1,6} .*Not a heading/m.test(brief) || brief.includes('print("pwned")\n```')) problems.push('the brief renders the notes as Markdown');
     assert.deepEqual(problems, [], problemsMessage(problems));
@@ -854,14 +957,19 @@ describe('OpenMetadata generator: the generated connector', function () {
     for (const g of generated.filter((x) => x.profile.serviceType !== 'database')) {
       const facts = releaseFacts(g.profile.openmetadataVersion);
       const meanings = facts.serviceTypes[g.profile.serviceType].capabilities ?? {};
-      const base = Object.values(facts.baseClasses).find((b) => b.module === `metadata.ingestion.source.${g.profile.serviceType}.${g.profile.serviceType}_service`)!;
+      const base = Object.values(facts.baseClasses).find(
+        (b) => b.module === `metadata.ingestion.source.${g.profile.serviceType}.${g.profile.serviceType}_service`,
+      )!;
       const asked = g.profile.capabilities.filter((c) => c !== 'metadata');
       const named = new Set(asked.flatMap((c) => meanings[c]?.methods ?? []));
       const optional = (base.optionalMethods ?? []).map((m) => m.name);
       const file = `${g.dir}/${g.sourceDir}/metadata.py`;
-      const defined = functions.filter((f) => f.file === file && optional.includes(f.qualname.split('.').pop()!)).map((f) => f.qualname.split('.').pop()!);
+      const defined = functions
+        .filter((f) => f.file === file && optional.includes(f.qualname.split('.').pop()!))
+        .map((f) => f.qualname.split('.').pop()!);
       const expected = optional.filter((m) => named.has(m));
-      if (JSON.stringify(defined.sort()) !== JSON.stringify([...expected].sort())) problems.push(`${file}: overrides ${JSON.stringify(defined)}, the capabilities name ${JSON.stringify(expected)}`);
+      if (JSON.stringify(defined.sort()) !== JSON.stringify([...expected].sort()))
+        problems.push(`${file}: overrides ${JSON.stringify(defined)}, the capabilities name ${JSON.stringify(expected)}`);
       const brief = read(g, briefOf(g.profile)).split('\n');
       for (const capability of asked) {
         const said = meanings[capability]
@@ -870,7 +978,10 @@ describe('OpenMetadata generator: the generated connector', function () {
         if (!said) problems.push(`${g.dir}: the brief says nothing of ${capability}`);
       }
     }
-    assert.ok(generated.some((g) => g.profile.serviceType === 'dashboard' && g.profile.capabilities.includes('usage')), 'no dashboard case asks for usage');
+    assert.ok(
+      generated.some((g) => g.profile.serviceType === 'dashboard' && g.profile.capabilities.includes('usage')),
+      'no dashboard case asks for usage',
+    );
     assert.deepEqual(problems, [], problemsMessage(problems));
   });
 
@@ -885,10 +996,15 @@ describe('OpenMetadata generator: the generated connector', function () {
       if (unexpected.length > 0) problems.push(`${g.dir}: headings outside the fixed set: ${JSON.stringify(unexpected)}`);
       const index = brief.slice(brief.indexOf('## Generated files'));
       const listed = [...index.matchAll(/^\| `([^`]+)` \|/gm)].map((m) => m[1]!).sort();
-      const planned = openMetadataPlan(g.profile).map((f) => f.destination).sort();
-      if (JSON.stringify(listed) !== JSON.stringify(planned)) problems.push(`${g.dir}: index ${JSON.stringify(listed)} vs plan ${JSON.stringify(planned)}`);
+      const planned = openMetadataPlan(g.profile)
+        .map((f) => f.destination)
+        .sort();
+      if (JSON.stringify(listed) !== JSON.stringify(planned))
+        problems.push(`${g.dir}: index ${JSON.stringify(listed)} vs plan ${JSON.stringify(planned)}`);
       if (JSON.stringify(listed) !== JSON.stringify(g.files)) problems.push(`${g.dir}: index does not match the files on disk`);
-      for (const fn of functions.filter((f) => f.file === `${g.dir}/${g.sourceDir}/metadata.py` && /Source\.(?!create$|__init__$|prepare$|test_connection$|close$)/.test(f.qualname))) {
+      for (const fn of functions.filter(
+        (f) => f.file === `${g.dir}/${g.sourceDir}/metadata.py` && /Source\.(?!create$|__init__$|prepare$|test_connection$|close$)/.test(f.qualname),
+      )) {
         const name = fn.qualname.split('.').pop()!;
         if (!brief.includes(`\`${name}`)) problems.push(`${g.dir}: the brief does not mention ${name}`);
       }
@@ -913,7 +1029,8 @@ describe('OpenMetadata generator: the facts of every release agree with the impo
           const base = baseClassFor(facts, serviceType as never, sqlalchemy);
           const fromManifest = methodNames(known.modules[base.module]?.abstract_methods[base.name] ?? []);
           const fromFacts = base.abstractMethods.map((m) => m.name);
-          if (JSON.stringify(fromFacts) !== JSON.stringify(fromManifest)) problems.push(`${line} ${base.name}: ${JSON.stringify(fromFacts)} vs manifest ${JSON.stringify(fromManifest)}`);
+          if (JSON.stringify(fromFacts) !== JSON.stringify(fromManifest))
+            problems.push(`${line} ${base.name}: ${JSON.stringify(fromFacts)} vs manifest ${JSON.stringify(fromManifest)}`);
           if (!known.modules[base.module]?.top_level_names.includes(base.name)) problems.push(`${line}: ${base.module} does not define ${base.name}`);
         }
       }

@@ -79,12 +79,30 @@ export const CASES: Case[] = [
   },
   {
     id: 'database-sdk-docker',
-    options: { name: 'doc_store', serviceType: 'database', connectionType: 'sdk_client', authTypes: ['oauth'], dockerImage: 'mongo:7', dockerPort: 27017 },
+    options: {
+      name: 'doc_store',
+      serviceType: 'database',
+      connectionType: 'sdk_client',
+      authTypes: ['oauth'],
+      dockerImage: 'mongo:7',
+      dockerPort: 27017,
+    },
   },
-  ...NON_DATABASE.map((serviceType) => ({ id: `${serviceType}-rest`, options: { name: `my_${serviceType}`, serviceType, apiEndpoints: [LIST_ENDPOINTS[serviceType]] } })),
+  ...NON_DATABASE.map((serviceType) => ({
+    id: `${serviceType}-rest`,
+    options: { name: `my_${serviceType}`, serviceType, apiEndpoints: [LIST_ENDPOINTS[serviceType]] },
+  })),
   {
     id: 'dashboard-rest-endpoints',
-    options: { name: 'chart_hub', serviceType: 'dashboard', authTypes: ['token'], apiEndpoints: ENDPOINTS, defaultPort: 443, dockerImage: 'nginx:1.27', dockerPort: 443 },
+    options: {
+      name: 'chart_hub',
+      serviceType: 'dashboard',
+      authTypes: ['token'],
+      apiEndpoints: ENDPOINTS,
+      defaultPort: 443,
+      dockerImage: 'nginx:1.27',
+      dockerPort: 443,
+    },
   },
   {
     id: 'dashboard-sdk-all-auth-docker-hostile-text',
@@ -102,7 +120,10 @@ export const CASES: Case[] = [
   // upstream's scaffold accepts names starting with test_ (its examples include test_messaging)
   { id: 'database-test-prefixed-name', options: { name: 'test_ledger', serviceType: 'database' } },
   { id: 'messaging-all-auth', options: { name: 'event_bus', serviceType: 'messaging', authTypes: ALL_AUTH, defaultPort: 9092 } },
-  { id: 'pipeline-rest-token-docker', options: { name: 'flow_runner', serviceType: 'pipeline', authTypes: ['token', 'basic'], dockerImage: 'apache/airflow:2.9.0', dockerPort: 8080 } },
+  {
+    id: 'pipeline-rest-token-docker',
+    options: { name: 'flow_runner', serviceType: 'pipeline', authTypes: ['token', 'basic'], dockerImage: 'apache/airflow:2.9.0', dockerPort: 8080 },
+  },
   {
     id: 'long-names-database',
     options: {
@@ -114,12 +135,17 @@ export const CASES: Case[] = [
       dockerPort: 5432,
     },
   },
-  { id: 'long-names-mlmodel', options: { name: 'extremely_long_model_registry_connector_name_for_checks_abc', serviceType: 'mlmodel', authTypes: ['token', 'jwt'] } },
-  { id: 'service-type-value', options: { name: 'azure_sql_like', serviceType: 'database', serviceTypeValue: 'AzureSQLLike', capabilities: ['metadata', 'lineage'] } },
+  {
+    id: 'long-names-mlmodel',
+    options: { name: 'extremely_long_model_registry_connector_name_for_checks_abc', serviceType: 'mlmodel', authTypes: ['token', 'jwt'] },
+  },
+  {
+    id: 'service-type-value',
+    options: { name: 'azure_sql_like', serviceType: 'database', serviceTypeValue: 'AzureSQLLike', capabilities: ['metadata', 'lineage'] },
+  },
   // every capability is accepted for every service type, as upstream's scaffold accepts them: a dashboard gets the
   // overrides lineage and usage mean for it; an ML model and (2.0) a messaging source the lineage override
   { id: 'dashboard-all-capabilities', options: { name: 'bi_usage', serviceType: 'dashboard', capabilities: ALL_CAPABILITIES } },
   { id: 'mlmodel-lineage', options: { name: 'model_lineage', serviceType: 'mlmodel', capabilities: ['metadata', 'lineage'] } },
   { id: 'messaging-lineage', options: { name: 'topic_lineage', serviceType: 'messaging', capabilities: ['metadata', 'lineage'] } },
 ];
-

@@ -80,7 +80,14 @@ describe('--generate-models: the command lines per release', function () {
     assert.ok(ruff);
     assert.equal(ruff.command, '/venv/bin/ruff');
     // 2.0's Makefile: ruff check --isolated --no-respect-gitignore --fix --select F401,UP006,UP007,UP035,UP045 --target-version py310
-    for (const part of [['check'], ['--isolated'], ['--no-respect-gitignore'], ['--fix'], ['--select', 'F401,UP006,UP007,UP035,UP045'], ['--target-version', 'py310']]) {
+    for (const part of [
+      ['check'],
+      ['--isolated'],
+      ['--no-respect-gitignore'],
+      ['--fix'],
+      ['--select', 'F401,UP006,UP007,UP035,UP045'],
+      ['--target-version', 'py310'],
+    ]) {
       assert.ok(indexOfSequence(ruff.args, part) >= 0, `${part.join(' ')} is missing from ${ruff.args.join(' ')}`);
     }
     assert.equal(ruff.args.at(-1), '/work/out');
@@ -93,7 +100,8 @@ describe('--generate-models: finding datamodel-codegen', function () {
     const checkout = path.join(root, 'checkout');
     const venv = path.join(root, 'venv');
     const onPath = path.join(root, 'path-bin');
-    for (const folder of [path.join(checkout, 'env/bin'), path.join(venv, 'bin'), onPath]) executable(path.join(folder, 'datamodel-codegen'), '#!/bin/sh\n');
+    for (const folder of [path.join(checkout, 'env/bin'), path.join(venv, 'bin'), onPath])
+      executable(path.join(folder, 'datamodel-codegen'), '#!/bin/sh\n');
     const env = { VIRTUAL_ENV: venv, PATH: onPath };
     assert.equal(findTool('datamodel-codegen', toolPlaces(checkout, env))?.source, 'checkout env');
     assert.equal(findTool('datamodel-codegen', toolPlaces(path.join(root, 'elsewhere'), env))?.source, 'VIRTUAL_ENV');
@@ -180,7 +188,7 @@ describe('--generate-models: the flag', function () {
     assert.doesNotMatch(help, /--generate-models </);
   });
 
-  it("is offered by the brief where it explains make generate, as the quicker way for the new schemas", function () {
+  it('is offered by the brief where it explains make generate, as the quicker way for the new schemas', function () {
     const dir = tempDir('connector-models-brief-');
     const run = runBin(['openmetadata', '--name', 'brief_models', '--service-type', 'database'], { cwd: dir });
     assert.equal(run.status, 0, run.stderr);
@@ -193,7 +201,10 @@ describe('--generate-models: the flag', function () {
     const problems = findProblems(openMetadataSpec, profile).filter((p) => p.field === 'generateModels');
     assert.equal(problems.length, 1);
     assert.match(problems[0]!.message, /must be true or false/);
-    assert.deepEqual(findProblems(openMetadataSpec, { ...profile, generateModels: true }).filter((p) => p.field === 'generateModels'), []);
+    assert.deepEqual(
+      findProblems(openMetadataSpec, { ...profile, generateModels: true }).filter((p) => p.field === 'generateModels'),
+      [],
+    );
   });
 });
 
@@ -207,17 +218,24 @@ function smallCheckout(): string {
   cpSync(fixturePath(`openmetadata/${SCHEMA_DIR}`), schema, { recursive: true });
   writeFileSync(
     path.join(schema, 'entity/services/databaseService.json'),
-    JSON.stringify({
-      $id: 'https://open-metadata.org/schema/entity/services/databaseService.json',
-      title: 'DatabaseService',
-      type: 'object',
-      definitions: {
-        databaseServiceType: { type: 'string', enum: ['Mysql'], javaEnums: [{ name: 'Mysql' }] },
-        databaseConnection: { type: 'object', properties: { config: { oneOf: [{ $ref: './connections/database/otherConnection.json' }] } } },
+    JSON.stringify(
+      {
+        $id: 'https://open-metadata.org/schema/entity/services/databaseService.json',
+        title: 'DatabaseService',
+        type: 'object',
+        definitions: {
+          databaseServiceType: { type: 'string', enum: ['Mysql'], javaEnums: [{ name: 'Mysql' }] },
+          databaseConnection: { type: 'object', properties: { config: { oneOf: [{ $ref: './connections/database/otherConnection.json' }] } } },
+        },
       },
-    }, null, 2),
+      null,
+      2,
+    ),
   );
-  writeFileSync(path.join(schema, 'entity/services/connections/database/otherConnection.json'), JSON.stringify({ title: 'OtherConnection', type: 'object' }));
+  writeFileSync(
+    path.join(schema, 'entity/services/connections/database/otherConnection.json'),
+    JSON.stringify({ title: 'OtherConnection', type: 'object' }),
+  );
   return root;
 }
 
@@ -250,12 +268,15 @@ describe('--generate-models: a run', function () {
     requireFixtures(this, `openmetadata/${SCHEMA_DIR}`);
   });
 
-  it("hands datamodel-codegen the connection schema and the registered service schema, writes their modules, and stores no flag", function () {
+  it('hands datamodel-codegen the connection schema and the registered service schema, writes their modules, and stores no flag', function () {
     const checkout = smallCheckout();
     const venv = fakeVenv();
     const run = runBin([...FLAGS, '--generate-models'], { cwd: checkout, env: { VIRTUAL_ENV: venv, PATH: process.env.PATH } });
     assert.equal(run.status, 0, run.stderr);
-    assert.equal(readFileSync(path.join(checkout, CONNECTION_MODEL), 'utf8'), '# model of ./entity/services/connections/database/flagDbConnection.json\n');
+    assert.equal(
+      readFileSync(path.join(checkout, CONNECTION_MODEL), 'utf8'),
+      '# model of ./entity/services/connections/database/flagDbConnection.json\n',
+    );
     assert.equal(readFileSync(path.join(checkout, SERVICE_MODEL), 'utf8'), '# model of ./entity/services/databaseService.json\n');
     // only the changed schemas' modules: a referenced schema's module is the checkout's business
     assert.ok(!existsSync(path.join(checkout, 'ingestion/src/metadata/generated/schema/type/filterPattern.py')));
@@ -278,7 +299,7 @@ describe('--generate-models: a run', function () {
     assert.match(run.stdout + run.stderr, /Next: read .*\n {2}1\. Generate the models of the new schema: \(cd ingestion && make generate\)$/m);
   });
 
-  it("a datamodel-codegen failure: non-zero, its message, nothing written", function () {
+  it('a datamodel-codegen failure: non-zero, its message, nothing written', function () {
     const checkout = smallCheckout();
     const before = snapshotTree(checkout);
     const run = runBin([...FLAGS, '--generate-models'], {

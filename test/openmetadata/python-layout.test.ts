@@ -69,13 +69,29 @@ describe('generators/openmetadata/python: pythonLayout, lines as each release’
     });
 
     it('puts plain imports before from-imports in a section, and sorts modules case-insensitively', function () {
-      const block = v112.importBlock([{ module: 'unittest.mock', names: ['patch'] }, { module: 'urllib.parse', names: ['quote'] }, { module: 'unittest' }, { module: 'os' }]);
+      const block = v112.importBlock([
+        { module: 'unittest.mock', names: ['patch'] },
+        { module: 'urllib.parse', names: ['quote'] },
+        { module: 'unittest' },
+        { module: 'os' },
+      ]);
       assert.equal(block, lines('import os', 'import unittest', 'from unittest.mock import patch', 'from urllib.parse import quote'));
-      assert.equal(v112.importBlock([{ module: 'Requests_b', names: ['b'] }, { module: 'requests_a', names: ['a'] }]), lines('from requests_a import a', 'from Requests_b import b'));
+      assert.equal(
+        v112.importBlock([
+          { module: 'Requests_b', names: ['b'] },
+          { module: 'requests_a', names: ['a'] },
+        ]),
+        lines('from requests_a import a', 'from Requests_b import b'),
+      );
     });
 
     it('orders names by type as isort does: CONSTANTS, then Classes, then functions and modules, each case-insensitively', function () {
-      const block = v112.importBlock([{ module: 'metadata.ingestion.connections.test_connections', names: ['test_connection_steps', 'OpenMetadata', 'THREE_MIN', 'Any', 'SourceConnectionException'] }]);
+      const block = v112.importBlock([
+        {
+          module: 'metadata.ingestion.connections.test_connections',
+          names: ['test_connection_steps', 'OpenMetadata', 'THREE_MIN', 'Any', 'SourceConnectionException'],
+        },
+      ]);
       assert.equal(
         block,
         lines(
@@ -114,24 +130,39 @@ describe('generators/openmetadata/python: pythonLayout, lines as each release’
 
     it('wraps a from-import longer than the release’s line length in a vertical hanging indent with trailing commas', function () {
       // 103 characters: past 1.12's 88 columns, within 2.0's 120
-      const imports: PyImport[] = [{ module: 'metadata.generated.schema.entity.services.connections.database.myDbConnection', names: ['Abc', 'MY_CONST'] }];
+      const imports: PyImport[] = [
+        { module: 'metadata.generated.schema.entity.services.connections.database.myDbConnection', names: ['Abc', 'MY_CONST'] },
+      ];
       assert.equal(
         v112.importBlock(imports),
         lines('from metadata.generated.schema.entity.services.connections.database.myDbConnection import (', '    MY_CONST,', '    Abc,', ')'),
       );
-      assert.equal(v20.importBlock(imports), 'from metadata.generated.schema.entity.services.connections.database.myDbConnection import MY_CONST, Abc');
+      assert.equal(
+        v20.importBlock(imports),
+        'from metadata.generated.schema.entity.services.connections.database.myDbConnection import MY_CONST, Abc',
+      );
     });
   });
 
   describe('brackets, as black and ruff format split them', function () {
     it('keeps a construct that fits on one line', function () {
-      for (const L of BOTH) assert.equal(L.classLine('MyDbSource', ['CommonDbSourceService', 'MultiDBSource']), 'class MyDbSource(CommonDbSourceService, MultiDBSource):');
+      for (const L of BOTH)
+        assert.equal(
+          L.classLine('MyDbSource', ['CommonDbSourceService', 'MultiDBSource']),
+          'class MyDbSource(CommonDbSourceService, MultiDBSource):',
+        );
     });
 
     it('puts the contents on an indented line of their own when the line is too long and they fit there', function () {
       const name = named('A', 56);
-      assert.equal(v112.classLine(name, ['CommonDbSourceService', 'MultiDBSource', 'SomethingElse']), lines(`class ${name}(`, '    CommonDbSourceService, MultiDBSource, SomethingElse', '):'));
-      assert.equal(v20.classLine(name, ['CommonDbSourceService', 'MultiDBSource', 'SomethingElse']), `class ${name}(CommonDbSourceService, MultiDBSource, SomethingElse):`);
+      assert.equal(
+        v112.classLine(name, ['CommonDbSourceService', 'MultiDBSource', 'SomethingElse']),
+        lines(`class ${name}(`, '    CommonDbSourceService, MultiDBSource, SomethingElse', '):'),
+      );
+      assert.equal(
+        v20.classLine(name, ['CommonDbSourceService', 'MultiDBSource', 'SomethingElse']),
+        `class ${name}(CommonDbSourceService, MultiDBSource, SomethingElse):`,
+      );
     });
 
     it('puts one item a line, each with a trailing comma, when the contents do not fit on one line either', function () {
@@ -163,7 +194,11 @@ describe('generators/openmetadata/python: pythonLayout, lines as each release’
 
     it('splits a one-argument call around its argument, however long, without a trailing comma', function () {
       const message = `f"Expected ${named('My', 86)}Connection, but got {connection}"`;
-      for (const L of BOTH) assert.equal(L.callLine(I1, 'raise InvalidSourceException', [message]), lines(`${I1}raise InvalidSourceException(`, `${I2}${message}`, `${I1})`));
+      for (const L of BOTH)
+        assert.equal(
+          L.callLine(I1, 'raise InvalidSourceException', [message]),
+          lines(`${I1}raise InvalidSourceException(`, `${I2}${message}`, `${I1})`),
+        );
     });
 
     it('splits isinstance checks as any call: one item a line in 1.12, one line in 2.0', function () {
@@ -184,7 +219,13 @@ describe('generators/openmetadata/python: pythonLayout, lines as each release’
       const name = named('create_', 67);
       assert.equal(
         v112.defLine('', name, params, 'Optional[List[Any]]'),
-        lines(`def ${name}(`, '    config_dict: Dict[str, Any],', '    metadata: OpenMetadata,', '    pipeline_name: Optional[str] = None,', ') -> Optional[List[Any]]:'),
+        lines(
+          `def ${name}(`,
+          '    config_dict: Dict[str, Any],',
+          '    metadata: OpenMetadata,',
+          '    pipeline_name: Optional[str] = None,',
+          ') -> Optional[List[Any]]:',
+        ),
       );
       assert.equal(
         v20.defLine('', name, params, 'Optional[List[Any]]'),
@@ -194,8 +235,14 @@ describe('generators/openmetadata/python: pythonLayout, lines as each release’
 
     it('gives the one parameter of a split signature a trailing comma, as black does', function () {
       const name = named('get_', 84);
-      assert.equal(v112.defLine('', name, ['connection: Optional[Tuple[str, int]]']), lines(`def ${name}(`, '    connection: Optional[Tuple[str, int]],', '):'));
-      assert.equal(v20.defLine('', name, ['connection: Optional[Tuple[str, int]]']), lines(`def ${name}(`, '    connection: tuple[str, int] | None,', '):'));
+      assert.equal(
+        v112.defLine('', name, ['connection: Optional[Tuple[str, int]]']),
+        lines(`def ${name}(`, '    connection: Optional[Tuple[str, int]],', '):'),
+      );
+      assert.equal(
+        v20.defLine('', name, ['connection: Optional[Tuple[str, int]]']),
+        lines(`def ${name}(`, '    connection: tuple[str, int] | None,', '):'),
+      );
     });
   });
 
@@ -203,7 +250,10 @@ describe('generators/openmetadata/python: pythonLayout, lines as each release’
     it('keep the subscripted base whole on a line of its own when it fits there', function () {
       const name = named('My', 52);
       const base = `BaseConnection[${name}Config, Engine]`;
-      assert.equal(v112.genericClassLine(`${name}Connection`, 'BaseConnection', [`${name}Config`, 'Engine']), lines(`class ${name}Connection(`, `    ${base}`, '):'));
+      assert.equal(
+        v112.genericClassLine(`${name}Connection`, 'BaseConnection', [`${name}Config`, 'Engine']),
+        lines(`class ${name}Connection(`, `    ${base}`, '):'),
+      );
     });
 
     it('split inside the base’s brackets, one parameter a line, when even the base alone is too long', function () {
@@ -224,9 +274,15 @@ describe('generators/openmetadata/python: pythonLayout, lines as each release’
       const body = 'implement the thing and all words '.repeat(6).trim();
       const wrapped = v112.todoComment(I1, body).split('\n');
       assert.ok(wrapped.length > 1, 'the comment was not wrapped');
-      assert.ok(wrapped.every((line) => line.length <= 88), wrapped.join('\n'));
+      assert.ok(
+        wrapped.every((line) => line.length <= 88),
+        wrapped.join('\n'),
+      );
       assert.match(wrapped[0] ?? '', /^ {4}# TODO: implement /);
-      assert.ok(wrapped.slice(1).every((line) => line.startsWith(`${I1}#   `) && !line.startsWith(`${I1}#    `)), wrapped.join('\n'));
+      assert.ok(
+        wrapped.slice(1).every((line) => line.startsWith(`${I1}#   `) && !line.startsWith(`${I1}#    `)),
+        wrapped.join('\n'),
+      );
       assert.equal(wrapped.map((line) => line.replace(/^\s*# (TODO: )?\s*/, '')).join(' '), body);
       assert.equal(v20.todoComment(I1, 'short note'), `${I1}# TODO: short note`);
     });
@@ -241,7 +297,10 @@ describe('generators/openmetadata/python: pythonLayout, lines as each release’
         ['config', [['hostPort', 'os.environ["HOST"]']]],
         ['empty', []],
       ]);
-      assert.equal(text, lines('{', '    "type": "MyDb",', '    "config": {', '        "hostPort": os.environ["HOST"],', '    },', '    "empty": {},', '}'));
+      assert.equal(
+        text,
+        lines('{', '    "type": "MyDb",', '    "config": {', '        "hostPort": os.environ["HOST"],', '    },', '    "empty": {},', '}'),
+      );
     });
 
     it('splits a too long subscript value of a dict entry inside its brackets', function () {
@@ -287,7 +346,9 @@ describe('generators/openmetadata/python: pythonLayout, lines as each release’
     });
 
     it('imports from typing the names the annotations use for 1.12, whole words only', function () {
-      assert.deepEqual(v112.typingImports('Optional[List[Any]]', 'Iterable[Dict[str, Anything]]'), [{ module: 'typing', names: ['Any', 'Dict', 'Iterable', 'List', 'Optional'] }]);
+      assert.deepEqual(v112.typingImports('Optional[List[Any]]', 'Iterable[Dict[str, Anything]]'), [
+        { module: 'typing', names: ['Any', 'Dict', 'Iterable', 'List', 'Optional'] },
+      ]);
       assert.deepEqual(v112.typingImports('str', 'Anything'), []);
     });
 

@@ -33,14 +33,15 @@ interface Registered {
 }
 
 function registered(text: string, prefix: string): Registered {
-  const schema = JSON.parse(text) as { definitions: Record<string, { enum: string[]; javaEnums: Array<{ name: string }>; properties: { config: { oneOf: Array<{ $ref: string }> } } }> };
+  const schema = JSON.parse(text) as {
+    definitions: Record<string, { enum: string[]; javaEnums: Array<{ name: string }>; properties: { config: { oneOf: Array<{ $ref: string }> } } }>;
+  };
   return {
     enum: schema.definitions[`${prefix}ServiceType`]!.enum,
     javaEnums: schema.definitions[`${prefix}ServiceType`]!.javaEnums,
     oneOf: schema.definitions[`${prefix}Connection`]!.properties.config.oneOf,
   };
 }
-
 
 const CASES = [
   { serviceType: 'database', name: 'warehouse_db', value: 'WarehouseDb', stem: 'warehouseDb' },
@@ -93,13 +94,23 @@ describe('OpenMetadata generator: registration in <type>Service.json', function 
         const { inserted, problems } = insertionDiff(original, after, [`, "${c.value}"`]);
         assert.deepEqual(problems, []);
         const expected = [`"${c.value}"`, `"name": "${c.value}"`, `"$ref": "./connections/${c.serviceType}/${c.stem}Connection.json"`];
-        for (const piece of expected) assert.ok(inserted.some((line) => line.includes(piece)), `no inserted line with ${piece}:\n${inserted.join('\n')}`);
+        for (const piece of expected)
+          assert.ok(
+            inserted.some((line) => line.includes(piece)),
+            `no inserted line with ${piece}:\n${inserted.join('\n')}`,
+          );
         // only the new entries (and their braces) were inserted
-        assert.ok(inserted.every((line) => expected.some((piece) => line.includes(piece)) || /^\s*[{}],?$/.test(line)), inserted.join('\n'));
+        assert.ok(
+          inserted.every((line) => expected.some((piece) => line.includes(piece)) || /^\s*[{}],?$/.test(line)),
+          inserted.join('\n'),
+        );
         // the new object entries are indented like the entries before them
         const lines = after.split('\n');
         const nameLine = lines.findIndex((l) => l.includes(`"name": "${c.value}"`));
-        const previousName = lines.slice(0, nameLine).reverse().find((l) => l.includes('"name": '))!;
+        const previousName = lines
+          .slice(0, nameLine)
+          .reverse()
+          .find((l) => l.includes('"name": '))!;
         assert.equal(lines[nameLine]!.search(/\S/), previousName.search(/\S/));
         assert.equal(after.endsWith('\n'), original.endsWith('\n'));
       });
@@ -160,7 +171,9 @@ describe('OpenMetadata generator: registration in <type>Service.json', function 
 
   it('blames --service-type-value when the user set the taken value', async function () {
     const root = checkout();
-    const error = await rejection(runGenerator('openmetadata', { name: 'azure_sql', serviceType: 'database', serviceTypeValue: 'AzureSQL' }, { cwd: root }));
+    const error = await rejection(
+      runGenerator('openmetadata', { name: 'azure_sql', serviceType: 'database', serviceTypeValue: 'AzureSQL' }, { cwd: root }),
+    );
     assert.match(error.message, /--service-type-value: AzureSQL is already/);
   });
 

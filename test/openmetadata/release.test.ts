@@ -10,7 +10,14 @@ import path from 'node:path';
 import { factReleases } from '../../core/host-facts.js';
 import { OPENMETADATA_RELEASES, SERVICE_TYPES, type ServiceType } from '../../generators/openmetadata/profile/fields.js';
 import { openMetadataSpec } from '../../generators/openmetadata/profile/spec.js';
-import { baseClassFor, writtenMethods, clientStepFacts, factsFolder, releaseFacts, type ServiceTypeFacts } from '../../generators/openmetadata/facts/index.js';
+import {
+  baseClassFor,
+  writtenMethods,
+  clientStepFacts,
+  factsFolder,
+  releaseFacts,
+  type ServiceTypeFacts,
+} from '../../generators/openmetadata/facts/index.js';
 import { rejection, runBin, runGenerator, tempDir } from '../support/generate.js';
 
 const PROFILE = { name: 'release_db', serviceType: 'database' };
@@ -62,12 +69,13 @@ describe('OpenMetadata generator: the release it writes for', function () {
     const root = checkoutOf('1.9.3.0');
     const run = runBin(['openmetadata', '--name', PROFILE.name, '--service-type', PROFILE.serviceType], { cwd: root });
     assert.equal(run.status, 0, run.stderr);
-    const said = /the checkout is OpenMetadata 1\.9\.3\.0 \(ingestion\/pyproject\.toml\), a release this generator does not support .*written for OpenMetadata 2\.0/;
+    const said =
+      /the checkout is OpenMetadata 1\.9\.3\.0 \(ingestion\/pyproject\.toml\), a release this generator does not support .*written for OpenMetadata 2\.0/;
     assert.match(run.stdout + run.stderr, new RegExp(`Warning: ${said.source}`));
     assert.match(brief(root), new RegExp(`> \\*\\*Warning:\\*\\* ${said.source}`));
   });
 
-  it("tells a 2.0 dashboard to register each chart (2.0 deletes charts a run did not register; 1.12 has no such step)", async function () {
+  it('tells a 2.0 dashboard to register each chart (2.0 deletes charts a run did not register; 1.12 has no such step)', async function () {
     const metadataPy = async (openmetadataVersion: string): Promise<string> => {
       const { dir } = await runGenerator('openmetadata', { name: 'chart_board', serviceType: 'dashboard', openmetadataVersion });
       return readFileSync(path.join(dir, 'ingestion/src/metadata/ingestion/source/dashboard/chartboard/metadata.py'), 'utf8');
@@ -98,7 +106,8 @@ function repeated(own: Json, inherited: Json | undefined, at: string): string[] 
   return JSON.stringify(own) === JSON.stringify(inherited) ? [at] : [];
 }
 
-const rawFacts = (line: string): { [key: string]: Json } => JSON.parse(readFileSync(path.join(factsFolder, `${line}.json`), 'utf8')) as { [key: string]: Json };
+const rawFacts = (line: string): { [key: string]: Json } =>
+  JSON.parse(readFileSync(path.join(factsFolder, `${line}.json`), 'utf8')) as { [key: string]: Json };
 
 describe('OpenMetadata facts: one data file per release line', function () {
   it('offers the release lines of the facts files as --openmetadata-version, oldest first, the newest as the default; each file names its own line', function () {

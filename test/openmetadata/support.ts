@@ -116,7 +116,10 @@ export function importProblem(imp: PyImport, ctx: ImportContext): string | undef
   }
   if (THIRD_PARTY_ALLOWED.has(root)) return undefined;
   const fileOf = (mod: string): string =>
-    path.relative(ctx.factsRoot, path.join(ctx.caseRoot, 'ingestion/src', `${mod.replace(/\./g, '/')}.py`)).split(path.sep).join('/');
+    path
+      .relative(ctx.factsRoot, path.join(ctx.caseRoot, 'ingestion/src', `${mod.replace(/\./g, '/')}.py`))
+      .split(path.sep)
+      .join('/');
   if (module === ctx.packageModule || module.startsWith(`${ctx.packageModule}.`)) {
     if (imp.names.length === 0) return ctx.facts.files[fileOf(module)] ? undefined : `${where}: no generated module ${module}`;
     if (module === ctx.packageModule) {
@@ -161,7 +164,11 @@ const BASE = 'https://schemas.test/';
  * written where a schema belongs); the tests decide which warnings are fine.
  */
 export function newAjv(warnings: string[] = []): Ajv {
-  const logger = { log: () => undefined, warn: (...args: unknown[]) => void warnings.push(args.map(String).join(' ')), error: (...args: unknown[]) => void warnings.push(args.map(String).join(' ')) };
+  const logger = {
+    log: () => undefined,
+    warn: (...args: unknown[]) => void warnings.push(args.map(String).join(' ')),
+    error: (...args: unknown[]) => void warnings.push(args.map(String).join(' ')),
+  };
   const ajv = new Ajv({ strict: true, strictSchema: 'log', strictTypes: false, strictTuples: false, allErrors: true, logger });
   for (const keyword of OPENMETADATA_KEYWORDS) ajv.addKeyword(keyword);
   ajv.addFormat('password', true);

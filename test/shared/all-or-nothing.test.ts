@@ -97,7 +97,11 @@ for (const s of SCENARIOS) {
       };
     };
 
-    for (const [label, n] of [['first', 1], ['middle', 2], ['last', 3]] as const) {
+    for (const [label, n] of [
+      ['first', 1],
+      ['middle', 2],
+      ['last', 3],
+    ] as const) {
       it(`abort at the ${label} conflict changes nothing (no registration edit, no new file, no .yo-rc.json)`, async function () {
         const dir = fresh();
         const before = snapshotTree(dir);
@@ -115,7 +119,16 @@ for (const s of SCENARIOS) {
       const dir = fresh();
       const before = snapshotTree(dir);
       const error = await rejection(
-        runGenerator(s.host, { ...s.grown, interactive: true }, { cwd: dir, answerCallback: atConflict(2, () => { throw ctrlC(); }) }),
+        runGenerator(
+          s.host,
+          { ...s.grown, interactive: true },
+          {
+            cwd: dir,
+            answerCallback: atConflict(2, () => {
+              throw ctrlC();
+            }),
+          },
+        ),
       );
       assert.ok(['CancelledError', 'ExitPromptError'].includes(error.name), error.stack);
       unchanged(dir, before);

@@ -77,7 +77,10 @@ for (const c of HOST_CASES) {
       const dir = tempDir('connector-answers-plain-');
       assert.equal(runBin([c.generator, ...c.flags], { cwd: dir }).status, 0);
       const brief = readFileSync(path.join(dir, briefPathOf(c, completeProfile(c))), 'utf8');
-      assert.match(brief, /answers are kept in `\.yo-rc\.json` at the root of the folder the files were generated into \(where the paths in this brief start\)/);
+      assert.match(
+        brief,
+        /answers are kept in `\.yo-rc\.json` at the root of the folder the files were generated into \(where the paths in this brief start\)/,
+      );
       assert.doesNotMatch(brief, /\.yo-rc\.json` in this folder/);
     });
 
@@ -96,10 +99,16 @@ for (const c of HOST_CASES) {
         assert.match(readFileSync(exclude, 'utf8'), /^\/\.yo-rc\.json$/m);
         assert.ok(!git(dir, 'status', '--porcelain', '--untracked-files=all').stdout.includes('.yo-rc.json'), 'git offers .yo-rc.json for a commit');
         const shownExclude = path.relative(dir, exclude);
-        assert.match(first.stdout + first.stderr, new RegExp(`answers are kept in \\.yo-rc\\.json at the checkout root, which git ignores here \\(it is listed in ${literal(shownExclude)},`));
+        assert.match(
+          first.stdout + first.stderr,
+          new RegExp(`answers are kept in \\.yo-rc\\.json at the checkout root, which git ignores here \\(it is listed in ${literal(shownExclude)},`),
+        );
         const brief = briefPathOf(c, completeProfile(c));
         assert.match(readFileSync(path.join(dir, brief), 'utf8'), new RegExp(`listed in \`${literal(shownExclude)}\``));
-        assert.ok(existsSync(path.join(gitFolder, 'generator-connector', 'base', brief)), `no record of ${brief} in ${gitFolder}/generator-connector/base`);
+        assert.ok(
+          existsSync(path.join(gitFolder, 'generator-connector', 'base', brief)),
+          `no record of ${brief} in ${gitFolder}/generator-connector/base`,
+        );
         assert.ok(!existsSync(path.join(cache, 'generator-connector')), 'records went to the cache');
 
         const before = readFileSync(exclude, 'utf8');

@@ -21,7 +21,8 @@ const STUBS: Record<string, string> = {
   yarn: '[ -f package.json ] || { echo "yarn: no package.json in $PWD" >&2; exit 3; }',
   'python3.11': '[ "$*" = "-m venv env" ] || exit 3; mkdir -p env/bin && : > env/bin/activate',
   // `metadata ingest -c <workflow>`, the brief's next step: the workflow file must exist from where it runs
-  metadata: '[ "$1" = ingest ] && [ "$2" = -c ] && [ -f "$3" ] || { echo "metadata: expected ingest -c <existing file> from $PWD, got $*" >&2; exit 3; }',
+  metadata:
+    '[ "$1" = ingest ] && [ "$2" = -c ] && [ -f "$3" ] || { echo "metadata: expected ingest -c <existing file> from $PWD, got $*" >&2; exit 3; }',
   pytest: 'for f in "$@"; do case "$f" in -*) ;; *) [ -e "$f" ] || { echo "pytest: no $f from $PWD" >&2; exit 3; } ;; esac; done',
   // the next steps' formatter and linter (Mage): every path they are given exists from where they run; a flag's value is a number
   isort: 'for f in "$@"; do case "$f" in -*|black) ;; *) [ -e "$f" ] || { echo "isort: no $f from $PWD" >&2; exit 3; } ;; esac; done',
@@ -44,8 +45,7 @@ function stubBin(root: string, log: string): string {
 }
 
 /** The shell blocks of a Markdown file, in order. */
-const shellBlocks = (markdown: string): string[] =>
-  [...markdown.matchAll(/^(`{3,})(?:bash|sh)\n([\s\S]*?)\n\1$/gm)].map((m) => m[2]!);
+const shellBlocks = (markdown: string): string[] => [...markdown.matchAll(/^(`{3,})(?:bash|sh)\n([\s\S]*?)\n\1$/gm)].map((m) => m[2]!);
 
 /** The folders of the host tree each tool needs, beside the generated files. */
 const HOST_TREE: Record<string, string[]> = {
@@ -75,7 +75,10 @@ for (const c of HOST_CASES) {
       });
       assert.equal(result.status, 0, `${result.stderr}\nscript:\n${script}`);
       const calls = readFileSync(log, 'utf8').trim().split('\n');
-      const expected = blocks.join('\n').split('\n').filter((line) => /^\(?(cd [^&]+&& )?(make|mvn|yarn|python3(\.11)?|pytest|metadata|isort|flake8)\b/.test(line.trim()));
+      const expected = blocks
+        .join('\n')
+        .split('\n')
+        .filter((line) => /^\(?(cd [^&]+&& )?(make|mvn|yarn|python3(\.11)?|pytest|metadata|isort|flake8)\b/.test(line.trim()));
       assert.equal(calls.length, expected.length, `calls:\n${calls.join('\n')}\nexpected the commands of:\n${expected.join('\n')}`);
     });
   });

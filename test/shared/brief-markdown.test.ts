@@ -67,8 +67,7 @@ const itemStarting = (blocks: VisibleBlock[], prefix: string): VisibleBlock | un
   blocks.find((b) => b.within.includes('list_item_open') && b.text.startsWith(prefix));
 
 /** The rest of the first list item whose text starts with `prefix`. */
-const itemAfter = (blocks: VisibleBlock[], prefix: string): string | undefined =>
-  itemStarting(blocks, prefix)?.text.slice(prefix.length);
+const itemAfter = (blocks: VisibleBlock[], prefix: string): string | undefined => itemStarting(blocks, prefix)?.text.slice(prefix.length);
 
 /** The SDK line shows one code span, or _none_. */
 const sdkSeen = (item: VisibleBlock | undefined): string | undefined =>
@@ -88,9 +87,16 @@ const itemsAfter = (blocks: VisibleBlock[], lead: string): string[] => itemBlock
 const reading = (text: string | undefined): string => foldSpaces(text ?? '').replace(/ ?(`+) ?/g, '$1');
 
 /** Where each host's brief quotes each profile value, and what a reader must see there. */
-const READINGS: Record<HostCase['host'], (blocks: VisibleBlock[], p: PartialProfile) => Array<[where: string, seen: string | undefined, meant: string]>> = {
+const READINGS: Record<
+  HostCase['host'],
+  (blocks: VisibleBlock[], p: PartialProfile) => Array<[where: string, seen: string | undefined, meant: string]>
+> = {
   openmetadata: (blocks, p) => [
-    ['the opening line', /Connector: ⟦strong_open⟧(.*)⟦strong_close⟧ \(/.exec(blocks.find((b) => b.text.startsWith('Connector: '))?.text ?? '')?.[1], String(p.displayName)],
+    [
+      'the opening line',
+      /Connector: ⟦strong_open⟧(.*)⟦strong_close⟧ \(/.exec(blocks.find((b) => b.text.startsWith('Connector: '))?.text ?? '')?.[1],
+      String(p.displayName),
+    ],
     ['the profile table: Display name', cellAfter(blocks, 'Display name'), String(p.displayName)],
     ['the profile table: Description', cellAfter(blocks, 'Description'), orNone(p.description)],
     ['Source documentation: Description', itemAfter(blocks, 'Description: '), orNone(p.description)],
@@ -106,10 +112,18 @@ const READINGS: Record<HostCase['host'], (blocks: VisibleBlock[], p: PartialProf
     }),
   ],
   mage: (blocks, p) => [
-    ['the opening line', /^Source: ⟦strong_open⟧(.*)⟦strong_close⟧\.$/.exec(blocks.find((b) => b.text.startsWith('Source: '))?.text ?? '')?.[1], String(p.displayName)],
+    [
+      'the opening line',
+      /^Source: ⟦strong_open⟧(.*)⟦strong_close⟧\.$/.exec(blocks.find((b) => b.text.startsWith('Source: '))?.text ?? '')?.[1],
+      String(p.displayName),
+    ],
     ['the profile table: Display name', cellAfter(blocks, 'Display name'), String(p.displayName)],
     ['the profile table: Base URL', cellAfter(blocks, 'Base URL'), orNone(p.baseUrl)],
-    ['Source system documentation', blocks.find((b) => b.text.startsWith('Documentation: '))?.text.slice('Documentation: '.length), orNone(p.docsUrl)],
+    [
+      'Source system documentation',
+      blocks.find((b) => b.text.startsWith('Documentation: '))?.text.slice('Documentation: '.length),
+      orNone(p.docsUrl),
+    ],
     ['the notes', quoteAfter(blocks, 'Notes').join('⟦paragraph⟧'), notesAsRead(String(p.docsNotes))],
     ['the endpoints', itemsAfter(blocks, 'Endpoints or calls to use').join('⟦item⟧'), (p.apiEndpoints as string[]).join('⟦item⟧')],
   ],
@@ -120,7 +134,10 @@ const orNone = (value: unknown): string => (typeof value === 'string' && foldSpa
 
 /** Notes read line by line: one paragraph per non-blank line, or _none_ (emphasis) when there are none. */
 const notesAsRead = (notes: string): string => {
-  const lines = notes.split(/\r\n|\r|\n/).map(foldSpaces).filter(Boolean);
+  const lines = notes
+    .split(/\r\n|\r|\n/)
+    .map(foldSpaces)
+    .filter(Boolean);
   return lines.length > 0 ? lines.join('⟦paragraph⟧') : orNone('');
 };
 
@@ -147,7 +164,10 @@ for (const c of HOST_CASES) {
       for (const run of runs) {
         const blocks = visibleBlocks(run.raw);
         for (const [where, seen, meant] of READINGS[c.host](blocks, run.profile)) {
-          if (reading(seen) !== reading(meant)) problems.push(`${run.label}, ${where}:\n    meant ${JSON.stringify(meant.slice(0, 160))}\n    read  ${JSON.stringify(seen?.slice(0, 160))}`);
+          if (reading(seen) !== reading(meant))
+            problems.push(
+              `${run.label}, ${where}:\n    meant ${JSON.stringify(meant.slice(0, 160))}\n    read  ${JSON.stringify(seen?.slice(0, 160))}`,
+            );
         }
       }
       assert.deepEqual(problems, []);

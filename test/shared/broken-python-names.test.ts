@@ -40,15 +40,23 @@ describe('names and values that gave broken Python (issue 17)', function () {
         const dir = tempDir('connector-keyword-package-');
         const refused = runBin(['openmetadata', '--name', name, '--service-type', 'mlmodel'], { cwd: dir });
         assert.equal(refused.status, 1, output(refused));
-        assert.match(output(refused), new RegExp(`--name: gives the service type value ${typeValue} and so the package name '${packageName}'.*a Python keyword`));
+        assert.match(
+          output(refused),
+          new RegExp(`--name: gives the service type value ${typeValue} and so the package name '${packageName}'.*a Python keyword`),
+        );
         assert.deepEqual(readdirSync(dir), [], 'nothing was written');
-        const suggested = new RegExp(`--service-type-value with a value whose lower case is not a keyword \\(e\\.g\\. (${typeValue}Custom)\\)`).exec(output(refused))?.[1];
+        const suggested = new RegExp(`--service-type-value with a value whose lower case is not a keyword \\(e\\.g\\. (${typeValue}Custom)\\)`).exec(
+          output(refused),
+        )?.[1];
         assert.ok(suggested, `the error suggests a --service-type-value:\n${output(refused)}`);
 
         const accepted = runBin(['openmetadata', '--name', name, '--service-type', 'mlmodel', '--service-type-value', suggested], { cwd: dir });
         assert.equal(accepted.status, 0, output(accepted));
         const py = listFiles(dir, { ext: 'py' });
-        assert.ok(py.some((f) => f.includes(`/mlmodel/${suggested.toLowerCase()}/`)), py.join('\n'));
+        assert.ok(
+          py.some((f) => f.includes(`/mlmodel/${suggested.toLowerCase()}/`)),
+          py.join('\n'),
+        );
         assert.deepEqual(compileErrors(dir, py), []);
       });
     }
@@ -112,7 +120,10 @@ describe('names and values that gave broken Python (issue 17)', function () {
     const NAME_60 = `${'abcdefghi_'.repeat(5)}abcdefghij`;
     const VALUE_60 = `A${'b'.repeat(59)}`;
     const variants: Array<[string, string[]]> = [
-      ['database', ['--service-type', 'database', '--capabilities', 'metadata,lineage,usage', '--docker-image', 'postgres:16', '--docker-port', '5432']],
+      [
+        'database',
+        ['--service-type', 'database', '--capabilities', 'metadata,lineage,usage', '--docker-image', 'postgres:16', '--docker-port', '5432'],
+      ],
       ['dashboard', ['--service-type', 'dashboard', '--api-endpoints', 'GET /dashboards, GET /charts/{id}, POST /search']],
       ['messaging', ['--service-type', 'messaging', '--connection-type', 'sdk_client', '--docker-image', 'redpanda:1', '--docker-port', '9092']],
       ['mlmodel', ['--service-type', 'mlmodel']],

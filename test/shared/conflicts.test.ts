@@ -7,7 +7,18 @@
 import assert from 'node:assert/strict';
 import { appendFileSync, cpSync } from 'node:fs';
 import path from 'node:path';
-import { diffTrees, isEmptyDiff, readText, readTree, runBin, runGenerator, snapshotTree, statusOf, tempDir, type TreeSnapshot } from '../support/generate.js';
+import {
+  diffTrees,
+  isEmptyDiff,
+  readText,
+  readTree,
+  runBin,
+  runGenerator,
+  snapshotTree,
+  statusOf,
+  tempDir,
+  type TreeSnapshot,
+} from '../support/generate.js';
 import { HOST_CASES, briefPathOf, completeProfile, generatorBuilt, plannedFiles } from '../support/hosts.js';
 
 const EDIT = '\n# edited by hand: keep me\n';
@@ -101,7 +112,10 @@ for (const c of HOST_CASES) {
       const result = runBin(flags, { cwd: dir });
       assert.notEqual(result.status, 0, `exit status 0:\n${output(result)}`);
       const advice = output(result).slice(output(result).indexOf('Nothing was written.'));
-      assert.ok(advice.indexOf('in a terminal') >= 0 && advice.indexOf('in a terminal') < advice.indexOf('--force'), `--force is offered first:\n${advice}`);
+      assert.ok(
+        advice.indexOf('in a terminal') >= 0 && advice.indexOf('in a terminal') < advice.indexOf('--force'),
+        `--force is offered first:\n${advice}`,
+      );
       assert.match(advice, /--force[^.]*your edits in them are lost/);
       // no record of an earlier run: there is no merge to write with markers, and a dry run shows statuses, not differences
       assert.doesNotMatch(advice, /--write-conflict-markers|--dry-run/, advice);
@@ -150,7 +164,10 @@ for (const c of HOST_CASES) {
             .split('\n')
             .filter((line) => line.trim().endsWith(` ${file}`))
             .map((line) => line.trim().split(/\s+/)[0]);
-          assert.ok(statuses.some((s) => s === 'change' || s === 'conflict'), `${file}: ${statuses.join(', ')}`);
+          assert.ok(
+            statuses.some((s) => s === 'change' || s === 'conflict'),
+            `${file}: ${statuses.join(', ')}`,
+          );
         }
       });
     });

@@ -38,18 +38,24 @@ function onlyInBrief(c: HostCase, dir: string, notes: string): void {
   const brief = briefPathOf(c, storedProfileIn(dir, c.host, String(c.minimal.name))!);
   const marker = notes.split('\n')[0]!;
   const holders = [...readTree(dir)].filter(([, text]) => text.includes(marker)).map(([file]) => file);
-  assert.deepEqual(holders.filter((file) => file !== '.yo-rc.json'), [brief]);
+  assert.deepEqual(
+    holders.filter((file) => file !== '.yo-rc.json'),
+    [brief],
+  );
 }
 
 describe('docs notes over several lines: the prompt line', function () {
   it('`\\n` is a line break and `\\\\` a backslash; any other backslash stays (fast-check, seed 6)', function () {
     assert.equal(decodePromptLine('one\\ntwo \\\\n three C:\\temp \\x00'), 'one\ntwo \\n three C:\\temp \\x00');
     fc.assert(
-      fc.property(fc.array(fc.constantFrom('a', ' ', 'n', '\\', '\n', '\r\n', 'x', 'é'), { maxLength: 20 }).map((a) => a.join('')), (text) => {
-        const line = encodePromptLine(text);
-        assert.ok(!/[\r\n]/.test(line), 'one line');
-        assert.equal(decodePromptLine(line), text.replace(/\r\n/g, '\n'));
-      }),
+      fc.property(
+        fc.array(fc.constantFrom('a', ' ', 'n', '\\', '\n', '\r\n', 'x', 'é'), { maxLength: 20 }).map((a) => a.join('')),
+        (text) => {
+          const line = encodePromptLine(text);
+          assert.ok(!/[\r\n]/.test(line), 'one line');
+          assert.equal(decodePromptLine(line), text.replace(/\r\n/g, '\n'));
+        },
+      ),
       { numRuns: 3000, seed: 6 },
     );
   });

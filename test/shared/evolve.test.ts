@@ -45,7 +45,13 @@ const EVOLUTIONS: Evolution[] = [
     host: 'openmetadata',
     // a scheme whose query history is known: lineage adds a GetQueries check that runs its SQL (run_sql)
     first: { name: 'wh_db', serviceType: 'database', scheme: 'postgresql+psycopg2', capabilities: ['metadata'], authTypes: ['basic'] },
-    grown: { name: 'wh_db', serviceType: 'database', scheme: 'postgresql+psycopg2', capabilities: ['metadata', 'lineage'], authTypes: ['basic', 'iam'] },
+    grown: {
+      name: 'wh_db',
+      serviceType: 'database',
+      scheme: 'postgresql+psycopg2',
+      capabilities: ['metadata', 'lineage'],
+      authTypes: ['basic', 'iam'],
+    },
     untouchedByGenerator: `${OM_SOURCE}/metadata.py`,
     merged: {
       file: `${OM_SOURCE}/connection.py`,
@@ -97,7 +103,14 @@ const listedWithMarkers = (text: string): string[] =>
 const resolveKeepingBoth = (text: string): string =>
   text.replace(/^<{7} .*\n([\s\S]*?)^\|{7} .*\n([\s\S]*?)^={7}\n([\s\S]*?)^>{7} .*\n/m, (_all, mine: string, base: string, now: string) => {
     const before = new Set(base.split('\n'));
-    return mine + now.split('\n').filter((line) => line !== '' && !before.has(line)).map((line) => `${line}\n`).join('');
+    return (
+      mine +
+      now
+        .split('\n')
+        .filter((line) => line !== '' && !before.has(line))
+        .map((line) => `${line}\n`)
+        .join('')
+    );
   });
 
 const rewrite = (dir: string, file: string, change: (text: string) => string): void => {
@@ -180,7 +193,8 @@ describe('evolving a connector: a re-run merges', function () {
         assert.notEqual(result.status, 0, output(result));
         const advice = output(result).slice(output(result).indexOf('Nothing was written.'));
         const at = (needle: string): number => advice.indexOf(needle);
-        for (const needle of ['in a terminal', 're-run with --write-conflict-markers', '--force']) assert.ok(at(needle) >= 0, `"${needle}" missing from:\n${advice}`);
+        for (const needle of ['in a terminal', 're-run with --write-conflict-markers', '--force'])
+          assert.ok(at(needle) >= 0, `"${needle}" missing from:\n${advice}`);
         assert.ok(at('in a terminal') < at('--force') && at('--write-conflict-markers') < at('--force'), `--force is offered first:\n${advice}`);
         assert.match(advice, /--force[^.]*your edits in them are lost/);
         assert.doesNotMatch(output(result), /--dry-run to see the differences/, 'a dry run lists statuses, not differences');
@@ -191,15 +205,18 @@ describe('evolving a connector: a re-run merges', function () {
         appendFileSync(path.join(dir, e.untouchedByGenerator), '\n# kept: a helper of mine\n');
         rewrite(dir, e.merged.file, e.merged.edit);
         const before = snapshotTree(dir);
-        const discards = (text: string, file: string): boolean => new RegExp(`^\\s*force\\s+${literal(file)} \\(discards your edits\\)$`, 'm').test(text);
+        const discards = (text: string, file: string): boolean =>
+          new RegExp(`^\\s*force\\s+${literal(file)} \\(discards your edits\\)$`, 'm').test(text);
         const dry = runBin([e.host, ...flagsOf(e.grown), '--force', '--dry-run'], { cwd: dir });
         assert.equal(dry.status, 0, output(dry));
-        for (const file of [e.untouchedByGenerator, e.merged.file]) assert.ok(discards(output(dry), file), `the dry run does not say --force discards the edits of ${file}:\n${output(dry)}`);
+        for (const file of [e.untouchedByGenerator, e.merged.file])
+          assert.ok(discards(output(dry), file), `the dry run does not say --force discards the edits of ${file}:\n${output(dry)}`);
         assert.equal(statusOf(output(dry), e.created), 'create', output(dry));
         assert.ok(isEmptyDiff(diffTrees(before, snapshotTree(dir))), 'the dry run wrote');
         const forced = runBin([e.host, ...flagsOf(e.grown), '--force'], { cwd: dir });
         assert.equal(forced.status, 0, output(forced));
-        for (const file of [e.untouchedByGenerator, e.merged.file]) assert.ok(discards(output(forced), file), `the run does not say it discarded the edits of ${file}:\n${output(forced)}`);
+        for (const file of [e.untouchedByGenerator, e.merged.file])
+          assert.ok(discards(output(forced), file), `the run does not say it discarded the edits of ${file}:\n${output(forced)}`);
         assert.ok(!read(dir, e.untouchedByGenerator).includes('# kept: a helper of mine'), '--force left the edit');
         // a file nobody edited is not said to lose edits
         assert.doesNotMatch(output(forced), new RegExp(`${literal(e.created)} \\(discards`));
@@ -211,7 +228,8 @@ describe('evolving a connector: a re-run merges', function () {
         const result = runBin([e.host, ...flagsOf(e.grown), '--write-conflict-markers'], { cwd: dir });
         assert.equal(result.status, 0, output(result));
         const text = read(dir, e.conflicting.file);
-        for (const marker of ['<<<<<<< ', '||||||| ', '=======', '>>>>>>> ']) assert.ok(text.includes(`\n${marker}`) || text.startsWith(marker), `no ${marker.trim()} in:\n${text}`);
+        for (const marker of ['<<<<<<< ', '||||||| ', '=======', '>>>>>>> '])
+          assert.ok(text.includes(`\n${marker}`) || text.startsWith(marker), `no ${marker.trim()} in:\n${text}`);
         assert.ok(text.includes(e.conflicting.mine), 'the user side is missing');
       });
 
@@ -220,7 +238,11 @@ describe('evolving a connector: a re-run merges', function () {
         rewrite(dir, e.conflicting.file, e.conflicting.edit);
         const written = runBin([e.host, ...flagsOf(e.grown), '--write-conflict-markers'], { cwd: dir });
         assert.equal(written.status, 0, output(written));
-        assert.deepEqual(listedWithMarkers(output(written)), [e.conflicting.file], `the files with markers are not listed at the end:\n${output(written)}`);
+        assert.deepEqual(
+          listedWithMarkers(output(written)),
+          [e.conflicting.file],
+          `the files with markers are not listed at the end:\n${output(written)}`,
+        );
         assert.ok(output(written).trimEnd().endsWith(e.conflicting.file), `the list is not the end of the run:\n${output(written)}`);
         const marked = read(dir, e.conflicting.file);
         for (const args of [flagsOf(e.grown), [...flagsOf(e.grown), '--dry-run']]) {
@@ -235,23 +257,27 @@ describe('evolving a connector: a re-run merges', function () {
 
       // only the Mage evolution has a profile that changes the conflicting file once more
       const grownAgain = e.grownAgain;
-      if (grownAgain) it('while a file holds markers, a further grown profile leaves it alone; once resolved, that change merges into your resolution', async function () {
-        const again = flagsOf(grownAgain.profile);
-        const dir = await generated();
-        rewrite(dir, e.conflicting.file, e.conflicting.edit);
-        assert.equal(runBin([e.host, ...flagsOf(e.grown), '--write-conflict-markers'], { cwd: dir }).status, 0);
-        const marked = read(dir, e.conflicting.file);
-        const waiting = runBin([e.host, ...again], { cwd: dir });
-        assert.equal(waiting.status, 0, output(waiting));
-        assert.equal(read(dir, e.conflicting.file), marked, 'the file holding markers was merged again');
-        assert.deepEqual(listedWithMarkers(output(waiting)), [e.conflicting.file], output(waiting));
-        rewrite(dir, e.conflicting.file, resolveKeepingBoth);
-        const merged = runBin([e.host, ...again], { cwd: dir });
-        assert.equal(merged.status, 0, output(merged));
-        assert.equal(statusOf(output(merged), e.conflicting.file), 'merge', output(merged));
-        const text = read(dir, e.conflicting.file);
-        assert.ok(text.includes(e.conflicting.mine) && text.includes(grownAgain.added), `your resolution or the further change is missing:\n${text}`);
-      });
+      if (grownAgain)
+        it('while a file holds markers, a further grown profile leaves it alone; once resolved, that change merges into your resolution', async function () {
+          const again = flagsOf(grownAgain.profile);
+          const dir = await generated();
+          rewrite(dir, e.conflicting.file, e.conflicting.edit);
+          assert.equal(runBin([e.host, ...flagsOf(e.grown), '--write-conflict-markers'], { cwd: dir }).status, 0);
+          const marked = read(dir, e.conflicting.file);
+          const waiting = runBin([e.host, ...again], { cwd: dir });
+          assert.equal(waiting.status, 0, output(waiting));
+          assert.equal(read(dir, e.conflicting.file), marked, 'the file holding markers was merged again');
+          assert.deepEqual(listedWithMarkers(output(waiting)), [e.conflicting.file], output(waiting));
+          rewrite(dir, e.conflicting.file, resolveKeepingBoth);
+          const merged = runBin([e.host, ...again], { cwd: dir });
+          assert.equal(merged.status, 0, output(merged));
+          assert.equal(statusOf(output(merged), e.conflicting.file), 'merge', output(merged));
+          const text = read(dir, e.conflicting.file);
+          assert.ok(
+            text.includes(e.conflicting.mine) && text.includes(grownAgain.added),
+            `your resolution or the further change is missing:\n${text}`,
+          );
+        });
 
       it('once you resolve the markers, the next run keeps your resolution: no new conflict, nothing listed', async function () {
         const dir = await generated();
@@ -271,14 +297,20 @@ describe('evolving a connector: a re-run merges', function () {
         if (!terminalAvailable()) skipWithReason(this, 'tmux is not installed (.ci/run installs it)');
         const dir = await generated();
         rewrite(dir, e.conflicting.file, e.conflicting.edit);
-        const run = await runInTerminal(dir, [e.host, ...flagsOf(e.grown), '--no-interactive', '--interactive'], [
-          { waitFor: /Overwrite .*\?/, keys: ['m', 'Enter'] },
-        ]);
+        const run = await runInTerminal(
+          dir,
+          [e.host, ...flagsOf(e.grown), '--no-interactive', '--interactive'],
+          [{ waitFor: /Overwrite .*\?/, keys: ['m', 'Enter'] }],
+        );
         assert.equal(run.status, 0, run.screen);
         const text = read(dir, e.conflicting.file);
         assert.ok(text.includes('<<<<<<< ') && text.includes(e.conflicting.mine), text);
         // the end of the run names the file now holding markers
-        assert.match(run.screen, new RegExp(`1 file\\(s\\) hold conflict markers: resolve each[^\\n]*\\n\\s+${literal(e.conflicting.file)}\\s*\\n`), run.screen);
+        assert.match(
+          run.screen,
+          new RegExp(`1 file\\(s\\) hold conflict markers: resolve each[^\\n]*\\n\\s+${literal(e.conflicting.file)}\\s*\\n`),
+          run.screen,
+        );
       });
 
       it('a second identical re-run writes nothing: every file identical, the ones holding your edits reported as keep', async function () {
@@ -328,7 +360,9 @@ describe('connector:context-doc alone, after m at a conflict in the brief', func
     const brief = `${MAGE_SOURCE}/CONNECTOR_CONTEXT.md`;
     rewrite(dir, brief, (text) => text.replace('| Streams | `orders` |', '| Streams | `orders` (mine) |'));
     // the stored profile grows a stream: the brief regenerated from it changes the line the user changed
-    rewrite(dir, '.yo-rc.json', (text) => text.replace('"streams": [\n          "orders"\n        ]', '"streams": [\n          "orders",\n          "users"\n        ]'));
+    rewrite(dir, '.yo-rc.json', (text) =>
+      text.replace('"streams": [\n          "orders"\n        ]', '"streams": [\n          "orders",\n          "users"\n        ]'),
+    );
     const run = await runInTerminal(dir, ['context-doc', '--interactive'], [{ waitFor: /Overwrite .*\?/, keys: ['m', 'Enter'] }]);
     assert.equal(run.status, 0, run.screen);
     assert.ok(read(dir, brief).includes('<<<<<<< '), 'the brief was not written with markers');

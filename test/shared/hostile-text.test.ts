@@ -91,7 +91,12 @@ interface Run {
 }
 
 /** Splits a Markdown table row into cells at unescaped pipes. */
-const cells = (row: string): number => row.trim().replace(/^\|/, '').replace(/\|$/, '').split(/(?<!\\)\|/).length;
+const cells = (row: string): number =>
+  row
+    .trim()
+    .replace(/^\|/, '')
+    .replace(/\|$/, '')
+    .split(/(?<!\\)\|/).length;
 
 interface MarkdownShape {
   headings: string[];
@@ -102,9 +107,7 @@ interface MarkdownShape {
 function markdownShape(text: string, displayName: string): MarkdownShape {
   const masked = markdownInline(displayName);
   const lines = text.split(/\r?\n/);
-  const headings = lines
-    .filter((l) => l.startsWith('#'))
-    .map((l) => (masked ? l.split(masked).join('<displayName>') : l));
+  const headings = lines.filter((l) => l.startsWith('#')).map((l) => (masked ? l.split(masked).join('<displayName>') : l));
   const fences = lines.filter((l) => /^\s*(```|~~~)/.test(l)).length;
   const tables: number[][] = [];
   let current: number[] | undefined;
@@ -173,7 +176,14 @@ for (const c of HOST_CASES) {
       };
 
       const benignValues = Object.fromEntries(
-        [...candidates].map(([name, values]) => [name, benignFor(c, c.spec.fields.find((f) => f.name === name)!, values[0])]),
+        [...candidates].map(([name, values]) => [
+          name,
+          benignFor(
+            c,
+            c.spec.fields.find((f) => f.name === name)!,
+            values[0],
+          ),
+        ]),
       );
       benign = await generate('benign', benignValues);
       runs = [];
@@ -261,7 +271,10 @@ for (const c of HOST_CASES) {
       const missing = missingPythonTools('flake8');
       if (missing.length > 0) skipWithReason(this, 'flake8 not installed');
       const all = [benign, ...runs];
-      const findings = flake8Errors(root, all.flatMap((run) => inRoot(run, filesOf(run, '.py'))));
+      const findings = flake8Errors(
+        root,
+        all.flatMap((run) => inRoot(run, filesOf(run, '.py'))),
+      );
       // "run-03/path/file.py: 12:5 E501 line too long (...)" -> run label and "path/file.py E501"
       const byRun = new Map<string, string[]>(all.map((r) => [r.label, []]));
       for (const line of findings) {
@@ -282,7 +295,10 @@ for (const c of HOST_CASES) {
       for (const file of mdFiles) {
         const expected = markdownShape(readText(benign.dir, file), displayNameOf(benign.profile));
         for (const table of expected.tables) {
-          assert.ok(table.every((n) => n === table[0]), `benign ${file}: a table row has a different column count: ${table.join(',')}`);
+          assert.ok(
+            table.every((n) => n === table[0]),
+            `benign ${file}: a table row has a different column count: ${table.join(',')}`,
+          );
         }
         for (const run of runs) {
           const text = readText(run.dir, file);

@@ -51,7 +51,10 @@ describe('a connector over its life: files no longer planned, files the user del
       assert.equal(statusIn(output, `${OM_SOURCE}/query_parser.py`), 'obsolete', `${run} run:\n${output}`);
       assert.match(output, /no longer generated; kept because you changed it/);
       assert.ok(readText(dir, `${OM_SOURCE}/query_parser.py`).includes('my own parser tweak'), 'kept as the user has it');
-      assert.match(readText(dir, OM_BRIEF), new RegExp(`${literal(`${OM_SOURCE}/query_parser.py`)}\` \\| No longer generated.*kept because you changed it`));
+      assert.match(
+        readText(dir, OM_BRIEF),
+        new RegExp(`${literal(`${OM_SOURCE}/query_parser.py`)}\` \\| No longer generated.*kept because you changed it`),
+      );
     }
     assert.ok(!existsSync(path.join(dir, OM_SOURCE, 'lineage.py')), 'the unchanged one is deleted');
   });
@@ -102,7 +105,10 @@ describe('a connector over its life: files no longer planned, files the user del
     const run = runBin(['openmetadata', '--name', 'shop_db', '--service-type', 'dashboard', '--connection-type', 'rest_api'], { cwd: dir });
     assert.notEqual(run.status, 0, run.stdout);
     assert.match(run.stderr + run.stdout, /--service-type: the connector "shop_db" was generated with --service-type database/);
-    assert.match(run.stderr + run.stdout, /pick another --name, or delete the files and registration of the old one and its "openmetadata:shop_db" entry in \.yo-rc\.json/);
+    assert.match(
+      run.stderr + run.stdout,
+      /pick another --name, or delete the files and registration of the old one and its "openmetadata:shop_db" entry in \.yo-rc\.json/,
+    );
     const diff = diffTrees(before, snapshotTree(dir));
     assert.ok(isEmptyDiff(diff), `the refused run changed the tree: ${JSON.stringify(diff)}`);
   });

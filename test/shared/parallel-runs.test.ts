@@ -26,7 +26,11 @@ interface Outcome {
 }
 
 /** Starts the bin without waiting (runBin waits), stdin not a terminal. */
-function startBin(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): { child: ChildProcess; done: Promise<{ status: number | null; output: string }> } {
+function startBin(
+  args: string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv = {},
+): { child: ChildProcess; done: Promise<{ status: number | null; output: string }> } {
   const child = spawn(process.execPath, [BIN, ...args], {
     cwd,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -52,7 +56,6 @@ const gitInit = (dir: string): void => {
   const init = spawnTool('git', ['init', '-q', dir]);
   assert.equal(init.status, 0, init.stderr);
 };
-
 
 /** The mage-ai host files registration edits, copied from a real checkout (read only) into `dir`. */
 const MAGE_HOST_FILES = [
@@ -87,9 +90,18 @@ describe('runs side by side in one checkout', function () {
       names.map((name) => ({ name, args: ['openmetadata', '--name', name, '--service-type', 'database'] })),
     );
     const ok = exitedZero(outcomes);
-    assert.equal(ok.length, RUNS, `runs that failed:\n${outcomes.filter((o) => o.status !== 0).map((o) => `${o.name} (${o.status}): ${o.output}`).join('\n')}`);
+    assert.equal(
+      ok.length,
+      RUNS,
+      `runs that failed:\n${outcomes
+        .filter((o) => o.status !== 0)
+        .map((o) => `${o.name} (${o.status}): ${o.output}`)
+        .join('\n')}`,
+    );
     const serviceFile = path.join(dir, SERVICES_DIR, 'databaseService.json');
-    const service = JSON.parse(readFileSync(serviceFile, 'utf8')) as { definitions: { databaseServiceType: { enum: string[]; javaEnums: Array<{ name: string }> } } };
+    const service = JSON.parse(readFileSync(serviceFile, 'utf8')) as {
+      definitions: { databaseServiceType: { enum: string[]; javaEnums: Array<{ name: string }> } };
+    };
     const missing = ok.flatMap(({ name }) => {
       const value = openMetadataNames({ name, serviceType: 'database', serviceTypeValue: '' }).typeValue;
       const problems: string[] = [];
@@ -100,7 +112,13 @@ describe('runs side by side in one checkout', function () {
     });
     assert.deepEqual(missing, []);
     JSON.parse(readFileSync(path.join(dir, '.yo-rc.json'), 'utf8'));
-    assert.ok(!readFileSync(path.join(dir, '.git/info/exclude'), 'utf8').split('\n').filter((l) => l === '/.yo-rc.json').slice(1).length, '.yo-rc.json listed once in .git/info/exclude');
+    assert.ok(
+      !readFileSync(path.join(dir, '.git/info/exclude'), 'utf8')
+        .split('\n')
+        .filter((l) => l === '/.yo-rc.json')
+        .slice(1).length,
+      '.yo-rc.json listed once in .git/info/exclude',
+    );
   });
 
   it(`mage: ${RUNS} sources at once are all registered and remembered`, async function () {
@@ -113,7 +131,14 @@ describe('runs side by side in one checkout', function () {
       names.map((name) => ({ name, args: ['mage', '--name', name, '--connector-type', 'api'] })),
     );
     const ok = exitedZero(outcomes);
-    assert.equal(ok.length, RUNS, `runs that failed:\n${outcomes.filter((o) => o.status !== 0).map((o) => `${o.name} (${o.status}): ${o.output}`).join('\n')}`);
+    assert.equal(
+      ok.length,
+      RUNS,
+      `runs that failed:\n${outcomes
+        .filter((o) => o.status !== 0)
+        .map((o) => `${o.name} (${o.status}): ${o.output}`)
+        .join('\n')}`,
+    );
     const constants = path.join(dir, 'mage_ai/data_integrations/sources/constants.py');
     assert.deepEqual(compileErrors(path.dirname(constants), [path.basename(constants)]), [], 'constants.py compiles');
     const text = readFileSync(constants, 'utf8');
@@ -166,7 +191,10 @@ describe('the checkout lock', function () {
     const dir = seedCheckout('mage', tempDir('lock-stale-'));
     const lock = checkoutLockPath(dir);
     mkdirSync(lock);
-    writeFileSync(`${lock}.owner.json`, JSON.stringify({ pid: 1, host: 'elsewhere', command: 'generator-connector mage', since: '2026-01-01T00:00:00Z' }));
+    writeFileSync(
+      `${lock}.owner.json`,
+      JSON.stringify({ pid: 1, host: 'elsewhere', command: 'generator-connector mage', since: '2026-01-01T00:00:00Z' }),
+    );
     const old = new Date(Date.now() - 60_000);
     utimesSync(lock, old, old);
     const { status, output } = await startBin(mageArgs('after_stale'), dir).done;

@@ -23,7 +23,10 @@ export type GeneratorName = 'openmetadata' | 'mage' | 'context-doc' | 'app';
 export const generatorPath = (name: GeneratorName): string => path.join(REPO_ROOT, 'dist', 'generators', name, 'index.js');
 
 /** The bin the package publishes: the bundle of bin/connector.ts (build/bundle.ts). */
-export const BIN = path.join(REPO_ROOT, (JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { bin: Record<string, string> }).bin['generator-connector']!);
+export const BIN = path.join(
+  REPO_ROOT,
+  (JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { bin: Record<string, string> }).bin['generator-connector']!,
+);
 
 const createdDirs: string[] = [];
 process.on('exit', () => {
@@ -95,14 +98,12 @@ export async function runGenerator(
   const env = { force: false, ...opts.env };
   const previousCwd = process.cwd();
   try {
-    let context = helpers
-      .run(generatorPath(name), { cwd: dir, tmpdir: false, autoCleanup: false }, { ...env })
-      .withOptions({
-        interactive: false,
-        force: env.force,
-        ...(env.dryRun ? { dryRun: true } : {}),
-        ...options,
-      } as never);
+    let context = helpers.run(generatorPath(name), { cwd: dir, tmpdir: false, autoCleanup: false }, { ...env }).withOptions({
+      interactive: false,
+      force: env.force,
+      ...(env.dryRun ? { dryRun: true } : {}),
+      ...options,
+    } as never);
     if (opts.answers || opts.answerCallback) {
       const callback = opts.answerCallback;
       context = context.withAnswers(opts.answers ?? {}, callback ? { callback: (answer, { question }) => callback(answer, question) } : {});
@@ -147,8 +148,7 @@ export function runBin(args: string[], opts: { cwd: string; input?: string; env?
 export const literal = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The word of a Yeoman status line (`   create path`, `     keep path`) for a file, if the output has one. */
-export const statusOf = (text: string, file: string): string | undefined =>
-  new RegExp(`^\\s*(\\w+)\\s+${literal(file)}\\s*$`, 'm').exec(text)?.[1];
+export const statusOf = (text: string, file: string): string | undefined => new RegExp(`^\\s*(\\w+)\\s+${literal(file)}\\s*$`, 'm').exec(text)?.[1];
 
 /** A folder's files: relative path (with '/') -> sha256 of the contents. */
 export type TreeSnapshot = Map<string, string>;
@@ -156,7 +156,14 @@ export type TreeSnapshot = Map<string, string>;
 /** Every file under `dir` (including dot files and .git, excluding node_modules), relative path -> content hash. */
 export function snapshotTree(dir: string): TreeSnapshot {
   // .git and __pycache__ are in: "nothing was written" means nothing, not even a lock or bytecode
-  return new Map(listFiles(dir, { skip: ['node_modules'] }).map((rel) => [rel, createHash('sha256').update(readFileSync(path.join(dir, rel))).digest('hex')]));
+  return new Map(
+    listFiles(dir, { skip: ['node_modules'] }).map((rel) => [
+      rel,
+      createHash('sha256')
+        .update(readFileSync(path.join(dir, rel)))
+        .digest('hex'),
+    ]),
+  );
 }
 
 export interface TreeDiff {
@@ -173,8 +180,7 @@ export function diffTrees(before: TreeSnapshot, after: TreeSnapshot): TreeDiff {
   return { added, removed, changed };
 }
 
-export const isEmptyDiff = (diff: TreeDiff): boolean =>
-  diff.added.length === 0 && diff.removed.length === 0 && diff.changed.length === 0;
+export const isEmptyDiff = (diff: TreeDiff): boolean => diff.added.length === 0 && diff.removed.length === 0 && diff.changed.length === 0;
 
 /** Reads a generated file as text. */
 export const readText = (dir: string, rel: string): string => readFileSync(path.join(dir, rel), 'utf8');

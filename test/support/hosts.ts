@@ -46,7 +46,15 @@ export const flagsOf = (options: Record<string, unknown>): string[] =>
 function hostCase(host: HostId, definition: HostDefinition<never>): HostCase {
   // keyed by HostId: a host added to the registry without its case here does not compile
   const data = CASE_DATA[host];
-  return { host, generator: host, spec: definition.spec, definition, minimal: data.minimal, isortFirstParty: data.firstParty, flags: flagsOf(data.minimal) };
+  return {
+    host,
+    generator: host,
+    spec: definition.spec,
+    definition,
+    minimal: data.minimal,
+    isortFirstParty: data.firstParty,
+    flags: flagsOf(data.minimal),
+  };
 }
 
 export const HOST_CASES: readonly HostCase[] = await Promise.all(HOSTS.map(async (entry) => hostCase(entry.id, await entry.definition())));
@@ -63,12 +71,14 @@ export function storedProfileIn(dir: string, host: string, name: string): Partia
 }
 
 /** The complete profile (defaults filled) for a case's minimal options plus extras. */
-export const completeProfile = (c: HostCase, extra: Record<string, unknown> = {}): PartialProfile =>
-  withDefaults(c.spec, { ...c.minimal, ...extra });
+export const completeProfile = (c: HostCase, extra: Record<string, unknown> = {}): PartialProfile => withDefaults(c.spec, { ...c.minimal, ...extra });
 
 /** Where the brief of a profile goes, relative to the destination root. */
 export const briefPathOf = (c: HostCase, profile: PartialProfile): string => plannedPath(c.definition.plan(profile as never), BRIEF);
 
 /** Relative destinations of the host's file plan for a profile (registration edits and the brief excluded). */
 export const plannedFiles = (c: HostCase, profile: PartialProfile): string[] =>
-  c.definition.plan(profile as never).filter((f) => f.id !== BRIEF).map((f) => f.destination);
+  c.definition
+    .plan(profile as never)
+    .filter((f) => f.id !== BRIEF)
+    .map((f) => f.destination);

@@ -56,7 +56,13 @@ export function visibleBlocks(text: string): VisibleBlock[] {
         lines: token.map ? [token.map[0], token.map[1]] : undefined,
       });
     } else {
-      blocks.push({ kind: token.type, within: stack.map((t) => t.type), text: `⟦${token.type}:${token.content}⟧`, codes: [], lines: token.map ? [token.map[0], token.map[1]] : undefined });
+      blocks.push({
+        kind: token.type,
+        within: stack.map((t) => t.type),
+        text: `⟦${token.type}:${token.content}⟧`,
+        codes: [],
+        lines: token.map ? [token.map[0], token.map[1]] : undefined,
+      });
     }
   }
   return blocks;

@@ -16,8 +16,22 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import yaml from 'js-yaml';
-import { CREDENTIALS_BY_AUTH, MAGE_AUTH_TYPES, missingConfigKeys, RESERVED_SOURCE_NAMES, RESERVED_STREAM_IDS, SQL_REQUIRED_KEYS } from '../../generators/mage/profile/fields.js';
-import { CAPABILITIES, OM_AUTH_TYPES, NEWEST_OPENMETADATA_RELEASE, OPENMETADATA_RELEASES, SERVICE_TYPES, type OpenMetadataRelease } from '../../generators/openmetadata/profile/fields.js';
+import {
+  CREDENTIALS_BY_AUTH,
+  MAGE_AUTH_TYPES,
+  missingConfigKeys,
+  RESERVED_SOURCE_NAMES,
+  RESERVED_STREAM_IDS,
+  SQL_REQUIRED_KEYS,
+} from '../../generators/mage/profile/fields.js';
+import {
+  CAPABILITIES,
+  OM_AUTH_TYPES,
+  NEWEST_OPENMETADATA_RELEASE,
+  OPENMETADATA_RELEASES,
+  SERVICE_TYPES,
+  type OpenMetadataRelease,
+} from '../../generators/openmetadata/profile/fields.js';
 import { streamClassName } from '../../generators/mage/profile/spec.js';
 import { isPythonReserved, pascalCase } from '../../core/profile/names.js';
 import { MAGE_FACTS } from '../../generators/mage/facts/index.js';
@@ -41,7 +55,32 @@ export interface PropertyCase {
 // Building blocks
 
 /** Characters that break naive templates: quotes, escapes, EJS, Markdown, braces, non-ASCII, a JS line separator. */
-const HOSTILE_UNITS = ['a', 'Z', '0', ' ', '"', "'", '\\', '`', '<%', '%>', '#', '|', '{', '}', '$', '*', '_', 'é', '😀', '\u2028', '"""', "'''", '%s', '\t'];
+const HOSTILE_UNITS = [
+  'a',
+  'Z',
+  '0',
+  ' ',
+  '"',
+  "'",
+  '\\',
+  '`',
+  '<%',
+  '%>',
+  '#',
+  '|',
+  '{',
+  '}',
+  '$',
+  '*',
+  '_',
+  'é',
+  '😀',
+  '\u2028',
+  '"""',
+  "'''",
+  '%s',
+  '\t',
+];
 const LINE_BREAKS = ['\n', '\r\n'];
 
 /** Free text: hostile characters, line breaks and control characters (escaped where they land in code). */
@@ -57,7 +96,28 @@ const oneLine = fc.string({ unit: fc.constantFrom(...HOSTILE_UNITS.filter((u) =>
 
 /** Characters a URL field accepts (no whitespace): quotes and backslashes where the schema lets them through. */
 const urlUnits = (withQuotes: boolean) =>
-  fc.constantFrom('a', 'b', 'z', '0', '9', '/', '-', '_', '.', '~', '%', '?', '=', '&', '#', '{', '}', '<%', 'é', ...(withQuotes ? ['"', "'", '\\'] : []));
+  fc.constantFrom(
+    'a',
+    'b',
+    'z',
+    '0',
+    '9',
+    '/',
+    '-',
+    '_',
+    '.',
+    '~',
+    '%',
+    '?',
+    '=',
+    '&',
+    '#',
+    '{',
+    '}',
+    '<%',
+    'é',
+    ...(withQuotes ? ['"', "'", '\\'] : []),
+  );
 
 /** A part of a snake_case name: lowercase letters and digits. */
 const namePart = fc.stringMatching(/^[a-z0-9]{1,9}$/);
@@ -66,14 +126,38 @@ const firstPart = fc.stringMatching(/^[a-z][a-z0-9]{0,8}$/);
 /** snake_case names: short, long (up to the limit), test_-prefixed, and names built around keywords. */
 function snakeName(maxLength: number) {
   const built = fc.tuple(firstPart, fc.array(namePart, { maxLength: 7 })).map(([head, rest]) => [head, ...rest].join('_'));
-  const long = fc.array(fc.stringMatching(/^[a-z][a-z0-9]{3,9}$/), { minLength: 6, maxLength: 10 }).map((parts) => parts.join('_').slice(0, maxLength).replace(/_+$/, ''));
-  const keywordish = fc.constantFrom('none', 'true', 'false', 'i', 'o', 'l', 'for_x', 'x_if', 'class_name', 'self', 'cls', 'type_x', 'async_db', 'id', 'str', 'list_x', 'print');
+  const long = fc
+    .array(fc.stringMatching(/^[a-z][a-z0-9]{3,9}$/), { minLength: 6, maxLength: 10 })
+    .map((parts) => parts.join('_').slice(0, maxLength).replace(/_+$/, ''));
+  const keywordish = fc.constantFrom(
+    'none',
+    'true',
+    'false',
+    'i',
+    'o',
+    'l',
+    'for_x',
+    'x_if',
+    'class_name',
+    'self',
+    'cls',
+    'type_x',
+    'async_db',
+    'id',
+    'str',
+    'list_x',
+    'print',
+  );
   const prefixed = built.map((n) => `test_${n}`.slice(0, maxLength).replace(/_+$/, ''));
   return fc.oneof(built, long, keywordish, prefixed).filter((n) => n.length <= maxLength && /^[a-z][a-z0-9]*(_[a-z0-9]+)*$/.test(n));
 }
 
 const port = fc.integer({ min: 1, max: 65535 });
-const docsUrl = fc.oneof(fc.constant(''), fc.webUrl(), fc.string({ unit: urlUnits(true), minLength: 1, maxLength: 60 }).map((s) => `https://example.com/${s}`));
+const docsUrl = fc.oneof(
+  fc.constant(''),
+  fc.webUrl(),
+  fc.string({ unit: urlUnits(true), minLength: 1, maxLength: 60 }).map((s) => `https://example.com/${s}`),
+);
 
 /** --api-endpoints: calls with path parameters (some named like keywords or method parameters) and free notes. */
 const apiEndpoints = (() => {
@@ -82,7 +166,11 @@ const apiEndpoints = (() => {
     fc.constantFrom('{id}', '{class}', '{for}', '{self}', '{body}', '{memberId}', '{_x}', '{None}', 'v1', 'api'),
   );
   const call = fc
-    .tuple(fc.constantFrom('GET', 'POST', 'PUT', 'PATCH', 'DELETE'), fc.uniqueArray(segment, { minLength: 1, maxLength: 4 }), fc.option(fc.constantFrom('?limit=10', '?q=a&b=c'), { nil: undefined }))
+    .tuple(
+      fc.constantFrom('GET', 'POST', 'PUT', 'PATCH', 'DELETE'),
+      fc.uniqueArray(segment, { minLength: 1, maxLength: 4 }),
+      fc.option(fc.constantFrom('?limit=10', '?q=a&b=c'), { nil: undefined }),
+    )
     .map(([method, segments, query]) => `${method} /${segments.join('/')}${query ?? ''}`);
   // "note:" never parses as METHOD /path, so a note is free text whatever follows it
   const note = freeText.map((t) => `note: ${t}`);
@@ -142,20 +230,39 @@ const omValid = fc.constantFrom(...SERVICE_TYPES).chain((serviceType) => {
 
 const mageName = snakeName(40).filter((n) => {
   const className = pascalCase(n);
-  return !isPythonReserved(n) && !(RESERVED_SOURCE_NAMES as readonly string[]).includes(n) && !isPythonReserved(className) && !['I', 'O', 'l'].includes(className);
+  return (
+    !isPythonReserved(n) &&
+    !(RESERVED_SOURCE_NAMES as readonly string[]).includes(n) &&
+    !isPythonReserved(className) &&
+    !['I', 'O', 'l'].includes(className)
+  );
 });
 const streamId = fc
-  .oneof(fc.stringMatching(/^[a-z][a-z0-9_]{0,12}$/), fc.stringMatching(/^[a-z][a-z0-9_]{39}$/), fc.constantFrom('none', 'self', 'records', 'data', 'id', 'stream', 'a_'))
+  .oneof(
+    fc.stringMatching(/^[a-z][a-z0-9_]{0,12}$/),
+    fc.stringMatching(/^[a-z][a-z0-9_]{39}$/),
+    fc.constantFrom('none', 'self', 'records', 'data', 'id', 'stream', 'a_'),
+  )
   .filter((s) => !isPythonReserved(s) && !(RESERVED_STREAM_IDS as readonly string[]).includes(s));
 const streams = fc.uniqueArray(streamId, { minLength: 1, maxLength: 4, selector: streamClassName });
 const configKeyName = fc
-  .oneof(fc.stringMatching(/^[a-z_][a-z0-9_]{0,15}$/), fc.stringMatching(/^[a-z][a-z0-9_]{59}$/), fc.constantFrom('_', '__init__', 'self', 'config', 'dict', 'timeout', 'start_date', 'base_url'))
+  .oneof(
+    fc.stringMatching(/^[a-z_][a-z0-9_]{0,15}$/),
+    fc.stringMatching(/^[a-z][a-z0-9_]{59}$/),
+    fc.constantFrom('_', '__init__', 'self', 'config', 'dict', 'timeout', 'start_date', 'base_url'),
+  )
   .filter((k) => !isPythonReserved(k));
-const sampleValue = fc.oneof(freeText.map((t) => t.slice(0, 500)), fc.integer({ min: -1000, max: 100000 }), fc.double({ noNaN: true, noDefaultInfinity: true }));
-const extraKey = fc.record(
-  { key: configKeyName, sample: sampleValue, secret: fc.boolean(), description: freeText.map((t) => t.slice(0, 2000)) },
-  { requiredKeys: ['key'] },
-).map((k) => (k.secret ? { ...k, sample: undefined } : k));
+const sampleValue = fc.oneof(
+  freeText.map((t) => t.slice(0, 500)),
+  fc.integer({ min: -1000, max: 100000 }),
+  fc.double({ noNaN: true, noDefaultInfinity: true }),
+);
+const extraKey = fc
+  .record(
+    { key: configKeyName, sample: sampleValue, secret: fc.boolean(), description: freeText.map((t) => t.slice(0, 2000)) },
+    { requiredKeys: ['key'] },
+  )
+  .map((k) => (k.secret ? { ...k, sample: undefined } : k));
 
 /** Explicit config keys: the ones the generated code reads, then extras; each key once. */
 const configKeysWith = (required: ReadonlyArray<{ key: string; secret?: boolean }>) =>
@@ -170,7 +277,14 @@ const baseUrl = fc.oneof(
   fc.string({ unit: urlUnits(false), minLength: 1, maxLength: 300 }).map((s) => `https://api.example.com/${s}`),
   fc.stringMatching(/^[a-z]{60,120}$/).map((host) => `https://${host}.example.com/v1`),
 );
-const pipPackage = fc.constantFrom('clickhouse-driver==0.2.9', 'psycopg2-binary', 'PyMySQL>=1.0,<2', 'foo[bar,baz]==1.0', 'snowflake-connector-python~=3.0', 'a'.repeat(80));
+const pipPackage = fc.constantFrom(
+  'clickhouse-driver==0.2.9',
+  'psycopg2-binary',
+  'PyMySQL>=1.0,<2',
+  'foo[bar,baz]==1.0',
+  'snowflake-connector-python~=3.0',
+  'a'.repeat(80),
+);
 
 const mageCommon = { name: mageName, displayName: oneLine, docsUrl, apiEndpoints, docsNotes: freeText };
 
@@ -279,17 +393,26 @@ const OM_BREAKAGES: Breakage[] = [
 const MAGE_BREAKAGES: Breakage[] = [
   ...COMMON_BREAKAGES,
   set('apiEndpoints', ['GET /a/{1x}'], '--api-endpoints'),
-  set('apiEndpoints', [`GET /a/{${'p'.repeat(41)}}`], '--api-endpoints', { connectorType: 'api', streams: ['records'], authTypes: ['none'], configKeys: undefined }),
+  set('apiEndpoints', [`GET /a/{${'p'.repeat(41)}}`], '--api-endpoints', {
+    connectorType: 'api',
+    streams: ['records'],
+    authTypes: ['none'],
+    configKeys: undefined,
+  }),
   // class names that are keywords or that flake8 calls ambiguous (issue 17)
   ...['none', 'true', 'false', 'i', 'o'].map((v) => set('name', v, '--name')),
   ...['base', 'sql', 'client', 'a'.repeat(41)].map((v) => set('name', v, '--name')),
   set('connectorType', 'graphql', '--connector-type'),
-  ...[['class'], ['base'], ['a', 'a'], ['a_1b', 'a1b'], [], ['Bad-Id']].map((v) => set('streams', v, '--streams', { connectorType: 'api', authTypes: ['none'], configKeys: undefined })),
+  ...[['class'], ['base'], ['a', 'a'], ['a_1b', 'a1b'], [], ['Bad-Id']].map((v) =>
+    set('streams', v, '--streams', { connectorType: 'api', authTypes: ['none'], configKeys: undefined }),
+  ),
   set('streams', ['t'], '--streams', { connectorType: 'sql', authTypes: undefined, configKeys: undefined, baseUrl: undefined }),
   set('authTypes', ['basic'], '--auth-types', { connectorType: 'sql', streams: undefined, configKeys: undefined, baseUrl: undefined }),
   set('authTypes', [], '--auth-types', { connectorType: 'api', streams: ['records'], configKeys: undefined }),
   set('authTypes', ['magic'], '--auth-types', { connectorType: 'api', streams: ['records'], configKeys: undefined }),
-  ...['https://a"b', 'ftp://x', 'https://a b', 'https://a\\b'].map((v) => set('baseUrl', v, '--base-url', { connectorType: 'api', streams: ['records'], authTypes: ['none'], configKeys: undefined })),
+  ...['https://a"b', 'ftp://x', 'https://a b', 'https://a\\b'].map((v) =>
+    set('baseUrl', v, '--base-url', { connectorType: 'api', streams: ['records'], authTypes: ['none'], configKeys: undefined }),
+  ),
   ...[
     [{ key: '1st' }],
     [{ key: 'a' }, { key: 'a' }],
@@ -299,8 +422,22 @@ const MAGE_BREAKAGES: Breakage[] = [
     [],
   ].map((v) => set('configKeys', v, '--config-keys', { connectorType: 'file', streams: ['records'], authTypes: undefined, baseUrl: undefined })),
   set('configKeys', [{ key: 'base_url' }], '--config-keys', { connectorType: 'api', streams: ['records'], authTypes: ['api_key'] }),
-  ...[['bad pkg'], ['https://x/y.whl'], ['a'.repeat(91)]].map((v) => set('pipPackages', v, '--pip-packages', { connectorType: 'sql', streams: undefined, authTypes: undefined, configKeys: undefined, baseUrl: undefined })),
-  set('defaultPort', 70_000, '--default-port', { connectorType: 'sql', streams: undefined, authTypes: undefined, configKeys: undefined, baseUrl: undefined }),
+  ...[['bad pkg'], ['https://x/y.whl'], ['a'.repeat(91)]].map((v) =>
+    set('pipPackages', v, '--pip-packages', {
+      connectorType: 'sql',
+      streams: undefined,
+      authTypes: undefined,
+      configKeys: undefined,
+      baseUrl: undefined,
+    }),
+  ),
+  set('defaultPort', 70_000, '--default-port', {
+    connectorType: 'sql',
+    streams: undefined,
+    authTypes: undefined,
+    configKeys: undefined,
+    baseUrl: undefined,
+  }),
 ];
 
 const broken = (host: Host, valid: fc.Arbitrary<Profile>, breakages: Breakage[]): fc.Arbitrary<PropertyCase> =>
@@ -389,7 +526,8 @@ async function runValid(dir: string, args: string[]): Promise<string[]> {
   if (STACK_TRACE.test(second.output)) problems.push(`stack trace in the second run:\n${second.output.slice(0, 3000)}`);
   const written = [...before.keys()].filter((f) => f !== '.yo-rc.json');
   const notIdentical = written.filter((f) => statusOf(second.output, f) !== 'identical');
-  if (notIdentical.length > 0) problems.push(`second identical run: not reported identical: ${notIdentical.join(', ')}\n${second.output.slice(0, 2000)}`);
+  if (notIdentical.length > 0)
+    problems.push(`second identical run: not reported identical: ${notIdentical.join(', ')}\n${second.output.slice(0, 2000)}`);
   const diff = diffTrees(before, snapshotTree(dir));
   if (!isEmptyDiff(diff)) problems.push(`second identical run changed the tree: ${JSON.stringify(diff)}`);
   return problems;
@@ -484,7 +622,13 @@ function excerptFor(block: string, c: string): string {
  * Draws `numRuns` cases from `seed`, runs each through the bin in its own folder under `root`, then
  * judges all the generated trees with one process per tool. Returns the failures (empty: the property holds).
  */
-export async function runProfileProperty(options: { seed: number; numRuns: number; root: string; tools: PropertyTools; concurrency?: number }): Promise<PropertyReport> {
+export async function runProfileProperty(options: {
+  seed: number;
+  numRuns: number;
+  root: string;
+  tools: PropertyTools;
+  concurrency?: number;
+}): Promise<PropertyReport> {
   const started = performance.now();
   const cases = fc.sample(propertyCase, { seed: options.seed, numRuns: options.numRuns });
   const folders = cases.map((_, i) => caseFolder(i));
@@ -545,5 +689,9 @@ export async function runProfileProperty(options: { seed: number; numRuns: numbe
 export function describeFailure(f: Failure): string {
   const profile = JSON.stringify(f.case.profile, null, 2);
   const what = f.case.broken ? `invalid (${f.case.broken.what}; must name ${f.case.broken.label})` : 'valid';
-  return [`${f.case.host} ${what}, profile (${f.case.format}):`, profile.length > 4000 ? `${profile.slice(0, 4000)}...` : profile, ...f.problems.map((p) => p.slice(0, 4000))].join('\n');
+  return [
+    `${f.case.host} ${what}, profile (${f.case.format}):`,
+    profile.length > 4000 ? `${profile.slice(0, 4000)}...` : profile,
+    ...f.problems.map((p) => p.slice(0, 4000)),
+  ].join('\n');
 }

@@ -19,7 +19,9 @@ export function hostVenvBin(line: OpenMetadataRelease): { bin: string } | { miss
   const index = path.join(hostCache(), 'current.json');
   const fix = 'python3 .ci/host-venvs.py builds it (.ci/run does, before npm test)';
   if (!existsSync(index)) return { missing: `no host venvs under ${hostCache()} (current.json): ${fix}` };
-  const pins = JSON.parse(readFileSync(path.join(REPO_ROOT, 'test/host/releases.json'), 'utf8')) as { releases: Array<{ line: string; ingestion: string }> };
+  const pins = JSON.parse(readFileSync(path.join(REPO_ROOT, 'test/host/releases.json'), 'utf8')) as {
+    releases: Array<{ line: string; ingestion: string }>;
+  };
   const ingestion = pins.releases.find((r) => r.line === line)?.ingestion;
   const built = JSON.parse(readFileSync(index, 'utf8')) as Record<string, string>;
   const hostJson = ingestion ? built[ingestion] : undefined;
@@ -104,7 +106,15 @@ export function releaseFormatterProblems(line: OpenMetadataRelease, bin: string,
   } else {
     const isort = facts.pythonFormatting.isort!;
     runs.pycln = [tool('pycln'), '--check', '--all', ...files];
-    runs.isort = [tool('isort'), '--check-only', '--diff', '--profile', isort.profile, ...isort.knownFirstParty.flatMap((n) => ['--project', n]), ...files];
+    runs.isort = [
+      tool('isort'),
+      '--check-only',
+      '--diff',
+      '--profile',
+      isort.profile,
+      ...isort.knownFirstParty.flatMap((n) => ['--project', n]),
+      ...files,
+    ];
     runs.black = [tool('black'), '--check', '--diff', '--quiet', '--line-length', String(facts.python.lineLength), ...files];
   }
   const problems: string[] = [];

@@ -88,7 +88,10 @@ describe('test support: Python checkers', function () {
     assert.deepEqual(listFiles(root, { ext: '.py' }), ['pkg/bad.py', 'pkg/broken.py', 'pkg/module.py', 'pkg/sub/good.py']);
     assert.deepEqual(listFiles(root, { ext: 'py' }), listFiles(root, { ext: '.py' }));
     assert.deepEqual(listFiles(root), ['pkg/bad.py', 'pkg/broken.py', 'pkg/link.txt', 'pkg/module.py', 'pkg/notes.txt', 'pkg/sub/good.py']);
-    assert.deepEqual(listFiles(root, { skip: [] }).filter((f) => f.includes('__pycache__')), ['pkg/__pycache__/bad.cpython.pyc']);
+    assert.deepEqual(
+      listFiles(root, { skip: [] }).filter((f) => f.includes('__pycache__')),
+      ['pkg/__pycache__/bad.cpython.pyc'],
+    );
   });
 
   it('compileErrors reports syntax errors and invalid escapes, and nothing for good code', function () {
@@ -103,8 +106,14 @@ describe('test support: Python checkers', function () {
     if (missing.length > 0) skipWithReason(this, `${missing.join(', ')} not installed`);
     const before = snapshotTree(root);
     const files = ['pkg/bad.py', 'pkg/sub/good.py'];
-    assert.deepEqual(isortCheck(root, files).map((p) => p.split(':')[0]), ['pkg/bad.py']);
-    assert.deepEqual(blackCheck(root, files).map((p) => p.split(':')[0]), ['pkg/bad.py']);
+    assert.deepEqual(
+      isortCheck(root, files).map((p) => p.split(':')[0]),
+      ['pkg/bad.py'],
+    );
+    assert.deepEqual(
+      blackCheck(root, files).map((p) => p.split(':')[0]),
+      ['pkg/bad.py'],
+    );
     assert.ok(isEmptyDiff(diffTrees(before, snapshotTree(root))));
   });
 
@@ -151,11 +160,17 @@ describe('test support: Python checkers', function () {
     assert.deepEqual(module.defined, ['NAME', 'COUNT', 'HOME', 'ENTRIES', 'STREAMS', 'Orders', 'run', 'QUERY']);
     assert.deepEqual(module.topLevel, [...module.defined, 'osp', 'dumps']);
     assert.deepEqual(module.assignments, { NAME: 'x', COUNT: 3, HOME: null, ENTRIES: null, STREAMS: { orders: 1, users: 2 }, QUERY: null });
-    assert.deepEqual(module.dictCalls.ENTRIES, [{ name: 'A b', uuid: 'a_b' }, { name: 'C', module_name: null }]);
+    assert.deepEqual(module.dictCalls.ENTRIES, [
+      { name: 'A b', uuid: 'a_b' },
+      { name: 'C', module_name: null },
+    ]);
     assert.deepEqual(module.dictKeys, { STREAMS: ['orders', 'users'], test_fn: ['CheckAccess', 'GetTables'] });
     assert.deepEqual(module.classAttributes, { Orders: { TABLE: 'orders', KEY: null } });
     // breadth first: the call in run()'s return is less deep than the one inside ENTRIES' dict()
-    assert.deepEqual(module.calls.dumps, [{ keywords: { indent: '2' }, args: ['test_fn'] }, { keywords: {}, args: ["'c'"] }]);
+    assert.deepEqual(module.calls.dumps, [
+      { keywords: { indent: '2' }, args: ['test_fn'] },
+      { keywords: {}, args: ["'c'"] },
+    ]);
     assert.deepEqual(module.mainGuard, [{ func: 'run', args: [] }]);
     // the f-string whole, with {} for its values, and its constant part on its own
     assert.deepEqual(module.sql, ['SELECT a, b FROM {}', 'SELECT a, b FROM ']);
@@ -177,7 +192,11 @@ describe('test support: Python checkers', function () {
 describe('test support: spawnTool', function () {
   it('passes cwd, env and input, and keeps stdout, stderr and the exit status', function () {
     const dir = tempDir('connector-spawn-');
-    const result = spawnTool('sh', ['-c', 'pwd; echo "$GREETING"; cat; echo oops >&2; exit 3'], { cwd: dir, env: { GREETING: 'hello' }, input: 'piped' });
+    const result = spawnTool('sh', ['-c', 'pwd; echo "$GREETING"; cat; echo oops >&2; exit 3'], {
+      cwd: dir,
+      env: { GREETING: 'hello' },
+      input: 'piped',
+    });
     assert.deepEqual(result, { status: 3, signal: null, timedOut: false, stdout: `${dir}\nhello\npiped`, stderr: 'oops\n' });
   });
 
@@ -204,7 +223,10 @@ describe('test support: seedCheckout', function () {
     const dir = seedCheckout('openmetadata', tempDir('connector-seed-om-'));
     const files = listFiles(dir);
     assert.ok(files.includes(`${SERVICES_DIR}/databaseService.json`), files.join('\n'));
-    assert.ok(files.every((f) => f.startsWith(`${SERVICES_DIR}/`) && f.endsWith('Service.json')), files.join('\n'));
+    assert.ok(
+      files.every((f) => f.startsWith(`${SERVICES_DIR}/`) && f.endsWith('Service.json')),
+      files.join('\n'),
+    );
     assert.ok(existsSync(path.join(dir, 'ingestion')));
   });
 
@@ -228,7 +250,10 @@ describe('test folders (tempDir)', function () {
       "for (let i = 0; i < 2000; i += 1) writeFileSync(`${dir}/f${i}`, 'x');",
       "process.on('exit', () => console.log(JSON.stringify({ dir, presentAfterCleanup: existsSync(dir) })));",
     ].join('\n');
-    const child = spawnSync(process.execPath, ['--import', 'tsx/esm', '--input-type=module', '-e', script], { encoding: 'utf8', env: { ...process.env, KEEP_TEST_DIRS: '' } });
+    const child = spawnSync(process.execPath, ['--import', 'tsx/esm', '--input-type=module', '-e', script], {
+      encoding: 'utf8',
+      env: { ...process.env, KEEP_TEST_DIRS: '' },
+    });
     assert.equal(child.status, 0, child.stderr);
     const { dir, presentAfterCleanup } = JSON.parse(child.stdout.trim().split('\n').at(-1)!) as { dir: string; presentAfterCleanup: boolean };
     assert.equal(presentAfterCleanup, true, 'the exit handler removed the folder itself, so the process waited for it');

@@ -20,7 +20,10 @@ export interface TerminalRun {
 
 let runs = 0;
 /** Each run gets a tmux server of its own: a new session on a server that is exiting (its last session was killed) fails. */
-const tmuxOn = (socket: string) => (...args: string[]) => spawnSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
+const tmuxOn =
+  (socket: string) =>
+  (...args: string[]) =>
+    spawnSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
 
 export const terminalAvailable = (): boolean => spawnSync('tmux', ['-V'], { encoding: 'utf8' }).status === 0;
 
@@ -46,7 +49,13 @@ export async function runInTerminal(cwd: string, args: string[], steps: Terminal
 }
 
 /** Any command (e.g. yo as another user), run in `cwd` in a terminal of its own. */
-export async function runCommandInTerminal(cwd: string, argv: string[], steps: TerminalStep[], timeoutMs = 30_000, escapes = false): Promise<TerminalRun> {
+export async function runCommandInTerminal(
+  cwd: string,
+  argv: string[],
+  steps: TerminalStep[],
+  timeoutMs = 30_000,
+  escapes = false,
+): Promise<TerminalRun> {
   runs += 1;
   const tmux = tmuxOn(`gc-test-${process.pid}-${runs}`);
   const session = 'run';

@@ -48,7 +48,14 @@ export function commandAs(user: Account, command: string[], env: Record<string, 
   // records of generated files (core/merge.ts) in a folder the user can write, unless the test names one
   const records = `/tmp/gc-records-${user.name}`;
   // undefined unsets a variable (`env -u`)
-  const all: Record<string, string | undefined> = { HOME: user.home, NO_UPDATE_NOTIFIER: '1', CI: 'true', FORCE_COLOR: '0', GENERATOR_CONNECTOR_STATE_DIR: records, ...env };
+  const all: Record<string, string | undefined> = {
+    HOME: user.home,
+    NO_UPDATE_NOTIFIER: '1',
+    CI: 'true',
+    FORCE_COLOR: '0',
+    GENERATOR_CONNECTOR_STATE_DIR: records,
+    ...env,
+  };
   const entries = Object.entries(all);
   const vars = [
     ...entries.flatMap(([k, v]) => (v === undefined ? ['-u', k] : [])),
@@ -65,4 +72,3 @@ export function runAs(user: Account, cwd: string, command: string[], env: Record
 }
 
 export const readableBy = (user: Account, file: string): boolean => runAs(user, '/', ['test', '-r', file]).status === 0;
-

@@ -46,7 +46,9 @@ function streamCallLines(profile: MageProfile): string {
     const call = readers.get(endpoint.methodName);
     const entry = `- ${code(`${endpoint.method} ${endpoint.path}`)}: `;
     if (!call) return `${entry}no stream reads it (a stream reads the GET call named after it, or whose path ends in its id)`;
-    const parent = call.parent ? `, once per record of ${code(call.parent.streamId)}, ${code(`{${call.parent.placeholder}}`)} taking its ${code(call.parent.field)}` : '';
+    const parent = call.parent
+      ? `, once per record of ${code(call.parent.streamId)}, ${code(`{${call.parent.placeholder}}`)} taking its ${code(call.parent.field)}`
+      : '';
     const fromConfig = call.fromConfig.map(({ placeholder, key }) => `${code(`{${placeholder}}`)} from the config key ${code(key)}`);
     return `${entry}the ${code(call.streamId)} stream${parent}${fromConfig.length > 0 ? `, ${fromConfig.join(', ')}` : ''}`;
   });

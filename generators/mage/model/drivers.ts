@@ -8,7 +8,7 @@ import { pythonString } from '../../../core/text.js';
 import { MAGE_FACTS } from '../facts/index.js';
 
 /** `clickhouse-driver[lz4]==0.2.9` -> `clickhouse-driver` */
-export const requirementName = (spec: string): string => (/^[A-Za-z0-9][A-Za-z0-9._-]*/.exec(spec)?.[0] ?? spec);
+export const requirementName = (spec: string): string => /^[A-Za-z0-9][A-Za-z0-9._-]*/.exec(spec)?.[0] ?? spec;
 
 /** PEP 503 normalised name: case and runs of -_. do not matter. */
 export const normaliseRequirement = (name: string): string => name.toLowerCase().replace(/[-_.]+/g, '-');

@@ -9,7 +9,11 @@ import type { MageContext } from './context.js';
 const pyFromImport = (module: string, names: readonly string[]): string => fromImport(module, names, MAGE_FACTS.importLineLength);
 
 /** Import groups separated by a blank line; empty groups left out. */
-const block = (...groups: string[][]): string => groups.filter((g) => g.length > 0).map((g) => g.join('\n')).join('\n\n');
+const block = (...groups: string[][]): string =>
+  groups
+    .filter((g) => g.length > 0)
+    .map((g) => g.join('\n'))
+    .join('\n\n');
 
 /** A section of `from` imports, ordered by module as isort orders them. */
 const fromSection = (...lines: Array<[module: string, names: string[]]>): string[] =>
@@ -53,9 +57,7 @@ export function imports({ profile, className, auth, driver }: MageContext) {
         [pyFromImport('mage_integrations.sources.base', ['Source', 'main'])],
       ),
     },
-    client: block(stdlibClient, [
-      pyFromImport('mage_integrations.sources.http.client', auth.oauth2 ? ['REQUEST_TIMEOUT', 'Client'] : ['Client']),
-    ]),
+    client: block(stdlibClient, [pyFromImport('mage_integrations.sources.http.client', auth.oauth2 ? ['REQUEST_TIMEOUT', 'Client'] : ['Client'])]),
     streamsBase: block(
       [
         ...(calls.some((c) => c.parent) ? ['import re'] : []),
@@ -68,17 +70,13 @@ export function imports({ profile, className, auth, driver }: MageContext) {
       .sort(isortModuleOrder)
       .map((id) => pyFromImport(`.${id}`, [streamClassName(id)]))
       .join('\n'),
-    connection: block(
-      driver ? ['from importlib import import_module'] : [],
-      [pyFromImport('mage_integrations.connections.sql.base', ['Connection'])],
-    ),
+    connection: block(driver ? ['from importlib import import_module'] : [], [
+      pyFromImport('mage_integrations.connections.sql.base', ['Connection']),
+    ]),
     test: {
       sql: block(
         ['import unittest', 'from unittest.mock import MagicMock, patch'],
-        fromSection(
-          [`mage_integrations.connections.${uuid}`, [`${className} as ${className}Connection`]],
-          [sourcePackage, [className]],
-        ),
+        fromSection([`mage_integrations.connections.${uuid}`, [`${className} as ${className}Connection`]], [sourcePackage, [className]]),
       ),
       api: block(
         ['import unittest', 'from unittest.mock import MagicMock, patch'],

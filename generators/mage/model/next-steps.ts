@@ -23,7 +23,11 @@ function pythonFolders(profile: MageProfile): string[] {
 export function mageSteps(profile: MageProfile) {
   const folders = pythonFolders(profile).join(' ');
   // Mage runs a source as a script, the config as one JSON argument
-  const script = (flag: string): string[] => [`python3 ${mageFile(profile, FILES.source)}`, `--config_json ${shellQuote(JSON.stringify(localConfig(profile.configKeys)))}`, flag];
+  const script = (flag: string): string[] => [
+    `python3 ${mageFile(profile, FILES.source)}`,
+    `--config_json ${shellQuote(JSON.stringify(localConfig(profile.configKeys)))}`,
+    flag,
+  ];
   return {
     imports: { title: "Sort the imports, as mage-ai's pre-commit does", command: [`isort --profile black ${folders}`] },
     lint: { title: 'Lint', command: [`flake8 --max-line-length ${MAGE_FACTS.flake8MaxLineLength} ${folders}`] },

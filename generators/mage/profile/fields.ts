@@ -33,9 +33,7 @@ const CONFIG_KEY_SCHEMA = {
       pattern: CONFIG_KEY,
       maxLength: 60,
       not: { enum: [...PYTHON_RESERVED] },
-      errorMessage:
-        'at most 60 lowercase letters, digits and underscores, ' +
-        'not starting with a digit and not a Python keyword',
+      errorMessage: 'at most 60 lowercase letters, digits and underscores, ' + 'not starting with a digit and not a Python keyword',
     },
     sample: {
       type: ['string', 'number'],
@@ -71,8 +69,25 @@ export function parseConfigKey(text: string): ConfigKey {
  * shadow a name the generated modules import.
  */
 export const RESERVED_SOURCE_NAMES = [
-  'base', 'catalog', 'constants', 'messages', 'query', 'utils', 'http', 'sql', 'tests',
-  'source', 'client', 'connection', 'dict', 'list', 'generator', 'any', 'optional', 'magic_mock', 'main',
+  'base',
+  'catalog',
+  'constants',
+  'messages',
+  'query',
+  'utils',
+  'http',
+  'sql',
+  'tests',
+  'source',
+  'client',
+  'connection',
+  'dict',
+  'list',
+  'generator',
+  'any',
+  'optional',
+  'magic_mock',
+  'main',
 ] as const;
 
 /** Module names a stream id may not take: files and packages of the generated source folder. */
@@ -194,18 +209,18 @@ export const mageFields = [
   },
   {
     ...choicesField('authTypes', 'Authentication of the API (api only; several allowed)', MAGE_AUTH_TYPES, {
-    question: 'Authentication of the API (several allowed)',
-    choiceHelp: {
-      api_key: 'a key sent in a header or the query string',
-      bearer: 'a token sent as Authorization: Bearer',
-      basic: 'username and password (HTTP basic)',
-      oauth2: 'OAuth 2 client credentials or a refresh token, renewed as it expires',
-      none: 'a public API',
-    },
-    askWhen: (p) => p.connectorType === 'api',
-    defaultFor: (p) => (p.connectorType === 'api' ? ['api_key'] : []),
-    defaultHelp: 'api_key (api)',
-  }),
+      question: 'Authentication of the API (several allowed)',
+      choiceHelp: {
+        api_key: 'a key sent in a header or the query string',
+        bearer: 'a token sent as Authorization: Bearer',
+        basic: 'username and password (HTTP basic)',
+        oauth2: 'OAuth 2 client credentials or a refresh token, renewed as it expires',
+        none: 'a public API',
+      },
+      askWhen: (p) => p.connectorType === 'api',
+      defaultFor: (p) => (p.connectorType === 'api' ? ['api_key'] : []),
+      defaultHelp: 'api_key (api)',
+    }),
     // empty for sql and file; the api rule below asks for at least one
     schema: {
       type: 'array',
@@ -296,7 +311,11 @@ const forConnectorTypes = (types: readonly string[], field: string, schema: Json
 });
 
 export const mageRules: readonly JsonSchema[] = [
-  forConnectorTypes(['api', 'file'], 'streams', { type: 'array', minItems: 1, errorMessage: 'needs at least one stream id for api and file sources' }),
+  forConnectorTypes(['api', 'file'], 'streams', {
+    type: 'array',
+    minItems: 1,
+    errorMessage: 'needs at least one stream id for api and file sources',
+  }),
   forConnectorTypes(['sql'], 'streams', {
     type: 'array',
     maxItems: 0,
@@ -334,7 +353,9 @@ export function missingKeysReason(p: PartialProfile, missing: readonly ConfigKey
   const forPaths = names.filter((k) => !credentials.has(k));
   return [
     ...(forAuth.length > 0 ? [`the generated client reads ${them(forAuth)} for the chosen ${withFlags ? '--auth-types' : 'auth types'}`] : []),
-    ...(forPaths.length > 0 ? [`the streams fill path parameters of ${withFlags ? '--api-endpoints' : 'their endpoints'} with ${them(forPaths)}`] : []),
+    ...(forPaths.length > 0
+      ? [`the streams fill path parameters of ${withFlags ? '--api-endpoints' : 'their endpoints'} with ${them(forPaths)}`]
+      : []),
   ].join('; ');
 }
 

@@ -131,6 +131,8 @@ export function pathParameterKeys(p: StreamInputs): Array<{ key: string; descrip
 export function longPathParameters(p: StreamInputs): string[] {
   if (p.connectorType !== 'api') return [];
   return parseApiEndpoints(strings(p.apiEndpoints)).endpoints.flatMap((e) =>
-    e.params.filter((param) => param.placeholder.length > MAX_PATH_PARAMETER).map((param) => `"${e.text}": {${param.placeholder}} is longer than ${MAX_PATH_PARAMETER} characters; name the path parameter shorter`),
+    e.params
+      .filter((param) => param.placeholder.length > MAX_PATH_PARAMETER)
+      .map((param) => `"${e.text}": {${param.placeholder}} is longer than ${MAX_PATH_PARAMETER} characters; name the path parameter shorter`),
   );
 }

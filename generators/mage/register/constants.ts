@@ -67,10 +67,18 @@ export function constantsEntry(profile: Pick<MageProfile, 'name' | 'displayName'
 
 /** The entry on one line without its trailing comma, as the brief and the manual steps quote it. */
 export const constantsEntryLine = (profile: Pick<MageProfile, 'name' | 'displayName'>): string =>
-  constantsEntry(profile, '').trim().replace(/\s*\n\s*/g, ' ').replace(/,$/, '');
+  constantsEntry(profile, '')
+    .trim()
+    .replace(/\s*\n\s*/g, ' ')
+    .replace(/,$/, '');
 
 /** Adds the source to one list of constants.py, sorted by display name. */
-export function addToSourceList(text: string, listName: ListName, profile: Pick<MageProfile, 'name' | 'displayName'>, alsoIn: SourceEntry[] = []): TextEdit {
+export function addToSourceList(
+  text: string,
+  listName: ListName,
+  profile: Pick<MageProfile, 'name' | 'displayName'>,
+  alsoIn: SourceEntry[] = [],
+): TextEdit {
   const list = findSourceList(text, listName);
   if (typeof list === 'string') return { outcome: 'skipped', reason: list };
   if ([...list.entries, ...alsoIn].some((e) => uuidOfEntry(e) === profile.name)) return { outcome: 'present' };

@@ -332,7 +332,8 @@ export function checksApiFor(facts: ReleaseFacts, serviceType: ServiceType, sqla
   if (reference?.testConnectionApi !== 'checks') return undefined;
   const api = facts.checksApi;
   const stepEnum = api?.stepEnums[serviceType];
-  if (!api || !stepEnum) throw new Error(`OpenMetadata ${facts.line} facts: serviceTypes.${serviceType} uses the checks API, but checksApi has no step enum for it`);
+  if (!api || !stepEnum)
+    throw new Error(`OpenMetadata ${facts.line} facts: serviceTypes.${serviceType} uses the checks API, but checksApi has no step enum for it`);
   return { api, stepEnum };
 }
 

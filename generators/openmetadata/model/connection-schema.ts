@@ -104,7 +104,14 @@ function typeAndSchemeProperties({ profile, names, features }: SchemaInput): Jso
   return {
     type: { title: 'Service Type', description: 'Service Type', $ref: `#/definitions/${names.stem}Type`, default: names.typeValue },
     ...(features.sqlalchemy
-      ? { scheme: { title: 'Connection Scheme', description: 'SQLAlchemy driver scheme options.', $ref: `#/definitions/${names.stem}Scheme`, default: scheme } }
+      ? {
+          scheme: {
+            title: 'Connection Scheme',
+            description: 'SQLAlchemy driver scheme options.',
+            $ref: `#/definitions/${names.stem}Scheme`,
+            default: scheme,
+          },
+        }
       : {}),
   };
 }

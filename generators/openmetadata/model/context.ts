@@ -1,7 +1,17 @@
 /** What the Python builders and the brief both read, computed once per profile. */
 import type { Capability } from '../profile/fields.js';
 import { openMetadataNames, type OpenMetadataNames, type OpenMetadataProfile } from '../profile/spec.js';
-import { baseClassFor, checksApiFor, queryLogFor, releaseFacts, type BaseClass, type CapabilityFact, type ChecksApiUse, type QueryLogFamily, type ReleaseFacts } from '../facts/index.js';
+import {
+  baseClassFor,
+  checksApiFor,
+  queryLogFor,
+  releaseFacts,
+  type BaseClass,
+  type CapabilityFact,
+  type ChecksApiUse,
+  type QueryLogFamily,
+  type ReleaseFacts,
+} from '../facts/index.js';
 import { endpointPlan, type EndpointPlan } from './endpoints.js';
 import { featuresOf, modulesOf, schemeOf, type Features, type Modules } from './features.js';
 import { testConnectionSteps, type TestStep } from './test-connection.js';

@@ -24,7 +24,9 @@ export const CAPABILITIES = ['metadata', 'lineage', 'usage', 'profiler', 'stored
 export type OpenMetadataRelease = string;
 
 /** The release lines, oldest first, read from the facts folder: adding a release is adding its facts file. */
-export const OPENMETADATA_RELEASES: readonly OpenMetadataRelease[] = factReleases(fileURLToPath(new URL('../facts', import.meta.url))).sort(compareReleaseLines);
+export const OPENMETADATA_RELEASES: readonly OpenMetadataRelease[] = factReleases(fileURLToPath(new URL('../facts', import.meta.url))).sort(
+  compareReleaseLines,
+);
 // the facts folder ships with the package: without a file in it the package is broken, not the user's input
 export const NEWEST_OPENMETADATA_RELEASE: OpenMetadataRelease = OPENMETADATA_RELEASES.at(-1) ?? '';
 
@@ -97,19 +99,24 @@ export const openMetadataFields = [
   }),
   // Every service type takes every capability, as upstream's scaffold does: for a database lineage and usage
   // read the query log; for the others they are base-class overrides, and what the type lacks is reported in the brief.
-  choicesField('capabilities', 'Capabilities beyond metadata (databases read lineage and usage from the query log; other types get base-class overrides)', CAPABILITIES, {
-    question: 'Capabilities beyond metadata',
-    alwaysIncluded: ['metadata'],
-    choiceHelp: {
-      lineage: 'table lineage read from the query log',
-      usage: 'query counts and frequently joined tables, from the query log',
-      profiler: 'row counts and column statistics, computed by running queries',
-      stored_procedures: 'stored procedures, and lineage from their SQL',
-      data_diff: 'compare a table with one in another service (data quality)',
+  choicesField(
+    'capabilities',
+    'Capabilities beyond metadata (databases read lineage and usage from the query log; other types get base-class overrides)',
+    CAPABILITIES,
+    {
+      question: 'Capabilities beyond metadata',
+      alwaysIncluded: ['metadata'],
+      choiceHelp: {
+        lineage: 'table lineage read from the query log',
+        usage: 'query counts and frequently joined tables, from the query log',
+        profiler: 'row counts and column statistics, computed by running queries',
+        stored_procedures: 'stored procedures, and lineage from their SQL',
+        data_diff: 'compare a table with one in another service (data quality)',
+      },
+      defaultFor: () => ['metadata'],
+      askWhen: isDatabase,
     },
-    defaultFor: () => ['metadata'],
-    askWhen: isDatabase,
-  }),
+  ),
   displayNameField,
   freeTextField('description', 'One-line description of the connector'),
   docsUrlField,

@@ -1,9 +1,5 @@
 /** The OpenMetadata connector profile: its spec for the composer and the names derived from it. */
-import {
-  openMetadataFields,
-  openMetadataRules,
-  type ServiceType,
-} from './fields.js';
+import { openMetadataFields, openMetadataRules, type ServiceType } from './fields.js';
 import { isPythonReserved, pascalCase, SNAKE_CASE } from '../../../core/profile/names.js';
 import type { PartialProfile, ProfileOf } from '../../../core/profile/field.js';
 import type { Problem, ProfileSpec } from '../../../core/profile/validate.js';
@@ -59,7 +55,12 @@ function packageNameProblems(p: PartialProfile): Problem[] {
   const value = typeof p.serviceTypeValue === 'string' && p.serviceTypeValue ? p.serviceTypeValue : undefined;
   if (value) {
     return isPythonReserved(value.toLowerCase())
-      ? [{ field: 'serviceTypeValue', message: `lowercased it gives the package name '${value.toLowerCase()}', a Python keyword; choose another value` }]
+      ? [
+          {
+            field: 'serviceTypeValue',
+            message: `lowercased it gives the package name '${value.toLowerCase()}', a Python keyword; choose another value`,
+          },
+        ]
       : [];
   }
   if (typeof p.name !== 'string' || !new RegExp(SNAKE_CASE).test(p.name)) return [];

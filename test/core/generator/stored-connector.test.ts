@@ -83,7 +83,10 @@ describe('core/generator/stored-connector', function () {
 
     it('lets any other field change, and a host without placement fields change anything', function () {
       assert.deepEqual(movedConnectorProblems(PLACED, { name: 'shop', displayName: 'New' }, { name: 'shop', displayName: 'Old' }), []);
-      assert.deepEqual(movedConnectorProblems({ spec: SPEC }, { name: 'shop', serviceType: 'dashboard' }, { name: 'shop', serviceType: 'database' }), []);
+      assert.deepEqual(
+        movedConnectorProblems({ spec: SPEC }, { name: 'shop', serviceType: 'dashboard' }, { name: 'shop', serviceType: 'database' }),
+        [],
+      );
     });
   });
 });

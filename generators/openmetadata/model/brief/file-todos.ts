@@ -61,7 +61,7 @@ function testConnectionTodos({ features, paths, py }: BriefContext): FileTodos {
   const origin = !features.sqlalchemy
     ? ''
     : pending
-      ? ' (`test_steps` maps each: the host\'s engine and inspector checks, and `read_query_log` for GetQueries)'
+      ? " (`test_steps` maps each: the host's engine and inspector checks, and `read_query_log` for GetQueries)"
       : ' (CheckAccess, GetSchemas, GetTables and GetViews come from `test_connection_db_schema_sources`; the others from `TEST_CONNECTION_QUERIES`)';
   return {
     file: paths.testConnectionFile,
@@ -86,7 +86,9 @@ function sqlalchemySourceTodos({ features, base, py, paths, queryLog }: BriefCon
           ? checksTodos(py.checks)
           : [
               `${code('get_connection_dict')}: return the connection settings as a dict when a feature needs them, else leave it raising.`,
-              ...(features.queryLog && !pending ? [`${code('TEST_CONNECTION_QUERIES')}: the GetQueries step runs ${code(constants.testGetQueries)} from queries.py.`] : []),
+              ...(features.queryLog && !pending
+                ? [`${code('TEST_CONNECTION_QUERIES')}: the GetQueries step runs ${code(constants.testGetQueries)} from queries.py.`]
+                : []),
             ]),
         ...(pending
           ? [`${code(py.checks ? 'get_queries' : 'read_query_log')} (step GetQueries) raises instead of running SQL until it is written: ${pending}.`]
@@ -107,7 +109,9 @@ function sqlalchemySourceTodos({ features, base, py, paths, queryLog }: BriefCon
                 `${code(constants.testGetQueries)}: not written yet (no query history is known for this scheme); add a cheap read of the same log and run it in the GetQueries step of ${code('connection.py')}.`,
               ]
             : []),
-        ...(features.storedProcedures ? [`${code(constants.storedProcedures)}: list the stored procedures of one schema with their definitions.`] : []),
+        ...(features.storedProcedures
+          ? [`${code(constants.storedProcedures)}: list the stored procedures of one schema with their definitions.`]
+          : []),
         'Add any SQL the inspector cannot answer (comments, partitions, owners).',
       ],
     },
@@ -116,7 +120,9 @@ function sqlalchemySourceTodos({ features, base, py, paths, queryLog }: BriefCon
       todos: [
         `${code(base.name)} implements the whole database topology through the SQLAlchemy inspector; override only what the dialect gets wrong (e.g. ${code('get_database_names')}, ${code('get_table_description')}, ${code('query_table_names_and_types')}).`,
         ...(features.storedProcedures
-          ? [`Stored procedures: implement ${code('get_stored_procedures')} and ${code('yield_stored_procedure')}; the pipeline's includeStoredProcedures option turns them on (connectionBasicType has no capability flag for them).`]
+          ? [
+              `Stored procedures: implement ${code('get_stored_procedures')} and ${code('yield_stored_procedure')}; the pipeline's includeStoredProcedures option turns them on (connectionBasicType has no capability flag for them).`,
+            ]
           : []),
       ],
     },
@@ -124,15 +130,23 @@ function sqlalchemySourceTodos({ features, base, py, paths, queryLog }: BriefCon
   if (features.queryLog) {
     files.push({
       file: `${folder}/query_parser.py`,
-      todos: [`${code(py.classes.queryParser)} reads the log with ${code('sql_stmt')}; override ${code('get_sql_statement(self, start_time, end_time)')} when the statement needs more parameters.`],
+      todos: [
+        `${code(py.classes.queryParser)} reads the log with ${code('sql_stmt')}; override ${code('get_sql_statement(self, start_time, end_time)')} when the statement needs more parameters.`,
+      ],
     });
   }
   const onText = queryLog ? ` The query text is ${code(queryLog.textColumn)}.` : '';
   if (features.lineage) {
-    files.push({ file: `${folder}/lineage.py`, todos: [`${code('filters')}: SQL that keeps the statements that move data (CREATE TABLE AS, INSERT ... SELECT, MERGE).${onText}`] });
+    files.push({
+      file: `${folder}/lineage.py`,
+      todos: [`${code('filters')}: SQL that keeps the statements that move data (CREATE TABLE AS, INSERT ... SELECT, MERGE).${onText}`],
+    });
   }
   if (features.usage) {
-    files.push({ file: `${folder}/usage.py`, todos: [`${code('filters')}: SQL that keeps the statements worth counting (SELECT, and whatever else counts as use).${onText}`] });
+    files.push({
+      file: `${folder}/usage.py`,
+      todos: [`${code('filters')}: SQL that keeps the statements worth counting (SELECT, and whatever else counts as use).${onText}`],
+    });
   }
   return files;
 }
@@ -197,7 +211,9 @@ function clientSourceTodos(b: BriefContext): FileTodos[] {
         ...abstractMethodLines(base).map((line) => ({ nested: line })),
         ...overrideTodos(b),
         ...(profile.serviceType === 'database'
-          ? ['`__init__` builds the client through connection.get_connection and runs the test connection; `prepare` and `close` are there for setup and teardown.']
+          ? [
+              '`__init__` builds the client through connection.get_connection and runs the test connection; `prepare` and `close` are there for setup and teardown.',
+            ]
           : []),
       ],
     },

@@ -82,7 +82,10 @@ function profileTable({ profile, names, features, modules, base }: BriefContext)
     ['Auth types', profile.authTypes.map(code).join(', ')],
     ['Capabilities', profile.capabilities.map(code).join(', ')],
     ['Base class', code(base.name)],
-    ['Docker image for integration tests', profile.dockerImage ? `${code(profile.dockerImage)} (port ${code(String(profile.dockerPort))})` : '_none_'],
+    [
+      'Docker image for integration tests',
+      profile.dockerImage ? `${code(profile.dockerImage)} (port ${code(String(profile.dockerPort))})` : '_none_',
+    ],
   ];
   return rows.map(([k, v]) => `| ${k} | ${v} |`).join('\n');
 }
@@ -135,7 +138,9 @@ function capabilityNotes({ profile, base, serviceCapabilities }: BriefContext): 
     return `- ${code(capability)}: ${implemented.length > 0 ? `${implemented.join(', ')}; ` : ''}${how}.`;
   });
   if (unserved.length > 0) {
-    lines.push(`- Not generated for a ${code(profile.serviceType)} service: ${unserved.map(code).join(', ')}; ${code(base.name)} has nothing for ${unserved.length === 1 ? 'it' : 'them'} in this release.`);
+    lines.push(
+      `- Not generated for a ${code(profile.serviceType)} service: ${unserved.map(code).join(', ')}; ${code(base.name)} has nothing for ${unserved.length === 1 ? 'it' : 'them'} in this release.`,
+    );
   }
   return lines.length > 0 ? `What the capabilities mean for a ${code(profile.serviceType)} service:\n\n${lines.join('\n')}` : '';
 }

@@ -51,7 +51,8 @@ function errorPackLines(ctx: PythonContext, name: string, rules: ErrorRule[], ne
   for (const rule of rules) {
     const head = `${I1}when(${matcherOf(rule)}).diagnose(`;
     // the formatter would wrap a longer head differently: keep the data short enough instead
-    if (head.length > lineLength) throw new Error(`error rule "${rule.title}": its matcher is too long for one line (${head.length} > ${lineLength})`);
+    if (head.length > lineLength)
+      throw new Error(`error rule "${rule.title}": its matcher is too long for one line (${head.length} > ${lineLength})`);
     lines.push(head, `${I2}${pyText(rule.title)},`, `${I2}fix=${pyText(rule.fix)},`, `${I1}),`);
   }
   lines.push(`).including(${network})`);
@@ -139,7 +140,9 @@ export function checksValues(ctx: PythonContext, use: ChecksApiUse) {
     initDef: L.defLine(
       I1,
       '__init__',
-      sqlalchemy ? ['self', `engine: ${use.api.borrowed.name}[Engine]`, 'schema: Optional[str]'] : ['self', `client: ${use.api.borrowed.name}[${classes.client}]`],
+      sqlalchemy
+        ? ['self', `engine: ${use.api.borrowed.name}[Engine]`, 'schema: Optional[str]']
+        : ['self', `client: ${use.api.borrowed.name}[${classes.client}]`],
       'None',
     ),
     checkMethods: ctx.steps.map((s) => (sqlalchemy ? sqlalchemyCheck(ctx, s, use.stepEnum.name) : clientCheck(ctx, s, use.stepEnum.name))),
@@ -148,7 +151,9 @@ export function checksValues(ctx: PythonContext, use: ChecksApiUse) {
       ? L.callLine(I2, `return ${classes.connection.replace(/Connection$/, '')}Checks`, ['self.borrow()', 'self.service_connection.databaseSchema'])
       : `${I2}return ${classes.connection.replace(/Connection$/, '')}Checks(self.borrow())`,
     getConnectionDef: L.defLine('', 'get_connection', [`connection: ${config}`], clientType),
-    returnClient: sqlalchemy ? L.callLine(I1, `return ${classes.connection}`, ['connection'], '.client') : `${I1}return ${classes.client}(connection)`,
+    returnClient: sqlalchemy
+      ? L.callLine(I1, `return ${classes.connection}`, ['connection'], '.client')
+      : `${I1}return ${classes.client}(connection)`,
     clientType,
     stepEnum: use.stepEnum.name,
     registersTeardown: ctx.release.baseConnection.registersTeardown,
@@ -168,7 +173,10 @@ function checksImports(ctx: PythonContext, use: ChecksApiUse, rules: ErrorRule[]
   if (missing.length > 0) throw new Error(`checksApi.core does not list ${missing.join(', ')}`);
   const helpers = sqlalchemy
     ? ['ping', 'list_schemas', 'list_tables', 'list_views', ...(ctx.queryLog ? ['run_sql'] : [])]
-    : [...(ctx.steps.some((s) => s.name === 'CheckAccess') ? ['verify_access'] : []), ...(ctx.steps.some((s) => s.name !== 'CheckAccess') ? ['fetch_list'] : [])];
+    : [
+        ...(ctx.steps.some((s) => s.name === 'CheckAccess') ? ['verify_access'] : []),
+        ...(ctx.steps.some((s) => s.name !== 'CheckAccess') ? ['fetch_list'] : []),
+      ];
   const restNames = [...(sqlalchemy ? [] : helpers), ...(signals.some((s) => 'httpStatus' in s) ? ['http_status'] : [])];
   return [
     ...ctx.layout.typingImports(sqlalchemy ? 'Optional[str]' : ''),
@@ -181,7 +189,12 @@ function checksImports(ctx: PythonContext, use: ChecksApiUse, rules: ErrorRule[]
     { module: api.networkErrors.module, names: [api.networkErrors.name] },
     { module: modules.schema, names: [classes.connection], alias: `${classes.connection}Config` },
     ...(sqlalchemy
-      ? [{ module: 'metadata.ingestion.connections.builders', names: ['create_generic_db_connection', 'get_connection_args_common', 'get_connection_url_common'] }]
+      ? [
+          {
+            module: 'metadata.ingestion.connections.builders',
+            names: ['create_generic_db_connection', 'get_connection_args_common', 'get_connection_url_common'],
+          },
+        ]
       : []),
     { module: 'metadata.ingestion.connections.connection', names: ['BaseConnection'] },
     ...(sqlalchemy && ctx.queryLog ? [{ module: modules.queries, names: [constants.testGetQueries] }] : []),

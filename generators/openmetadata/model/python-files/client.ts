@@ -65,24 +65,26 @@ function clientImports(ctx: PythonContext, rest: boolean): PyImport[] {
  */
 function clientMethods(ctx: PythonContext) {
   const L = ctx.layout;
-  return ctx.steps
-    .filter(isClientStep)
-    .map((s) => {
-      const served = ctx.endpoints.servedSteps.find((x) => x.method === s.method);
-      return {
-        name: s.method,
-        step: s.name,
-        def: L.defLine(I1, s.method, ['self'], s.name === 'CheckAccess' ? 'None' : 'List[Any]'),
-        body: served ? servedStepBody(L, served) : todoStepBody(L, s, ctx.features.restClient),
-      };
-    });
+  return ctx.steps.filter(isClientStep).map((s) => {
+    const served = ctx.endpoints.servedSteps.find((x) => x.method === s.method);
+    return {
+      name: s.method,
+      step: s.name,
+      def: L.defLine(I1, s.method, ['self'], s.name === 'CheckAccess' ? 'None' : 'List[Any]'),
+      body: served ? servedStepBody(L, served) : todoStepBody(L, s, ctx.features.restClient),
+    };
+  });
 }
 
 /** The body of a step an endpoint serves: a note of what it calls, and the call. */
 function servedStepBody(L: PyLayout, served: ServedStep): string[] {
   const { endpoint } = served;
   return [
-    L.todoComment(I2, `${endpoint.method} ${endpoint.path} through ${endpoint.methodName}(): a refused or failed call raises, which fails the step`, ''),
+    L.todoComment(
+      I2,
+      `${endpoint.method} ${endpoint.path} through ${endpoint.methodName}(): a refused or failed call raises, which fails the step`,
+      '',
+    ),
     `${I2}return self.${endpoint.methodName}()`,
   ];
 }

@@ -20,7 +20,10 @@ export function connectionValues(ctx: PythonContext) {
     engineTodo: L.todoComment(I2, engineTodo(ctx.profile)),
     testQueries: features.queryLog ? L.pyDict('', [['GetQueries', constants.testGetQueries]]) : '{}',
     pendingQueryLog: pendingQueryLogValues(ctx),
-    testFn: L.pyDict(I1, clientSteps.map((s) => [s.name, `client.${s.method}`] as [string, string])),
+    testFn: L.pyDict(
+      I1,
+      clientSteps.map((s) => [s.name, `client.${s.method}`] as [string, string]),
+    ),
     clientParam: `client: ${classes.client}`,
     serviceConnectionParam: `service_connection: ${schemaClass}`,
     notImplemented: L.callLine(I2, 'raise NotImplementedError', [pyString(`get_connection_dict is not implemented for ${ctx.typeValue}`)]),
@@ -47,7 +50,10 @@ function sqlalchemyImports(ctx: PythonContext): PyImport[] {
     ...L.typingImports(AUTOMATION_PARAM, TIMEOUT_PARAM),
     { module: 'sqlalchemy.engine', names: ['Engine'] },
     { module: modules.schema, names: [classes.connection], alias: `${classes.connection}Config` },
-    { module: 'metadata.ingestion.connections.builders', names: ['create_generic_db_connection', 'get_connection_args_common', 'get_connection_url_common'] },
+    {
+      module: 'metadata.ingestion.connections.builders',
+      names: ['create_generic_db_connection', 'get_connection_args_common', 'get_connection_url_common'],
+    },
     { module: 'metadata.ingestion.connections.connection', names: ['BaseConnection'] },
     {
       module: 'metadata.ingestion.connections.test_connections',

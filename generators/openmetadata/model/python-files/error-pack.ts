@@ -101,7 +101,12 @@ const RULES: Record<DriverFamily, ErrorRule[]> = {
     {
       title: 'Authentication failed',
       fix: 'Check the username and the credentials in authType.',
-      signals: [{ phrases: ['authentication failed'] }, { phrases: ['access denied'] }, { phrases: ['login failed'] }, { phrases: ['invalid password'] }],
+      signals: [
+        { phrases: ['authentication failed'] },
+        { phrases: ['access denied'] },
+        { phrases: ['login failed'] },
+        { phrases: ['invalid password'] },
+      ],
     },
     {
       title: 'Database not found',
@@ -136,7 +141,7 @@ const RULES: Record<DriverFamily, ErrorRule[]> = {
     ...httpRules(),
     {
       title: 'TLS/SSL connection error',
-      fix: "Check hostPort and the certificate the server presents; the SDK could not set up TLS.",
+      fix: 'Check hostPort and the certificate the server presents; the SDK could not set up TLS.',
       signals: [{ exception: 'ssl.SSLError', from: 'ssl' }],
     },
     {
@@ -149,9 +154,21 @@ const RULES: Record<DriverFamily, ErrorRule[]> = {
 
 function httpRules(): ErrorRule[] {
   return [
-    { title: 'Authentication failed', fix: 'The API rejected the credentials (HTTP 401): check them and that they have not expired.', signals: [{ httpStatus: 401 }] },
-    { title: 'Access denied', fix: 'The credentials are valid but may not read this (HTTP 403): grant the user read access to the API.', signals: [{ httpStatus: 403 }] },
-    { title: 'Endpoint not found', fix: 'The API answered 404: check that hostPort is the base URL of the API, with its path prefix.', signals: [{ httpStatus: 404 }] },
+    {
+      title: 'Authentication failed',
+      fix: 'The API rejected the credentials (HTTP 401): check them and that they have not expired.',
+      signals: [{ httpStatus: 401 }],
+    },
+    {
+      title: 'Access denied',
+      fix: 'The credentials are valid but may not read this (HTTP 403): grant the user read access to the API.',
+      signals: [{ httpStatus: 403 }],
+    },
+    {
+      title: 'Endpoint not found',
+      fix: 'The API answered 404: check that hostPort is the base URL of the API, with its path prefix.',
+      signals: [{ httpStatus: 404 }],
+    },
   ];
 }
 

@@ -17,7 +17,13 @@ export function pythonData(profile: OpenMetadataProfile) {
   const ctx = pythonContext(profile);
   const { classes } = ctx;
   return {
-    classes: { connection: classes.connection, source: classes.source, client: classes.client, queryParser: classes.queryParser, base: ctx.base.name },
+    classes: {
+      connection: classes.connection,
+      source: classes.source,
+      client: classes.client,
+      queryParser: classes.queryParser,
+      base: ctx.base.name,
+    },
     constants: ctx.constants,
     /** between a module docstring and the code: a blank line where the release's formatter wants one */
     gap: ctx.layout.docstringGap,

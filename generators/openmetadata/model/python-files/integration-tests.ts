@@ -24,7 +24,9 @@ export function integrationValues(ctx: PythonContext) {
   const { profile } = ctx;
   const connectionClass = ctx.inTests.connection.ref;
   const fields = integrationFields(ctx);
-  const docker = profile.dockerImage ? { image: L.assignedValue('IMAGE', pyString(profile.dockerImage)), port: String(profile.dockerPort) } : undefined;
+  const docker = profile.dockerImage
+    ? { image: L.assignedValue('IMAGE', pyString(profile.dockerImage)), port: String(profile.dockerPort) }
+    : undefined;
   const dockerConfig = connectionConfig(ctx, fields, (f) => f.docker);
   const serviceEntity = serviceEntityOf(ctx);
   const containerFixture = 'source_container';
@@ -35,13 +37,19 @@ export function integrationValues(ctx: PythonContext) {
     docker,
     containerFixture,
     containerParam: containerFixture,
-    envConfig: L.pyDict(I1, connectionConfig(ctx, fields, (f) => `os.environ[${pyString(f.envVar)}]`)),
+    envConfig: L.pyDict(
+      I1,
+      connectionConfig(ctx, fields, (f) => `os.environ[${pyString(f.envVar)}]`),
+    ),
     dockerConfig: L.pyDict(I1, dockerConfig),
     dockerConfigNested: L.pyDict(I2, dockerConfig),
     // the module constants (USERNAME, PASSWORD...) the Docker variant defines
     dockerConstants: [...new Set(fields.map((f) => f.docker).filter((d) => /^[A-Z_]+$/.test(d)))],
     envVars: fields.map((f) => f.envVar),
-    requiredEnv: L.listAssignment('REQUIRED_ENV', fields.map((f) => pyString(f.envVar))),
+    requiredEnv: L.listAssignment(
+      'REQUIRED_ENV',
+      fields.map((f) => pyString(f.envVar)),
+    ),
     workflowSource: L.pyDict(I2, workflowSourceEntries(ctx, 'SERVICE_NAME', 'connection_config')),
     serviceEntity,
     serviceName: L.assignedValue('SERVICE_NAME', pyString(`integration_${profile.name}`)),
@@ -60,9 +68,14 @@ export function integrationValues(ctx: PythonContext) {
  */
 function runTestConnectionLines(ctx: PythonContext): string {
   if (ctx.checksApi) {
-    return [`${I1}with connection.${ctx.classes.connection}(service_connection) as owned:`, `${I2}result = owned.test_connection(metadata)`].join('\n');
+    return [`${I1}with connection.${ctx.classes.connection}(service_connection) as owned:`, `${I2}result = owned.test_connection(metadata)`].join(
+      '\n',
+    );
   }
-  return [`${I1}client = connection.get_connection(service_connection)`, `${I1}result = connection.test_connection(metadata, client, service_connection)`].join('\n');
+  return [
+    `${I1}client = connection.get_connection(service_connection)`,
+    `${I1}result = connection.test_connection(metadata, client, service_connection)`,
+  ].join('\n');
 }
 
 /** The address, the username where one is needed, and the credentials of the first auth type. */
@@ -105,11 +118,7 @@ function connectionConfig({ typeValue }: PythonContext, fields: IntegrationField
 }
 
 function commonImports({ inTests }: PythonContext): PyImport[] {
-  return [
-    { module: 'pytest' },
-    { module: '_openmetadata_testutils.ometa', names: ['OM_JWT', 'int_admin_ometa'] },
-    inTests.connection.import,
-  ];
+  return [{ module: 'pytest' }, { module: '_openmetadata_testutils.ometa', names: ['OM_JWT', 'int_admin_ometa'] }, inTests.connection.import];
 }
 
 const DOCKER_IMPORTS: PyImport[] = [

@@ -12,7 +12,13 @@ export function metadataValues(ctx: PythonContext) {
     imports: L.importBlock(metadataImports(ctx, stubs)),
     classLine: L.classLine(classes.source, [base.name]),
     create: createMethod(L, classes.source, classes.connection),
-    stubs: stubs.map((stub) => renderStub(L, stub, ctx.endpoints.served.find((s) => s.stub.name === stub.name))),
+    stubs: stubs.map((stub) =>
+      renderStub(
+        L,
+        stub,
+        ctx.endpoints.served.find((s) => s.stub.name === stub.name),
+      ),
+    ),
     restDatabase: isRestDatabase(ctx),
     runTestConnection: L.callLine(I2, 'result = source_connection.test_connection', ['self.metadata', 'self.client', 'self.service_connection']),
     workflowSourceNote: base.workflowSourceModule !== base.module,
@@ -38,9 +44,9 @@ function storedProcedureStubs(ctx: PythonContext): AbstractMethod[] {
   const todo = `run ${ctx.constants.storedProcedures} (queries.py) for the schema in self.context.get().database_schema and yield one item per procedure`;
   const database = ctx.release.baseClasses.DatabaseServiceSource;
   if (!database) throw new Error(`OpenMetadata ${ctx.release.line} facts: no base class DatabaseServiceSource (stored procedures)`);
-  return database.abstractMethods.filter((m) => m.name === 'get_stored_procedures' || m.name === 'yield_stored_procedure').map((m) =>
-    m.name === 'get_stored_procedures' ? { ...m, todo } : m,
-  );
+  return database.abstractMethods
+    .filter((m) => m.name === 'get_stored_procedures' || m.name === 'yield_stored_procedure')
+    .map((m) => (m.name === 'get_stored_procedures' ? { ...m, todo } : m));
 }
 
 function metadataImports(ctx: PythonContext, stubs: AbstractMethod[]): PyImport[] {

@@ -21,7 +21,11 @@ export function unitTestValues(ctx: PythonContext) {
     config: L.pyDict('', workflowSourceEntries(ctx, pyString(`local_${ctx.profile.name}`), sampleConnection(ctx))),
     classLine: L.classLine(`${typeValue}SourceTest`, ['TestCase']),
     patches: patchDecorators(ctx),
-    setUpDef: L.defLine(I1, 'setUp', features.sqlalchemy ? ['self', '_get_client', 'get_connection', '_test_connection'] : ['self', 'get_connection', '_test_connection']),
+    setUpDef: L.defLine(
+      I1,
+      'setUp',
+      features.sqlalchemy ? ['self', '_get_client', 'get_connection', '_test_connection'] : ['self', 'get_connection', '_test_connection'],
+    ),
     createSource: L.callLine(I2, `self.source = ${source}.create`, ['CONFIG', 'MagicMock()']),
     assertions: [
       L.callLine(I2, 'self.assertIsInstance', ['self.source', source]),
@@ -33,7 +37,10 @@ export function unitTestValues(ctx: PythonContext) {
     servedStubTests: served.map(({ stub, endpoint }) => ({
       name: `test_${stub.name}_returns_what_${endpoint.methodName}_answers`,
       arrange: `${I2}self.client.${endpoint.methodName}.return_value = SAMPLE_ITEMS`,
-      assertion: L.callLine(I2, 'self.assertEqual', [stub.generator ? `list(self.source.${stub.name}())` : `self.source.${stub.name}()`, 'SAMPLE_ITEMS']),
+      assertion: L.callLine(I2, 'self.assertEqual', [
+        stub.generator ? `list(self.source.${stub.name}())` : `self.source.${stub.name}()`,
+        'SAMPLE_ITEMS',
+      ]),
     })),
     sampleItems: served.length > 0 || client !== undefined,
     sampleBody: client?.sendsBody ?? false,
@@ -52,7 +59,12 @@ function clientTestValues(ctx: PythonContext) {
     config: L.callLine(I2, `config = ${ctx.inTests.connection.ref}.model_validate`, ['CONFIG["serviceConnection"]["config"]']),
     build: L.callLine(I2, `self.client = ${client.ref}`, ['config']),
     sendsBody: methods.some((e) => BODY_METHODS.includes(e.method)),
-    assertCalled: L.callLine(I2, 'self.client.session.request.assert_called_once_with', ['method', 'f"{self.client.base_url}{path}"', 'json=body', 'timeout=ANY']),
+    assertCalled: L.callLine(I2, 'self.client.session.request.assert_called_once_with', [
+      'method',
+      'f"{self.client.base_url}{path}"',
+      'json=body',
+      'timeout=ANY',
+    ]),
     tests: methods.map((e) => endpointTest(ctx, e)),
   };
 }
