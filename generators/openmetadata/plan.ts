@@ -75,12 +75,12 @@ function planEntries(profile: OpenMetadataProfile): PlanEntry[] {
       template: `${integration}/[testName]/conftest.py.${fixtures}.ejs`,
       purpose: profile.dockerImage ? 'Integration fixtures: the source in a testcontainers container' : 'Integration fixtures: a running source given by environment variables',
     },
+    { id: 'integrationTest', template: `${integration}/[testName]/test_metadata.py.ejs`, purpose: 'Integration test: metadata ingestion end to end' },
     {
       id: FILES.connectionGuide,
       template: `${paths.uiPublic}/locales/en-US/[docsFolder]/[typeValue].md.ejs`,
       purpose: 'Connection guide the UI shows beside the connection form: one section per field',
     },
-    { id: 'integrationTest', template: `${integration}/[testName]/test_metadata.py.ejs`, purpose: 'Integration test: metadata ingestion end to end' },
     // last: its file index lists every file above, and it is rendered with what this run registers
     { id: FILES.brief, template: `${source}/CONNECTOR_CONTEXT.md.ejs`, purpose: 'This brief' },
   ];
