@@ -81,7 +81,8 @@ describe('OpenMetadata generator: registration in the UI (TypeScript) and the co
       const serviceType = String(c.options.serviceType);
       describe(`${serviceType} (${c.id}), OpenMetadata ${release}`, function () {
         const serviceUtils = `${UI_SRC}/${releaseFacts(release).serviceTypes[serviceType as OpenMetadataProfile['serviceType']].ui.serviceUtils}`;
-        const options = { ...c.options, openmetadataVersion: release, docsNotes: c.options.docsNotes ?? NOTES };
+        const docsNotes = typeof c.options.docsNotes === 'string' ? c.options.docsNotes : NOTES;
+        const options = { ...c.options, openmetadataVersion: release, docsNotes };
         let root = '';
         let profile: OpenMetadataProfile;
         const originals = new Map<string, string>();
@@ -121,14 +122,26 @@ describe('OpenMetadata generator: registration in the UI (TypeScript) and the co
         });
 
         it('writes the connection guide: one section per field of the form, titled and described as the schema has it', function () {
-          const schema = JSON.parse(read(root, openMetadataFile(profile, FILES.connectionSchema))) as { properties: Record<string, { title?: string; description?: string }> };
+          const schema = JSON.parse(read(root, openMetadataFile(profile, FILES.connectionSchema))) as {
+            properties: Record<string, { title?: string; description?: string }>;
+          };
           const guide = read(root, openMetadataFile(profile, FILES.connectionGuide));
-          assert.equal(openMetadataFile(profile, FILES.connectionGuide), `openmetadata-ui/src/main/resources/ui/public/locales/en-US/${releaseFacts(release).serviceTypes[profile.serviceType].ui.docsFolder}/${openMetadataNames(profile).typeValue}.md`);
-          const sections = [...guide.matchAll(/^\$\$section\n### (.+) \$\(id="(\w+)"\)\n\n([^\n]+)\n\$\$$/gm)].map((m) => ({ title: m[1]!, id: m[2]!, text: m[3]! }));
+          assert.equal(
+            openMetadataFile(profile, FILES.connectionGuide),
+            `openmetadata-ui/src/main/resources/ui/public/locales/en-US/${releaseFacts(release).serviceTypes[profile.serviceType].ui.docsFolder}/${openMetadataNames(profile).typeValue}.md`,
+          );
+          const sections = [...guide.matchAll(/^\$\$section\n### (.+) \$\(id="(\w+)"\)\n\n([^\n]+)\n\$\$$/gm)].map((m) => ({
+            title: m[1]!,
+            id: m[2]!,
+            text: m[3]!,
+          }));
           assert.equal(sections.length, guide.split('$$section').length - 1, 'a $$section block of another layout');
           // the form hides `type` and the supports... flags (the UI's DEF_UI_SCHEMA)
           const shown = Object.keys(schema.properties).filter((p) => p !== 'type' && !/^supports[A-Z]/.test(p));
-          assert.deepEqual(sections.map((s) => s.id), shown);
+          assert.deepEqual(
+            sections.map((s) => s.id),
+            shown,
+          );
           for (const section of sections) {
             const property = schema.properties[section.id]!;
             if (property.title) assert.equal(section.title.replace(/\\(.)/g, '$1'), property.title);
@@ -140,8 +153,13 @@ describe('OpenMetadata generator: registration in the UI (TypeScript) and the co
         it('puts the docs notes in the guide as its requirements, each line a paragraph of its own text', function () {
           const guide = read(root, openMetadataFile(profile, FILES.connectionGuide));
           const requirements = guide.slice(guide.indexOf('## Requirements'), guide.indexOf('## Connection Details'));
-          const paragraphs = visibleBlocks(requirements).filter((b) => b.kind === 'paragraph_open').map((b) => b.text);
-          const lines = String(options.docsNotes).split('\n').map((l) => l.trim()).filter(Boolean);
+          const paragraphs = visibleBlocks(requirements)
+            .filter((b) => b.kind === 'paragraph_open')
+            .map((b) => b.text);
+          const lines = docsNotes
+            .split('\n')
+            .map((l) => l.trim())
+            .filter(Boolean);
           assert.deepEqual(paragraphs, lines);
           // a line of the notes never opens or closes a block of the UI's own Markdown
           assert.ok(!/^\$\$/m.test(requirements), requirements);
@@ -192,7 +210,8 @@ describe('OpenMetadata generator: registration in the UI (TypeScript) and the co
       {
         what: 'unSupportedServices listing the type',
         file: CLASS_BASE,
-        text: (original) => original.replace('  unSupportedServices: string[] = [\n', '  unSupportedServices: string[] = [\n    DashboardServiceType.OddBoard,\n'),
+        text: (original) =>
+          original.replace('  unSupportedServices: string[] = [\n', '  unSupportedServices: string[] = [\n    DashboardServiceType.OddBoard,\n'),
         reason: /ServiceUtilClassBase\.ts lists OddBoard in unSupportedServices/,
       },
     ];
@@ -204,7 +223,9 @@ describe('OpenMetadata generator: registration in the UI (TypeScript) and the co
         writeFileSync(path.join(root, shape.file), odd);
         const run = runBin(['openmetadata', '--name', 'odd_board', '--service-type', 'dashboard'], { cwd: root });
         assert.equal(run.status, 0, run.stderr);
-        const skippedLine = printed(run).split('\n').find((l) => l.includes(`${shape.file}: skipped`));
+        const skippedLine = printed(run)
+          .split('\n')
+          .find((l) => l.includes(`${shape.file}: skipped`));
         assert.ok(skippedLine && shape.reason.test(skippedLine), printed(run));
         assert.equal(read(root, shape.file), odd, 'the file was written');
         const brief = read(root, 'ingestion/src/metadata/ingestion/source/dashboard/oddboard/CONNECTOR_CONTEXT.md');
@@ -217,9 +238,13 @@ describe('OpenMetadata generator: registration in the UI (TypeScript) and the co
       const root = seedCheckout('openmetadata', tempDir('connector-om-no-ui-'));
       const run = runBin(['openmetadata', '--name', 'odd_board', '--service-type', 'dashboard', '--dry-run'], { cwd: root });
       assert.equal(run.status, 0, run.stderr);
-      for (const file of [dashboardUtils, ICONS, CLASS_BASE]) assert.match(printed(run), new RegExp(`register +${file.replace(/[.]/g, '\\.')}: skipped .*not found in the checkout`), printed(run));
+      for (const file of [dashboardUtils, ICONS, CLASS_BASE])
+        assert.match(printed(run), new RegExp(`register +${file.replace(/[.]/g, '\\.')}: skipped .*not found in the checkout`), printed(run));
       await runGenerator('openmetadata', { name: 'odd_board', serviceType: 'dashboard' }, { cwd: root });
-      assert.deepEqual([...snapshotTree(root).keys()].filter((f) => f.startsWith(`${UI_SRC}/`)), []);
+      assert.deepEqual(
+        [...snapshotTree(root).keys()].filter((f) => f.startsWith(`${UI_SRC}/`)),
+        [],
+      );
     });
   });
 
@@ -228,7 +253,10 @@ describe('OpenMetadata generator: registration in the UI (TypeScript) and the co
     const before = snapshotTree(root);
     const run = runBin(['openmetadata', '--name', 'bi_tool', '--service-type', 'dashboard', '--dry-run'], { cwd: root });
     assert.equal(run.status, 0, run.stderr);
-    assert.match(printed(run), /register +openmetadata-ui\/src\/main\/resources\/ui\/src\/utils\/DashboardServiceUtils\.ts: added the loader of connections\/dashboard\/biToolConnection\.json for BiTool/);
+    assert.match(
+      printed(run),
+      /register +openmetadata-ui\/src\/main\/resources\/ui\/src\/utils\/DashboardServiceUtils\.ts: added the loader of connections\/dashboard\/biToolConnection\.json for BiTool/,
+    );
     assert.match(printed(run), /register +openmetadata-ui\/src\/main\/resources\/ui\/src\/utils\/ServiceIconUtils\.ts: added the icon of bitool/);
     assert.ok(isEmptyDiff(diffTrees(before, snapshotTree(root))));
   });

@@ -79,10 +79,13 @@ export function typeCheckInIsolation(files: UiFile[], originals: UiFile[], regis
 function compile(root: string, files: UiFile[], originals: UiFile[], registered: readonly string[]): string[] {
   const src = path.join(root, 'src');
   // svg files are also imported as components (`import { ReactComponent as Icon } from '...svg'`)
-  const ambient: string[] = ASSETS.map((ext) => `declare module '*.${ext}' {\n  const value: any;\n  export default value;\n  export const ReactComponent: any;\n}`);
+  const ambient: string[] = ASSETS.map(
+    (ext) => `declare module '*.${ext}' {\n  const value: any;\n  export default value;\n  export const ReactComponent: any;\n}`,
+  );
   ambient.push("declare module 'react/jsx-runtime' {\n  export const jsx: any;\n  export const jsxs: any;\n  export const Fragment: any;\n}");
   const members = new Map<string, Set<string>>();
-  for (const original of originals) for (const [name, set] of enumMembers(original.text)) members.set(name, new Set([...(members.get(name) ?? []), ...set]));
+  for (const original of originals)
+    for (const [name, set] of enumMembers(original.text)) members.set(name, new Set([...(members.get(name) ?? []), ...set]));
   const written: string[] = [];
   for (const file of files) {
     const target = path.join(src, file.rel);
@@ -114,7 +117,8 @@ function compile(root: string, files: UiFile[], originals: UiFile[], registered:
     skipLibCheck: true,
   });
   return ts.getPreEmitDiagnostics(program).map((d) => {
-    const where = d.file && d.start !== undefined ? `${path.relative(root, d.file.fileName)}:${d.file.getLineAndCharacterOfPosition(d.start).line + 1}: ` : '';
+    const where =
+      d.file && d.start !== undefined ? `${path.relative(root, d.file.fileName)}:${d.file.getLineAndCharacterOfPosition(d.start).line + 1}: ` : '';
     return `${where}${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`;
   });
 }

@@ -4,7 +4,7 @@
  * described as the generated connection schema has it. The UI scrolls to the section whose
  * `$(id="<property>")` names the field in focus.
  */
-import { markdownLiteral } from '../../../core/text.js';
+import { markdownInline, markdownLiteral } from '../../../core/text.js';
 import type { OpenMetadataProfile } from '../profile/spec.js';
 import { connectionSchema } from './connection-schema.js';
 
@@ -17,7 +17,10 @@ export interface GuideSection {
 }
 
 export interface ConnectionGuide {
+  /** the display name as the page's heading */
   title: string;
+  /** the display name inside a sentence */
+  displayName: string;
   /** paragraphs of the requirements part, each one line */
   requirements: string[];
   sections: GuideSection[];
@@ -58,7 +61,9 @@ export function connectionGuide(profile: OpenMetadataProfile): ConnectionGuide {
     .filter(Boolean);
   const display = profile.displayName;
   return {
-    title: guideLine(display),
+    // a heading: every special character escaped, as the brief's headings have the display name
+    title: markdownInline(display),
+    displayName: markdownLiteral(display),
     requirements:
       notes.length > 0
         ? notes.map(guideLine)

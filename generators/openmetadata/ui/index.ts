@@ -22,11 +22,7 @@ export function uiFiles(profile: OpenMetadataProfile): { serviceUtils: string; s
   };
 }
 
-/**
- * The key getServiceIcon looks a type up by: lower case, `_` and `-` dropped (ServiceIconUtils.ts).
- * The enum member is the type value itself: quicktype (json2ts) keeps a PascalCase value as it is, but
- * for words it knows as acronyms (`SapErp` gives `SapERP`); the brief names the member used.
- */
+/** The key getServiceIcon looks a type up by: lower case, `_` and `-` dropped (ServiceIconUtils.ts). */
 export const iconKey = (typeValue: string): string => typeValue.toLowerCase().replace(/[_-]/g, '');
 
 /** An edit of one checkout file: its text run through `edit`, or skipped when the file cannot be read. */
@@ -40,6 +36,9 @@ export function uiRegistrations(profile: OpenMetadataProfile, checkoutRoot: stri
   const names = openMetadataNames(profile);
   const files = uiFiles(profile);
   const { serviceTypes } = releaseFacts(profile.openmetadataVersion);
+  // The generated enum's member (json2ts, quicktype) is taken to be the value itself, as it is for a
+  // PascalCase value; quicktype upper-cases words it knows as acronyms (`SapErp` gives `SapERP`), which
+  // the change's text lets a reader check: it names the member.
   const member = names.typeValue;
   const schemaFile = `${names.stem}Connection.json`;
   const key = iconKey(names.typeValue);
@@ -54,7 +53,9 @@ export function uiRegistrations(profile: OpenMetadataProfile, checkoutRoot: stri
   ];
   const read = readCheckoutFile(checkoutRoot, files.serviceUtilClassBase);
   const problem =
-    typeof read === 'string' ? unsupportedProblem(files.serviceUtilClassBase, read, names.definitionPrefix, member) : `${read.reason}; make sure the UI does not hide ${member}`;
+    typeof read === 'string'
+      ? unsupportedProblem(files.serviceUtilClassBase, read, names.definitionPrefix, member)
+      : `${read.reason}; make sure the UI does not hide ${member}`;
   if (problem) edits.push(skipped(files.serviceUtilClassBase, `${member} left out of unSupportedServices`, problem));
   return edits;
 }

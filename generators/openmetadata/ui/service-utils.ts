@@ -52,7 +52,8 @@ function loaderMap(parsed: Parsed, serviceType: string): LoaderEntry[] | undefin
 function hasTypeSwitch(parsed: Parsed): boolean {
   const { ts, file } = parsed;
   for (const node of nodesOf(ts, file)) {
-    if (ts.isCaseClause(node) && ts.isPropertyAccessExpression(node.expression) && /ServiceType$/.test(node.expression.expression.getText(file))) return true;
+    if (ts.isCaseClause(node) && ts.isPropertyAccessExpression(node.expression) && /ServiceType$/.test(node.expression.expression.getText(file)))
+      return true;
   }
   return false;
 }
@@ -69,7 +70,8 @@ export function addSchemaLoader(fileName: string, text: string, target: SchemaLo
   }
   const present = entries.some((e) => e.member === target.member || e.path.text.endsWith(`/${target.schemaFile}`));
   if (present) return { outcome: 'present' };
-  const last = entries[entries.length - 1]!;
+  const last = entries[entries.length - 1];
+  if (!last) return { outcome: 'skipped', reason: `${fileName}: the loader map is empty; add ${target.member} by hand` };
   const file = parsed.file;
   const start = last.property.getStart(file);
   const keyName = (last.property.name as TS.ComputedPropertyName).expression as TS.PropertyAccessExpression;
@@ -82,5 +84,5 @@ export function addSchemaLoader(fileName: string, text: string, target: SchemaLo
     newPath,
     text.slice(last.path.end - 1, last.property.end),
   ];
-  return { outcome: 'added', contents: appendToList(parsed, (last.property.parent as TS.ObjectLiteralExpression).properties, pieces.join('')) };
+  return { outcome: 'added', contents: appendToList(parsed, last.property.parent.properties, pieces.join('')) };
 }

@@ -23,8 +23,7 @@ export function parse(fileName: string, text: string): Parsed | { error: string 
 /** Every node of the tree, depth first. */
 export function* nodesOf(ts: typeof TS, root: TS.Node): Generator<TS.Node> {
   const stack: TS.Node[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
+  for (let node = stack.pop(); node; node = stack.pop()) {
     yield node;
     const children: TS.Node[] = [];
     ts.forEachChild(node, (child) => {
@@ -46,7 +45,7 @@ export function propertyKey(ts: typeof TS, parsed: Parsed, property: TS.ObjectLi
 /** The leading whitespace of the line a position is on. */
 export function indentAt(text: string, position: number): string {
   const lineStart = text.lastIndexOf('\n', position - 1) + 1;
-  return /^[ \t]*/.exec(text.slice(lineStart))![0];
+  return /^[ \t]*/.exec(text.slice(lineStart))?.[0] ?? '';
 }
 
 /**
@@ -55,7 +54,8 @@ export function indentAt(text: string, position: number): string {
  */
 export function appendToList(parsed: Parsed, list: TS.NodeArray<TS.Node>, entry: string): string {
   const { text } = parsed;
-  const last = list[list.length - 1]!;
+  const last = list[list.length - 1];
+  if (!last) throw new Error('appendToList: the list is empty (a caller that found no element to follow)');
   const indent = indentAt(text, last.getStart(parsed.file));
   if (list.hasTrailingComma) {
     const comma = text.indexOf(',', last.end);

@@ -9,7 +9,7 @@ import type * as TS from 'typescript';
 let compiler: typeof TS | undefined;
 
 export function typescript(): typeof TS {
-  // require() is typed unknown-ish (any); the module it returns is this package's pinned typescript
+  // createRequire's require() returns any; what it loads here is this package's own pinned typescript
   compiler ??= createRequire(import.meta.url)('typescript') as typeof TS;
   return compiler;
 }

@@ -13,7 +13,10 @@ export function unsupportedProblem(fileName: string, text: string, enumPrefix: s
     if (!ts.isPropertyDeclaration(node) || node.name.getText(file) !== 'unSupportedServices') continue;
     if (!node.initializer || !ts.isArrayLiteralExpression(node.initializer)) break;
     const listed = node.initializer.elements.some(
-      (e) => ts.isPropertyAccessExpression(e) && e.name.text === member && e.expression.getText(file).toLowerCase() === `${enumPrefix.toLowerCase()}servicetype`,
+      (e) =>
+        ts.isPropertyAccessExpression(e) &&
+        e.name.text === member &&
+        e.expression.getText(file).toLowerCase() === `${enumPrefix.toLowerCase()}servicetype`,
     );
     return listed ? `${fileName} lists ${member} in unSupportedServices, so the UI hides the connector; remove it there` : undefined;
   }
