@@ -23,8 +23,17 @@ import { codegenCommand, findToolchain, ruffCommand, type Command } from '../gen
 import { installedReleases, makeCheckout, omhost, SCHEMA_DIR, specTreeOf, type HostRelease } from '../test/host/support.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Where package.json says the published bin is. */
+function publishedBin(): string {
+  const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { bin?: Record<string, string | undefined> };
+  const bin = manifest.bin?.['generator-connector'];
+  if (bin === undefined) throw new Error('package.json publishes no generator-connector bin');
+  return bin;
+}
+
 /** the bin the package publishes */
-const BIN = path.join(ROOT, (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { bin: Record<string, string> }).bin['generator-connector']!);
+const BIN = path.join(ROOT, publishedBin());
 const USAGE_HOOK = path.join(ROOT, 'bench/report-usage.mjs');
 const RUNS = Number(process.env.BENCH_RUNS ?? 11);
 /** runs per case with the peak-memory hook loaded, kept apart so the hook is not in the timings */

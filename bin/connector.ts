@@ -87,14 +87,16 @@ async function main(argv: string[]): Promise<void> {
   const command = addEnvironmentOptions();
   command.name(`generator-connector ${generator}`);
   await prepareGeneratorCommand({ command, ...registration(generator) });
+  const { env } = command;
+  if (!env) throw new Error('Internal error: prepareGeneratorCommand gives the command its environment');
   // Every sub-generator is registered, so a run can compose any of them by namespace.
   for (const other of Object.keys(GENERATORS).filter((name) => name !== generator)) {
     const { generator: stub, ...meta } = registration(other);
-    command.env!.register(stub, meta);
+    env.register(stub, meta);
   }
   // commander stops at the first unknown flag: the generator reports them instead, with every other problem
   const { known, unknown } = splitUnknownFlags(rest, declaredFlags(command.options));
-  if (unknown.length > 0) command.env!.sharedOptions.unknownFlags = unknown;
+  if (unknown.length > 0) env.sharedOptions.unknownFlags = unknown;
   await command.parseAsync(known, { from: 'user' });
 }
 

@@ -33,8 +33,8 @@ function originalUrl(file: string): { expression: string; prelude: string } {
   // e.g. tinyglobby/node_modules/fdir/dist/index.mjs -> ['tinyglobby', 'fdir'] and dist/index.mjs
   const segments = dependency.split('/');
   const packages: string[] = [];
-  while (segments.length > 0) {
-    const name = segments[0]!.startsWith('@') ? segments.splice(0, 2).join('/') : segments.shift()!;
+  for (let first = segments[0]; first !== undefined; first = segments[0]) {
+    const name = segments.splice(0, first.startsWith('@') ? 2 : 1).join('/');
     packages.push(name);
     if (segments[0] !== 'node_modules') break;
     segments.shift();
@@ -87,9 +87,12 @@ const leaveOutUnused: Plugin = {
   name: 'leave-out-unused',
   setup(pluginBuild) {
     const names = Object.keys(LEFT_OUT).map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-    pluginBuild.onResolve({ filter: new RegExp(`^(${names.join('|')})$`) }, ({ path: name }) => ({
-      path: path.join(ROOT, 'build/left-out', LEFT_OUT[name]!),
-    }));
+    pluginBuild.onResolve({ filter: new RegExp(`^(${names.join('|')})$`) }, ({ path: name }) => {
+      // the filter lets through only LEFT_OUT's names
+      const standIn = LEFT_OUT[name];
+      if (standIn === undefined) throw new Error(`Internal error: ${name} is not left out`);
+      return { path: path.join(ROOT, 'build/left-out', standIn) };
+    });
   },
 };
 

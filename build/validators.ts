@@ -11,8 +11,8 @@ import { buildProfileSchema, profileAjv } from '../core/profile/validate.js';
 import { HOSTS } from '../generators/hosts.js';
 
 const OUTPUT = fileURLToPath(new URL('../dist/core/profile/validators.generated.js', import.meta.url));
-// ajv's standalone module is CommonJS with `exports.default`
-const standaloneCode = (standaloneModule as unknown as { default: typeof standaloneModule.default }).default;
+// ajv's standalone module is CommonJS with `exports.default` (which TypeScript's NodeNext types as such)
+const standaloneCode = standaloneModule.default;
 
 const specs = await Promise.all(HOSTS.map(async (host) => (await host.definition()).spec));
 const ajv = profileAjv({ code: { source: true, esm: true } });

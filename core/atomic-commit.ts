@@ -61,8 +61,12 @@ export const createAtomicCommitTransform = (): Transform =>
     objectMode: true,
     transform(file: MemFsEditorFile, _encoding, callback) {
       commitFile(file).then(
-        () => callback(null, file),
-        (error: unknown) => callback(error instanceof Error ? error : new Error(String(error))),
+        () => {
+          callback(null, file);
+        },
+        (error: unknown) => {
+          callback(error instanceof Error ? error : new Error(String(error)));
+        },
       );
     },
   });

@@ -148,8 +148,8 @@ export async function withCheckoutLock<T>(root: string, log: Logger, critical: (
 
 interface HeldLock {
   lockPath: string;
-  /** releases the lock and removes the owner file, once; synchronous, so it can run on exit and abort */
-  release(): void;
+  /** releases the lock and removes the owner file, once; synchronous, so it can run on exit and abort (a closure: it may be passed on unbound) */
+  release: () => void;
 }
 
 /** The lock, or undefined when another run holds it (and it is not stale). */

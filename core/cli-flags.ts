@@ -60,8 +60,14 @@ export function splitUnknownFlags(words: readonly string[], declared: readonly D
   const known: string[] = [];
   const unknown: string[] = [];
   let droppingValues = false;
-  for (let i = 0; i < words.length; i += 1) {
-    const word = words[i]!;
+  let valueFollows = false;
+  for (const [i, word] of words.entries()) {
+    // `--default-port -1`: commander takes the word after a flag that takes a value as the value, dash or not
+    if (valueFollows) {
+      valueFollows = false;
+      known.push(word);
+      continue;
+    }
     if (word === '--') {
       known.push(...words.slice(i));
       break;
@@ -78,8 +84,7 @@ export function splitUnknownFlags(words: readonly string[], declared: readonly D
       continue;
     }
     known.push(word);
-    // `--default-port -1`: commander takes the next word as the value, dash or not
-    if (declaration.takesValue && !word.includes('=') && i + 1 < words.length) known.push(words[(i += 1)]!);
+    valueFollows = declaration.takesValue && !word.includes('=');
   }
   return { known, unknown };
 }

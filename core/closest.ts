@@ -15,15 +15,22 @@ export function closest(typo: string, candidates: readonly string[]): string | u
   return best?.name;
 }
 
-/** Levenshtein distance, one row at a time. */
+/** Levenshtein distance, one row at a time: each cell from the one above, the one to its left and the one above-left. */
 function editDistance(a: string, b: string): number {
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i += 1) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j += 1) {
-      row[j] = Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+  // the last cell of the last row; with no row (a is empty), b's length
+  let distance = b.length;
+  for (const [i, unitA] of a.split('').entries()) {
+    let aboveLeft = i;
+    let left = i + 1;
+    const row = [left];
+    for (const [j, above] of previous.slice(1).entries()) {
+      left = Math.min(above + 1, left + 1, aboveLeft + (unitA === b[j] ? 0 : 1));
+      row.push(left);
+      aboveLeft = above;
     }
     previous = row;
+    distance = left;
   }
-  return previous[b.length]!;
+  return distance;
 }

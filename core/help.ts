@@ -25,7 +25,9 @@ function defaultShown(field: Field): string | undefined {
   if (field.defaultHelp) return field.defaultHelp;
   const value = field.defaultFor?.({});
   if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) return undefined;
-  return Array.isArray(value) ? value.join(', ') : String(value);
+  if (Array.isArray(value)) return value.join(', ');
+  // a default is text, a number or a flag (or a list of them); anything else is shown as JSON, not as [object Object]
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : JSON.stringify(value);
 }
 
 function fieldHelp(field: Field): string {

@@ -58,9 +58,12 @@ function readRelease(folder: string, release: string, seen: readonly string[]): 
 
 const cache = new Map<string, unknown>();
 
-/** The facts of one release, with the releases it extends merged in; read once per process. */
-export function loadHostFacts<T>(folder: string, release: string): T {
+/**
+ * The facts of one release, with the releases it extends merged in; read once per process. Their shape is
+ * the host's to say: the caller states it (its own facts files, written to that shape).
+ */
+export function loadHostFacts(folder: string, release: string): unknown {
   const key = path.join(folder, release);
   if (!cache.has(key)) cache.set(key, readRelease(folder, release, []));
-  return cache.get(key) as T;
+  return cache.get(key);
 }

@@ -41,7 +41,8 @@ function indentationOf(text: string, array: Node, first: Node): FormattingOption
 type Layout = 'one line' | 'one per line';
 
 function layoutOf(text: string, array: Node, elements: Node[]): Layout {
-  const last = elements[elements.length - 1]!;
+  const last = elements.at(-1);
+  if (!last) throw new JsonEditError('the array is empty, so there is no layout to copy');
   if (!text.slice(array.offset, last.offset + last.length).includes('\n')) return 'one line';
   if (elements.every((element) => indentBefore(text, element.offset) !== undefined)) return 'one per line';
   throw new JsonEditError('the array has elements on one line and elements on lines of their own');

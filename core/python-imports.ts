@@ -13,9 +13,9 @@ export function isortModuleOrder(a: string, b: string): number {
     (s.toLowerCase().match(/\d+|\D+/g) ?? []).map((c) => (/^\d+$/.test(c) ? Number(c) : c));
   const ca = chunks(a);
   const cb = chunks(b);
-  for (let i = 0; i < Math.min(ca.length, cb.length); i += 1) {
-    const x = ca[i]!;
-    const y = cb[i]!;
+  for (const [i, x] of ca.entries()) {
+    const y = cb[i];
+    if (y === undefined) break;
     if (x === y) continue;
     if (typeof x === 'number' && typeof y === 'number') return x - y;
     return String(x) < String(y) ? -1 : 1;

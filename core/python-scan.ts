@@ -6,9 +6,8 @@
  */
 import { lineEnd } from './text-edit.js';
 
-/** Index just past the string literal starting at `i` (any prefix already skipped), or -1 when unterminated. */
-function skipPythonString(text: string, i: number): number {
-  const quote = text[i]!;
+/** Index just past the string literal starting at `i` with `quote` (any prefix already skipped), or -1 when unterminated. */
+function skipPythonString(text: string, i: number, quote: string): number {
   const triple = text.startsWith(quote.repeat(3), i);
   const close = triple ? quote.repeat(3) : quote;
   let j = i + close.length;
@@ -34,7 +33,10 @@ export interface PyItem {
  */
 export function scanPythonBrackets(text: string, open: number): { close: number; items: PyItem[] } | undefined {
   const pairs: Record<string, string> = { '[': ']', '(': ')', '{': '}' };
-  const stack: string[] = [pairs[text[open]!]!];
+  const closer = pairs[text.charAt(open)];
+  // not at an opening bracket: nothing to follow
+  if (closer === undefined) return undefined;
+  const stack: string[] = [closer];
   const items: PyItem[] = [];
   let itemStart = -1;
   let itemEnd = -1;
@@ -43,7 +45,7 @@ export function scanPythonBrackets(text: string, open: number): { close: number;
     itemStart = -1;
   };
   for (let i = open + 1; i < text.length; ) {
-    const c = text[i]!;
+    const c = text.charAt(i);
     if (c === '#') {
       i = lineEnd(text, i);
       continue;
@@ -63,11 +65,12 @@ export function scanPythonBrackets(text: string, open: number): { close: number;
     }
     if (itemStart < 0) itemStart = i;
     if (c === '"' || c === "'") {
-      const next = skipPythonString(text, i);
+      const next = skipPythonString(text, i, c);
       if (next < 0) return undefined;
       i = next;
     } else {
-      if (c in pairs) stack.unshift(pairs[c]!);
+      const opened = pairs[c];
+      if (opened !== undefined) stack.unshift(opened);
       else if (c === ')' || c === ']' || c === '}') {
         if (c !== stack[0]) return undefined;
         stack.shift();
@@ -83,13 +86,15 @@ export function scanPythonBrackets(text: string, open: number): { close: number;
 export function pythonStringValue(literal: string): string | undefined {
   const match = /^[rRuU]?(['"])((?:\\.|(?!\1)[^\\\n])*)\1$/.exec(literal.trim());
   if (!match) return undefined;
-  if (/^[rR]/.test(literal.trim())) return match[2];
+  const [, , body = ''] = match;
+  if (/^[rR]/.test(literal.trim())) return body;
   const escapes: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"' };
-  return match[2]!.replace(/\\(.)/g, (_, c: string) => escapes[c] ?? `\\${c}`);
+  return body.replace(/\\(.)/g, (_, c: string) => escapes[c] ?? `\\${c}`);
 }
 
 /** The string value of `keyword=...` in a call's text, e.g. `name` in `dict(name='A')`; undefined when absent or not a simple string. */
 export const keywordValue = (call: string, keyword: string): string | undefined => {
   const match = new RegExp(`\\b${keyword}\\s*=\\s*([rRuU]?(?:'(?:\\\\.|[^'\\\\\\n])*'|"(?:\\\\.|[^"\\\\\\n])*"))`).exec(call);
-  return match ? pythonStringValue(match[1]!) : undefined;
+  const literal = match?.[1];
+  return literal === undefined ? undefined : pythonStringValue(literal);
 };

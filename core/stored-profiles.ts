@@ -81,7 +81,7 @@ export function storeProfile(config: ConfigStorage, host: string, { profile, der
   const key = keyOf(host, profile.name);
   config.set('connectors', { ...connectorsIn(config), [key]: profile });
   if (derived) config.set('derived', { ...derivedIn(config), [key]: derived });
-  config.set('last', { ...((config.get('last') as Record<string, string> | undefined) ?? {}), [host]: profile.name });
+  config.set('last', { ...(config.get('last') ?? {}), [host]: profile.name });
 }
 
 /**

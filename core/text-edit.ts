@@ -17,7 +17,7 @@ export const lineEnd = (text: string, offset: number): number => {
 };
 
 /** The spaces and tabs that start the line holding `offset`. */
-export const indentOfLine = (text: string, offset: number): string => /^[ \t]*/.exec(text.slice(lineStart(text, offset)))![0];
+export const indentOfLine = (text: string, offset: number): string => /^[ \t]*/.exec(text.slice(lineStart(text, offset)))?.[0] ?? '';
 
 /** The spaces and tabs before `offset` when nothing else precedes it on its line; undefined otherwise. */
 export const indentBefore = (text: string, offset: number): string | undefined => {

@@ -66,14 +66,17 @@ function backtickRuns(line: string): { spans: Array<[number, number]>; unmatched
   const runs = [...line.matchAll(/`+/g)].map((m) => ({ start: m.index, length: m[0].length }));
   const spans: Array<[number, number]> = [];
   const unmatched: number[] = [];
-  for (let i = 0; i < runs.length; i += 1) {
-    const open = runs[i]!;
+  // the runs up to this index are inside (or close) the span just found
+  let closedAt = -1;
+  for (const [i, open] of runs.entries()) {
+    if (i <= closedAt) continue;
     const close = runs.findIndex((r, j) => j > i && r.length === open.length);
-    if (close === -1) {
+    const closing = runs[close];
+    if (closing === undefined) {
       for (let k = 0; k < open.length; k += 1) unmatched.push(open.start + k);
     } else {
-      spans.push([open.start, runs[close]!.start + open.length]);
-      i = close;
+      spans.push([open.start, closing.start + open.length]);
+      closedAt = close;
     }
   }
   return { spans, unmatched };
@@ -98,12 +101,12 @@ function inlineEscapes(line: string): number[] {
   const inSpan = (i: number): boolean => spans.some(([start, end]) => i >= start && i < end);
   const escapes = [...unmatched];
   for (let i = 0; i < line.length; i += 1) {
-    const c = line[i]!;
+    const c = line.charAt(i);
     if (inSpan(i)) continue;
     const rest = line.slice(i);
     if (c === '\\') {
       // before punctuation it would escape it; at the end, the template's next character may be punctuation
-      if (i === line.length - 1 || ASCII_PUNCTUATION.test(line[i + 1]!)) escapes.push(i);
+      if (i === line.length - 1 || ASCII_PUNCTUATION.test(line.charAt(i + 1))) escapes.push(i);
     } else if (c === '*' || c === '_' || c === '~') {
       let end = i;
       while (line[end] === c) end += 1;
@@ -156,6 +159,7 @@ export const pythonSingleQuoted = (text: string): string =>
   `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t')}'`;
 
 const pythonEscapes = (text: string, quote: string): string =>
+  // eslint-disable-next-line no-control-regex -- the control characters are what this escapes
   text.replace(/[\\\x00-\x1f\x7f]|['"]/g, (c) => {
     if (c === '\\') return '\\\\';
     if (c === '\n') return '\\n';

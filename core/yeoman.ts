@@ -28,10 +28,16 @@ interface EnvironmentInternals {
   conflicterOptions?: ConflicterOptions & { force?: boolean; dryRun?: boolean };
   sharedFs: SharedFs & { get(path: string): StoreFile };
   adapter: InputOutputAdapter & { signal?: AbortSignal };
+  /**
+   * typed as always set (BaseEnvironment), and yeoman-environment 6 sets it; but a generator runs in whatever environment
+   * runs it (an older or another implementation of @yeoman/types), which may leave it out: optional here, so runFolder keeps its fallback
+   */
+  logCwd?: string;
 }
 
-// yeoman-environment's instance has these members; its published type (BaseEnvironment) does not list them
-const internals = (generator: AnyGenerator): EnvironmentInternals => generator.env as unknown as EnvironmentInternals;
+// yeoman-environment's instance has these members; its published type (BaseEnvironment) lists them only in part (or as
+// always set: logCwd), and gives them to this view without a cast: the missing ones are optional here
+const internals = (generator: AnyGenerator): EnvironmentInternals => generator.env;
 
 export const conflicterOptions = (generator: AnyGenerator): NonNullable<EnvironmentInternals['conflicterOptions']> =>
   internals(generator).conflicterOptions ?? {};
@@ -46,7 +52,7 @@ export const ioAdapter = (generator: AnyGenerator): EnvironmentInternals['adapte
 export const adapterSignal = (generator: AnyGenerator): AbortSignal | undefined => ioAdapter(generator).signal;
 
 /** The folder the run started in (Yeoman's logCwd): where the user's shell is, which messages name paths from. */
-export const runFolder = (generator: AnyGenerator): string => generator.env.logCwd ?? process.cwd();
+export const runFolder = (generator: AnyGenerator): string => internals(generator).logCwd ?? process.cwd();
 
 /** The option names a generator declared, with their aliases (yeoman-generator keeps them in `_options`). */
 export function declaredOptionNames(generator: AnyGenerator): string[] {
@@ -64,6 +70,28 @@ export async function askOne(generator: AnyGenerator, question: { name: string }
   // built from our field declarations (core/profile/compose.ts): a question of one of inquirer's types, which its union type cannot narrow to
   const answers: Record<string, unknown> = await generator.prompt([question as unknown as PromptQuestion]);
   return answers[question.name];
+}
+
+/**
+ * Yeoman logs "An error occured while running <namespace>#<task>" before it rethrows a task's error.
+ * Every error of ours says what happened and what to do, so that line (an internal task name) is left out.
+ */
+export function leaveOutTaskErrorLine(generator: { readonly log?: Generator['log'] }): void {
+  // optional above, though the generator's type always has one: a generator built only to read its options (--help) has no log
+  const log = generator.log;
+  if (!log) return;
+  const quiet = new Proxy(log, {
+    get(target, property, receiver): unknown {
+      if (property !== 'error') return Reflect.get(target, property, receiver);
+      return (message: unknown, ...rest: unknown[]) =>
+        typeof message === 'string' && message.startsWith('An error occured while running ')
+          ? undefined
+          : // the logger's error takes a format string and its arguments; what reaches it here is passed on as it came
+            (target.error as (...args: unknown[]) => unknown)(message, ...rest);
+    },
+  });
+  // `log` is a read-only property of the generator's type: the quiet logger replaces it on the instance
+  Object.defineProperty(generator, 'log', { value: quiet, writable: true, configurable: true });
 }
 
 /** How the bin registers a generator with yeoman-environment: the class, where yo would find it, its namespace. */

@@ -22,12 +22,12 @@ export async function decide(conflicts: Conflict[], ctx: CommitContext): Promise
     return [];
   }
   if (!ctx.canAsk) {
-    const withMarkers = ctx.writeConflictMarkers ? conflicts.filter((c) => c.merged) : [];
+    const withMarkers = ctx.writeConflictMarkers ? conflicts.filter(hasMerge) : [];
     for (const { file, merged } of withMarkers) {
-      file.contents = merged!;
+      file.contents = merged;
       setStatus(file, 'force');
     }
-    const left = conflicts.filter((c) => !withMarkers.includes(c));
+    const left = conflicts.filter((c) => !withMarkers.some((marked) => marked === c));
     if (left.length > 0) {
       throw new ConflictError(
         left.map((c) => `${path.relative(ctx.root, c.file.path)}  (${WHY[c.status]})`),
@@ -40,17 +40,21 @@ export async function decide(conflicts: Conflict[], ctx: CommitContext): Promise
   for (const conflict of conflicts) {
     const relative = path.relative(ctx.root, conflict.file.path);
     if (conflict.status === 'change') ctx.adapter.log.info(`${relative}: ${WHY.change}`);
-    let markersChosen = false;
+    // a property, not a local: the prompt's callback sets it, which TypeScript's narrowing of a local `false` would not see
+    const chosen = { markers: false };
     const conflicter = new Conflicter(ctx.adapter, {
       ...ctx.conflicterOptions,
       cwd: ctx.root,
-      customizeActions: (actions) => withMergeChoice(withUnifiedDiff(actions), conflict.merged, () => (markersChosen = true)),
+      customizeActions: (actions) =>
+        withMergeChoice(withUnifiedDiff(actions), conflict.merged, () => {
+          chosen.markers = true;
+        }),
     });
     try {
       const decided = await conflicter.checkForCollision(conflict.file);
       // 'diff' and 'ignore' leave the file as it is on disk, like 'skip'
       setStatus(conflict.file, decided.conflicter === 'force' ? 'force' : 'skip');
-      if (decided.conflicter === 'force' && markersChosen) withMarkers.push(conflict.file.path);
+      if (decided.conflicter === 'force' && chosen.markers) withMarkers.push(conflict.file.path);
     } catch (error) {
       throw cancelled(error, relative);
     }
@@ -62,6 +66,9 @@ const WHY: Record<Conflict['status'], string> = {
   conflict: 'you and this run both changed the same lines; --write-conflict-markers writes the merge with markers',
   change: 'no record of what an earlier run wrote (it predates merge records), so it cannot be merged',
 };
+
+/** A conflict with its merge (a true conflict, status conflict). */
+const hasMerge = (conflict: Conflict): conflict is Conflict & { merged: Buffer } => conflict.merged !== undefined;
 
 type Actions = Parameters<NonNullable<ConflicterOptions['customizeActions']>>[0];
 
@@ -85,7 +92,7 @@ const withMergeChoice = (actions: Actions, merged: Buffer | undefined, chosen: (
 /** The conflict prompt's `d` shows a unified diff with three lines of context, not the whole file. */
 const withUnifiedDiff = (actions: Actions): Actions =>
   actions.map((action) =>
-    typeof action === 'object' && action !== null && 'value' in action && action.value === 'diff'
+    typeof action === 'object' && 'value' in action && action.value === 'diff'
       ? {
           ...action,
           value: ({ file, relativeFilePath, adapter }) => {

@@ -2,6 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { clearFileState, isFileStateDeleted } from 'mem-fs-editor/state';
+import { defined } from '../invariant.js';
 import { mergeOutcome, type MergeStatus } from '../merge.js';
 import type { PendingFile } from './context.js';
 import { HOLDS_EDITS, setStatus } from './status.js';
@@ -55,11 +56,17 @@ export function classify(pending: PendingFile[], root: string, force: boolean, a
       continue;
     }
     const settled: Partial<Record<MergeStatus, () => void>> = {
-      create: () => setStatus(file, 'create'),
-      identical: () => setStatus(file, 'identical'),
-      update: () => setStatus(file, 'update'),
+      create: () => {
+        setStatus(file, 'create');
+      },
+      identical: () => {
+        setStatus(file, 'identical');
+      },
+      update: () => {
+        setStatus(file, 'update');
+      },
       merge: () => {
-        file.contents = outcome.contents!;
+        file.contents = defined(outcome.contents, 'a clean merge comes with its contents (mergeOutcome)');
         setStatus(file, 'merge');
       },
       keep: () => {

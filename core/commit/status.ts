@@ -40,12 +40,20 @@ export function statusLine(adapter: InputOutputAdapter, status: string, relative
 /** The adapter with log methods for update and merge, so the conflicter reports them as it writes. */
 export function withMergeStatuses(adapter: InputOutputAdapter): InputOutputAdapter {
   const extra: Record<string, (relative: string) => void> = {
-    update: (relative) => statusLine(adapter, 'update', relative),
+    update: (relative) => {
+      statusLine(adapter, 'update', relative);
+    },
     // --force replacing a file the user changed: Yeoman's `force`, saying what is lost
-    forceEdits: (relative) => statusLine(adapter, 'force', `${relative} ${DISCARDS_EDITS}`),
-    delete: (relative) => statusLine(adapter, 'delete', relative),
-    merge: (relative) => statusLine(adapter, 'merge', relative),
+    forceEdits: (relative) => {
+      statusLine(adapter, 'force', `${relative} ${DISCARDS_EDITS}`);
+    },
+    delete: (relative) => {
+      statusLine(adapter, 'delete', relative);
+    },
+    merge: (relative) => {
+      statusLine(adapter, 'merge', relative);
+    },
   };
-  const log = new Proxy(adapter.log, { get: (target, key, receiver) => (typeof key === 'string' && extra[key]) || Reflect.get(target, key, receiver) });
-  return new Proxy(adapter, { get: (target, key, receiver) => (key === 'log' ? log : Reflect.get(target, key, receiver)) });
+  const log = new Proxy(adapter.log, { get: (target, key, receiver): unknown => (typeof key === 'string' && extra[key]) || Reflect.get(target, key, receiver) });
+  return new Proxy(adapter, { get: (target, key, receiver): unknown => (key === 'log' ? log : Reflect.get(target, key, receiver)) });
 }

@@ -82,7 +82,8 @@ function missingFolders(file: string): string[] {
 }
 
 function describeFailure(error: unknown, root: string): string {
-  const { code, path: failedPath, message } = error as NodeJS.ErrnoException;
-  if (failedPath) return `${path.relative(root, failedPath)} (${code ?? 'error'}: ${message.split(',')[0]})`;
+  // whatever was thrown: a file system error (code, path, message), another Error, or not an Error at all (no message)
+  const { code, path: failedPath, message } = error as Partial<NodeJS.ErrnoException>;
+  if (failedPath) return `${path.relative(root, failedPath)} (${code ?? 'error'}: ${(message ?? '').split(',')[0]})`;
   return message ?? String(error);
 }

@@ -5,6 +5,7 @@
  * export call of the SDK") are kept for the brief with the reason; a path
  * parameter written wrong, or the same call listed twice, is a profile error.
  */
+import { defined } from '../invariant.js';
 import { isPythonReserved } from './names.js';
 
 export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
@@ -88,7 +89,8 @@ function parseOne(text: string): Parse {
   if (!match || !(HTTP_METHODS as readonly string[]).includes(method ?? '')) {
     return { unparsed: `not an HTTP call: write it as METHOD /path, METHOD one of ${HTTP_METHODS.join(', ')}` };
   }
-  const [pathPart = '', query] = match[2]!.split(/\?(.*)/s);
+  const [, , route = ''] = match;
+  const [pathPart = '', query] = route.split(/\?(.*)/s);
   if (query !== undefined && !QUERY.test(query)) return { unparsed: 'the query string has characters a client path does not take (quotes, braces, backslashes)' };
   const segments = pathPart.split('/').slice(1);
   const params: ApiEndpoint['params'] = [];
@@ -100,7 +102,8 @@ function parseOne(text: string): Parse {
       // {_} has no letters to name a parameter after
       params.push({ placeholder, name: safeParam(unique(snakeWord(placeholder) || 'value', taken)) });
       // charts/{id} names one chart
-      if (words.length > 0 && !PLACEHOLDER.test(segments[i - 1] ?? '')) words.push(singular(words.pop()!));
+      const named = words.at(-1);
+      if (named !== undefined && !PLACEHOLDER.test(segments[i - 1] ?? '')) words.splice(-1, 1, singular(named));
       continue;
     }
     if (/[{}]/.test(segment)) return { error: `${segment}: a path parameter is {name}, a letter or _ then letters, digits or _ (e.g. {chart_id})` };
@@ -110,6 +113,12 @@ function parseOne(text: string): Parse {
   const resource = segments.filter((s) => !PLACEHOLDER.test(s)).map(snakeWord).filter(Boolean).at(-1) ?? '';
   const path = query === undefined ? pathPart : `${pathPart}?${query}`;
   return { call: { text, method: method as HttpMethod, path, params, resource, words } };
+}
+
+/** The endpoint's path with each placeholder replaced by what `fill` makes of its parameter (one per placeholder, in order). */
+export function fillPlaceholders(endpoint: ApiEndpoint, fill: (param: ApiEndpoint['params'][number]) => string): string {
+  let index = 0;
+  return endpoint.path.replace(/\{[^}]*\}/g, () => fill(defined(endpoint.params[index++], `${endpoint.path} has a parameter for each placeholder (parseOne)`)));
 }
 
 /** Every entry of --api-endpoints: the calls the client gets a method for, the rest with the reason, and the errors. */

@@ -12,12 +12,15 @@ import { ProfileError, type ProfileSpec } from './validate.js';
 /** A prompt question as inquirer takes it: its name is the answer's key. */
 export type Question = { name: string; message: string } & Record<string, unknown>;
 
+/** Array.isArray, with unknown elements rather than any: a value from flags, a file or a prompt may hold anything. */
+const isList = (value: unknown): value is unknown[] => Array.isArray(value);
+
 const camelCase = (key: string): string => key.replace(/[-_]([a-z])/g, (_, c: string) => c.toUpperCase());
 
 // yeoman-generator coerces an option declared `type: Array` with `Array(value)`: a value that is already an
 // array (from the bin's commander, or a parent's composeWith) arrives nested, `[['a', 'b']]`. Flatten first.
 const splitList = (values: unknown): unknown =>
-  Array.isArray(values)
+  isList(values)
     ? values.flat(Infinity).flatMap((v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : [v]))
     : typeof values === 'string'
       ? splitList([values])
@@ -32,7 +35,7 @@ export function coerceValue(field: Field, raw: unknown): unknown {
     case 'choices':
       return splitList(raw);
     case 'records': {
-      const items = Array.isArray(raw) ? raw.flat(Infinity) : [raw];
+      const items = isList(raw) ? raw.flat(Infinity) : [raw];
       const parse = field.parseItem ?? ((text: string) => text);
       return items.flatMap((item) => (typeof item === 'string' ? item.split(/[,\s]+/).filter(Boolean).map(parse) : [item]));
     }
@@ -82,7 +85,11 @@ export function readProfileFile(spec: ProfileSpec, file: string): PartialProfile
 }
 
 /** Later sources win: pass them lowest priority first. */
-export const mergeSources = (...sources: PartialProfile[]): PartialProfile => Object.assign({}, ...sources);
+export function mergeSources(...sources: PartialProfile[]): PartialProfile {
+  const merged: PartialProfile = {};
+  Object.assign(merged, ...sources);
+  return merged;
+}
 
 export function fieldsToAsk(spec: ProfileSpec, profile: PartialProfile): Field[] {
   return spec.fields.filter((f) => profile[f.name] === undefined && (f.askWhen?.(profile) ?? true));
@@ -111,7 +118,7 @@ const choiceEntry = (field: Field, choice: string) => ({
 
 /** Checkbox prompts hand validate the selected choice objects; the check wants their values. */
 const selectedValues = (input: unknown): unknown =>
-  Array.isArray(input) ? input.map((item) => (typeof item === 'object' && item !== null && 'value' in item ? item.value : item)) : input;
+  isList(input) ? input.map((item) => (typeof item === 'object' && item !== null && 'value' in item ? item.value : item)) : input;
 
 /** An inquirer question for a field, with the default it would otherwise take, checked as it is answered. */
 export function questionFor(field: Field, profile: PartialProfile, defaultOverride?: unknown, check?: AnswerCheck): Question {
@@ -142,12 +149,16 @@ export function questionFor(field: Field, profile: PartialProfile, defaultOverri
     case 'list':
       return { ...base, type: 'input', message: `${base.message} (comma-separated)`, default: Array.isArray(defaultValue) ? defaultValue.join(', ') : undefined };
     default: {
-      const shown = defaultValue === undefined || defaultValue === '' ? undefined : String(defaultValue);
+      const shown = defaultValue === undefined || defaultValue === '' ? undefined : promptDefault(defaultValue);
       if (!field.multiline) return { ...base, type: 'input', default: shown };
       return { ...base, type: 'input', message: `${base.message} (\\n for a line break)`, default: shown === undefined ? undefined : encodePromptLine(shown) };
     }
   }
 }
+
+/** A text or integer field's default as its prompt offers it (anything else, which no such field has, as JSON rather than [object Object]). */
+const promptDefault = (value: unknown): string =>
+  typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : JSON.stringify(value);
 
 /** A prompt's answer as a profile value: coerced, undefined when left empty (the default applies), with the always-included choices. */
 export function answerValue(field: Field, raw: unknown): unknown {
@@ -155,6 +166,6 @@ export function answerValue(field: Field, raw: unknown): unknown {
   // one prompt line: `\n` is how it spans lines
   const value = field.multiline && typeof raw === 'string' ? decodePromptLine(raw) : coerceValue(field, raw);
   const always = field.alwaysIncluded ?? [];
-  if (always.length === 0 || !Array.isArray(value)) return value;
+  if (always.length === 0 || !isList(value)) return value;
   return [...always, ...value.filter((v) => !always.includes(v as string))];
 }

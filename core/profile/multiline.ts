@@ -9,8 +9,7 @@
 export function encodePromptLine(text: string): string {
   const lines = text.replace(/\r\n?/g, '\n');
   let out = '';
-  for (let i = 0; i < lines.length; i += 1) {
-    const c = lines[i]!;
+  for (const [i, c] of lines.split('').entries()) {
     if (c === '\n') out += '\\n';
     // before `n`, a backslash or a line break (which becomes `\n`), a lone backslash would start an escape
     else if (c === '\\' && (lines[i + 1] === 'n' || lines[i + 1] === '\\' || lines[i + 1] === '\n')) out += '\\\\';

@@ -27,8 +27,8 @@ export function profileAjv(options: Options = {}): Ajv {
 /** The build's validators by host; none before the first build. */
 const precompiled: Readonly<Record<string, PrecompiledValidator>> = await import('./validators.generated.js').then(
   (module) => module.precompiled,
-  (error: NodeJS.ErrnoException) => {
-    if (error.code === 'ERR_MODULE_NOT_FOUND') return {};
+  (error: unknown) => {
+    if (error instanceof Error && 'code' in error && error.code === 'ERR_MODULE_NOT_FOUND') return {};
     throw error;
   },
 );
@@ -137,8 +137,11 @@ function fieldOfError(error: ErrorObject): string {
   return typeof named === 'string' ? named : '(profile)';
 }
 
+/** JSON.stringify as it behaves: undefined (which its type leaves out) for undefined, a function or a symbol. */
+const jsonText = (value: unknown): string | undefined => JSON.stringify(value);
+
 const shown = (value: unknown): string => {
-  const text = JSON.stringify(value) ?? String(value);
+  const text = jsonText(value) ?? String(value);
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 };
 
@@ -158,8 +161,9 @@ function suggestionFor(field: Field | undefined, value: unknown): string {
     const suggestion = closest(v, choices);
     return suggestion ? [{ typed: v, suggestion }] : [];
   });
-  if (pairs.length === 0) return '';
-  if (!Array.isArray(value) && pairs.length === 1) return `; did you mean ${pairs[0]!.suggestion}?`;
+  const [first, ...others] = pairs;
+  if (!first) return '';
+  if (!Array.isArray(value) && others.length === 0) return `; did you mean ${first.suggestion}?`;
   return `; did you mean ${pairs.map((p) => `${p.suggestion} (for ${p.typed})`).join(', ')}?`;
 }
 
@@ -236,6 +240,13 @@ export function findProblems(spec: ProfileSpec, profile: PartialProfile, context
   );
   return [...unique, ...(spec.extraChecks?.(profile) ?? []), ...contextProblems];
 }
+
+/**
+ * A profile `findProblems` found nothing wrong with, as its host's type: the type is read from the same
+ * fields' schemas ajv checked it against (ProfileOf), which is what makes this the one safe place the
+ * composer's untyped record becomes a typed profile.
+ */
+export const checkedProfile = <P>(profile: PartialProfile): P => profile as P;
 
 export function assertValidProfile(spec: ProfileSpec, profile: PartialProfile, contextProblems: Problem[] = []): void {
   const problems = findProblems(spec, profile, contextProblems);

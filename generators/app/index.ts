@@ -1,6 +1,6 @@
 /** `yo connector`: the OpenMetadata generator under the package's default name. */
 import { fileURLToPath } from 'node:url';
-import type { ConnectorOptions } from '../../core/connector-generator.js';
+import type { ConnectorOptions } from '../../core/generator/options.js';
 import OpenMetadataGenerator from '../openmetadata/index.js';
 
 export default class AppGenerator extends OpenMetadataGenerator {

@@ -7,20 +7,16 @@ import path from 'node:path';
 import Generator from 'yeoman-generator';
 import { closest } from '../../core/closest.js';
 import { markersReport, reportInterruptAsCancelled } from '../../core/commit.js';
-import {
-  allOrNothingCommit,
-  leaveOutTaskErrorLine,
-  renderBrief,
-  undeclaredFlagProblems,
-  type ConnectorOptions,
-} from '../../core/connector-generator.js';
+import { allOrNothingCommit } from '../../core/generator/commit-task.js';
+import { undeclaredFlagProblems, type ConnectorOptions } from '../../core/generator/options.js';
+import { renderBrief } from '../../core/generator/render.js';
 import { helpText } from '../../core/help.js';
 import { findCheckoutRoot } from '../../core/host-checkout.js';
 import type { HostDefinition } from '../../core/host.js';
 import { dashed } from '../../core/profile/field.js';
-import { assertValidProfile, ProfileError, type Problem } from '../../core/profile/validate.js';
+import { assertValidProfile, checkedProfile, ProfileError, type Problem } from '../../core/profile/validate.js';
 import { answersFile, lastStoredName, storedProfile } from '../../core/stored-profiles.js';
-import { adapterSignal, runFolder } from '../../core/yeoman.js';
+import { adapterSignal, leaveOutTaskErrorLine, runFolder } from '../../core/yeoman.js';
 import { HOSTS, HOST_IDS, hostEntry } from '../hosts.js';
 import { CONTEXT_DOC_RUN_FLAGS, CONTEXT_DOC_SUMMARY, contextDocFields } from './flags.js';
 
@@ -73,8 +69,7 @@ export default class ContextDocGenerator extends Generator<Record<string, unknow
       );
     }
     assertValidProfile(this.host.spec, stored);
-    // validated against the host's own spec: it is that host's profile
-    this.profile = stored as never;
+    this.profile = checkedProfile(stored);
   }
 
   writing(): void {

@@ -1,5 +1,6 @@
 /** `yo connector:mage`: a new Mage AI (mage_integrations) source. */
-import { ConnectorGenerator, type ConnectorOptions } from '../../core/connector-generator.js';
+import { ConnectorGenerator } from '../../core/generator/connector-generator.js';
+import type { ConnectorOptions } from '../../core/generator/options.js';
 import type { MageProfile } from './profile/spec.js';
 import { mageHost } from './host.js';
 

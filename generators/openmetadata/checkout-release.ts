@@ -35,7 +35,7 @@ export function checkoutRelease(root: string): CheckoutRelease | undefined {
     const version = pattern.exec(readFileSync(absolute, 'utf8'))?.[1];
     if (!version) continue;
     const line = version.split('.').slice(0, 2).join('.');
-    return { version, line, file, supported: (OPENMETADATA_RELEASES as readonly string[]).includes(line) };
+    return { version, line, file, supported: OPENMETADATA_RELEASES.includes(line) };
   }
   return undefined;
 }

@@ -1,6 +1,7 @@
 /** `yo connector:openmetadata`: a new OpenMetadata connector. */
 import path from 'node:path';
-import { ConnectorGenerator, type ConnectorOptions } from '../../core/connector-generator.js';
+import { ConnectorGenerator } from '../../core/generator/connector-generator.js';
+import type { ConnectorOptions } from '../../core/generator/options.js';
 import { markForced } from '../../core/yeoman.js';
 import type { RunDone } from '../../core/next-steps.js';
 import type { OpenMetadataProfile } from './profile/spec.js';

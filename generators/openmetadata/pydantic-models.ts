@@ -13,6 +13,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { defined } from '../../core/invariant.js';
 import { findTool, interpreterOf, toolPlaces, type FoundTool, type ToolPlace } from '../../core/python-tool.js';
 
 /** How the release's `make generate` turns schemas into models. */
@@ -154,7 +155,7 @@ export function referencedFiles(rel: string, text: string): string[] {
   const folder = path.posix.dirname(rel);
   const files = new Set<string>();
   for (const ref of refsOf(JSON.parse(text) as unknown)) {
-    const file = ref.split('#')[0]!;
+    const [file = ''] = ref.split('#');
     if (!file || /^[a-z][a-z0-9+.-]*:/i.test(file)) continue;
     const target = normalised(`${folder}/${file}`);
     if (target) files.add(target);
@@ -250,12 +251,13 @@ export function generateModels({ facts, toolchain, changed, read }: ModelRequest
     const output = path.join(work, 'out');
     for (const rel of closure.files) {
       mkdirSync(path.dirname(path.join(input, rel)), { recursive: true });
-      writeFileSync(path.join(input, rel), read(rel)!);
+      writeFileSync(path.join(input, rel), defined(read(rel), `${rel} could be read when schemaClosure took it in`));
     }
     // datamodel-codegen formats with isort, which reads its settings from the folders above the output
     if (facts.isortFirstPartyMetadata) writeFileSync(path.join(work, 'pyproject.toml'), ISORT_FIRST_PARTY);
-    const commands: Command[] = [codegenCommand(facts, toolchain.python, input, output)];
-    const { stderr } = run('datamodel-codegen', commands[0]!, work, [0]);
+    const codegen = codegenCommand(facts, toolchain.python, input, output);
+    const commands: Command[] = [codegen];
+    const { stderr } = run('datamodel-codegen', codegen, work, [0]);
     const cleanUp = toolchain.ruff ? ruffCommand(facts, toolchain.ruff.path, output) : undefined;
     if (cleanUp) {
       commands.push(cleanUp);

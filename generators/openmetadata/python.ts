@@ -163,7 +163,9 @@ function groupImports(imports: PyImport[]): ImportGroups {
   const groups: ImportGroups = { plain: new Set(), names: new Map(), aliased: [] };
   for (const entry of imports) {
     if (entry.alias) {
-      groups.aliased.push({ module: entry.module, name: entry.names![0]!, alias: entry.alias });
+      const [name] = entry.names ?? [];
+      if (name === undefined) throw new Error(`Internal error: an aliased import names its one name (from ${entry.module} import ? as ${entry.alias})`);
+      groups.aliased.push({ module: entry.module, name, alias: entry.alias });
     } else if (!entry.names || entry.names.length === 0) {
       groups.plain.add(entry.module);
     } else {
@@ -316,7 +318,8 @@ function dictEntry(key: string, rendered: string, indent: string, lineLength: nu
   const line = `${indent}${I1}${pyString(key)}: ${rendered},`;
   const subscript = /^([A-Za-z_][\w.]*)\[(.+)\]$/.exec(rendered);
   if (line.length <= lineLength || !subscript) return line;
-  return bracketed({ indent: `${indent}${I1}`, head: `${pyString(key)}: ${subscript[1]}`, open: '[', items: [subscript[2]!], close: ']', tail: ',', isDef: false }, lineLength);
+  const [, subscripted = '', inner = ''] = subscript;
+  return bracketed({ indent: `${indent}${I1}`, head: `${pyString(key)}: ${subscripted}`, open: '[', items: [inner], close: ']', tail: ',', isDef: false }, lineLength);
 }
 
 function listAssignment(name: string, items: string[], lineLength: number): string {

@@ -101,22 +101,23 @@ export function registrations(profile: OpenMetadataProfile, checkoutRoot: string
   } catch (error) {
     return skipAll(`${file} is not valid JSON (${(error as Error).message})`);
   }
+  const noArray = (target: (typeof wanted)[number]): RegistrationReport =>
+    skipAll(`${file} has no non-empty array at ${target.path.join('.')}; add the entry by hand`);
   // Check every target first: a file with an unexpected shape is left untouched, not half edited.
   for (const target of wanted) {
-    const node = nodeAt(root, target.path);
-    if (node?.type !== 'array' || !node.children?.length) {
-      return skipAll(`${file} has no non-empty array at ${target.path.join('.')}; add the entry by hand`);
-    }
+    if (!isNonEmptyArray(nodeAt(root, target.path))) return noArray(target);
   }
   const edits: RegistrationEdit[] = [];
   for (const target of wanted) {
-    const node = nodeAt(root, target.path)!;
+    // found again in the file as edited so far (each insertion is parsed anew); the checks above hold for it
+    const node = nodeAt(root, target.path);
+    if (!isNonEmptyArray(node)) return noArray(target);
     if (target.isPresent(valueOf(node) as unknown[])) {
       edits.push({ file, change: target.change, outcome: 'present' });
       continue;
     }
     try {
-      text = insertIntoArray(text, node, node.children!.length, target.item);
+      text = insertIntoArray(text, node, node.children.length, target.item);
       root = parseJson(text);
     } catch (error) {
       const reason = error instanceof JsonEditError ? error.message : String(error);
@@ -127,13 +128,17 @@ export function registrations(profile: OpenMetadataProfile, checkoutRoot: string
   return report(edits);
 }
 
+/** An array node with elements. */
+const isNonEmptyArray = (node: JsonNode | undefined): node is JsonNode & { children: JsonNode[] } =>
+  node?.type === 'array' && node.children !== undefined && node.children.length > 0;
+
 /** The enum values of `<type>Service.json`, or undefined when the file or the enum is missing. */
 function enumValues(root: string, file: string, definitionPrefix: string): string[] | undefined {
   const text = readCheckoutFile(root, file);
   if (typeof text !== 'string') return undefined;
   try {
     const node = nodeAt(parseJson(text), ['definitions', `${definitionPrefix}ServiceType`, 'enum']);
-    const values = node ? valueOf(node) : undefined;
+    const values: unknown = node ? valueOf(node) : undefined;
     return Array.isArray(values) ? values.filter((v): v is string => typeof v === 'string') : undefined;
   } catch {
     return undefined;

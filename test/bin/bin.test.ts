@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { dashed } from '../../core/profile/field.js';
+import { dashed, type Field } from '../../core/profile/field.js';
 import { readTree, runBin, runGenerator, snapshotTree, tempDir } from '../support/generate.js';
 import { HOST_CASES, generatorBuilt, storedProfileIn, type HostCase } from '../support/hosts.js';
 
@@ -80,7 +80,7 @@ describe('bin/connector.js', function () {
   });
 
   for (const c of HOST_CASES) {
-    describe(`${c.generator}`, function () {
+    describe(c.generator, function () {
       before(function () {
         assert.ok(generatorBuilt(c), `${c.generator} generator is not built: dist/generators/${c.generator}/index.js is missing (unfinished?)`);
       });
@@ -98,8 +98,12 @@ describe('bin/connector.js', function () {
         assert.match(text, /^Writes a new /m);
         assert.ok(text.indexOf('--name') < text.indexOf('Run flags:'), 'the connector flags come first');
         for (const field of c.spec.fields.filter((f) => f.required)) assert.match(text, new RegExp(`--${dashed(field.name)} <[^>]+>[\\s\\S]*?required`));
-        const withDefault = c.spec.fields.find((f) => Array.isArray(f.defaultFor?.({})) && (f.defaultFor?.({}) as unknown[]).length > 0 && !f.defaultHelp);
-        if (withDefault) assert.match(text, new RegExp(`--${dashed(withDefault.name)} [\\s\\S]*?default: ${(withDefault.defaultFor!({}) as string[]).join(', ')}`));
+        const listDefault = (f: Field): unknown[] => {
+          const value = f.defaultFor?.({});
+          return Array.isArray(value) ? value : [];
+        };
+        const withDefault = c.spec.fields.find((f) => listDefault(f).length > 0 && !f.defaultHelp);
+        if (withDefault) assert.match(text, new RegExp(`--${dashed(withDefault.name)} [\\s\\S]*?default: ${listDefault(withDefault).join(', ')}`));
         assert.match(text, /--dry-run\s+Print the plan[\s\S]*?write nothing/);
         for (const install of ['--skip-install', '--force-install', '--skip-cache', '--local-config-only']) assert.ok(!text.includes(install), `${install} shown`);
       });

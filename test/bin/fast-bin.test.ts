@@ -43,7 +43,10 @@ function runFastBin(args: string[], cwd: string): Promise<void> {
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.on('error', reject);
-    child.on('close', (status) => (status === 0 ? resolve() : reject(new Error(`${BIN} ${args.join(' ')} exited ${status}:\n${output}`))));
+    child.on('close', (status) => {
+      if (status === 0) resolve();
+      else reject(new Error(`${BIN} ${args.join(' ')} exited ${status}:\n${output}`));
+    });
   });
 }
 

@@ -131,7 +131,9 @@ describe('the closing steps of a run: what the release needs next, with its comm
     }
     const testFile = python.find((f) => f.includes('/tests/') && path.basename(f).startsWith('test_'))!;
     assert.equal(unittest, `(cd mage_integrations && python3 -m unittest ${path.relative('mage_integrations', testFile).replace(/\.py$/, '').split('/').join('.')})`);
-    const script = python.find((f) => f === `${MAGE_FACTS.paths.sources}/${profile.name}/__init__.py`)!;
+    const { name } = profile;
+    assert.ok(typeof name === 'string', 'the complete profile has a name');
+    const script = python.find((f) => f === `${MAGE_FACTS.paths.sources}/${name}/__init__.py`)!;
     for (const [command, flag] of [[testConnection, '--test_connection'], [discover, '--discover']] as const) {
       const run = new RegExp(`^python3 ${literal(script)} --config_json '([^']*)' ${flag}$`).exec(command);
       assert.ok(run, command);

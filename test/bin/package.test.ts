@@ -11,7 +11,7 @@ import { REPO_ROOT, skipWithReason } from '../support/fixtures.js';
 import { readTree, runGenerator, tempDir } from '../support/generate.js';
 import { HOST_CASES } from '../support/hosts.js';
 import { spawnTool } from '../support/spawn.js';
-import { isRoot, nonRootAccount, runAs, type Account } from '../support/users.js';
+import { isRoot, nonRootAccount, runAs } from '../support/users.js';
 
 const npm = (args: string[], cwd: string) =>
   spawnTool('npm', args, { cwd, timeoutMs: 300_000, env: { NO_UPDATE_NOTIFIER: '1' } });
@@ -72,7 +72,7 @@ describe('the published package', function () {
   it('yo finds the installed package: `yo connector` as a non-root user writes the same files', function () {
     const found = nonRootAccount();
     if (typeof found === 'string') skipWithReason(this, found);
-    const user = found as Account;
+    const user = found;
     const dir = tempDir('connector-pack-yo-');
     if (isRoot) chownSync(dir, user.uid, user.gid);
     const yo = [process.execPath, path.join(prefix, 'lib', 'node_modules', 'yo', 'lib', 'cli.js')];

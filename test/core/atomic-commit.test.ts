@@ -14,10 +14,15 @@ import { createAtomicCommitTransform } from '../../core/atomic-commit.js';
 import { tempDir } from '../support/generate.js';
 
 /** A file as mem-fs hands it to the commit step: modified, with these contents. */
-const modified = (file: string, contents: string): MemFsEditorFile => ({ path: file, contents: Buffer.from(contents), state: 'modified' }) as MemFsEditorFile;
+const modified = (file: string, contents: string): MemFsEditorFile => ({ path: file, contents: Buffer.from(contents), state: 'modified' });
 
 async function commit(files: MemFsEditorFile[]): Promise<void> {
-  await pipeline(Readable.from(files), createAtomicCommitTransform(), new Writable({ objectMode: true, write: (_file, _encoding, done) => done() }));
+  await pipeline(Readable.from(files), createAtomicCommitTransform(), new Writable({
+      objectMode: true,
+      write: (_file, _encoding, done) => {
+        done();
+      },
+    }));
 }
 
 /** A child process that reads `file` until `stop` exists, then prints every length it saw that is not a whole version. */
@@ -29,7 +34,12 @@ console.log(JSON.stringify({ reads, partial }));`;
   const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
   child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  return new Promise((resolve, reject) => child.on('close', (code) => (code === 0 ? resolve(JSON.parse(out) as { reads: number; partial: number[] }) : reject(new Error(`reader exited ${code}`)))));
+  return new Promise((resolve, reject) => {
+    child.on('close', (code) => {
+      if (code === 0) resolve(JSON.parse(out) as { reads: number; partial: number[] });
+      else reject(new Error(`reader exited ${code}`));
+    });
+  });
 }
 
 describe('the commit writes each file whole', function () {

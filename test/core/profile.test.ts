@@ -186,7 +186,7 @@ for (const c of HOST_CASES) {
         for (const q of asked) assert.ok(fieldNames(c).has(q), `asked ${q}, which is not a profile field`);
         const stored = storedProfileIn(dir, c.host, name);
         assert.equal(stored?.displayName, 'Prompted Name');
-        assert.equal(stored?.docsNotes, 'from the file');
+        assert.equal(stored.docsNotes, 'from the file');
       });
 
       it('the endpoints question says the form an endpoint is written in, METHOD /path', async function () {
@@ -207,7 +207,8 @@ for (const c of HOST_CASES) {
 
       it('without a terminal nothing is asked and a missing name is an error naming --name', async function () {
         const dir = tempDir();
-        const { name: _omitted, ...rest } = c.minimal;
+        const rest = { ...c.minimal };
+        delete rest.name;
         const error = await rejection(runGenerator(c.generator, rest, { cwd: dir }));
         assert.match(error.message, /--name/);
         assert.equal(snapshotTree(dir).size, 0);

@@ -13,6 +13,7 @@ import {
   conflicterOptions,
   declaredOptionNames,
   ioAdapter,
+  leaveOutTaskErrorLine,
   markForced,
   runFolder,
   sharedFs,
@@ -53,10 +54,31 @@ function probeGenerator(seen: Seen, existing: string) {
   };
 }
 
+/** A generator whose writing fails after logging an error of its own; what reached its log's error() is recorded. */
+function failingGenerator(errors: unknown[], quiet: boolean) {
+  return class Failing extends Generator {
+    constructor(args?: string[], options?: Generator['options']) {
+      super(args, options);
+      this.log.error = (message: unknown) => {
+        errors.push(message);
+        return this.log;
+      };
+      if (quiet) leaveOutTaskErrorLine(this);
+    }
+
+    writing(): void {
+      this.log.error('our own message, which says what to do');
+      throw new Error('the task failed');
+    }
+  };
+}
+
 describe('the Yeoman boundary (core/yeoman.ts) against the pinned Yeoman', function () {
   // yeoman-test runs a generator in its folder and stays there: the specs after these start where they did
   const startedIn = process.cwd();
-  afterEach(() => process.chdir(startedIn));
+  afterEach(() => {
+    process.chdir(startedIn);
+  });
 
   it('runs against the versions package.json pins', function () {
     const pins = (JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> }).dependencies;
@@ -85,6 +107,21 @@ describe('the Yeoman boundary (core/yeoman.ts) against the pinned Yeoman', funct
     assert.equal(seen.storeHasFile, true, 'sharedFs.all() lists the files written through mem-fs');
     assert.ok(existsSync(existing));
     assert.equal(readFileSync(existing, 'utf8'), 'written by the run\n', 'a file marked forced replaces the one on disk without asking');
+  });
+
+  it("logs a failing task's internal name, a line leaveOutTaskErrorLine leaves out while the generator's own errors pass", async function () {
+    const run = async (quiet: boolean): Promise<unknown[]> => {
+      const errors: unknown[] = [];
+      const dir = tempDir('yeoman-boundary-');
+      await assert.rejects(helpers.run(failingGenerator(errors, quiet), { cwd: dir, tmpdir: false, autoCleanup: false }), /the task failed/);
+      return errors;
+    };
+    const yeomans = await run(false);
+    assert.ok(
+      yeomans.some((message) => typeof message === 'string' && message.startsWith('An error occured while running ') && message.endsWith('#writing')),
+      `Yeoman logged: ${JSON.stringify(yeomans)}`,
+    );
+    assert.deepEqual(await run(true), ['our own message, which says what to do']);
   });
 
   it('carries --force given to the environment', async function () {

@@ -183,7 +183,7 @@ for (const release of releases) {
           assert.deepEqual(failed[0]!.diagnosis, { title: expected.title, remediation: expected.fix });
           assert.match(failed[0]!.errorLog ?? '', /password authentication failed/);
           assert.ok(result.steps.slice(1).every((s) => s.skipReason === 'ConnectionNotEstablished'), 'the steps after the gate should be skipped');
-          console.log(`        ${failed[0]!.name} ${failed[0]!.status}: ${failed[0]!.diagnosis!.title}: ${failed[0]!.diagnosis!.remediation}`);
+          console.log(`        ${failed[0]!.name} ${failed[0]!.status}: ${failed[0]!.diagnosis.title}: ${failed[0]!.diagnosis.remediation}`);
           console.log(`        errorLog: ${(failed[0]!.errorLog ?? '').split('\n')[0]}`);
           console.log(`        then: ${result.steps.slice(1).map((s) => `${s.name} ${s.status} (${s.skipReason})`).join(', ')}`);
         });

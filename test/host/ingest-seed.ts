@@ -148,12 +148,14 @@ type Json = Record<string, unknown>;
 
 /** The create requests sent for a collection, one by one (`PUT <collection>`) or in bulk (`PUT <collection>/bulk`). */
 export function createRequests(requests: RecordedRequest[], collection: string): Json[] {
-  return requests.flatMap((r) => {
-    if (r.method !== 'PUT') return [];
-    if (r.path === collection) return [r.body as Json];
-    if (r.path === `${collection}/bulk`) return r.body as Json[];
-    return [];
-  });
+  const created: Json[] = [];
+  // the recorded bodies are the JSON the host sent: one create request, or a list of them in bulk
+  for (const r of requests) {
+    if (r.method !== 'PUT') continue;
+    if (r.path === collection) created.push(r.body as Json);
+    else if (r.path === `${collection}/bulk`) created.push(...(r.body as Json[]));
+  }
+  return created;
 }
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
@@ -226,7 +228,9 @@ export function mutatedSeeds(seed: Seed): Array<[what: string, seed: Seed]> {
       columns.forEach((c, i) => (c.primaryKey = i === 1));
     }),
     mutate('a table description changed', (s) => void (first(s).comment = `${first(s).comment ?? ''} (changed)`)),
-    mutate('a column description dropped', (s) => void delete s.tables.flatMap((t) => t.columns).find((c) => c.comment)!.comment),
+    mutate('a column description dropped', (s) => {
+      delete s.tables.flatMap((t) => t.columns).find((c) => c.comment)!.comment;
+    }),
     mutate('a view became a table', (s) => {
       const view = s.views.shift()!;
       const from = s.tables.find((t) => t.name === view.from)!;

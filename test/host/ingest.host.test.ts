@@ -164,7 +164,7 @@ for (const release of releases) {
       assert.deepEqual(services.map((s) => [s.name, s.serviceType]), [[SERVICE_NAME, NAMES.typeValue]]);
       const config = (services[0]!.connection as { config?: Record<string, unknown> } | undefined)?.config;
       assert.equal(config?.type, NAMES.typeValue);
-      assert.equal(config?.scheme, OPTIONS.scheme);
+      assert.equal(config.scheme, OPTIONS.scheme);
     });
 
     it('sends the database of the server and the seeded schema, under the service', function () {

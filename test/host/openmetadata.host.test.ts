@@ -114,7 +114,7 @@ const serverOf = (c: Case): { url: string } | undefined => {
 const checksWithServer = (c: ServerCase): string[] => [...CHECK_NAMES.filter((n) => n !== 'test connection' && n !== 'create'), ...c.serverChecks];
 /** A SQLAlchemy case with lineage or usage whose scheme (the name by default) has no known query history. */
 function readsUnknownQueryLog(c: Case, line: string): boolean {
-  const { serviceType, connectionType, capabilities, scheme, name } = c.options as Record<string, unknown>;
+  const { serviceType, connectionType, capabilities, scheme, name } = c.options;
   const sqlalchemy = serviceType === 'database' && (connectionType ?? 'sqlalchemy') === 'sqlalchemy';
   const reads = ((capabilities as string[] | undefined) ?? []).some((cap) => cap === 'lineage' || cap === 'usage');
   return sqlalchemy && reads && queryLogFor(releaseFacts(line), String(scheme ?? name)) === undefined;

@@ -1,5 +1,8 @@
 // mocha's spec reporter, then one line per release after its summary:
 // `host <release>: <N> passed, <M> failed` (tests are grouped under "host <release>").
+// CommonJS: mocha loads a reporter with require().
+/* global require, module, process */
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a CommonJS module (mocha requires its reporters) imports with require
 const Mocha = require('mocha');
 
 const { EVENT_RUN_END, EVENT_TEST_PASS, EVENT_TEST_FAIL } = Mocha.Runner.constants;

@@ -164,7 +164,7 @@ for (const release of cases.length > 0 ? installedReleases() : []) {
     };
 
     for (const c of cases.filter((x) => x.stepPaths.length > 0)) {
-      describe(`rest-${c.id} (${c.options.apiEndpoints as string[]})`, function () {
+      describe(`rest-${c.id} (${(c.options.apiEndpoints as string[]).join(',')})`, function () {
         it("the host's test connection passes every step, each GET sent with the token", function () {
           const r = resultOf(c.id);
           const { profile } = prepared.get(c.id)!;
@@ -329,7 +329,7 @@ for (const release of ingestCases.length > 0 ? installedReleases() : []) {
 
       it('filled: the dashboards and charts of every page reach the stand-in, each dashboard linking its charts', function () {
         const r = resultOf('ingest-dashboard-filled');
-        const service = `local_${String(profiles.get('ingest-dashboard-filled')!.name)}`;
+        const service = `local_${profiles.get('ingest-dashboard-filled')!.name}`;
         assert.deepEqual(r.services, [service]);
         assert.deepEqual(
           r.charts.map((c) => [c.fullyQualifiedName, c.displayName, c.deleted]),

@@ -80,7 +80,8 @@ describe('mage API source: an end-to-end sync against a local HTTP API, for each
       await runGenerator('mage', { name, connectorType: 'api', streams: ['order_items', 'orders', 'notes'], authTypes: ['api_key'], apiEndpoints: endpoints }, { cwd: dir });
       const tree = mageTree(tools, tempDir('connector-mage-api-paths-tree-'), dir, name);
       const script = `mage_integrations/sources/${name}/__init__.py`;
-      const config = { base_url: api.url, ...CREDENTIALS.api_key, account_id: ACCOUNT };
+      const withoutAccount = { base_url: api.url, ...CREDENTIALS.api_key };
+      const config = { ...withoutAccount, account_id: ACCOUNT };
       const source = (cfg: object, ...args: string[]) => runSource(tools, tree, script, ['--config_json', JSON.stringify(cfg), ...args]);
 
       const connected = await source(config, '--test_connection');
@@ -105,7 +106,6 @@ describe('mage API source: an end-to-end sync against a local HTTP API, for each
       assert.deepEqual(notes.ids, NOTES.map((n) => n.id));
       assert.deepEqual(api.paths, [`/accounts/${encodeURIComponent(ACCOUNT)}/notes`], 'the config value, encoded as one path segment');
 
-      const { account_id: _left, ...withoutAccount } = config;
       const unset = await sync('notes', withoutAccount);
       assert.notEqual(unset.code, 0, 'a sync without the config key passed');
       assert.match(unset.stderr, /the path of notes needs account_id in the config/);

@@ -147,7 +147,7 @@ describe('Mage SQL connections with real drivers and servers', function () {
 
       const state = path.join(tempDir('connector-mage-driver-state-'), 'state.json');
       writeFileSync(state, JSON.stringify({ bookmarks: { gc_orders: { created_at: '2024-01-02T00:00:00' } } }));
-      const catalog = JSON.stringify({ streams: [selectIncremental(orders!, 'created_at')] });
+      const catalog = JSON.stringify({ streams: [selectIncremental(orders, 'created_at')] });
       const synced = source('--catalog_json', catalog, '--state', state);
       assert.equal(synced.status, 0, synced.stderr);
       const messages = singerMessages(synced.stdout);

@@ -74,7 +74,9 @@ function readBody(request: IncomingMessage): Promise<string> {
   return new Promise((resolve) => {
     let body = '';
     request.on('data', (chunk: Buffer) => (body += chunk.toString()));
-    request.on('end', () => resolve(body));
+    request.on('end', () => {
+      resolve(body);
+    });
   });
 }
 
@@ -101,8 +103,14 @@ export async function startApi(auth: MageAuthType): Promise<FakeApi> {
       return;
     }
     const served = rowsAt(api, url.pathname);
-    if (!served) return reply(response, 404, { message: 'no such path' });
-    if (!authorised(auth, request)) return reply(response, 401, { message: 'bad credentials' });
+    if (!served) {
+      reply(response, 404, { message: 'no such path' });
+      return;
+    }
+    if (!authorised(auth, request)) {
+      reply(response, 401, { message: 'bad credentials' });
+      return;
+    }
     if (url.pathname === '/users') api.pageRequests.push(url.searchParams);
     api.paths.push(url.pathname);
     const since = url.searchParams.get('updated_since');

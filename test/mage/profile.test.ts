@@ -71,7 +71,7 @@ describe('mage profile', function () {
       fieldsToAsk(mageSpec, { name: 'x_src', connectorType }).some((f) => f.name === 'apiEndpoints');
     assert.deepEqual([endpointsAsked('sql'), endpointsAsked('file'), endpointsAsked('api')], [false, false, true]);
     const field = mageSpec.fields.find((f) => f.name === 'apiEndpoints')!;
-    assert.match(String(questionFor(field, { connectorType: 'api' }).message), /as METHOD \/path, e\.g\. GET \/orders/);
+    assert.match(questionFor(field, { connectorType: 'api' }).message, /as METHOD \/path, e\.g\. GET \/orders/);
   });
 
   it('refuses names that clash with mage_integrations modules or generated names, and over-long names', function () {

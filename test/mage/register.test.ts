@@ -137,7 +137,7 @@ describe('mage registration of a SQL source', function () {
     assert.deepEqual(insertedLines(fixture(REQUIREMENTS_FILE), readIn(dir, REQUIREMENTS_FILE)), ['clickhouse-driver==0.2.9']);
   });
 
-  it('refuses a name whose source folder exists but was not generated here', async function () {
+  it('refuses a name whose source folder exists but was not generated here', function () {
     const result = runBin(['mage', '--name', 'stripe', '--connector-type', 'api'], { cwd: dir });
     assert.notEqual(result.status, 0);
     assert.match(result.stderr + result.stdout, /--name: a source stripe already exists in this checkout/);

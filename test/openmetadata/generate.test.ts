@@ -214,7 +214,7 @@ function stepCallsOf(g: Generated): StepCall[] {
 function readsUnknownQueryLog(g: Generated): boolean {
   const reads = g.profile.capabilities.some((c) => c === 'lineage' || c === 'usage');
   const dialect = (g.profile.scheme || g.profile.name).split('+')[0]!;
-  const known = releaseFacts(g.profile.openmetadataVersion).queryLogs?.families.some((f) => f.dialects.includes(dialect)) ?? false;
+  const known = releaseFacts(g.profile.openmetadataVersion).queryLogs.families.some((f) => f.dialects.includes(dialect));
   return g.profile.connectionType === 'sqlalchemy' && reads && !known;
 }
 
@@ -305,7 +305,7 @@ describe('OpenMetadata generator: the generated connector', function () {
     const problems: string[] = [];
     for (const g of generated) {
       const schema = json(g, g.schemaRel);
-      const typeDef = (schema.definitions as Record<string, { enum: string[] }>)[`${g.names.stem}Type`];
+      const typeDef = (schema.definitions as Record<string, { enum?: string[] }>)[`${g.names.stem}Type`];
       const value = typeDef?.enum?.[0];
       if (!value) {
         problems.push(`${g.dir}: no ${g.names.stem}Type definition`);
@@ -422,7 +422,7 @@ describe('OpenMetadata generator: the generated connector', function () {
       } else {
         const address = p.serviceType === 'messaging' ? 'bootstrapServers' : 'hostPort';
         if (!required.includes(address)) bad(`${address} not required`);
-        if (address === 'hostPort' && (props.hostPort?.format !== 'uri' || props.hostPort?.expose !== true)) bad('hostPort is not an exposed uri');
+        if (address === 'hostPort' && (props.hostPort?.format !== 'uri' || props.hostPort.expose !== true)) bad('hostPort is not an exposed uri');
         if (p.authTypes.includes('basic') && props.password?.format !== 'password') bad('basic auth without a masked password');
         if (p.authTypes.includes('jwt') && props.jwt?.format !== 'password') bad('jwt auth without a masked jwt property');
         if (p.authTypes.includes('iam') && !String(props.awsConfig?.$ref).endsWith('security/credentials/awsCredentials.json')) bad('iam auth without awsConfig');
@@ -478,8 +478,7 @@ describe('OpenMetadata generator: the generated connector', function () {
       if (validate({ ...config, type: 'SomethingElse' })) problems.push(`${g.dir}: accepts another type value`);
       const required = entry.required as string[];
       for (const key of required) {
-        const partial = { ...config };
-        delete partial[key];
+        const partial = Object.fromEntries(Object.entries(config).filter(([property]) => property !== key));
         if (validate(partial)) problems.push(`${g.dir}: accepts a config without required ${key}`);
       }
     }
@@ -504,7 +503,7 @@ describe('OpenMetadata generator: the generated connector', function () {
       if (source?.sourceConfig?.config?.type !== expectedPipeline) bad(`sourceConfig type ${source?.sourceConfig?.config?.type}, expected ${expectedPipeline}`);
       if (workflow.sink?.type !== 'metadata-rest') bad(`sink ${workflow.sink?.type}`);
       const server = workflow.workflowConfig?.openMetadataServerConfig;
-      if (server?.hostPort !== 'http://localhost:8585/api' || server?.authProvider !== 'openmetadata') bad(`server ${JSON.stringify(server)}`);
+      if (server?.hostPort !== 'http://localhost:8585/api' || server.authProvider !== 'openmetadata') bad(`server ${JSON.stringify(server)}`);
       if (typeof server?.securityConfig?.jwtToken !== 'string' || server.securityConfig.jwtToken === '') bad('no jwtToken placeholder');
       const loaded = loadSchemaTree(g.schemaRel.slice(SCHEMA_DIR.length + 1), [path.join(g.root, SCHEMA_DIR), fixtureSchemaRoot()]);
       const validate = compiled(loaded);
@@ -529,7 +528,10 @@ describe('OpenMetadata generator: the generated connector', function () {
     const base = 'https://open-metadata.org/schema/';
     ajv.addSchema({
       $id: `${base}type/basic.json`,
-      definitions: Object.fromEntries(['uuid', 'entityName', 'markdown', 'fullyQualifiedEntityName', 'href'].map((k) => [k, { type: 'string' }]).concat([['timestamp', { type: 'integer' }]])),
+      definitions: {
+        ...Object.fromEntries(['uuid', 'entityName', 'markdown', 'fullyQualifiedEntityName', 'href'].map((k): [string, { type: string }] => [k, { type: 'string' }])),
+        timestamp: { type: 'integer' },
+      },
     });
     ajv.addSchema({ $id: `${base}type/entityReference.json`, type: 'object' });
     ajv.addSchema({ $id: `${base}type/entityHistory.json`, definitions: { entityVersion: { type: 'number' }, changeDescription: { type: 'object' } } });
@@ -539,7 +541,7 @@ describe('OpenMetadata generator: the generated connector', function () {
       const file = json(g, g.testConnectionRel);
       if (!validate(file)) problems.push(`${g.dir}: ${JSON.stringify(validate.errors)}`);
       if (file.name !== g.names.typeValue) problems.push(`${g.dir}: name ${String(file.name)}`);
-      const steps = file.steps as Array<{ name: string; errorMessage?: string; shortCircuit?: boolean; mandatory: boolean }>;
+      const steps = file.steps as Array<{ name: string; errorMessage?: string; shortCircuit?: boolean; mandatory?: boolean }>;
       if (steps[0]?.name !== 'CheckAccess' || steps[0].shortCircuit !== true || steps[0].mandatory !== true) problems.push(`${g.dir}: the first step is not a mandatory short-circuit CheckAccess`);
       if (steps.some((s) => !s.errorMessage)) problems.push(`${g.dir}: a step without errorMessage`);
       const queries = g.profile.connectionType === 'sqlalchemy' && g.profile.capabilities.some((c) => c === 'lineage' || c === 'usage');

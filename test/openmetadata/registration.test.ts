@@ -192,7 +192,7 @@ describe('OpenMetadata generator: registration in <type>Service.json', function 
     assert.deepEqual(insertionDiff(crlf.replace(/\r/g, ''), after.replace(/\r/g, '')).problems, []);
   });
 
-  it('skips a service file of an unexpected shape with the reason, and leaves it untouched', async function () {
+  it('skips a service file of an unexpected shape with the reason, and leaves it untouched', function () {
     const root = checkout();
     const file = path.join(root, serviceRel('pipeline'));
     const schema = JSON.parse(readFileSync(file, 'utf8')) as { definitions: { pipelineServiceType: Record<string, unknown> } };
@@ -209,7 +209,7 @@ describe('OpenMetadata generator: registration in <type>Service.json', function 
 });
 
 describe('OpenMetadata generator: registration without the service files', function () {
-  it('skips when the checkout has no service file for the type', async function () {
+  it('skips when the checkout has no service file for the type', function () {
     const root = tempDir('connector-om-partial-');
     mkdirSync(path.join(root, 'openmetadata-spec'), { recursive: true });
     const result = runBin(['openmetadata', '--name', 'find_it', '--service-type', 'search'], { cwd: root });

@@ -8,9 +8,9 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { factReleases } from '../../core/host-facts.js';
-import { OPENMETADATA_RELEASES, SERVICE_TYPES } from '../../generators/openmetadata/profile/fields.js';
+import { OPENMETADATA_RELEASES, SERVICE_TYPES, type ServiceType } from '../../generators/openmetadata/profile/fields.js';
 import { openMetadataSpec } from '../../generators/openmetadata/profile/spec.js';
-import { baseClassFor, writtenMethods, clientStepFacts, factsFolder, releaseFacts } from '../../generators/openmetadata/facts/index.js';
+import { baseClassFor, writtenMethods, clientStepFacts, factsFolder, releaseFacts, type ServiceTypeFacts } from '../../generators/openmetadata/facts/index.js';
 import { rejection, runBin, runGenerator, tempDir } from '../support/generate.js';
 
 const PROFILE = { name: 'release_db', serviceType: 'database' };
@@ -98,7 +98,7 @@ function repeated(own: Json, inherited: Json | undefined, at: string): string[] 
   return JSON.stringify(own) === JSON.stringify(inherited) ? [at] : [];
 }
 
-const rawFacts = (line: string): { [key: string]: Json } => JSON.parse(readFileSync(path.join(factsFolder, `${line}.json`), 'utf8'));
+const rawFacts = (line: string): { [key: string]: Json } => JSON.parse(readFileSync(path.join(factsFolder, `${line}.json`), 'utf8')) as { [key: string]: Json };
 
 describe('OpenMetadata facts: one data file per release line', function () {
   it('offers the release lines of the facts files as --openmetadata-version, oldest first, the newest as the default; each file names its own line', function () {
@@ -112,8 +112,10 @@ describe('OpenMetadata facts: one data file per release line', function () {
     const problems: string[] = [];
     for (const line of OPENMETADATA_RELEASES) {
       const facts = releaseFacts(line);
+      // the facts are data, read from the release files: what their type promises is what this spec checks
+      const serviceTypes: Partial<Record<ServiceType, Partial<ServiceTypeFacts>>> = facts.serviceTypes;
       for (const type of SERVICE_TYPES) {
-        const service = facts.serviceTypes[type];
+        const service = serviceTypes[type];
         if (!service) {
           problems.push(`${line} ${type}: no facts`);
           continue;
@@ -126,7 +128,7 @@ describe('OpenMetadata facts: one data file per release line', function () {
           }
         }
         if (clientStepFacts(facts, type).some((s) => !s.name || !s.method)) problems.push(`${line} ${type}: a client step without name or method`);
-        if (service.filterPatterns.length === 0) problems.push(`${line} ${type}: no filter pattern`);
+        if ((service.filterPatterns ?? []).length === 0) problems.push(`${line} ${type}: no filter pattern`);
         if (!service.referenceConnector?.folder) problems.push(`${line} ${type}: no reference connector`);
       }
     }
@@ -149,7 +151,10 @@ describe('OpenMetadata facts: one data file per release line', function () {
   it('keeps in a release file that extends another only what differs from it', function () {
     const problems: string[] = [];
     for (const line of OPENMETADATA_RELEASES) {
-      const { extends: parent, line: _line, label: _label, ...own } = rawFacts(line);
+      const { extends: parent, ...own } = rawFacts(line);
+      // every file names its own line and label: not a repetition
+      delete own.line;
+      delete own.label;
       if (typeof parent !== 'string') continue;
       const inherited = releaseFacts(parent) as unknown as { [key: string]: Json };
       problems.push(...Object.entries(own).flatMap(([key, value]) => repeated(value, inherited[key], `${line}.json ${key}`)));

@@ -12,7 +12,7 @@ import fsPromises from 'node:fs/promises';
 import path from 'node:path';
 import { BIN, diffTrees, isEmptyDiff, rejection, runGenerator, snapshotTree, tempDir, type TreeSnapshot } from '../support/generate.js';
 import { requireFixtures, skipWithReason } from '../support/fixtures.js';
-import { nonRootAccount, readableBy, runAs, type Account } from '../support/users.js';
+import { nonRootAccount, readableBy, runAs } from '../support/users.js';
 import { seedCheckout } from '../support/checkouts.js';
 import { spawnTool } from '../support/spawn.js';
 import { flagsOf } from '../support/hosts.js';
@@ -124,7 +124,8 @@ for (const s of SCENARIOS) {
     it('Ctrl-C during the profile questions changes nothing', async function () {
       const dir = fresh();
       const before = snapshotTree(dir);
-      const { name: _stored, ...rest } = s.grown;
+      const rest = { ...s.grown };
+      delete rest.name;
       const callback = (_answer: unknown, question: { name?: string }): unknown => {
         if (question.name === 'name') return 'another_one';
         throw ctrlC();
@@ -159,7 +160,7 @@ for (const s of SCENARIOS) {
     it('a folder without write permission is reported before the first write (the bin, as a non-root user), and nothing is written', function () {
       const found = nonRootAccount();
       if (typeof found === 'string') skipWithReason(this, found);
-      const user = found as Account;
+      const user = found;
       if (!readableBy(user, BIN)) skipWithReason(this, `${user.name} cannot read ${BIN}`);
       const dir = tempDir(`all-or-nothing-${s.host}-readonly-`);
       s.seed(dir);
@@ -184,7 +185,11 @@ for (const s of SCENARIOS) {
       // mem-fs-editor's commit writes through fs/promises: the fourth write fails as a full disk would.
       fsPromises.writeFile = (async (...args: Parameters<typeof realWriteFile>) => {
         writes += 1;
-        if (writes === 4) throw Object.assign(new Error(`ENOSPC: no space left on device, open '${String(args[0])}'`), { code: 'ENOSPC', path: String(args[0]) });
+        if (writes === 4) {
+          const [file] = args;
+          assert.ok(typeof file === 'string', 'mem-fs-editor writes to a path');
+          throw Object.assign(new Error(`ENOSPC: no space left on device, open '${file}'`), { code: 'ENOSPC', path: file });
+        }
         return realWriteFile(...args);
       }) as typeof realWriteFile;
       let error: Error;

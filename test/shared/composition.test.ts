@@ -27,7 +27,7 @@ async function runParent(Parent: ReturnType<typeof parentComposing>, dir: string
   const previous = process.cwd();
   try {
     await helpers
-      .run(Parent as never, { cwd: dir, tmpdir: false, autoCleanup: false, namespace: 'parent:app' }, { force: false } as never)
+      .run(Parent as never, { cwd: dir, tmpdir: false, autoCleanup: false, namespace: 'parent:app' }, { force: false })
       .withEnvironment((env) => {
         if (!register) return;
         for (const name of ALL_GENERATORS.filter((n) => generatorBuilt({ generator: n }))) {

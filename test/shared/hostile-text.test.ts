@@ -147,6 +147,11 @@ for (const c of HOST_CASES) {
 
     const filesOf = (run: Run, ext: string): string[] => listFiles(run.dir, { ext });
     const inRoot = (run: Run, files: string[]): string[] => files.map((f) => `${path.basename(run.dir)}/${f}`);
+    /** The display name a run's profile ends up with: its own, or the default made from its name. */
+    const displayNameOf = (profile: PartialProfile): string => {
+      const { displayName } = withDefaults(c.spec, profile);
+      return typeof displayName === 'string' ? displayName : '';
+    };
 
     before(async function () {
       assert.ok(generatorBuilt(c), `${c.generator} generator is not built: dist/generators/${c.generator}/index.js is missing (unfinished?)`);
@@ -275,13 +280,13 @@ for (const c of HOST_CASES) {
       const mdFiles = filesOf(benign, '.md');
       assert.ok(mdFiles.length > 0, 'a Markdown brief was generated');
       for (const file of mdFiles) {
-        const expected = markdownShape(readText(benign.dir, file), String(withDefaults(c.spec, benign.profile).displayName ?? ''));
+        const expected = markdownShape(readText(benign.dir, file), displayNameOf(benign.profile));
         for (const table of expected.tables) {
           assert.ok(table.every((n) => n === table[0]), `benign ${file}: a table row has a different column count: ${table.join(',')}`);
         }
         for (const run of runs) {
           const text = readText(run.dir, file);
-          const shape = markdownShape(text, String(withDefaults(c.spec, run.profile).displayName ?? ''));
+          const shape = markdownShape(text, displayNameOf(run.profile));
           assert.deepEqual(shape.headings, expected.headings, `${run.label}/${file}: heading lines`);
           assert.equal(shape.fences, expected.fences, `${run.label}/${file}: code fence lines`);
           assert.deepEqual(shape.tables, expected.tables, `${run.label}/${file}: tables (column count per row)`);

@@ -33,9 +33,13 @@ function startBin(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): { c
     env: { ...process.env, NO_UPDATE_NOTIFIER: '1', FORCE_COLOR: '0', NO_COLOR: '1', ...env },
   });
   let output = '';
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const done = new Promise<{ status: number | null; output: string }>((resolve) => child.on('close', (status) => resolve({ status, output })));
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const done = new Promise<{ status: number | null; output: string }>((resolve) => {
+    child.on('close', (status) => {
+      resolve({ status, output });
+    });
+  });
   return { child, done };
 }
 
@@ -130,8 +134,12 @@ async function holdLock(root: string): Promise<ChildProcess> {
 await withCheckoutLock(${JSON.stringify(root)}, { info: () => {} }, async () => { console.log('HELD'); setInterval(() => {}, 1000); await new Promise(() => {}); });`;
   const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
   await new Promise<void>((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('HELD') && resolve());
-    child.on('exit', (code) => reject(new Error(`the lock holder exited (${code}) before taking the lock`)));
+    child.stdout.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('HELD')) resolve();
+    });
+    child.on('exit', (code) => {
+      reject(new Error(`the lock holder exited (${code}) before taking the lock`));
+    });
   });
   return child;
 }

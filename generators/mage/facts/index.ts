@@ -60,4 +60,5 @@ export interface MageFacts {
 /** The mage-ai state the generator writes for. */
 export const MAGE_RELEASE = '5640c79';
 
-export const MAGE_FACTS = loadHostFacts<MageFacts>(fileURLToPath(new URL('.', import.meta.url)), MAGE_RELEASE);
+// the release files in this folder are written to MageFacts' shape
+export const MAGE_FACTS = loadHostFacts(fileURLToPath(new URL('.', import.meta.url)), MAGE_RELEASE) as MageFacts;

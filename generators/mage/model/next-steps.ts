@@ -14,7 +14,7 @@ import { localConfig } from './config.js';
 function pythonFolders(profile: MageProfile): string[] {
   const folders = magePlan(profile)
     .map((f) => f.destination.split('/'))
-    .filter((parts) => parts.at(-1)!.endsWith('.py') && parts.includes(profile.name))
+    .filter((parts) => (parts.at(-1) ?? '').endsWith('.py') && parts.includes(profile.name))
     .map((parts) => parts.slice(0, parts.indexOf(profile.name) + 1).join('/'));
   return [...new Set(folders)];
 }

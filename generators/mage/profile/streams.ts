@@ -38,7 +38,10 @@ export interface StreamInputs {
 const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
 
 /** The segments of a call's path without its query string, empty ones left out. */
-const segmentsOf = (endpoint: ApiEndpoint): string[] => endpoint.path.split('?')[0]!.split('/').filter(Boolean);
+const segmentsOf = (endpoint: ApiEndpoint): string[] => {
+  const [route = ''] = endpoint.path.split('?');
+  return route.split('/').filter(Boolean);
+};
 
 const isPlaceholder = (segment: string): boolean => /^\{[^}]*\}$/.test(segment);
 

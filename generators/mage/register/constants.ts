@@ -15,12 +15,12 @@ import { sortsAfter } from './order.js';
 type ListName = 'SOURCES' | 'SQL_SOURCES';
 
 interface SourceEntry extends PyItem {
-  name?: string;
+  name: string;
   uuid?: string;
 }
 
 /** Mage's own rule (mage_ai/data_integrations/utils/settings.py get_uuid): the uuid, else the name lowercased with _ for spaces. */
-const uuidOfEntry = (entry: SourceEntry): string | undefined => entry.uuid ?? entry.name?.toLowerCase().replace(/ /g, '_');
+const uuidOfEntry = (entry: SourceEntry): string => entry.uuid ?? entry.name.toLowerCase().replace(/ /g, '_');
 
 interface PyList {
   /** offset of `[` and of its `]` */
@@ -45,9 +45,11 @@ function findSourceList(text: string, name: string): PyList | string {
     if (!call) return `the sorted( call of ${name} is not closed`;
     expressionEnd = call.close + 1;
   }
-  const entries = scanned.items.map((item): SourceEntry => ({ ...item, name: keywordValue(item.text, 'name'), uuid: keywordValue(item.text, 'uuid') }));
-  if (entries.some((e) => !/^dict\s*\(/.test(e.text) || e.name === undefined)) {
-    return `an entry of ${name} is not dict(name='...', ...)`;
+  const entries: SourceEntry[] = [];
+  for (const item of scanned.items) {
+    const entryName = keywordValue(item.text, 'name');
+    if (!/^dict\s*\(/.test(item.text) || entryName === undefined) return `an entry of ${name} is not dict(name='...', ...)`;
+    entries.push({ ...item, name: entryName, uuid: keywordValue(item.text, 'uuid') });
   }
   return { open, close: scanned.close, entries, expression: text.slice(assignment.index + assignment[0].indexOf('=') + 1, expressionEnd) };
 }
@@ -74,20 +76,21 @@ export function addToSourceList(text: string, listName: ListName, profile: Pick<
   if ([...list.entries, ...alsoIn].some((e) => uuidOfEntry(e) === profile.name)) return { outcome: 'present' };
   const eol = eolOf(text);
   const { entries } = list;
-  if (entries.length === 0) {
+  const [first] = entries;
+  const last = entries.at(-1);
+  if (first === undefined || last === undefined) {
     const between = text.slice(list.open + 1, list.close);
     if (between.trim() !== '') return { outcome: 'skipped', reason: `${listName} holds something other than entries` };
     const indent = indentOfLine(text, list.open);
     const entry = constantsEntry(profile, `${indent}    `, eol);
     return { outcome: 'added', contents: text.slice(0, list.open + 1) + eol + entry + indent + text.slice(list.close) };
   }
-  const last = entries[entries.length - 1]!;
-  if (lineStart(text, list.close) <= last.start || lineStart(text, entries[0]!.start) <= list.open) {
+  if (lineStart(text, list.close) <= last.start || lineStart(text, first.start) <= list.open) {
     return { outcome: 'skipped', reason: `${listName} is written on one line; add the entry by hand` };
   }
-  const indent = indentOfLine(text, entries[0]!.start);
+  const indent = indentOfLine(text, first.start);
   const entry = constantsEntry(profile, indent, eol);
-  const before = entries.find((e) => sortsAfter(e.name!, profile.displayName));
+  const before = entries.find((e) => sortsAfter(e.name, profile.displayName));
   if (before) return { outcome: 'added', contents: insertAt(text, lineStart(text, before.start), entry) };
   // After the last entry: keep its trailing comma, or give it one.
   const hasComma = text.slice(last.end, list.close).trimStart().startsWith(',');

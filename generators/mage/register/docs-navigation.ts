@@ -23,11 +23,24 @@ function sourceGroups(node: JsonNode, found: JsonNode[] = []): JsonNode[] {
     if (group && stringOf(group) === 'Sources' && pages?.type === 'array') found.push(pages);
   }
   // an object's children are its properties, whose second child is the value
-  for (const child of node.children ?? []) sourceGroups(child.type === 'property' ? child.children![1]! : child, found);
+  for (const child of node.children ?? []) {
+    const value = child.type === 'property' ? child.children?.[1] : child;
+    if (value) sourceGroups(value, found);
+  }
   return found;
 }
 
-const sourcePages = (pages: JsonNode): JsonNode[] => (pages.children ?? []).filter((n) => stringOf(n)?.startsWith(SOURCES_PAGE_PREFIX));
+/** A source page of a pages array: its node and the page it names. */
+interface SourcePage {
+  node: JsonNode;
+  page: string;
+}
+
+const sourcePages = (pages: JsonNode): SourcePage[] =>
+  (pages.children ?? []).flatMap((node) => {
+    const page = stringOf(node);
+    return page?.startsWith(SOURCES_PAGE_PREFIX) ? [{ node, page }] : [];
+  });
 
 /** Adds the docs page to the Sources group that lists the source pages (the one with sources/overview), sorted. */
 export function addDocsPage(text: string, page: string): TextEdit {
@@ -40,17 +53,23 @@ export function addDocsPage(text: string, page: string): TextEdit {
   if (JSON.stringify(valueOf(root)).includes(JSON.stringify(page))) return { outcome: 'present' };
   const groups = sourceGroups(root).filter((g) => sourcePages(g).length > 0);
   const target =
-    groups.find((g) => sourcePages(g).some((n) => stringOf(n) === SOURCES_OVERVIEW_PAGE)) ??
+    groups.find((g) => sourcePages(g).some((p) => p.page === SOURCES_OVERVIEW_PAGE)) ??
     [...groups].sort((a, b) => sourcePages(b).length - sourcePages(a).length)[0];
-  if (!target) return { outcome: 'skipped', reason: `no "group": "Sources" with ${SOURCES_PAGE_PREFIX}* pages` };
-  const items = target.children!;
-  if (items.some((n, k) => k > 0 && lineStart(text, n.offset) === lineStart(text, items[k - 1]!.offset))) {
+  const pages = target ? sourcePages(target) : [];
+  const lastPage = pages.at(-1);
+  if (!target || !lastPage) return { outcome: 'skipped', reason: `no "group": "Sources" with ${SOURCES_PAGE_PREFIX}* pages` };
+  const items = target.children ?? [];
+  const sameLineAsPrevious = (n: JsonNode, k: number): boolean => {
+    const previous = items[k - 1];
+    return previous !== undefined && lineStart(text, n.offset) === lineStart(text, previous.offset);
+  };
+  if (items.some(sameLineAsPrevious)) {
     return { outcome: 'skipped', reason: 'the Sources pages are not one per line' };
   }
-  const candidates = sourcePages(target).filter((n) => stringOf(n) !== SOURCES_OVERVIEW_PAGE);
-  const before = candidates.find((n) => sortsAfter(stringOf(n)!, page));
-  const last = candidates[candidates.length - 1] ?? sourcePages(target)[sourcePages(target).length - 1]!;
-  const index = before ? items.indexOf(before) : items.indexOf(last) + 1;
+  const candidates = pages.filter((p) => p.page !== SOURCES_OVERVIEW_PAGE);
+  const before = candidates.find((p) => sortsAfter(p.page, page));
+  const last = candidates.at(-1) ?? lastPage;
+  const index = before ? items.indexOf(before.node) : items.indexOf(last.node) + 1;
   try {
     return { outcome: 'added', contents: insertIntoArray(text, target, index, page) };
   } catch (error) {

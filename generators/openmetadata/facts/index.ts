@@ -250,7 +250,7 @@ export interface QueryLogFacts {
 
 /** The query-log family of a SQLAlchemy scheme (`postgresql+psycopg2` -> PostgreSQL), if its history is known. */
 export function queryLogFor(facts: ReleaseFacts, scheme: string): QueryLogFamily | undefined {
-  const dialect = scheme.split('+')[0]!;
+  const [dialect = ''] = scheme.split('+');
   return facts.queryLogs.families.find((f) => f.dialects.includes(dialect));
 }
 
@@ -295,10 +295,12 @@ export const factsFolder = fileURLToPath(new URL('.', import.meta.url));
 export const isKnownRelease = (line: unknown): line is OpenMetadataRelease => (OPENMETADATA_RELEASES as readonly unknown[]).includes(line);
 
 export function releaseFacts(line: string): ReleaseFacts {
-  if (!isKnownRelease(line)) {
+  // not isKnownRelease: `line` is already a string, and its guard would narrow it to never here
+  if (!OPENMETADATA_RELEASES.includes(line)) {
     throw new Error(`unknown OpenMetadata release line ${line}; known: ${OPENMETADATA_RELEASES.join(', ')}`);
   }
-  return loadHostFacts<ReleaseFacts>(factsFolder, line);
+  // the release files in this folder are written to ReleaseFacts' shape
+  return loadHostFacts(factsFolder, line) as ReleaseFacts;
 }
 
 const moduleFile = (module: string): string => `ingestion/src/${module.replace(/\./g, '/')}.py`;

@@ -19,6 +19,11 @@ export interface TestStep {
   servedBy?: string[];
 }
 
+/** A step a client method runs (every step of a client-based connector): the method, and what it must do. */
+export type ClientTestStep = TestStep & { method: string; todo: string };
+
+export const isClientStep = (step: TestStep): step is ClientTestStep => Boolean(step.method) && step.todo !== undefined;
+
 export function testConnectionSteps(profile: OpenMetadataProfile): TestStep[] {
   const features = featuresOf(profile);
   const release = releaseFacts(profile.openmetadataVersion);
@@ -34,8 +39,17 @@ export function testConnectionDefinition(profile: OpenMetadataProfile): Json {
     name: names.typeValue,
     displayName: `${profile.displayName} Test Connection`,
     description: `Checks that OpenMetadata can reach ${profile.displayName} and read the metadata it ingests.`,
-    steps: testConnectionSteps(profile).map(({ method: _method, todo: _todo, servedBy: _servedBy, ...step }) => step),
+    steps: testConnectionSteps(profile).map(definitionStep),
   };
+}
+
+/** A step as the JSON file has it: without the generator's own fields (the client method, its TODO, the endpoint that serves it). */
+function definitionStep(step: TestStep): Json {
+  const own = { ...step };
+  delete own.method;
+  delete own.todo;
+  delete own.servedBy;
+  return own;
 }
 
 /** The steps OpenMetadata's SQLAlchemy helpers run, plus GetQueries when the query log is read. */

@@ -5,7 +5,7 @@
  */
 import { markdownLiteral } from '../../../../core/text.js';
 import type { EndpointPlan } from '../endpoints.js';
-import type { TestStep } from '../test-connection.js';
+import { isClientStep, type ClientTestStep } from '../test-connection.js';
 import { capabilityStubs } from '../python-files/metadata.js';
 import { abstractMethodLines, code, methodSignature, type BriefContext } from './context.js';
 
@@ -142,16 +142,16 @@ function sqlalchemySourceTodos({ features, base, py, paths, queryLog }: BriefCon
  * TODO, and for a mandatory step the consequence, since the host runs the test connection
  * inside Source.create().
  */
-function stepTodo(step: TestStep, endpoints: EndpointPlan, restClient: boolean): string {
-  const head = `${code(step.method!)} (step ${step.name})`;
+function stepTodo(step: ClientTestStep, endpoints: EndpointPlan, restClient: boolean): string {
+  const head = `${code(step.method)} (step ${step.name})`;
   const served = endpoints.servedSteps.find((s) => s.method === step.method);
   if (served) {
     return `${head}: returns ${code(`${served.endpoint.methodName}()`)} (${code(`${served.endpoint.method} ${served.endpoint.path}`)}); check that it is a call the credentials may make.`;
   }
   // a REST client's CheckAccess calls the API's root meanwhile; it does not raise
   const raises = !(step.name === 'CheckAccess' && restClient);
-  if (!raises || !step.mandatory) return `${head}: ${step.todo!}.`;
-  return `${head}: ${step.todo!}. Until it is filled, it raises and ${code('Source.create()')} fails: OpenMetadata runs the test connection when it creates the source, and this step is mandatory.`;
+  if (!raises || !step.mandatory) return `${head}: ${step.todo}.`;
+  return `${head}: ${step.todo}. Until it is filled, it raises and ${code('Source.create()')} fails: OpenMetadata runs the test connection when it creates the source, and this step is mandatory.`;
 }
 
 /** A client-based source: client.py, connection.py and the metadata.py stubs. */
@@ -180,7 +180,7 @@ function clientSourceTodos(b: BriefContext): FileTodos[] {
     {
       file: `${folder}/client.py`,
       todos: [
-        ...steps.filter((s) => s.method).map((s) => stepTodo(s, endpoints, features.restClient)),
+        ...steps.filter(isClientStep).map((s) => stepTodo(s, endpoints, features.restClient)),
         'Add the calls metadata.py needs; handle pagination, rate limits and errors here, not in the source.',
       ],
     },

@@ -5,6 +5,7 @@
  * BaseConnection subclass whose `checks()` hands the runner that class over a
  * borrowed client. The runner (BaseConnection.test_connection) does the rest.
  */
+import { defined } from '../../../../core/invariant.js';
 import { I1, I2, type PyImport } from '../../python.js';
 import type { ChecksApiUse } from '../../facts/index.js';
 import type { TestStep } from '../test-connection.js';
@@ -39,7 +40,8 @@ function signalExpressions(signals: Signal[]): string[] {
 
 const matcherOf = (rule: ErrorRule): string => {
   const expressions = signalExpressions(rule.signals);
-  return expressions.length === 1 ? expressions[0]! : `Matchers.any_of(${expressions.join(', ')})`;
+  const [only, ...others] = expressions;
+  return only !== undefined && others.length === 0 ? only : `Matchers.any_of(${expressions.join(', ')})`;
 };
 
 /** `NAME = ErrorPack(when(...).diagnose(...), ...).including(NETWORK_ERRORS)`, one rule per entry, as ruff lays it out. */
@@ -98,8 +100,9 @@ function sqlalchemyCheck(ctx: PythonContext, step: TestStep, enumName: string): 
 /** A client step: the access step proves the credentials, the others count what the client lists. */
 function clientCheck(ctx: PythonContext, step: TestStep, enumName: string): CheckMethod {
   const L = ctx.layout;
-  const method = `self._client.client.${step.method!}`;
-  const command = `command=${pyText(`${ctx.classes.client}.${step.method!}()`)}`;
+  const clientMethod = defined(step.method, `the step ${step.name} of a client-based connector names its client method (clientSteps)`);
+  const method = `self._client.client.${clientMethod}`;
+  const command = `command=${pyText(`${ctx.classes.client}.${clientMethod}()`)}`;
   const access = step.name === 'CheckAccess';
   return {
     decorator: `${I1}@check(${enumName}.${step.name})`,

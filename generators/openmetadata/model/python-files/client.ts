@@ -1,12 +1,12 @@
 /** client.py: the client for the source system, one method per test-connection step and per --api-endpoints call. */
 import type { OmAuthType } from '../../profile/fields.js';
 import type { OpenMetadataProfile } from '../../profile/spec.js';
-import { BODY_METHODS, type ApiEndpoint } from '../../../../core/profile/api-endpoints.js';
+import { BODY_METHODS, fillPlaceholders, type ApiEndpoint } from '../../../../core/profile/api-endpoints.js';
 import { addressOf } from '../features.js';
 import { I1, I2, I3, pyString, type PyImport, type PyLayout } from '../../python.js';
 import type { PythonContext } from './context.js';
 import type { ServedStep } from '../endpoints.js';
-import type { TestStep } from '../test-connection.js';
+import { isClientStep, type ClientTestStep } from '../test-connection.js';
 
 export function clientValues(ctx: PythonContext) {
   const L = ctx.layout;
@@ -31,8 +31,7 @@ const hasPathParameters = (ctx: PythonContext): boolean => ctx.endpoints.methods
 /** The Python expression of an endpoint's path: a string, or an f-string escaping each parameter into one segment. */
 function pathExpression(endpoint: ApiEndpoint): string {
   if (endpoint.params.length === 0) return pyString(endpoint.path);
-  let index = 0;
-  const filled = endpoint.path.replace(/\{[^}]*\}/g, () => `{_segment(${endpoint.params[index++]!.name})}`);
+  const filled = fillPlaceholders(endpoint, (param) => `{_segment(${param.name})}`);
   return `f${pyString(filled)}`;
 }
 
@@ -67,13 +66,13 @@ function clientImports(ctx: PythonContext, rest: boolean): PyImport[] {
 function clientMethods(ctx: PythonContext) {
   const L = ctx.layout;
   return ctx.steps
-    .filter((s) => s.method)
+    .filter(isClientStep)
     .map((s) => {
       const served = ctx.endpoints.servedSteps.find((x) => x.method === s.method);
       return {
-        name: s.method!,
+        name: s.method,
         step: s.name,
-        def: L.defLine(I1, s.method!, ['self'], s.name === 'CheckAccess' ? 'None' : 'List[Any]'),
+        def: L.defLine(I1, s.method, ['self'], s.name === 'CheckAccess' ? 'None' : 'List[Any]'),
         body: served ? servedStepBody(L, served) : todoStepBody(L, s, ctx.features.restClient),
       };
     });
@@ -92,9 +91,8 @@ function servedStepBody(L: PyLayout, served: ServedStep): string[] {
  * The body of a step left to write: its TODO, and a raise that carries the TODO's text; a REST
  * client's CheckAccess calls the API's root meanwhile, which is cheap and usually needs credentials.
  */
-function todoStepBody(L: PyLayout, step: TestStep, rest: boolean): string[] {
-  const method = step.method!;
-  const todo = step.todo!;
+function todoStepBody(L: PyLayout, step: ClientTestStep, rest: boolean): string[] {
+  const { method, todo } = step;
   if (step.name === 'CheckAccess' && rest) return [L.todoComment(I2, todo), `${I2}self._request("GET", "/")`];
   return [L.todoComment(I2, todo), L.callLine(I2, 'raise NotImplementedError', [pyString(stepTodoMessage(method, todo))])];
 }

@@ -36,7 +36,9 @@ export function capabilityStubs({ base, serviceCapabilities }: Pick<PythonContex
 function storedProcedureStubs(ctx: PythonContext): AbstractMethod[] {
   if (!(ctx.features.sqlalchemy && ctx.features.storedProcedures)) return [];
   const todo = `run ${ctx.constants.storedProcedures} (queries.py) for the schema in self.context.get().database_schema and yield one item per procedure`;
-  return ctx.release.baseClasses.DatabaseServiceSource!.abstractMethods.filter((m) => m.name === 'get_stored_procedures' || m.name === 'yield_stored_procedure').map((m) =>
+  const database = ctx.release.baseClasses.DatabaseServiceSource;
+  if (!database) throw new Error(`OpenMetadata ${ctx.release.line} facts: no base class DatabaseServiceSource (stored procedures)`);
+  return database.abstractMethods.filter((m) => m.name === 'get_stored_procedures' || m.name === 'yield_stored_procedure').map((m) =>
     m.name === 'get_stored_procedures' ? { ...m, todo } : m,
   );
 }

@@ -40,8 +40,9 @@ export const PENDING_TODO_MARK = 'read the query history of the source here; the
 
 /** The TODO of the GetQueries step while the history of the scheme's dialect is unknown (the release's text). */
 export function pendingQueryLogTodo({ release, profile, constants }: PythonContext): string {
+  const [dialect = ''] = schemeOf(profile).split('+');
   return release.queryLogs.unknownTodo
-    .replaceAll('{dialect}', schemeOf(profile).split('+')[0]!)
+    .replaceAll('{dialect}', dialect)
     .replaceAll('{testConstant}', constants.testGetQueries)
     .replaceAll('{sqlStatement}', constants.sqlStatement);
 }

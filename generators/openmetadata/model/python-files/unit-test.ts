@@ -3,7 +3,7 @@
  * mocked; each --api-endpoints method of the client calls its path (the session mocked), and each stub an
  * endpoint serves returns what the client's method answers.
  */
-import { BODY_METHODS, type ApiEndpoint } from '../../../../core/profile/api-endpoints.js';
+import { BODY_METHODS, fillPlaceholders, type ApiEndpoint } from '../../../../core/profile/api-endpoints.js';
 import { I1, I2, pyString, type DictEntries, type PyImport } from '../../python.js';
 import { requiredProperties } from '../connection-schema.js';
 import { addressOf } from '../features.js';
@@ -64,8 +64,7 @@ function endpointTest(ctx: PythonContext, endpoint: ApiEndpoint) {
   const L = ctx.layout;
   const sendsBody = BODY_METHODS.includes(endpoint.method);
   const args = [...endpoint.params.map((p) => pyString(`${p.name}/1`)), ...(sendsBody ? ['SAMPLE_BODY'] : [])];
-  let index = 0;
-  const calledPath = endpoint.path.replace(/\{[^}]*\}/g, () => `${endpoint.params[index++]!.name}%2F1`);
+  const calledPath = fillPlaceholders(endpoint, (param) => `${param.name}%2F1`);
   return {
     name: `test_${endpoint.methodName}_calls_its_endpoint`,
     act: L.callLine(I2, `answer = self.client.${endpoint.methodName}`, args),
