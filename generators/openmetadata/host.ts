@@ -14,8 +14,8 @@ export const openMetadataHost: HostDefinition<OpenMetadataProfile> = {
   summary:
     'Writes a new OpenMetadata connector: its connection JSON Schema, test-connection steps, the ingestion package ' +
     '(connection, metadata source, service spec), an example metadata workflow, unit and integration tests and ' +
-    'CONNECTOR_CONTEXT.md, and registers ' +
-    "it in the checkout's <type>Service.json.",
+    'CONNECTOR_CONTEXT.md and the connection guide shown beside the form, and registers ' +
+    "it in the checkout's <type>Service.json and in the UI (the category's schema loaders, the icon map).",
   spec: openMetadataSpec,
   templates: fileURLToPath(new URL('./templates', import.meta.url)),
   checkoutMarker: 'openmetadata-spec',

@@ -17,6 +17,7 @@ export const FILES = {
   unitTest: 'unitTest',
   connectionTest: 'connectionTest',
   integrationFixtures: 'integrationFixtures',
+  connectionGuide: 'connectionGuide',
   brief: BRIEF,
 } as const;
 
@@ -28,6 +29,8 @@ export function placeholders(profile: OpenMetadataProfile): Record<string, strin
     package: names.packageName,
     testName: names.testName,
     testModule: testModuleName(names.testName),
+    typeValue: names.typeValue,
+    docsFolder: releaseFacts(profile.openmetadataVersion).serviceTypes[profile.serviceType].ui.docsFolder,
   };
 }
 
@@ -100,6 +103,11 @@ function planEntries(profile: OpenMetadataProfile): PlanEntry[] {
         : 'Integration fixtures: a running source given by environment variables',
     },
     { id: 'integrationTest', template: `${integration}/[testName]/test_metadata.py.ejs`, purpose: 'Integration test: metadata ingestion end to end' },
+    {
+      id: FILES.connectionGuide,
+      template: `${paths.uiPublic}/locales/en-US/[docsFolder]/[typeValue].md.ejs`,
+      purpose: 'Connection guide the UI shows beside the connection form: one section per field',
+    },
     // last: its file index lists every file above, and it is rendered with what this run registers
     { id: FILES.brief, template: `${source}/CONNECTOR_CONTEXT.md.ejs`, purpose: 'This brief' },
   ];

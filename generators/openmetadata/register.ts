@@ -1,8 +1,8 @@
 /**
  * Registration in an OpenMetadata checkout: the service type value in
  * `<type>Service.json` (enum, javaEnums, and the connection schema in the
- * config oneOf), edited as text so the file keeps its layout; plus the steps
- * left to do by hand (UI, translations, icon, docs), each with its path.
+ * config oneOf), edited as text so the file keeps its layout; the UI's TypeScript
+ * (ui/); plus the steps left to do by hand (the real icon, screenshots), each with its path.
  */
 import { SERVICE_TYPES, type ServiceType } from './profile/fields.js';
 import type { PartialProfile } from '../../core/profile/field.js';
@@ -14,6 +14,8 @@ import { insertIntoArray, JsonEditError, nodeAt, parseJson, valueOf, type JsonNo
 import { skipped, type RegistrationEdit, type RegistrationReport } from '../../core/registration.js';
 import { releaseProblems } from './checkout-release.js';
 import { isKnownRelease, releaseFacts, type ReleaseFacts } from './facts/index.js';
+import { FILES, openMetadataFile } from './plan.js';
+import { iconKey, uiRegistrations } from './ui/index.js';
 
 /** `<type>Service.json`, relative to the checkout root. */
 export const serviceFile = (release: ReleaseFacts, serviceType: ServiceType): string => `${release.paths.specServices}/${serviceType}Service.json`;
@@ -54,18 +56,21 @@ function targets(profile: OpenMetadataProfile): Target[] {
   ];
 }
 
-/** Steps no file edit can do safely; each names the exact path. */
+/**
+ * What is left by hand once the edits are made: the connector's own icon (the edit maps it to its
+ * category's default) and screenshots for its documentation. The UI edits, the guide beside the form
+ * (a planned file) and the display name (the UI shows the type value; the locale files hold no
+ * per-connector names) need nothing more.
+ */
 export function manualSteps(profile: OpenMetadataProfile): string[] {
   const names = openMetadataNames(profile);
-  const schemaPath = `connections/${profile.serviceType}/${names.stem}Connection.json`;
   const { paths, serviceTypes } = releaseFacts(profile.openmetadataVersion);
-  const { uiSrc, uiPublic } = paths;
-  const ui = serviceTypes[profile.serviceType].ui;
+  const { uiSrc } = paths;
+  const { iconFallbackKey } = serviceTypes[profile.serviceType].ui;
+  const key = iconKey(names.typeValue);
   return [
-    `UI: map ${names.typeValue} to its connection schema (${schemaPath}) in ${uiSrc}/${ui.serviceUtils}; follow how the file handles the other ${profile.serviceType} services (switch, static map or lazy loader, depending on the release).`,
-    `UI: add the display name of ${names.typeValue} to each locale file in ${uiSrc}/locale/languages/ (en-us.json first).`,
-    `UI: add a connector icon as ${uiSrc}/assets/img/service-icon-${names.packageName}.png and map it to ${names.typeValue} in ${uiSrc}/utils/ServiceUtilClassBase.ts.`,
-    `Docs: write the connection guide shown beside the form, ${uiPublic}/locales/en-US/${ui.docsFolder}/${names.typeValue}.md.`,
+    `UI: the connector's own icon: add it as ${uiSrc}/assets/img/service-icon-${names.packageName}.png, import it in ${uiSrc}/${paths.uiServiceIcons} and map ${key} to it there (the run maps ${key} to ${iconFallbackKey}'s icon, the category default).`,
+    `Docs: screenshots of the connection form and of the ingested assets for the connector's documentation page (the guide beside the form, ${openMetadataFile(profile, FILES.connectionGuide)}, is written).`,
   ];
 }
 
@@ -73,14 +78,20 @@ export function manualSteps(profile: OpenMetadataProfile): string[] {
 export function registrations(profile: OpenMetadataProfile, checkoutRoot: string | undefined): RegistrationReport {
   const file = serviceFile(releaseFacts(profile.openmetadataVersion), profile.serviceType);
   const wanted = targets(profile);
-  const report = (edits: RegistrationEdit[]): RegistrationReport => ({ checkoutRoot, edits, manualSteps: manualSteps(profile) });
+  // the UI edits whatever became of the service file's: they are computed from files of their own
+  const report = (edits: RegistrationEdit[]): RegistrationReport => ({
+    checkoutRoot,
+    edits: [...edits, ...(checkoutRoot ? uiRegistrations(profile, checkoutRoot) : [])],
+    manualSteps: manualSteps(profile),
+  });
   const skipAll = (reason: string): RegistrationReport => report(wanted.map((w) => skipped(file, w.change, reason)));
   // One reason for both cases: a folder generated outside a checkout has an openmetadata-spec/ of its
   // own, so a re-run there finds a "checkout" without the file; its brief must read the same.
   const read = checkoutRoot ? readCheckoutFile(checkoutRoot, file) : undefined;
   if (!read || (typeof read !== 'string' && read.missing)) {
     // not a checkout (at most a folder generated earlier): the run reports it in one line, as outside one
-    return { ...skipAll(`no OpenMetadata checkout with ${file} above the destination`), checkoutRoot: undefined };
+    const reason = `no OpenMetadata checkout with ${file} above the destination`;
+    return { checkoutRoot: undefined, edits: wanted.map((w) => skipped(file, w.change, reason)), manualSteps: manualSteps(profile) };
   }
   if (typeof read !== 'string') return skipAll(read.reason);
   let text = read;

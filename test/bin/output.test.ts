@@ -258,12 +258,14 @@ describe('one vocabulary of statuses: what runs print is what the README and --h
 
   it("in a terminal, the conflict prompt's statuses are rows too, and every row of the table is printed by some run", async function () {
     if (!terminalAvailable()) skipWithReason(this, 'tmux is not installed (.ci/run installs it)');
-    // without records (the last dry run's), both edited files are conflicts: n to each
+    // without records (the last dry run's), both edited files are conflicts, and so is the connection guide, which
+    // quotes the docs notes too: n to each
     const run = await runInTerminal(
       root,
       [...profile, '--docs-notes', 'notesthree'],
       [
         { waitFor: /Overwrite \S*connection\.py\?/, keys: ['n', 'Enter'] },
+        { waitFor: /Overwrite \S*en-US\/Database\/\w+\.md\?/, keys: ['n', 'Enter'] },
         { waitFor: /Overwrite \S*CONNECTOR_CONTEXT\.md\? \(/, keys: ['n', 'Enter'] },
       ],
     );

@@ -2,8 +2,8 @@
  * --docs-notes over several lines, for both hosts: from a profile file (a YAML
  * block), a flag with real line breaks, and the prompt, where one line stands
  * for several by `\n` (`\\` for a backslash). The notes are stored as given,
- * and the brief, the one file that quotes them, renders each line as a line of
- * its own with the exact text; no other generated file holds them.
+ * and the brief renders each line as a line of its own with the exact text; no
+ * other generated file holds them but OpenMetadata's connection guide (its requirements).
  */
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
@@ -33,15 +33,13 @@ function quotedLines(c: HostCase, dir: string): string[] {
 
 const expectedLines = (notes: string): string[] => notes.split('\n').map(foldSpaces).filter(Boolean);
 
-/** The notes' lines appear in the brief only (the other files of the run know nothing of them). */
+/** The notes' lines appear in the brief (and OpenMetadata's connection guide) only: the other files of the run know nothing of them. */
 function onlyInBrief(c: HostCase, dir: string, notes: string): void {
-  const brief = briefPathOf(c, storedProfileIn(dir, c.host, String(c.minimal.name))!);
+  const profile = storedProfileIn(dir, c.host, String(c.minimal.name))!;
+  const guide = c.definition.plan(profile as never).find((f) => f.id === 'connectionGuide')?.destination;
   const marker = notes.split('\n')[0]!;
   const holders = [...readTree(dir)].filter(([, text]) => text.includes(marker)).map(([file]) => file);
-  assert.deepEqual(
-    holders.filter((file) => file !== '.yo-rc.json'),
-    [brief],
-  );
+  assert.deepEqual(holders.filter((file) => file !== '.yo-rc.json').sort(), [briefPathOf(c, profile), ...(guide ? [guide] : [])].sort());
 }
 
 describe('docs notes over several lines: the prompt line', function () {

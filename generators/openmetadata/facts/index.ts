@@ -140,6 +140,8 @@ export interface ServiceTypeFacts {
     serviceUtils: string;
     /** folder of the connection guide the UI shows beside the form, under locales/en-US/ */
     docsFolder: string;
+    /** the key of paths.uiServiceIcons' map whose icon a new connector of the type shows until it has its own */
+    iconFallbackKey: string;
   };
 }
 
@@ -153,6 +155,10 @@ export interface ReleaseFacts {
     testConnections: string;
     uiSrc: string;
     uiPublic: string;
+    /** the map from lower-case service types to icons, relative to uiSrc */
+    uiServiceIcons: string;
+    /** the class that lists `unSupportedServices` (types the UI hides), relative to uiSrc */
+    uiServiceUtilClassBase: string;
     /** the example workflows `metadata ingest -c` runs */
     exampleWorkflows: string;
     /** unit tests of sources, one folder per service type */
