@@ -13,6 +13,7 @@ import { readCheckoutFile } from '../../core/host-checkout.js';
 import { insertIntoArray, JsonEditError, nodeAt, parseJson, valueOf, type JsonNode } from '../../core/json-edit.js';
 import { skipped, type RegistrationEdit, type RegistrationReport } from '../../core/registration.js';
 import { releaseProblems } from './checkout-release.js';
+import { converterRegistrations } from './java/converter-registration.js';
 import { isKnownRelease, releaseFacts, type ReleaseFacts } from './facts/index.js';
 
 /** `<type>Service.json`, relative to the checkout root. */
@@ -113,7 +114,7 @@ export function registrations(profile: OpenMetadataProfile, checkoutRoot: string
     }
     edits.push({ file, change: target.change, outcome: 'added', contents: text });
   }
-  return report(edits);
+  return report([...edits, ...(checkoutRoot ? converterRegistrations(profile, checkoutRoot) : [])]);
 }
 
 /** The enum values of `<type>Service.json`, or undefined when the file or the enum is missing. */
