@@ -81,6 +81,9 @@ describe('OpenMetadata generator: the converter of oneOf fields in ClassConverte
       // nothing else changed: without the new lines (and that comma) it is the original, byte for byte
       const undone = imports.reduce((text, line) => text.replace(`${line}\n`, ''), after).replace(`)))),\n${entry.join('\n')}\n`, ')))));\n');
       assert.equal(undone, factoryBefore);
+      // google-java-format keeps imports in ASCII order: the new ones sit in their places
+      const importLines = after.split('\n').filter((l) => l.startsWith('import '));
+      assert.deepEqual(importLines, [...importLines].sort());
     });
 
     it('puts the entry in the ASCII order of the class names the map keeps', function () {
@@ -94,7 +97,10 @@ describe('OpenMetadata generator: the converter of oneOf fields in ClassConverte
     });
 
     it('adds the class to the list ClassConverterFactoryTest checks', function () {
-      assert.deepEqual(insertedLines(testBefore, read(root, FACTORY_TEST)), [
+      const after = read(root, FACTORY_TEST);
+      const importLines = after.split('\n').filter((l) => l.startsWith('import org.'));
+      assert.deepEqual(importLines, [...importLines].sort());
+      assert.deepEqual(insertedLines(testBefore, after), [
         'import org.openmetadata.schema.services.connections.database.WarehouseDbConnection;',
         '        WarehouseDbConnection.class,',
       ]);
