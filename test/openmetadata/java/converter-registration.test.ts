@@ -114,6 +114,29 @@ describe('OpenMetadata generator: the converter of oneOf fields in ClassConverte
     });
   });
 
+  it('puts an entry that sorts inside the map before the first greater class name, with its comma', async function () {
+    const root = converterCheckout();
+    await runGenerator('openmetadata', { ...WAREHOUSE, name: 'ledger_db', authTypes: ['basic'] }, { cwd: root });
+    const text = read(root, FACTORY);
+    const expected = [
+      '          Map.entry(',
+      '              LedgerDbConnection.class,',
+      '              new NestedConfigClassConverter(',
+      '                  LedgerDbConnection.class,',
+      '                  Map.of(',
+      '                      "authType", List.of(basicAuth.class),',
+      '                      "sslConfig", List.of(ValidateSSLClientConfig.class)))),',
+      '          Map.entry(',
+      '              MatillionETLAuth.class,',
+    ].join('\n');
+    assert.ok(
+      text.includes(
+        `"consumerConfigSSL", List.of(ValidateSSLClientConfig.class),\n                      "schemaRegistrySSL", List.of(ValidateSSLClientConfig.class)))),\n${expected}\n`,
+      ),
+      text,
+    );
+  });
+
   it('adds no entry for a connection without oneOf fields (a REST dashboard)', async function () {
     const root = converterCheckout();
     const before = read(root, FACTORY);
