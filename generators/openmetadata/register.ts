@@ -13,6 +13,7 @@ import { readCheckoutFile } from '../../core/host-checkout.js';
 import { insertIntoArray, JsonEditError, nodeAt, parseJson, valueOf, type JsonNode } from '../../core/json-edit.js';
 import { skipped, type RegistrationEdit, type RegistrationReport } from '../../core/registration.js';
 import { releaseProblems } from './checkout-release.js';
+import { converterRegistrations } from './java/converter-registration.js';
 import { isKnownRelease, releaseFacts, type ReleaseFacts } from './facts/index.js';
 import { FILES, openMetadataFile } from './plan.js';
 import { iconKey, uiRegistrations } from './ui/index.js';
@@ -125,7 +126,7 @@ export function registrations(profile: OpenMetadataProfile, checkoutRoot: string
     }
     edits.push({ file, change: target.change, outcome: 'added', contents: text });
   }
-  return report(edits);
+  return report([...edits, ...(checkoutRoot ? converterRegistrations(profile, checkoutRoot) : [])]);
 }
 
 /** An array node with elements. */
