@@ -393,7 +393,8 @@ export function modernizeAnnotations(text: string): string {
 function modernAnnotation(legacy: string): string {
   const match = /^([A-Za-z_][\w.]*)\[(.*)\]$/.exec(legacy.trim());
   if (!match) return legacy.trim();
-  const [, head, inside] = match as unknown as [string, string, string];
+  // both groups take part in every match: the defaults are never used
+  const [, head = '', inside = ''] = match;
   const args = splitTopLevel(inside).map(modernAnnotation);
   if (head === 'Optional') return `${args[0]} | None`;
   return `${BUILTIN_GENERIC[head] ?? head}[${args.join(', ')}]`;
