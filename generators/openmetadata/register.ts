@@ -4,6 +4,7 @@
  * config oneOf), edited as text so the file keeps its layout; the UI's TypeScript
  * (ui/); plus the steps left to do by hand (the real icon, screenshots), each with its path.
  */
+import path from 'node:path';
 import { SERVICE_TYPES, type ServiceType } from './profile/fields.js';
 import type { PartialProfile } from '../../core/profile/field.js';
 import { isPythonReserved } from '../../core/profile/names.js';
@@ -32,7 +33,9 @@ function targets(profile: OpenMetadataProfile): Target[] {
   const names = openMetadataNames(profile);
   const t = names.definitionPrefix;
   const value = names.typeValue;
-  const ref = `./connections/${profile.serviceType}/${names.stem}Connection.json`;
+  // the connection schema as the service file's $ref names it: relative to that file, where the plan puts it
+  const serviceFolder = path.posix.dirname(serviceFile(releaseFacts(profile.openmetadataVersion), profile.serviceType));
+  const ref = `./${path.posix.relative(serviceFolder, openMetadataFile(profile, FILES.connectionSchema))}`;
   const bare = (r: unknown): string => (typeof r === 'string' ? r.replace(/^\.\//, '') : '');
   return [
     {

@@ -12,8 +12,8 @@ import path from 'node:path';
 import { readCheckoutFile } from '../../../core/host-checkout.js';
 import { asRegistrationEdit, skipped, type RegistrationEdit, type TextEdit } from '../../../core/registration.js';
 import { connectionSchema, type Json } from '../model/connection-schema.js';
-import { openMetadataNames, type OpenMetadataProfile } from '../profile/spec.js';
-import { releaseFacts } from '../facts/index.js';
+import type { OpenMetadataProfile } from '../profile/spec.js';
+import { FILES, openMetadataFile } from '../plan.js';
 import { JavaLayoutError, layout, type JavaExpr } from './java-layout.js';
 
 const CONVERTER_DIR = 'org/openmetadata/service/secrets/converter';
@@ -224,8 +224,7 @@ function checkoutReader(root: string, generated: { file: string; schema: Json })
  * checkout has no openmetadata-service converter folder (a partial checkout, as the tests seed).
  */
 export function converterRegistrations(profile: OpenMetadataProfile, checkoutRoot: string): RegistrationEdit[] {
-  const names = openMetadataNames(profile);
-  const schemaFile = `${releaseFacts(profile.openmetadataVersion).paths.specServices}/connections/${profile.serviceType}/${names.stem}Connection.json`;
+  const schemaFile = openMetadataFile(profile, FILES.connectionSchema);
   const schema = connectionSchema(profile);
   const factory = readCheckoutFile(checkoutRoot, FACTORY_FILE);
   if (typeof factory !== 'string' && factory.missing) return [];

@@ -4,10 +4,12 @@
  * that `unSupportedServices` does not hide the type. Each edit is computed from the file on disk; a
  * missing file or an unknown shape is `skipped` with the reason (the run prints it, the brief lists it).
  */
+import path from 'node:path';
 import { readCheckoutFile } from '../../../core/host-checkout.js';
 import { asRegistrationEdit, skipped, type RegistrationEdit, type TextEdit } from '../../../core/registration.js';
 import { openMetadataNames, type OpenMetadataProfile } from '../profile/spec.js';
 import { releaseFacts } from '../facts/index.js';
+import { FILES, openMetadataFile } from '../plan.js';
 import { addSchemaLoader } from './service-utils.js';
 import { addServiceIcon } from './service-icons.js';
 import { unsupportedProblem } from './unsupported.js';
@@ -40,7 +42,7 @@ export function uiRegistrations(profile: OpenMetadataProfile, checkoutRoot: stri
   // PascalCase value; quicktype upper-cases words it knows as acronyms (`SapErp` gives `SapERP`), which
   // the change's text lets a reader check: it names the member.
   const member = names.typeValue;
-  const schemaFile = `${names.stem}Connection.json`;
+  const schemaFile = path.posix.basename(openMetadataFile(profile, FILES.connectionSchema));
   const key = iconKey(names.typeValue);
   const fallbackKey = serviceTypes[profile.serviceType].ui.iconFallbackKey;
   const edits = [
