@@ -82,10 +82,12 @@ export function manualSteps(profile: OpenMetadataProfile): string[] {
 export function registrations(profile: OpenMetadataProfile, checkoutRoot: string | undefined): RegistrationReport {
   const file = serviceFile(releaseFacts(profile.openmetadataVersion), profile.serviceType);
   const wanted = targets(profile);
-  // the UI edits whatever became of the service file's: they are computed from files of their own
+  // the UI edits whatever became of the service file's: they are computed from files of their own, and
+  // name the type as the UI's types will, which depends on the enum it joins
+  const serviceEnum = (root: string): string[] => enumValues(root, file, openMetadataNames(profile).definitionPrefix) ?? [];
   const report = (edits: RegistrationEdit[]): RegistrationReport => ({
     checkoutRoot,
-    edits: [...edits, ...(checkoutRoot ? uiRegistrations(profile, checkoutRoot) : [])],
+    edits: [...edits, ...(checkoutRoot ? uiRegistrations(profile, checkoutRoot, serviceEnum(checkoutRoot)) : [])],
     manualSteps: manualSteps(profile),
   });
   const skipAll = (reason: string): RegistrationReport => report(wanted.map((w) => skipped(file, w.change, reason)));

@@ -14,7 +14,8 @@ import { OPENMETADATA_RELEASES } from '../../generators/openmetadata/profile/fie
 import { openMetadataNames, type OpenMetadataProfile } from '../../generators/openmetadata/profile/spec.js';
 import { FILES, openMetadataFile } from '../../generators/openmetadata/plan.js';
 import { releaseFacts } from '../../generators/openmetadata/facts/index.js';
-import { seedCheckout } from '../support/checkouts.js';
+import { quicktypeEnumMember } from '../../generators/openmetadata/ui/enum-members.js';
+import { SERVICES_DIR, seedCheckout } from '../support/checkouts.js';
 import { fixturePath, requireFixtures } from '../support/fixtures.js';
 import { diffTrees, isEmptyDiff, runBin, runGenerator, snapshotTree, tempDir } from '../support/generate.js';
 import { storedProfileIn } from '../support/hosts.js';
@@ -66,6 +67,19 @@ function expectedLoader(original: string, serviceType: string, member: string, s
     : [key, `${inner}import(`, `${inner}  '../jsons/connectionSchemas/connections/${serviceType}/${schemaFile}'`, `${inner}),`];
 }
 
+/**
+ * The enum member the UI's types give the registered type, as the generator asked quicktype-core for it,
+ * in the enum of the edited service file. This spec judges where and how the entry is written; that the
+ * member is quicktype's is judged in test/ui/typescript-types.ui.test.ts, by the UI's own quicktype.
+ */
+function uiMember(root: string, profile: OpenMetadataProfile): string {
+  const { definitionPrefix, typeValue } = openMetadataNames(profile);
+  const service = JSON.parse(read(root, `${SERVICES_DIR}/${profile.serviceType}Service.json`)) as { definitions: Record<string, { enum: string[] }> };
+  const member = quicktypeEnumMember(`${definitionPrefix}ServiceType`, service.definitions[`${definitionPrefix}ServiceType`]!.enum, typeValue);
+  if (member instanceof Error) throw member;
+  return member;
+}
+
 /** What the bin printed: the log goes to stderr. */
 const printed = (run: { stdout: string; stderr: string }): string => run.stdout + run.stderr;
 
@@ -98,7 +112,7 @@ describe('OpenMetadata generator: registration in the UI (TypeScript) and the co
           const names = openMetadataNames(profile);
           const original = originals.get(serviceUtils)!;
           const { block, at } = insertedBlock(original, read(root, serviceUtils));
-          assert.deepEqual(block, expectedLoader(original, serviceType, names.typeValue, `${names.stem}Connection.json`));
+          assert.deepEqual(block, expectedLoader(original, serviceType, uiMember(root, profile), `${names.stem}Connection.json`));
           assert.equal(read(root, serviceUtils).split('\n')[at + block.length]!.trim(), '};', 'the entry is not the last of the map');
         });
 
@@ -118,7 +132,7 @@ describe('OpenMetadata generator: registration in the UI (TypeScript) and the co
           const rel = (file: string): string => path.posix.relative(UI_SRC, file);
           const edited = [serviceUtils, ICONS].map((file) => ({ rel: rel(file), text: read(root, file) }));
           const before = [serviceUtils, ICONS].map((file) => ({ rel: rel(file), text: originals.get(file)! }));
-          assert.deepEqual(typeCheckInIsolation(edited, before, [openMetadataNames(profile).typeValue]), []);
+          assert.deepEqual(typeCheckInIsolation(edited, before, [uiMember(root, profile)]), []);
         });
 
         it('writes the connection guide: one section per field of the form, titled and described as the schema has it', function () {
@@ -255,7 +269,7 @@ describe('OpenMetadata generator: registration in the UI (TypeScript) and the co
     assert.equal(run.status, 0, run.stderr);
     assert.match(
       printed(run),
-      /register +openmetadata-ui\/src\/main\/resources\/ui\/src\/utils\/DashboardServiceUtils\.ts: added the loader of connections\/dashboard\/biToolConnection\.json for BiTool/,
+      /register +openmetadata-ui\/src\/main\/resources\/ui\/src\/utils\/DashboardServiceUtils\.ts: added the loader of connections\/dashboard\/biToolConnection\.json for BITool/,
     );
     assert.match(printed(run), /register +openmetadata-ui\/src\/main\/resources\/ui\/src\/utils\/ServiceIconUtils\.ts: added the icon of bitool/);
     assert.ok(isEmptyDiff(diffTrees(before, snapshotTree(root))));

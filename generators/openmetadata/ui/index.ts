@@ -13,6 +13,7 @@ import { FILES, openMetadataFile } from '../plan.js';
 import { addSchemaLoader } from './service-utils.js';
 import { addServiceIcon } from './service-icons.js';
 import { unsupportedProblem } from './unsupported.js';
+import { quicktypeEnumMember } from './enum-members.js';
 
 /** The UI files this module reads, relative to the checkout root. */
 export function uiFiles(profile: OpenMetadataProfile): { serviceUtils: string; serviceIcons: string; serviceUtilClassBase: string } {
@@ -34,21 +35,24 @@ function editFile(root: string, file: string, change: string, edit: (text: strin
   return asRegistrationEdit(file, change, edit(read));
 }
 
-export function uiRegistrations(profile: OpenMetadataProfile, checkoutRoot: string): RegistrationEdit[] {
+/** The UI edits; `serviceEnum` is the service types' enum of the checkout's service schema (its values, in order). */
+export function uiRegistrations(profile: OpenMetadataProfile, checkoutRoot: string, serviceEnum: readonly string[]): RegistrationEdit[] {
   const names = openMetadataNames(profile);
   const files = uiFiles(profile);
   const { serviceTypes } = releaseFacts(profile.openmetadataVersion);
-  // The generated enum's member (json2ts, quicktype) is taken to be the value itself, as it is for a
-  // PascalCase value; quicktype upper-cases words it knows as acronyms (`SapErp` gives `SapERP`), which
-  // the change's text lets a reader check: it names the member.
-  const member = names.typeValue;
+  const asked = quicktypeEnumMember(`${names.definitionPrefix}ServiceType`, serviceEnum, names.typeValue);
+  // the change's text names the member, so a reader sees how the UI spells the type
+  const member = asked instanceof Error ? names.typeValue : asked;
   const schemaFile = path.posix.basename(openMetadataFile(profile, FILES.connectionSchema));
   const key = iconKey(names.typeValue);
   const fallbackKey = serviceTypes[profile.serviceType].ui.iconFallbackKey;
+  const loaderChange = `the loader of connections/${profile.serviceType}/${schemaFile} for ${member}`;
   const edits = [
-    editFile(checkoutRoot, files.serviceUtils, `the loader of connections/${profile.serviceType}/${schemaFile} for ${member}`, (text) =>
-      addSchemaLoader(files.serviceUtils, text, { serviceType: profile.serviceType, member, schemaFile }),
-    ),
+    asked instanceof Error
+      ? skipped(files.serviceUtils, loaderChange, `the UI's name of ${names.typeValue} is unknown (${asked.message}); add the loader by hand`)
+      : editFile(checkoutRoot, files.serviceUtils, loaderChange, (text) =>
+          addSchemaLoader(files.serviceUtils, text, { serviceType: profile.serviceType, member, schemaFile }),
+        ),
     editFile(checkoutRoot, files.serviceIcons, `the icon of ${key} (for now ${fallbackKey}'s, the category default)`, (text) =>
       addServiceIcon(files.serviceIcons, text, { key, fallbackKey }),
     ),
