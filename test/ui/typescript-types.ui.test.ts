@@ -8,7 +8,9 @@
  * - `tsc --noEmit --strict` finds no error in what it wrote;
  * - the service-type enum quicktype makes of the edited service schema's (databaseService.json...) has
  *   a member for the new type, and that member is the one the UI registration wrote into the category's
- *   service utils (quicktype upper-cases words it takes for acronyms: `Db` becomes `DB`).
+ *   service utils (quicktype upper-cases words it takes for acronyms: `Db` becomes `DB`), and the edited
+ *   service utils and ServiceIconUtils.ts type-check in isolation with that member in the enum;
+ * - the connection guide has a section per field the form shows (test/openmetadata/ui/connection-guide.ts).
  * Pending without the UI's tools (test/ui/ui-tools.ts), failing under CI=true.
  */
 import assert from 'node:assert/strict';
@@ -18,10 +20,13 @@ import os from 'node:os';
 import path from 'node:path';
 import ts from 'typescript';
 import { uiFiles } from '../../generators/openmetadata/ui/index.js';
-import { requireFixtures, REPO_ROOT } from '../support/fixtures.js';
+import { hostCheckout, requireFixtures, REPO_ROOT } from '../support/fixtures.js';
 import { tempDir } from '../support/generate.js';
 import { CASES } from '../openmetadata/matrix.js';
-import { caseLabel, generatedCases, type GeneratedCase } from './generated-cases.js';
+import { caseLabel, generatedCases, UI_UTILS, type GeneratedCase } from './generated-cases.js';
+import { guideProblems, type GuideSchema } from '../openmetadata/ui/connection-guide.js';
+import { typeCheckInIsolation, type UiFile } from '../openmetadata/ui-typecheck.js';
+import { FILES, openMetadataFile } from '../../generators/openmetadata/plan.js';
 import { requireUiTools, type UiTools } from './ui-tools.js';
 
 const ID_PREFIX = /^https:\/\/open-metadata\.org\/schema/i;
@@ -102,13 +107,20 @@ function enumMemberOf(text: string, value: string): string | undefined {
   return undefined;
 }
 
+/** The UI files as the run edited them and as the fixtures have them, relative to the UI's src/. */
+function editedUiFiles(c: GeneratedCase, files: string[]): [UiFile[], UiFile[]] {
+  const src = path.posix.dirname(UI_UTILS);
+  const ofRoot = (root: string): UiFile[] => files.map((f) => ({ rel: path.posix.relative(src, f), text: readFileSync(path.join(root, f), 'utf8') }));
+  return [ofRoot(c.root), ofRoot(hostCheckout('openmetadata').root)];
+}
+
 interface Typed {
   c: GeneratedCase;
   connection: { file: string; text: string };
   service: { file: string; text: string };
 }
 
-describe('UI layer: the TypeScript types quicktype makes of a generated connection', function () {
+describe('UI layer: the TypeScript types quicktype makes of a generated connection, and the UI files the run wrote', function () {
   let tools: UiTools;
   const typed: Typed[] = [];
   let diagnostics = new Map<string, string[]>();
@@ -132,23 +144,26 @@ describe('UI layer: the TypeScript types quicktype makes of a generated connecti
 
   /** What is wrong with one generated case's types: fields, strict type errors, the enum member the UI uses. */
   function problemsOf({ c, connection, service }: Typed): string[] {
-    const schema = JSON.parse(readFileSync(path.join(c.schemaRoot, c.schemaFile), 'utf8')) as { properties: object; required?: string[] };
+    const schema = JSON.parse(readFileSync(path.join(c.schemaRoot, c.schemaFile), 'utf8')) as GuideSchema & { required?: string[] };
     const fields = topInterfaceFields(connection.text);
     const wrongFields = Object.keys(schema.properties)
       .filter((p) => fields.get(p) !== !(schema.required ?? []).includes(p))
       .map((p) => `${p} is ${fields.has(p) ? (fields.get(p) ? 'optional' : 'required') : 'missing'} in the types`);
     const typeErrors = [connection.file, service.file].flatMap((f) => diagnostics.get(f) ?? []);
     const member = enumMemberOf(service.text, c.typeValue);
-    const utils = readFileSync(path.join(c.root, uiFiles(c.profile).serviceUtils), 'utf8');
-    const memberProblem = !member
+    const { serviceUtils, serviceIcons } = uiFiles(c.profile);
+    const utils = readFileSync(path.join(c.root, serviceUtils), 'utf8');
+    const memberProblems = !member
       ? [`no enum member has the value ${c.typeValue}`]
-      : utils.includes(`[${member}]:`)
-        ? []
-        : [`the service utils do not use ${member}`];
-    return [...wrongFields, ...typeErrors, ...memberProblem].map((p) => `${caseLabel(c)}: ${p}`);
+      : [
+          ...(utils.includes(`[${member}]:`) ? [] : [`the service utils do not use ${member}`]),
+          ...typeCheckInIsolation(...editedUiFiles(c, [serviceUtils, serviceIcons]), [member.slice(member.indexOf('.') + 1)]),
+        ];
+    const guide = readFileSync(path.join(c.root, openMetadataFile(c.profile, FILES.connectionGuide)), 'utf8');
+    return [...wrongFields, ...typeErrors, ...memberProblems, ...guideProblems(schema, guide)].map((p) => `${caseLabel(c)}: ${p}`);
   }
 
-  describe('per case: one field per property (optional where not required), no error under tsc --strict, the UI names the type as quicktype does', function () {
+  describe('per case: the types have one field per property (optional where not required) and pass tsc --strict; the UI edits name the type as quicktype does and type-check; the guide explains every field', function () {
     for (const matrixCase of CASES) {
       it(matrixCase.id, function () {
         const ofCase = typed.filter((t) => t.c.id === matrixCase.id);
@@ -158,7 +173,7 @@ describe('UI layer: the TypeScript types quicktype makes of a generated connecti
     }
   });
 
-  it('the checks can fail: a type error, a field quicktype made required, a member the UI spells otherwise', function () {
+  it('the checks can fail: a type error, a field quicktype made required, a member the UI spells otherwise, a section missing', function () {
     const first = typed[0]!;
     const broken = (name: string, text: string): string => {
       const file = path.join(tempDir('connector-json2ts-broken-'), name);
@@ -178,5 +193,8 @@ describe('UI layer: the TypeScript types quicktype makes of a generated connecti
       { ...first, service: { ...first.service, text: otherMember } },
     ];
     for (const variant of variants) assert.notDeepEqual(problemsOf(variant), [], 'a broken input passed');
+    const schema = JSON.parse(readFileSync(path.join(first.c.schemaRoot, first.c.schemaFile), 'utf8')) as GuideSchema;
+    const guide = readFileSync(path.join(first.c.root, openMetadataFile(first.c.profile, FILES.connectionGuide)), 'utf8');
+    assert.notDeepEqual(guideProblems(schema, guide.replace(/\$\$section\n[^$]+\$\$\n/, '')), [], 'a guide without its first section passed');
   });
 });
