@@ -247,7 +247,7 @@ describe('OpenMetadata generator: the converter of oneOf fields in ClassConverte
       );
     });
 
-    it('the dry run lists the converter class and both edits, and writes nothing', async function () {
+    it('the dry run lists the converter class and both edits, and writes nothing', function () {
       const dry = converterCheckout('plain');
       const snapshot = snapshotTree(dry);
       const result = runBin(['openmetadata', ...flagsOf(WAREHOUSE), '--dry-run'], { cwd: dry });
