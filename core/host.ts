@@ -27,8 +27,8 @@ export interface HostDefinition<P> {
   checkoutMarker: string;
   /** profile fields that place the connector's tree (folders, the host file it registers in): a stored connector may not change them */
   placementFields?: string[];
-  /** the files to generate, in order, the brief (id `brief`) last */
-  plan(profile: P): PlannedFile[];
+  /** the files to generate, in order, the brief (id `brief`) last; in a checkout, files its contents call for too (read at run time) */
+  plan(profile: P, checkoutRoot?: string): PlannedFile[];
   /** values the templates render; computed here so templates stay free of logic */
   templateData(profile: P): Record<string, unknown>;
   /** what this host's brief renders beside every brief's values (core/brief.ts) */

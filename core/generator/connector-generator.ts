@@ -152,7 +152,7 @@ export abstract class ConnectorGenerator<P extends HostProfile> extends Generato
     this.configured = true;
 
     storeProfile(this.config, spec.host, this.storedAnswers());
-    const planned = this.host.plan(this.profile).map((f) => f.destination);
+    const planned = this.host.plan(this.profile, this.checkoutRoot).map((f) => f.destination);
     const connector = `${spec.host}:${this.profile.name}`;
     this.lifecycle = { connector, planned, changes: planChanges(this.destinationRoot(), connector, planned, this.forced()) };
     this.answers = answersFile(this.destinationRoot(), (file) => this.fs.read(file, { defaults: '' }));
@@ -162,7 +162,7 @@ export abstract class ConnectorGenerator<P extends HostProfile> extends Generato
   }
 
   writing(): void {
-    const plan = this.host.plan(this.profile);
+    const plan = this.host.plan(this.profile, this.checkoutRoot);
     const data = this.host.templateData(this.profile);
     for (const file of plan.filter((f) => f.id !== BRIEF)) renderPlannedFile(this, file, data);
     // no longer planned and as generated: deleted through mem-fs, so the commit removes it with the rest or not at all
@@ -213,7 +213,7 @@ export abstract class ConnectorGenerator<P extends HostProfile> extends Generato
     this.log.info(this.answers.shownNote(runFolder(this)));
     for (const report of this.runReports()) this.log.info(report);
     // what to do now: paths relative to the folder the user ran in, as Yeoman prints the files it wrote
-    const brief = shownPath(this, this.destinationPath(plannedPath(this.host.plan(this.profile), BRIEF)));
+    const brief = shownPath(this, this.destinationPath(plannedPath(this.host.plan(this.profile, this.checkoutRoot), BRIEF)));
     const root = this.checkoutRoot ? shownPath(this, this.checkoutRoot) : undefined;
     this.log.info(nextStepsText(brief, root, this.host.nextSteps(this.profile, this.runDone())));
     // last, so the files to resolve are what the user reads first when the run ends
@@ -284,7 +284,7 @@ export abstract class ConnectorGenerator<P extends HostProfile> extends Generato
   /** The file plan, each file with what a real run would do to it (core/generator/dry-run.ts). */
   private logDryRun(): void {
     const listing = dryRunListing({
-      planned: this.host.plan(this.profile).map((f) => f.destination),
+      planned: this.host.plan(this.profile, this.checkoutRoot).map((f) => f.destination),
       statusOf: (destination) =>
         mergeOutcome(this.destinationRoot(), destination, Buffer.from(this.fs.read(this.destinationPath(destination), { defaults: '' }))).status,
       changes: this.lifecycle?.changes ?? { absent: [], delete: [], obsolete: [] },

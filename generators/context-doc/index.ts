@@ -78,7 +78,7 @@ export default class ContextDocGenerator extends Generator<Record<string, unknow
     const checkoutRoot = findCheckoutRoot(this.destinationRoot(), host.checkoutMarker);
     const answers = answersFile(this.destinationRoot(), (file) => this.fs.read(file, { defaults: '' })).note;
     renderBrief(this, host, profile, {
-      plan: host.plan(profile),
+      plan: host.plan(profile, checkoutRoot),
       data: host.templateData(profile),
       registration: host.registrations(profile, checkoutRoot),
       // alone, no plan is compared with the last run's: the brief lists no deletions

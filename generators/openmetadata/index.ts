@@ -71,7 +71,7 @@ export default class OpenMetadataGenerator extends ConnectorGenerator<OpenMetada
       const rel = path.posix.relative(schemaRoot, file.split(path.sep).join('/'));
       return rel.startsWith('..') || !rel.endsWith('.json') ? undefined : rel;
     };
-    const written = this.host.plan(this.profile).map((f) => underRoot(f.destination));
+    const written = this.host.plan(this.profile, this.checkoutRoot).map((f) => underRoot(f.destination));
     const registered = this.registration.edits.filter((e) => e.outcome !== 'skipped').map((e) => underRoot(e.file));
     return [...new Set([...written, ...registered].filter((rel): rel is string => rel !== undefined))];
   }

@@ -3,11 +3,14 @@
  * from the release's facts (paths); templates/ mirrors them, so a template path is its destination
  * with placeholders. Everything else that names a generated file looks it up here by id.
  */
-import { BRIEF, planOf, plannedPath, type PlanEntry, type PlannedFile } from '../../core/file-plan.js';
+import { BRIEF, destinationOf, planOf, plannedPath, type PlanEntry, type PlannedFile } from '../../core/file-plan.js';
 import { testModuleName } from '../../core/profile/names.js';
 import { openMetadataNames, type OpenMetadataProfile } from './profile/spec.js';
 import { checksApiFor, releaseFacts } from './facts/index.js';
 import { featuresOf } from './model/features.js';
+import { converterClassValues, type ConverterClassValues } from './model/converter-class.js';
+import { connectionTyping, factoryForm } from './java/server-typing.js';
+import { readCheckoutFile } from '../../core/host-checkout.js';
 
 /** Ids of the files other modules name (the brief, the next steps, the example workflow). */
 export const FILES = {
@@ -18,6 +21,7 @@ export const FILES = {
   connectionTest: 'connectionTest',
   integrationFixtures: 'integrationFixtures',
   connectionGuide: 'connectionGuide',
+  converterClass: 'converterClass',
   brief: BRIEF,
 } as const;
 
@@ -34,11 +38,31 @@ export function placeholders(profile: OpenMetadataProfile): Record<string, strin
   };
 }
 
-export function openMetadataPlan(profile: OpenMetadataProfile): PlannedFile[] {
-  return planOf(planEntries(profile), placeholders(profile));
+/** The plan; in a checkout (`checkoutRoot`) it holds the files that depend on it too (a generated converter class). */
+export function openMetadataPlan(profile: OpenMetadataProfile, checkoutRoot?: string): PlannedFile[] {
+  return planOf(planEntries(profile, checkoutRoot), placeholders(profile));
 }
 
-function planEntries(profile: OpenMetadataProfile): PlanEntry[] {
+/**
+ * The values of the connection's generated converter class, when the checkout needs one: the
+ * connection has oneOf fields and the checkout's ClassConverterFactory has only the plain
+ * converterMap (a factory with NESTED_CONFIG_CONVERTERS gets an entry instead, and one of an
+ * unknown shape nothing; converter-registration.ts edits the factory and reports why).
+ * Read from the checkout at run time, as the registration edits are; the shape does not change
+ * when the generator registers the connector, so a second run plans the same file.
+ */
+function converterClass(profile: OpenMetadataProfile, checkoutRoot: string | undefined, schemaFile: string): ConverterClassValues | undefined {
+  if (!checkoutRoot) return undefined;
+  const release = releaseFacts(profile.openmetadataVersion);
+  const factory = readCheckoutFile(checkoutRoot, release.paths.converterFactory);
+  if (typeof factory !== 'string' || factoryForm(factory) !== 'plain') return undefined;
+  const { connection, fields } = connectionTyping(profile, checkoutRoot, schemaFile);
+  if (typeof fields === 'string' || fields.length === 0) return undefined;
+  const packageName = release.paths.serviceConverters.replace(/^.*?\/src\/main\/java\//, '').replace(/\//g, '.');
+  return converterClassValues(packageName, release.serverJava.jsonUtils, connection, fields);
+}
+
+function planEntries(profile: OpenMetadataProfile, checkoutRoot: string | undefined): PlanEntry[] {
   const release = releaseFacts(profile.openmetadataVersion);
   const { paths } = release;
   const source = `${paths.ingestionSource}/[serviceType]/[package]`;
@@ -50,10 +74,12 @@ function planEntries(profile: OpenMetadataProfile): PlanEntry[] {
   const checksApi = checksApiFor(release, profile.serviceType, sqlalchemy) !== undefined;
   const connectionVariant = checksApi ? `${variant}_checks` : variant;
   const fixtures = profile.dockerImage ? 'docker' : 'env';
+  const schemaTemplate = `${paths.specServices}/connections/[serviceType]/[stem]Connection.json.ejs`;
+  const converter = converterClass(profile, checkoutRoot, destinationOf(schemaTemplate, placeholders(profile)));
   return [
     {
       id: FILES.connectionSchema,
-      template: `${paths.specServices}/connections/[serviceType]/[stem]Connection.json.ejs`,
+      template: schemaTemplate,
       purpose: 'Connection JSON Schema: the fields users fill in',
     },
     {
@@ -108,10 +134,20 @@ function planEntries(profile: OpenMetadataProfile): PlanEntry[] {
       template: `${paths.uiPublic}/locales/en-US/[docsFolder]/[typeValue].md.ejs`,
       purpose: 'Connection guide the UI shows beside the connection form: one section per field',
     },
+    {
+      id: FILES.converterClass,
+      template: `${paths.serviceConverters}/[converterName].java.ejs`,
+      purpose:
+        "Server-side converter: types the connection's oneOf fields so their secrets are masked and stored (registered in ClassConverterFactory)",
+      wanted: converter !== undefined,
+      values: { converterName: converter?.name ?? '' },
+      data: { converter },
+    },
     // last: its file index lists every file above, and it is rendered with what this run registers
     { id: FILES.brief, template: `${source}/CONNECTOR_CONTEXT.md.ejs`, purpose: 'This brief' },
   ];
 }
 
 /** The destination of one of the profile's planned files, from the checkout root. */
-export const openMetadataFile = (profile: OpenMetadataProfile, id: string): string => plannedPath(openMetadataPlan(profile), id);
+export const openMetadataFile = (profile: OpenMetadataProfile, id: string, checkoutRoot?: string): string =>
+  plannedPath(openMetadataPlan(profile, checkoutRoot), id);

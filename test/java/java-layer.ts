@@ -13,7 +13,7 @@
  */
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { REPO_ROOT } from '../support/fixtures.js';
@@ -88,11 +88,10 @@ export function factoryEntry(factory: string, simpleName: string): string | unde
   return undefined;
 }
 
-/** A ClassConverterFactory with only `entry` (none: an empty map), and the imports of the checkout's that it names. */
-export function factoryStandIn(checkoutFactory: string, entry: string | undefined): string {
-  const imports = [...checkoutFactory.matchAll(/^import ([\w.]+\.(\w+));$/gm)]
-    .filter(([, , simple]) => entry !== undefined && new RegExp(`(?<![\\w.])${simple}\\.class\\b`).test(entry))
-    .map(([line]) => line);
+/** A ClassConverterFactory with only `entries` (none: an empty map), and the imports of the checkout's that they name. */
+export function factoryStandIn(checkoutFactory: string, entries: string[]): string {
+  const named = (simple: string): boolean => entries.some((entry) => new RegExp(`(?<![\\w.])${simple}\\.class\\b`).test(entry));
+  const imports = [...checkoutFactory.matchAll(/^import ([\w.]+\.(\w+));$/gm)].filter(([, , simple]) => named(simple ?? '')).map(([line]) => line);
   return [
     'package org.openmetadata.service.secrets.converter;',
     '',
@@ -100,9 +99,9 @@ export function factoryStandIn(checkoutFactory: string, entry: string | undefine
     'import java.util.Map;',
     ...imports,
     '',
-    '/** The checkout factory, cut down to the converter the generator registered. */',
+    '/** The checkout factory, cut down to the converters the generator registered. */',
     'public final class ClassConverterFactory {',
-    `  private static final Map<Class<?>, ClassConverter> converterMap = ${entry ? `Map.ofEntries(${entry})` : 'Map.of()'};`,
+    `  private static final Map<Class<?>, ClassConverter> converterMap = ${entries.length > 0 ? `Map.ofEntries(${entries.join(',\n')})` : 'Map.of()'};`,
     '',
     '  private ClassConverterFactory() {}',
     '',
@@ -123,24 +122,40 @@ export interface JavaProject {
   test: string;
 }
 
-/** A Maven project for the checkout's connection `schemaFile` (under json/schema), with `factory` and the JUnit `testSource`. */
-export function javaProject(checkoutRoot: string, schemaFile: string, factory: string, testClass: { name: string; source: string }): JavaProject {
+export interface JavaSource {
+  /** the class's simple name (the file is <name>.java in the converter package) */
+  name: string;
+  source: string;
+}
+
+/**
+ * A Maven project for the checkout's connection `schemaFiles` (under json/schema) and their $ref
+ * closure, with `factory`, the converter classes the generator wrote (`converters`) and the JUnit `tests`.
+ */
+export function javaProject(
+  checkoutRoot: string,
+  schemaFiles: string[],
+  factory: string,
+  converters: JavaSource[],
+  tests: JavaSource[],
+): JavaProject {
   const dir = tempDir('connector-java-layer-');
   const project = { dir, schemas: path.join(dir, 'schemas'), main: path.join(dir, 'main'), test: path.join(dir, 'test') };
   copyFileSync(POM, path.join(dir, 'pom.xml'));
   const schemaRoot = path.join(checkoutRoot, SCHEMA_DIR);
-  for (const file of schemaClosure(schemaRoot, schemaFile)) {
+  for (const file of new Set(schemaFiles.flatMap((entry) => schemaClosure(schemaRoot, entry)))) {
     mkdirSync(path.dirname(path.join(project.schemas, file)), { recursive: true });
     copyFileSync(path.join(schemaRoot, file), path.join(project.schemas, file));
   }
   cpSync(path.join(LAYER, 'src'), project.main, { recursive: true });
-  const converters = path.join(project.main, CONVERTER_PACKAGE);
-  mkdirSync(converters, { recursive: true });
+  const converterDir = path.join(project.main, CONVERTER_PACKAGE);
+  mkdirSync(converterDir, { recursive: true });
   for (const file of CONVERTER_SOURCES)
-    copyFileSync(path.join(checkoutRoot, 'openmetadata-service/src/main/java', CONVERTER_PACKAGE, file), path.join(converters, file));
-  writeFileSync(path.join(converters, 'ClassConverterFactory.java'), factory);
+    copyFileSync(path.join(checkoutRoot, 'openmetadata-service/src/main/java', CONVERTER_PACKAGE, file), path.join(converterDir, file));
+  writeFileSync(path.join(converterDir, 'ClassConverterFactory.java'), factory);
+  for (const { name, source } of converters) writeFileSync(path.join(converterDir, `${name}.java`), source);
   mkdirSync(path.join(project.test, CONVERTER_PACKAGE), { recursive: true });
-  writeFileSync(path.join(project.test, CONVERTER_PACKAGE, `${testClass.name}.java`), testClass.source);
+  for (const { name, source } of tests) writeFileSync(path.join(project.test, CONVERTER_PACKAGE, `${name}.java`), source);
   return project;
 }
 
@@ -148,20 +163,35 @@ function maven(dir: string, args: string[]): SpawnSyncReturns<string> {
   return spawnSync('mvn', ['-B', `-Dmaven.repo.local=${mavenRepository()}`, ...args], { cwd: dir, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
 }
 
-/** `mvn test` of the project: generate, compile, run JUnit. */
+/** `mvn test` of the project: generate, compile, run JUnit; failing tests do not fail the build (each class's report says how it went). */
 export function mavenTest(project: JavaProject): SpawnSyncReturns<string> {
-  return maven(project.dir, [`-Dgc.schemas=${project.schemas}`, `-Dgc.main=${project.main}`, `-Dgc.test=${project.test}`, 'test']);
+  const dirs = [`-Dgc.schemas=${project.schemas}`, `-Dgc.main=${project.main}`, `-Dgc.test=${project.test}`];
+  return maven(project.dir, [...dirs, '-Dmaven.test.failure.ignore=true', 'test']);
 }
 
-/** The classes jsonschema2pojo generated, as paths under the package root. */
-export function generatedClasses(project: JavaProject): string[] {
-  const root = path.join(project.dir, 'target/generated-sources/jsonschema2pojo');
-  const walk = (dir: string): string[] =>
-    readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-      e.isDirectory() ? walk(path.join(dir, e.name)) : [path.relative(root, path.join(dir, e.name))],
-    );
-  return existsSync(root) ? walk(root) : [];
+export interface TestClassReport {
+  tests: number;
+  failures: number;
+  errors: number;
+  skipped: number;
+  /** the failure messages, for the assertion that shows them */
+  messages: string[];
 }
+
+/** Surefire's report of one JUnit class of the converter package, or undefined when it did not run. */
+export function testClassReport(project: JavaProject, simpleName: string): TestClassReport | undefined {
+  const file = path.join(project.dir, 'target/surefire-reports', `TEST-${CONVERTER_PACKAGE.replace(/\//g, '.')}.${simpleName}.xml`);
+  if (!existsSync(file)) return undefined;
+  const xml = readFileSync(file, 'utf8');
+  const suite = /<testsuite [^>]*>/.exec(xml)?.[0] ?? '';
+  const count = (name: string): number => Number(new RegExp(`\\b${name}="(\\d+)"`).exec(suite)?.[1] ?? NaN);
+  const messages = [...xml.matchAll(/<(?:failure|error) message="([^"]*)"/g)].map((m) => m[1] ?? '');
+  return { tests: count('tests'), failures: count('failures'), errors: count('errors'), skipped: count('skipped'), messages };
+}
+
+/** Whether javac compiled `qualified` (a generated or checkout class) into the project's classes. */
+export const compiled = (project: JavaProject, qualified: string): boolean =>
+  existsSync(path.join(project.dir, 'target/classes', `${qualified.replace(/\./g, '/')}.class`));
 
 /** google-java-format's jar, fetched into the cache once. */
 export function googleJavaFormat(): string {

@@ -165,6 +165,17 @@ export interface ReleaseFacts {
     unitTopologyTests: string;
     /** integration tests: connections/ and one folder per connector */
     integrationTests: string;
+    /** the server's secrets converters (ClassConverter and its subclasses): a generated converter class goes here */
+    serviceConverters: string;
+    /** the factory that maps connection classes to converters (where the typing of oneOf fields is registered) */
+    converterFactory: string;
+    /** its test, whose @ValueSource list names every registered class */
+    converterFactoryTest: string;
+  };
+  /** what a generated server-side converter class (openmetadata-service) names */
+  serverJava: {
+    /** the JsonUtils the release's ClassConverter maps objects with */
+    jsonUtils: string;
   };
   /** how the release's formatter lays out Python */
   python: PyStyle;

@@ -1,86 +1,21 @@
 /**
- * Typing of a connection's `oneOf` fields on the server. jsonschema2pojo ignores `oneOf`, so such a
- * field (authType, and sslConfig through its $ref) is a plain `Object`; Jackson leaves a map in it,
- * and neither the password masker nor the secrets manager walks into a map, so the secrets below it
- * stay in the clear. OpenMetadata types them again in ClassConverterFactory; this module registers
- * the connector there the way the checkout's factory does it: an entry of NESTED_CONFIG_CONVERTERS
- * (NestedConfigClassConverter, field -> candidate classes), plus the class in
+ * Typing of a connection's `oneOf` fields on the server (see server-typing.ts for why it is needed).
+ * OpenMetadata types them again in ClassConverterFactory; this module registers the connector there
+ * the way the checkout's factory does it: an entry of NESTED_CONFIG_CONVERTERS (NestedConfigClassConverter,
+ * field -> candidate classes) where the factory has that map; else, in a factory with only the plain
+ * converterMap, the `Map.entry(<Name>Connection.class, new <Name>ConnectionClassConverter())` of the
+ * converter class the plan generates (model/converter-class.ts). Either way the class goes into
  * ClassConverterFactoryTest's list. Text edits, format-preserving (google-java-format's layout, see
  * java-layout.ts) and idempotent; a factory of another shape is skipped with the reason.
+ * The files' paths are release facts (paths.converterFactory, paths.converterFactoryTest).
  */
-import path from 'node:path';
 import { readCheckoutFile } from '../../../core/host-checkout.js';
 import { asRegistrationEdit, skipped, type RegistrationEdit, type TextEdit } from '../../../core/registration.js';
-import { connectionSchema, type Json } from '../model/connection-schema.js';
+import { releaseFacts } from '../facts/index.js';
 import type { OpenMetadataProfile } from '../profile/spec.js';
 import { FILES, openMetadataFile } from '../plan.js';
 import { JavaLayoutError, layout, type JavaExpr } from './java-layout.js';
-
-const CONVERTER_DIR = 'org/openmetadata/service/secrets/converter';
-export const FACTORY_FILE = `openmetadata-service/src/main/java/${CONVERTER_DIR}/ClassConverterFactory.java`;
-export const FACTORY_TEST_FILE = `openmetadata-service/src/test/java/${CONVERTER_DIR}/ClassConverterFactoryTest.java`;
-
-/** A Java class by its fully qualified name. */
-export interface JavaClass {
-  qualified: string;
-  simple: string;
-}
-const javaClass = (qualified: string): JavaClass => ({ qualified, simple: qualified.slice(qualified.lastIndexOf('.') + 1) });
-
-/** A property jsonschema2pojo types as `Object`, and the classes its `oneOf` allows, in schema order. */
-export interface OneOfField {
-  property: string;
-  candidates: JavaClass[];
-}
-
-/** Reads a schema file of the checkout (a path from its root), or says why it cannot. */
-export type SchemaReader = (file: string) => Json | string;
-
-const isRecord = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/** The node a `$ref` names, and the file it sits in (refs inside it are relative to that file). */
-function resolveRef(ref: string, fromFile: string, read: SchemaReader): { node: Json; file: string } | string {
-  const [target = '', fragment = ''] = ref.split('#');
-  const file = target ? path.posix.normalize(path.posix.join(path.posix.dirname(fromFile), target)) : fromFile;
-  const schema = read(file);
-  if (typeof schema === 'string') return schema;
-  let node: unknown = schema;
-  for (const key of fragment.split('/').filter(Boolean)) node = isRecord(node) ? node[key] : undefined;
-  return isRecord(node) ? { node, file } : `${ref} (from ${fromFile}) names nothing`;
-}
-
-/** The oneOf options of `schema` (followed through one $ref) as classes, or why they cannot be named. */
-function oneOfCandidates(schema: Json, file: string, read: SchemaReader): JavaClass[] | undefined | string {
-  let holder = { node: schema, file };
-  if (!Array.isArray(schema.oneOf) && typeof schema.$ref === 'string') {
-    const resolved = resolveRef(schema.$ref, file, read);
-    if (typeof resolved === 'string') return resolved;
-    holder = resolved;
-  }
-  const options: unknown = holder.node.oneOf;
-  if (!Array.isArray(options)) return undefined;
-  const classes: JavaClass[] = [];
-  for (const option of options) {
-    if (!isRecord(option) || typeof option.$ref !== 'string') return `a oneOf option in ${holder.file} is not a $ref`;
-    const target = resolveRef(option.$ref, holder.file, read);
-    if (typeof target === 'string') return target;
-    if (typeof target.node.javaType !== 'string') return `${option.$ref} (from ${holder.file}) has no javaType`;
-    classes.push(javaClass(target.node.javaType));
-  }
-  return classes;
-}
-
-/** The connection's `Object` fields, in property order; a string says why they cannot be known. */
-export function oneOfFields(schema: Json, schemaFile: string, read: SchemaReader): OneOfField[] | string {
-  const fields: OneOfField[] = [];
-  for (const [property, value] of Object.entries(isRecord(schema.properties) ? schema.properties : {})) {
-    if (!isRecord(value)) continue;
-    const candidates = oneOfCandidates(value, schemaFile, read);
-    if (typeof candidates === 'string') return candidates;
-    if (candidates?.length) fields.push({ property, candidates });
-  }
-  return fields;
-}
+import { connectionTyping, factoryForm, javaClass, NESTED_START, plainMap, type JavaClass, type OneOfField } from './server-typing.js';
 
 // ---- imports -------------------------------------------------------------------------------------
 
@@ -115,7 +50,6 @@ const withImports = (text: string, classes: JavaClass[]): string => classes.redu
 
 // ---- the factory ---------------------------------------------------------------------------------
 
-const NESTED_START = /^ *private static final Map<Class<\?>, ClassConverter> NESTED_CONFIG_CONVERTERS =\n *Map\.ofEntries\(\n/m;
 const ENTRY_START = /^( *)Map\.entry\(\n *([\w.]+)\.class,/gm;
 
 interface NestedMap {
@@ -150,10 +84,7 @@ const BY_HAND = 'add the converter by hand';
 
 /** ClassConverterFactory.java with the NESTED_CONFIG_CONVERTERS entry of `connection` (ASCII order of class names). */
 export function addNestedConverter(text: string, connection: JavaClass, fields: OneOfField[]): TextEdit {
-  if (!NESTED_START.test(text)) {
-    const reason = `no NESTED_CONFIG_CONVERTERS = Map.ofEntries( map (a factory without it needs a generated converter class, not done yet); ${BY_HAND}`;
-    return { outcome: 'skipped', reason };
-  }
+  if (!NESTED_START.test(text)) return { outcome: 'skipped', reason: `no NESTED_CONFIG_CONVERTERS = Map.ofEntries( map; ${BY_HAND}` };
   const found = nestedMap(text);
   if (!found) return { outcome: 'skipped', reason: `NESTED_CONFIG_CONVERTERS has no Map.entry( entries of the known layout; ${BY_HAND}` };
   if (found.entries.some(({ name }) => name === connection.simple || name === connection.qualified)) return { outcome: 'present' };
@@ -171,6 +102,44 @@ export function addNestedConverter(text: string, connection: JavaClass, fields: 
     // last: the previous last entry gets the comma, ours closes Map.ofEntries( and the statement
     const lines = nestedEntry(withClasses, connection, fields, first.indent, ');');
     return { outcome: 'added', contents: `${withClasses.slice(0, map.end - 1)},\n${lines.join('\n')}${withClasses.slice(map.end + 1)}` };
+  } catch (error) {
+    if (error instanceof JavaLayoutError) return { outcome: 'skipped', reason: `${error.message}; ${BY_HAND}` };
+    throw error;
+  }
+}
+
+// ---- the plain converterMap -----------------------------------------------------------------------
+
+/** The converter class the plan generates for `connection` in a factory with the plain map. */
+export const converterClassName = (connection: JavaClass): string => `${connection.simple}ClassConverter`;
+
+/** ClassConverterFactory.java with `Map.entry(<connection>.class, new <connection>ClassConverter())` in the plain converterMap (ASCII order of class names). */
+export function addPlainConverter(text: string, connection: JavaClass): TextEdit {
+  if (!plainMap(text)) {
+    return {
+      outcome: 'skipped',
+      reason: `neither NESTED_CONFIG_CONVERTERS nor a converterMap = Map.ofEntries( of Map.entry(X.class, new XClassConverter()) entries; ${BY_HAND}`,
+    };
+  }
+  // the converter class sits in the factory's package: only the connection class is imported
+  const withClass = withImport(text, connection);
+  const map = plainMap(withClass);
+  const last = map?.entries.at(-1);
+  if (!map || !last) return { outcome: 'skipped', reason: `the converterMap was lost adding the import; ${BY_HAND}` };
+  if (map.entries.some(({ name }) => name === connection.simple || name === connection.qualified)) return { outcome: 'present' };
+  const own = `${nameIn(withClass, connection)}.class`;
+  const expr: JavaExpr = { callee: 'Map.entry', args: [own, { callee: `new ${converterClassName(connection)}`, args: [] }] };
+  const before = map.entries.find(({ name }) => javaClass(name).simple > connection.simple);
+  try {
+    if (before) {
+      const lineStart = before.start - map.indent;
+      return {
+        outcome: 'added',
+        contents: `${withClass.slice(0, lineStart)}${layout(expr, map.indent, ',').join('\n')}\n${withClass.slice(lineStart)}`,
+      };
+    }
+    // last: after the previous last entry, which gets the comma; what closed the map follows ours
+    return { outcome: 'added', contents: `${withClass.slice(0, last.end)},\n${layout(expr, map.indent, '').join('\n')}${withClass.slice(last.end)}` };
   } catch (error) {
     if (error instanceof JavaLayoutError) return { outcome: 'skipped', reason: `${error.message}; ${BY_HAND}` };
     throw error;
@@ -204,19 +173,16 @@ export function addFactoryTestClass(text: string, connection: JavaClass): TextEd
 
 // ---- the registration edits ----------------------------------------------------------------------
 
-/** Reads JSON schema files from the checkout, with the generated connection schema served from memory. */
-function checkoutReader(root: string, generated: { file: string; schema: Json }): SchemaReader {
-  return (file) => {
-    if (file === generated.file) return generated.schema;
-    const text = readCheckoutFile(root, file);
-    if (typeof text !== 'string') return text.reason;
-    try {
-      const parsed: unknown = JSON.parse(text);
-      return isRecord(parsed) ? parsed : `${file} is not a JSON object`;
-    } catch (error) {
-      return `${file} is not valid JSON (${(error as Error).message})`;
-    }
-  };
+/** The factory edit the checkout's factory shape calls for, and what it says it adds. */
+function factoryEdit(factory: string, connection: JavaClass, fields: OneOfField[]): { change: string; edit: TextEdit } {
+  const described = fields.map((f) => `${f.property} -> ${f.candidates.map((c) => c.simple).join(', ')}`).join('; ');
+  if (factoryForm(factory) === 'plain') {
+    return {
+      change: `${connection.simple} -> ${converterClassName(connection)} in converterMap (${described})`,
+      edit: addPlainConverter(factory, connection),
+    };
+  }
+  return { change: `${connection.simple} in NESTED_CONFIG_CONVERTERS (${described})`, edit: addNestedConverter(factory, connection, fields) };
 }
 
 /**
@@ -224,21 +190,19 @@ function checkoutReader(root: string, generated: { file: string; schema: Json })
  * checkout has no openmetadata-service converter folder (a partial checkout, as the tests seed).
  */
 export function converterRegistrations(profile: OpenMetadataProfile, checkoutRoot: string): RegistrationEdit[] {
-  const schemaFile = openMetadataFile(profile, FILES.connectionSchema);
-  const schema = connectionSchema(profile);
-  const factory = readCheckoutFile(checkoutRoot, FACTORY_FILE);
+  const { converterFactory, converterFactoryTest } = releaseFacts(profile.openmetadataVersion).paths;
+  const factory = readCheckoutFile(checkoutRoot, converterFactory);
   if (typeof factory !== 'string' && factory.missing) return [];
-  const connection = javaClass(String(schema.javaType));
-  const fields = oneOfFields(schema, schemaFile, checkoutReader(checkoutRoot, { file: schemaFile, schema }));
+  const { connection, fields } = connectionTyping(profile, checkoutRoot, openMetadataFile(profile, FILES.connectionSchema));
   if (Array.isArray(fields) && fields.length === 0) return [];
-  const described = Array.isArray(fields) ? fields.map((f) => `${f.property} -> ${f.candidates.map((c) => c.simple).join(', ')}`).join('; ') : '';
-  const change = `${connection.simple} in NESTED_CONFIG_CONVERTERS (${described})`;
-  const testChange = `${connection.simple}.class in testClassConverterIsSet`;
-  if (typeof fields === 'string') return [skipped(FACTORY_FILE, `${connection.simple} in NESTED_CONFIG_CONVERTERS`, fields)];
-  if (typeof factory !== 'string') return [skipped(FACTORY_FILE, change, factory.reason)];
-  const factoryEdit = asRegistrationEdit(FACTORY_FILE, change, addNestedConverter(factory, connection, fields));
-  const test = readCheckoutFile(checkoutRoot, FACTORY_TEST_FILE);
+  const typing = `the typing of ${connection.simple}'s oneOf fields`;
+  if (typeof fields === 'string') return [skipped(converterFactory, typing, fields)];
+  if (typeof factory !== 'string') return [skipped(converterFactory, typing, factory.reason)];
+  const { change, edit } = factoryEdit(factory, connection, fields);
+  const registered = asRegistrationEdit(converterFactory, change, edit);
+  const test = readCheckoutFile(checkoutRoot, converterFactoryTest);
   // the test list only follows a factory entry; a checkout without the test has nothing to list
-  if (typeof test !== 'string' || factoryEdit.outcome === 'skipped') return [factoryEdit];
-  return [factoryEdit, asRegistrationEdit(FACTORY_TEST_FILE, testChange, addFactoryTestClass(test, connection))];
+  if (typeof test !== 'string' || registered.outcome === 'skipped') return [registered];
+  const testChange = `${connection.simple}.class in testClassConverterIsSet`;
+  return [registered, asRegistrationEdit(converterFactoryTest, testChange, addFactoryTestClass(test, connection))];
 }

@@ -29,6 +29,8 @@ export function layout(expr: JavaExpr, indent: number, suffix: string): string[]
   const whole = flat(expr) + suffix;
   if (fits(indent, whole)) return [pad + whole];
   if (typeof expr === 'string') return splitQualified(expr, indent, suffix);
+  // a call without arguments has nowhere to break: google-java-format lets the line run long
+  if (expr.args.length === 0) return [pad + whole];
   const inner = indent + 4;
   const close = `)${suffix}`;
   const oneLine = expr.args.map(flat).join(', ') + close;

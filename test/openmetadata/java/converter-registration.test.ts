@@ -5,16 +5,23 @@
  * NESTED_CONFIG_CONVERTERS, the generator adds the connector's entry there (field -> candidate
  * classes, read from the schemas' javaType), its imports, and the class to ClassConverterFactoryTest;
  * lines are only inserted, in google-java-format's layout; a second run changes nothing; a factory
- * of another shape is skipped with the reason. The Java layer (npm run test:java) compiles and runs it.
+ * of another shape is skipped with the reason. In a checkout whose factory has only the plain
+ * converterMap, a <Name>ConnectionClassConverter.java is generated (a planned file) and its Map.entry
+ * added instead. The Java layer (npm run test:java) compiles and runs it.
  */
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { diffArrays } from 'diff';
 import { fixturePath, requireFixtures } from '../../support/fixtures.js';
-import { diffTrees, isEmptyDiff, runGenerator, snapshotTree } from '../../support/generate.js';
+import { diffTrees, isEmptyDiff, runBin, runGenerator, snapshotTree } from '../../support/generate.js';
+import { flagsOf } from '../../support/hosts.js';
 import { layout, type JavaExpr } from '../../../generators/openmetadata/java/java-layout.js';
-import { converterCheckout, CONVERTER_FIXTURES, FACTORY, FACTORY_TEST } from './support.js';
+import { converterCheckout, converterPaths, CONVERTER_FIXTURES, FACTORY, FACTORY_TEST } from './support.js';
+import { FILES, openMetadataPlan } from '../../../generators/openmetadata/plan.js';
+import { plannedFile } from '../../../core/file-plan.js';
+import { withDefaults } from '../../../core/profile/compose.js';
+import { openMetadataSpec, type OpenMetadataProfile } from '../../../generators/openmetadata/profile/spec.js';
 
 /** The database connector of these specs: three auth types, so authType has three candidates. */
 export const WAREHOUSE = {
@@ -26,6 +33,7 @@ export const WAREHOUSE = {
 };
 
 const read = (root: string, file: string): string => readFileSync(path.join(root, file), 'utf8');
+const BRIEF_FILE = 'ingestion/src/metadata/ingestion/source/database/warehousedb/CONNECTOR_CONTEXT.md';
 
 /** The lines of `after` that `before` lacks, when `after` is `before` with lines inserted only (else fails). */
 function insertedLines(before: string, after: string): string[] {
@@ -144,19 +152,126 @@ describe('OpenMetadata generator: the converter of oneOf fields in ClassConverte
     assert.equal(read(root, FACTORY), before);
   });
 
-  it('skips a factory without NESTED_CONFIG_CONVERTERS, leaving it untouched, and says why in the brief', async function () {
+  it('skips a factory of an unknown shape, leaving it untouched, and says why in the brief; no converter class is planned', async function () {
     const root = converterCheckout();
-    const plain = read(root, FACTORY).replace('NESTED_CONFIG_CONVERTERS =', 'OTHER_CONVERTERS =');
-    writeFileSync(path.join(root, FACTORY), plain);
+    // neither form the edit knows: every map is built with another call
+    const unknown = read(root, FACTORY).replaceAll('Map.ofEntries(', 'ImmutableMap.ofEntries(');
+    writeFileSync(path.join(root, FACTORY), unknown);
     const testBefore = read(root, FACTORY_TEST);
     await runGenerator('openmetadata', WAREHOUSE, { cwd: root });
-    assert.equal(read(root, FACTORY), plain);
+    assert.equal(read(root, FACTORY), unknown);
     assert.equal(read(root, FACTORY_TEST), testBefore);
-    const brief = read(root, 'ingestion/src/metadata/ingestion/source/database/warehousedb/CONNECTOR_CONTEXT.md');
+    assert.ok(!existsSync(path.join(root, converterPaths().folder, 'WarehouseDbConnectionClassConverter.java')));
+    const brief = read(root, BRIEF_FILE);
     assert.match(
       brief,
       /ClassConverterFactory\.java: skipped WarehouseDbConnection in NESTED_CONFIG_CONVERTERS .*no NESTED_CONFIG_CONVERTERS = Map\.ofEntries\(/,
     );
+    assert.doesNotMatch(brief, /not done yet/);
+  });
+
+  describe('a factory with only the plain converterMap (derived from the fixture at run time: NESTED_CONFIG_CONVERTERS removed)', function () {
+    let root = '';
+    let factoryBefore = '';
+    let testBefore = '';
+    const converterFile = (): string => path.join(converterPaths().folder, 'WarehouseDbConnectionClassConverter.java');
+
+    before(async function () {
+      root = converterCheckout('plain');
+      factoryBefore = read(root, FACTORY);
+      testBefore = read(root, FACTORY_TEST);
+      await runGenerator('openmetadata', WAREHOUSE, { cwd: root });
+    });
+
+    it('the derived factory has no NESTED_CONFIG_CONVERTERS left', function () {
+      assert.doesNotMatch(factoryBefore, /NESTED_CONFIG_CONVERTERS/);
+      assert.match(factoryBefore, /Map\.entry\(MysqlConnection\.class, new MysqlConnectionClassConverter\(\)\),/);
+    });
+
+    it('generates WarehouseDbConnectionClassConverter.java: one tryToConvert per oneOf field, with its candidate classes', function () {
+      const text = read(root, converterFile());
+      assert.match(text, /^package org\.openmetadata\.service\.secrets\.converter;$/m);
+      assert.match(text, /^public class WarehouseDbConnectionClassConverter extends ClassConverter \{$/m);
+      assert.match(text, /super\(WarehouseDbConnection\.class\);/);
+      assert.match(text, /WarehouseDbConnection connection = JsonUtils\.convertValue\(object, WarehouseDbConnection\.class\);/);
+      assert.match(text, /AUTH_TYPE_CLASSES =\n {6}List\.of\(basicAuth\.class, IamAuthConfig\.class, AzureConfig\.class\);/);
+      assert.match(text, /SSL_CONFIG_CLASSES = List\.of\(ValidateSSLClientConfig\.class\);/);
+      const conversions = text.split('\n').filter((l) => l.includes('tryToConvert('));
+      assert.deepEqual(conversions, [
+        '    tryToConvert(connection.getAuthType(), AUTH_TYPE_CLASSES).ifPresent(connection::setAuthType);',
+        '    tryToConvert(connection.getSslConfig(), SSL_CONFIG_CLASSES).ifPresent(connection::setSslConfig);',
+      ]);
+      const imports = text.split('\n').filter((l) => l.startsWith('import '));
+      assert.deepEqual(imports, [...imports].sort());
+      assert.ok(imports.includes('import org.openmetadata.schema.utils.JsonUtils;'), imports.join('\n'));
+    });
+
+    it('adds its Map.entry before the first greater class name, and the import, changing nothing else', function () {
+      const added = insertedLines(factoryBefore, read(root, FACTORY));
+      assert.deepEqual(added, [
+        'import org.openmetadata.schema.services.connections.database.WarehouseDbConnection;',
+        '                Map.entry(WarehouseDbConnection.class, new WarehouseDbConnectionClassConverter()),',
+      ]);
+      assert.match(read(root, FACTORY), /WarehouseDbConnectionClassConverter\(\)\),\n {16}Map\.entry\(Workflow\.class,/);
+    });
+
+    it('adds the class to the list ClassConverterFactoryTest checks', function () {
+      assert.deepEqual(insertedLines(testBefore, read(root, FACTORY_TEST)), [
+        'import org.openmetadata.schema.services.connections.database.WarehouseDbConnection;',
+        '        WarehouseDbConnection.class,',
+      ]);
+    });
+
+    it("lists the converter class in the brief's file index and the registration", function () {
+      const brief = read(root, BRIEF_FILE);
+      assert.ok(brief.includes(`| \`${converterFile()}\` |`), brief);
+      assert.match(
+        brief,
+        /ClassConverterFactory\.java: WarehouseDbConnection -> WarehouseDbConnectionClassConverter in converterMap \(authType -> basicAuth, IamAuthConfig, AzureConfig; sslConfig -> ValidateSSLClientConfig\)/,
+      );
+    });
+
+    it('changes nothing on a second run', async function () {
+      const snapshot = snapshotTree(root);
+      await runGenerator('openmetadata', WAREHOUSE, { cwd: root });
+      const diff = diffTrees(snapshot, snapshotTree(root));
+      assert.ok(isEmptyDiff(diff), JSON.stringify(diff));
+    });
+
+    it('puts a class that sorts last at the end of the map, where it closes Map.ofEntries(', async function () {
+      const last = converterCheckout('plain');
+      await runGenerator('openmetadata', { ...WAREHOUSE, name: 'zz_db', authTypes: ['basic'] }, { cwd: last });
+      assert.match(
+        read(last, FACTORY),
+        /TimescaleConnectionClassConverter\(\)\),\n {16}Map\.entry\(ZzDbConnection\.class, new ZzDbConnectionClassConverter\(\)\)\)\);\n/,
+      );
+    });
+
+    it('the dry run lists the converter class and both edits, and writes nothing', function () {
+      const dry = converterCheckout('plain');
+      const snapshot = snapshotTree(dry);
+      const result = runBin(['openmetadata', ...flagsOf(WAREHOUSE), '--dry-run'], { cwd: dry });
+      assert.equal(result.status, 0, result.stderr);
+      // the plan is logged on stderr, as Yeoman logs
+      const log = result.stdout + result.stderr;
+      assert.match(log, /create\s+\S*WarehouseDbConnectionClassConverter\.java/);
+      assert.match(
+        log,
+        /register\s+openmetadata-service\/\S+\/ClassConverterFactory\.java: added WarehouseDbConnection -> WarehouseDbConnectionClassConverter in converterMap/,
+      );
+      assert.match(
+        log,
+        /register\s+openmetadata-service\/\S+\/ClassConverterFactoryTest\.java: added WarehouseDbConnection\.class in testClassConverterIsSet/,
+      );
+      assert.ok(isEmptyDiff(diffTrees(snapshot, snapshotTree(dry))));
+    });
+  });
+
+  it('plans no converter class outside a checkout, or in a factory with NESTED_CONFIG_CONVERTERS', function () {
+    const profile = withDefaults(openMetadataSpec, WAREHOUSE) as unknown as OpenMetadataProfile;
+    assert.equal(plannedFile(openMetadataPlan(profile), FILES.converterClass), undefined);
+    assert.equal(plannedFile(openMetadataPlan(profile, converterCheckout()), FILES.converterClass), undefined);
+    assert.ok(plannedFile(openMetadataPlan(profile, converterCheckout('plain')), FILES.converterClass));
   });
 
   describe("the layout is google-java-format's: entries of the fixture factory come out line for line", function () {
