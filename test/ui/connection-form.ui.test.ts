@@ -90,6 +90,7 @@ describe('The connection form in Chromium (@rjsf 5.24.13, the schema dereference
         for (const form of formsOf(c.id)) {
           if (!hasAuthSelector(form.schema)) {
             // the auth types of a non-database connection, and token and OAuth, are top-level fields: the field check covers them
+            await renderForm(page(), { schema: form.schema });
             const selectors = await page().locator('[id="root_authType__oneof_select"]').count();
             assert.equal(selectors, 0, `${label(form)}: a selector without an authType oneOf`);
             continue;
