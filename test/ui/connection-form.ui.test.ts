@@ -199,5 +199,18 @@ describe('The connection form in Chromium (@rjsf 5.24.13, the schema dereference
       const wrongType = await submitProblems(page(), { schema: metadata.schema, formData: { ...config, hostPort: 5432 } });
       assert.deepEqual(wrongType, ["error on submit: 'Host and Port' must be string"]);
     });
+
+    it("submit: upstream's sample data storage saves only with OpenMetadata Storage chosen inside it (database-sqlalchemy-profiler)", async function () {
+      const profiler = formsOf('database-sqlalchemy-profiler')[0]!;
+      const config = profiler.generated.exampleConfig!;
+      assert.deepEqual(await submitProblems(page(), { schema: profiler.schema, formData: config }), []);
+      // "No Sample Data Storage Config" gives {}, which both options of the oneOf accept
+      const noStorage = await submitProblems(page(), { schema: profiler.schema, formData: { ...config, sampleDataStorageConfig: { config: {} } } });
+      assert.deepEqual(noStorage, ['error on submit: .sampleDataStorageConfig.config must match exactly one schema in oneOf']);
+      // left on its first option with its defaults, the storage config's AWS credentials want a region
+      const s3 = { config: { storageConfig: { assumeRoleSessionName: 'OpenMetadataSession' } } };
+      const withS3 = await submitProblems(page(), { schema: profiler.schema, formData: { ...config, sampleDataStorageConfig: s3 } });
+      assert.ok(withS3.includes("error on submit: must have required property 'AWS Region'"), withS3.join('\n'));
+    });
   });
 });

@@ -9,7 +9,8 @@ export interface GuideSchema {
 }
 
 const SECTION = /^\$\$section\n### (.+) \$\(id="(\w+)"\)\n\n([^\n]+)\n\$\$$/gm;
-const unescape = (text: string): string => text.replace(/\\(.)/g, '$1');
+// Markdown escapes only ASCII punctuation: a backslash before anything else is the character itself
+const unescape = (text: string): string => text.replace(/\\([!-/:-@[-`{-~])/g, '$1');
 
 /** The fields of the connection the form shows (and the guide explains). */
 export const shownFields = (schema: GuideSchema): string[] => Object.keys(schema.properties).filter((p) => p !== 'type' && !/^supports[A-Z]/.test(p));

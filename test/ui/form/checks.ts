@@ -137,9 +137,44 @@ export async function defaultPortProblems(page: Page, input: FormInput, defaultP
   return shown === declared ? [] : [`#root_${key} shows ${JSON.stringify(shown)}, not the default ${declared}`];
 }
 
-/** Submitting the form with `formData` reaches onSubmit and shows no error. */
+/** An option a user picks to use none of a config: an object that allows no property (upstream's "No ... Config"). */
+const isEmptyOption = (option: Schema): boolean =>
+  option.type === 'object' && Object.keys(propertiesOf(option)).length === 0 && option.additionalProperties === false;
+
+/** Whether an object holds, at any depth, a oneOf with an empty option. */
+const hasEmptyChoiceInside = (schema: Schema): boolean =>
+  Object.values(propertiesOf(schema)).some((p) => optionsOf(p).some(isEmptyOption) || hasEmptyChoiceInside(p));
+
+/**
+ * Sets, as a user who uses none of it does, every oneOf the config leaves unset: the innermost choice is made.
+ * The form starts on a oneOf's first option; when that option holds a oneOf of its own with an empty option,
+ * the user stays on it and decides inside, else picks the oneOf's own empty option. Upstream's
+ * sampleDataStorageConfig needs it so: the form fills the first option's storage config with defaults, whose
+ * awsCredentials then want a region; "OpenMetadata Storage" inside it saves, while "No Sample Data Storage
+ * Config" cannot: its {} matches both options of that oneOf (connectionBasicType.json, as mysql uses it).
+ */
+async function chooseEmptyOptionsOfUnset(page: Page, schema: Schema, data: unknown, id = 'root'): Promise<void> {
+  for (const [name, property] of Object.entries(propertiesOf(schema))) {
+    const value = isRecord(data) ? data[name] : undefined;
+    const fieldId = `${id}_${name}`;
+    const [first] = optionsOf(property);
+    if (!first || value !== undefined) await chooseEmptyOptionsOfUnset(page, property, value, fieldId);
+    // a oneOf option's fields have the ids of the oneOf's own
+    else if (hasEmptyChoiceInside(first)) await chooseEmptyOptionsOfUnset(page, first, undefined, fieldId);
+    else {
+      const empty = optionsOf(property).findIndex(isEmptyOption);
+      if (empty >= 0) await page.locator(byId(`${fieldId}__oneof_select`)).selectOption({ index: empty });
+    }
+  }
+}
+
+/**
+ * Submitting the form with `formData` reaches onSubmit and shows no error; a oneOf the config leaves unset is
+ * first set to its empty option, when it has one (chooseEmptyOptionsOfUnset).
+ */
 export async function submitProblems(page: Page, input: FormInput): Promise<string[]> {
   await renderForm(page, input);
+  await chooseEmptyOptionsOfUnset(page, input.schema, input.formData);
   const outcome = await submitForm(page);
   const problems = outcome.submitted ? [] : outcome.errors.map((e) => `error on submit: ${e}`);
   const shown = await page.locator('.error-detail li, .panel-danger.errors li').allTextContents();
