@@ -9,7 +9,7 @@ import { openMetadataNames, type OpenMetadataProfile } from './profile/spec.js';
 import { checksApiFor, releaseFacts } from './facts/index.js';
 import { featuresOf } from './model/features.js';
 import { converterClassValues, type ConverterClassValues } from './model/converter-class.js';
-import { connectionTyping, factoryForm } from './java/server-typing.js';
+import { connectionTyping, needsConverterClass } from './java/server-typing.js';
 import { readCheckoutFile } from '../../core/host-checkout.js';
 
 /** Ids of the files other modules name (the brief, the next steps, the example workflow). */
@@ -46,8 +46,9 @@ export function openMetadataPlan(profile: OpenMetadataProfile, checkoutRoot?: st
 /**
  * The values of the connection's generated converter class, when the checkout needs one: the
  * connection has oneOf fields and the checkout's ClassConverterFactory has only the plain
- * converterMap (a factory with NESTED_CONFIG_CONVERTERS gets an entry instead, and one of an
- * unknown shape nothing; converter-registration.ts edits the factory and reports why).
+ * converterMap, or a field has an empty option (server-typing.ts, needsConverterClass); a factory
+ * with NESTED_CONFIG_CONVERTERS gets an entry instead, and one of an unknown shape nothing
+ * (converter-registration.ts edits the factory and reports why).
  * Read from the checkout at run time, as the registration edits are; the shape does not change
  * when the generator registers the connector, so a second run plans the same file.
  */
@@ -55,9 +56,9 @@ function converterClass(profile: OpenMetadataProfile, checkoutRoot: string | und
   if (!checkoutRoot) return undefined;
   const release = releaseFacts(profile.openmetadataVersion);
   const factory = readCheckoutFile(checkoutRoot, release.paths.converterFactory);
-  if (typeof factory !== 'string' || factoryForm(factory) !== 'plain') return undefined;
+  if (typeof factory !== 'string') return undefined;
   const { connection, fields } = connectionTyping(profile, checkoutRoot, schemaFile);
-  if (typeof fields === 'string' || fields.length === 0) return undefined;
+  if (typeof fields === 'string' || !needsConverterClass(factory, fields)) return undefined;
   const packageName = release.paths.serviceConverters.replace(/^.*?\/src\/main\/java\//, '').replace(/\//g, '.');
   return converterClassValues(packageName, release.serverJava.jsonUtils, connection, fields);
 }

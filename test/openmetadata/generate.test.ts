@@ -448,8 +448,16 @@ describe('OpenMetadata generator: the generated connector', function () {
         if (address === 'hostPort' && (props.hostPort?.format !== 'uri' || props.hostPort.expose !== true)) bad('hostPort is not an exposed uri');
         if (p.authTypes.includes('basic') && props.password?.format !== 'password') bad('basic auth without a masked password');
         if (p.authTypes.includes('jwt') && props.jwt?.format !== 'password') bad('jwt auth without a masked jwt property');
-        if (p.authTypes.includes('iam') && !String(props.awsConfig?.$ref).endsWith('security/credentials/awsCredentials.json'))
-          bad('iam auth without awsConfig');
+        if (p.authTypes.includes('iam')) {
+          // beside other auth types, a choice with an empty option (the form would else demand an AWS region of everyone)
+          const alone = p.authTypes.every((a) => a === 'iam');
+          const options = Array.isArray(props.awsConfig?.oneOf) ? (props.awsConfig.oneOf as Array<Record<string, unknown>>) : [];
+          const credentials = alone ? props.awsConfig : options[0];
+          if (!String(credentials?.$ref).endsWith('security/credentials/awsCredentials.json')) bad('iam auth without awsConfig');
+          const empty = options[1];
+          if (!alone && (options.length !== 2 || empty?.type !== 'object' || empty.additionalProperties !== false || 'properties' in empty))
+            bad(`iam beside other auth types: awsConfig is not a oneOf of the credentials and an empty option: ${JSON.stringify(props.awsConfig)}`);
+        }
         if (p.authTypes.includes('azure') && !String(props.azureConfig?.$ref).endsWith('security/credentials/azureCredentials.json'))
           bad('azure auth without azureConfig');
       }

@@ -4,7 +4,8 @@
  * the way the checkout's factory does it: an entry of NESTED_CONFIG_CONVERTERS (NestedConfigClassConverter,
  * field -> candidate classes) where the factory has that map; else, in a factory with only the plain
  * converterMap, the `Map.entry(<Name>Connection.class, new <Name>ConnectionClassConverter())` of the
- * converter class the plan generates (model/converter-class.ts). Either way the class goes into
+ * converter class the plan generates (model/converter-class.ts), which a connection whose oneOf has an
+ * empty option gets in either factory (server-typing.ts, needsConverterClass). Either way the class goes into
  * ClassConverterFactoryTest's list. Text edits, format-preserving (google-java-format's layout, see
  * java-layout.ts) and idempotent; a factory of another shape is skipped with the reason.
  * The files' paths are release facts (paths.converterFactory, paths.converterFactoryTest).
@@ -15,7 +16,7 @@ import { releaseFacts } from '../facts/index.js';
 import type { OpenMetadataProfile } from '../profile/spec.js';
 import { FILES, openMetadataFile } from '../plan.js';
 import { JavaLayoutError, layout, type JavaExpr } from './java-layout.js';
-import { connectionTyping, factoryForm, javaClass, NESTED_START, plainMap, type JavaClass, type OneOfField } from './server-typing.js';
+import { connectionTyping, javaClass, NESTED_START, needsConverterClass, plainMap, type JavaClass, type OneOfField } from './server-typing.js';
 
 // ---- imports -------------------------------------------------------------------------------------
 
@@ -176,7 +177,7 @@ export function addFactoryTestClass(text: string, connection: JavaClass): TextEd
 /** The factory edit the checkout's factory shape calls for, and what it says it adds. */
 function factoryEdit(factory: string, connection: JavaClass, fields: OneOfField[]): { change: string; edit: TextEdit } {
   const described = fields.map((f) => `${f.property} -> ${f.candidates.map((c) => c.simple).join(', ')}`).join('; ');
-  if (factoryForm(factory) === 'plain') {
+  if (needsConverterClass(factory, fields)) {
     return {
       change: `${connection.simple} -> ${converterClassName(connection)} in converterMap (${described})`,
       edit: addPlainConverter(factory, connection),

@@ -23,6 +23,12 @@ export const javaClass = (qualified: string): JavaClass => ({ qualified, simple:
 export interface OneOfField {
   property: string;
   candidates: JavaClass[];
+  /**
+   * The oneOf has an empty option (an object allowing no property, upstream's "No ... Config"), which arrives
+   * as `{}`: converting that into a candidate would fill the candidate's defaults into it, so a converter
+   * must leave an empty map as it is (NestedConfigClassConverter cannot: such a field needs a converter class).
+   */
+  allowsEmpty: boolean;
 }
 
 /** Reads a schema file of the checkout (a path from its root), or says why it cannot. */
@@ -41,8 +47,14 @@ function resolveRef(ref: string, fromFile: string, read: SchemaReader): { node: 
   return isRecord(node) ? { node, file } : `${ref} (from ${fromFile}) names nothing`;
 }
 
+/** An option that allows no property: the user's way to give none of the config. */
+export const isEmptyOption = (option: Json): boolean =>
+  option.type === 'object' && option.additionalProperties === false && (!isRecord(option.properties) || Object.keys(option.properties).length === 0);
+
+type Candidates = { classes: JavaClass[]; allowsEmpty: boolean };
+
 /** The oneOf options of `schema` (followed through one $ref) as classes, or why they cannot be named. */
-function oneOfCandidates(schema: Json, file: string, read: SchemaReader): JavaClass[] | undefined | string {
+function oneOfCandidates(schema: Json, file: string, read: SchemaReader): Candidates | undefined | string {
   let holder = { node: schema, file };
   if (!Array.isArray(schema.oneOf) && typeof schema.$ref === 'string') {
     const resolved = resolveRef(schema.$ref, file, read);
@@ -52,14 +64,19 @@ function oneOfCandidates(schema: Json, file: string, read: SchemaReader): JavaCl
   const options: unknown = holder.node.oneOf;
   if (!Array.isArray(options)) return undefined;
   const classes: JavaClass[] = [];
+  let allowsEmpty = false;
   for (const option of options) {
-    if (!isRecord(option) || typeof option.$ref !== 'string') return `a oneOf option in ${holder.file} is not a $ref`;
+    if (isRecord(option) && option.$ref === undefined && isEmptyOption(option)) {
+      allowsEmpty = true;
+      continue;
+    }
+    if (!isRecord(option) || typeof option.$ref !== 'string') return `a oneOf option in ${holder.file} is neither a $ref nor an empty object`;
     const target = resolveRef(option.$ref, holder.file, read);
     if (typeof target === 'string') return target;
     if (typeof target.node.javaType !== 'string') return `${option.$ref} (from ${holder.file}) has no javaType`;
     classes.push(javaClass(target.node.javaType));
   }
-  return classes;
+  return { classes, allowsEmpty };
 }
 
 /** The connection's `Object` fields, in property order; a string says why they cannot be known. */
@@ -69,7 +86,7 @@ export function oneOfFields(schema: Json, schemaFile: string, read: SchemaReader
     if (!isRecord(value)) continue;
     const candidates = oneOfCandidates(value, schemaFile, read);
     if (typeof candidates === 'string') return candidates;
-    if (candidates?.length) fields.push({ property, candidates });
+    if (candidates?.classes.length) fields.push({ property, candidates: candidates.classes, allowsEmpty: candidates.allowsEmpty });
   }
   return fields;
 }
@@ -117,6 +134,17 @@ const PLAIN_START = /^ *Map\.ofEntries\(\n *Map\.entry\(\s*[\w.]+\.class,\s*new 
 export function factoryForm(text: string): FactoryForm {
   if (NESTED_START.test(text)) return 'nested';
   return /\bconverterMap\b/.test(text) && plainMap(text) ? 'plain' : 'unknown';
+}
+
+/**
+ * Whether the connection gets a converter class of its own, registered in the plain converterMap: always in
+ * a factory with only that map; in one with NESTED_CONFIG_CONVERTERS too when a field has an empty option,
+ * which NestedConfigClassConverter would fill with a candidate's defaults (OneOfField.allowsEmpty).
+ */
+export function needsConverterClass(factory: string, fields: OneOfField[]): boolean {
+  const form = factoryForm(factory);
+  if (form === 'plain') return fields.length > 0;
+  return form === 'nested' && fields.some((f) => f.allowsEmpty) && plainMap(factory) !== undefined;
 }
 
 export interface PlainMap {

@@ -137,9 +137,7 @@ function credentialProperties({ profile, display, database }: SchemaInput): Json
     props.username = text('Username', `Username to connect to ${display}.`);
     props.password = secret('Password', `Password to connect to ${display}.`);
   }
-  if (!database && has('iam')) {
-    props.awsConfig = { title: 'AWS Credentials Configuration', $ref: AWS_REF };
-  }
+  if (!database && has('iam')) props.awsConfig = awsConfigProperty(profile);
   if (!database && has('azure')) {
     props.azureConfig = { title: 'Azure Credentials Configuration', $ref: AZURE_REF };
   }
@@ -155,6 +153,28 @@ function credentialProperties({ profile, display, database }: SchemaInput): Json
     props.tokenUrl = { title: 'Token URL', description: `URL that issues OAuth access tokens for ${display}.`, type: 'string', format: 'uri' };
   }
   return props;
+}
+
+/** The title of awsConfig's option that holds no AWS credentials. */
+export const NO_AWS_CREDENTIALS = 'No AWS Credentials';
+
+/**
+ * awsConfig of a non-database connection. Beside other auth types it is a choice with an empty option,
+ * as upstream's sampleDataStorageConfig.config is: the UI's form fills the defaults of an optional nested
+ * object (awsCredentials.json's assumeRoleSessionName), after which its required awsRegion blocks the save
+ * of a user who authenticates otherwise. With IAM the only auth type the credentials are the point: a $ref.
+ */
+function awsConfigProperty(profile: OpenMetadataProfile): Json {
+  const title = 'AWS Credentials Configuration';
+  if (profile.authTypes.every((a) => a === 'iam')) return { title, $ref: AWS_REF };
+  return {
+    title,
+    description: `The AWS credentials and region the connector signs its requests with, when it authenticates with IAM; else ${NO_AWS_CREDENTIALS}.`,
+    oneOf: [
+      { title, $ref: AWS_REF },
+      { title: NO_AWS_CREDENTIALS, type: 'object', additionalProperties: false },
+    ],
+  };
 }
 
 /** `hostPort` (a URL or host:port) or, for messaging, `bootstrapServers`. */

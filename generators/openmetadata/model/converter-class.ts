@@ -22,6 +22,28 @@ export interface ConverterClassValues {
   constructorLines: string[];
   assignment: string[];
   conversions: string[][];
+  /** methods after the constructor, each its lines */
+  helpers: string[][];
+}
+
+/** For a field with an empty option: `{}` is that option, and stays as it is (see OneOfField.allowsEmpty). */
+const IS_EMPTY_MAP = [
+  "  /** A oneOf's empty option arrives as {}: converting it would fill a candidate's defaults into it. */",
+  '  private static boolean isEmptyMap(Object value) {',
+  '    return value instanceof Map && ((Map<?, ?>) value).isEmpty();',
+  '  }',
+];
+
+/** The statement that types `property`, laid out at `indent`. */
+function conversion(property: string, indent: string): string[] {
+  const call = `tryToConvert(connection.get${accessor(property)}(), ${constantName(property)})`;
+  const then = `.ifPresent(connection::set${accessor(property)});`;
+  return fits(`${indent}${call}${then}`) ? [`${indent}${call}${then}`] : [`${indent}${call}`, `${indent}    ${then}`];
+}
+
+function fieldConversion({ property, allowsEmpty }: OneOfField): string[] {
+  if (!allowsEmpty) return conversion(property, '    ');
+  return [`    if (!isEmptyMap(connection.get${accessor(property)}())) {`, ...conversion(property, '      '), '    }'];
 }
 
 /** `authType` -> `AUTH_TYPE_CLASSES` */
@@ -40,7 +62,9 @@ function importPlan(packageName: string, classes: JavaClass[]): { imports: strin
 export function converterClassValues(packageName: string, jsonUtils: string, connection: JavaClass, fields: OneOfField[]): ConverterClassValues {
   const name = `${connection.simple}ClassConverter`;
   const candidates = fields.flatMap((f) => f.candidates);
-  const { imports, nameOf } = importPlan(packageName, [javaClass('java.util.List'), connection, ...candidates, javaClass(jsonUtils)]);
+  const emptyAllowed = fields.some((f) => f.allowsEmpty);
+  const utilities = [javaClass('java.util.List'), ...(emptyAllowed ? [javaClass('java.util.Map')] : [])];
+  const { imports, nameOf } = importPlan(packageName, [...utilities, connection, ...candidates, javaClass(jsonUtils)]);
   const own = nameOf(connection);
   const header = `public class ${name} extends ClassConverter {`;
   const constants = fields.map(({ property, candidates: classes }) => {
@@ -66,10 +90,7 @@ export function converterClassValues(packageName: string, jsonUtils: string, con
     assignment: fits(assignment)
       ? [assignment]
       : [`    ${own} connection =`, ...layout({ callee: 'JsonUtils.convertValue', args: ['object', `${own}.class`] }, 8, ';')],
-    conversions: fields.map(({ property }) => {
-      const call = `tryToConvert(connection.get${accessor(property)}(), ${constantName(property)})`;
-      const then = `.ifPresent(connection::set${accessor(property)});`;
-      return fits(`    ${call}${then}`) ? [`    ${call}${then}`] : [`    ${call}`, `        ${then}`];
-    }),
+    conversions: fields.map(fieldConversion),
+    helpers: emptyAllowed ? [IS_EMPTY_MAP] : [],
   };
 }

@@ -17,7 +17,7 @@ import { openMetadataNextSteps, openMetadataSteps } from '../next-steps.js';
 
 const AUTH_NOTES: Record<OmAuthType, string> = {
   basic: 'basic: username and password',
-  iam: 'iam: AWS credentials (IAM)',
+  iam: 'iam: AWS credentials (IAM); outside databases and beside other auth types, `awsConfig` is a choice whose empty option (No AWS Credentials) holds none',
   azure: 'azure: Azure AD credentials',
   jwt: 'jwt: a JSON Web Token',
   token: 'token: an API token (property `token`, masked)',

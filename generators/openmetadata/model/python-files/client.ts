@@ -135,6 +135,13 @@ const bearerLines = (expr: string): string[] => [
   `${I3}self.session.headers["Authorization"] = f"Bearer {token}"`,
 ];
 
+/** Where the client finds the AWS credentials: beside other auth types, awsConfig is a choice whose empty option holds none. */
+function awsCredentialsOf(profile: OpenMetadataProfile): string {
+  if (profile.serviceType === 'database') return 'config.authType.awsConfig';
+  if (profile.authTypes.every((a) => a === 'iam')) return 'config.awsConfig';
+  return 'config.awsConfig when it is an AWSCredentials; its empty option, No AWS Credentials, means another auth type';
+}
+
 /** Auth types the generated client leaves to the implementer. */
 function authTodos(profile: OpenMetadataProfile): string[] {
   const database = profile.serviceType === 'database';
@@ -142,7 +149,7 @@ function authTodos(profile: OpenMetadataProfile): string[] {
   const todo: string[] = [];
   if (has('jwt') && database) todo.push('jwt: send config.authType.jwt as a bearer token');
   if (has('oauth')) todo.push('oauth: fetch an access token from config.tokenUrl with clientId/clientSecret and send it as a bearer token');
-  if (has('iam')) todo.push(`iam: sign the requests with the AWS credentials (${database ? 'config.authType.awsConfig' : 'config.awsConfig'})`);
+  if (has('iam')) todo.push(`iam: sign the requests with the AWS credentials (${awsCredentialsOf(profile)})`);
   if (has('azure')) todo.push(`azure: get an Azure AD token from ${database ? 'config.authType.azureConfig' : 'config.azureConfig'}`);
   return todo;
 }
