@@ -2,7 +2,7 @@
  * The connection form as the OpenMetadata UI shows it: every matrix case's connection schema, dereferenced
  * as the UI's parseSchemas.js does, rendered by @rjsf/core 5.24.13 (its default theme, without the UI's
  * own widgets and uiSchema) with @rjsf/validator-ajv8 in Debian's headless Chromium. A case is rendered
- * once per release whose dereferenced schema differs. A screenshot of each form, filled with the example
+ * once per release whose output differs (generated-cases.ts). A screenshot of each form, filled with the example
  * config, lands in test-output/ui/<releases>/<case>.png.
  */
 import assert from 'node:assert/strict';
@@ -21,7 +21,7 @@ import {
   type Schema,
 } from './form/checks.js';
 import { dereferencedSchema } from './form/dereference.js';
-import { generatedCases, type GeneratedCase } from './generated-cases.js';
+import { caseLabel, generatedCases, type GeneratedCase } from './generated-cases.js';
 import { requireUiTools } from './ui-tools.js';
 
 /** Where the screenshots go (gitignored); docs/ keeps one. */
@@ -29,30 +29,17 @@ const SCREENSHOTS = path.join(REPO_ROOT, 'test-output/ui');
 
 interface CaseForm {
   generated: GeneratedCase;
-  /** the releases this form stands for */
-  releases: string[];
   schema: Schema;
 }
 
-const label = (form: CaseForm): string => `${form.generated.id} (${form.releases.join(', ')})`;
+const label = (form: CaseForm): string => caseLabel(form.generated);
 const problemsMessage = (form: CaseForm, problems: string[]): string => `${label(form)}: ${problems.length} problem(s):\n  ${problems.join('\n  ')}`;
 
-/** The cases' forms, one per distinct dereferenced schema and example config of a case. */
+/** Each generated case's form (generatedCases already judges a release once where it changes nothing here). */
 async function caseForms(toolsFolder: string): Promise<CaseForm[]> {
   const forms: CaseForm[] = [];
-  const seen = new Map<string, CaseForm>();
-  for (const generated of await generatedCases()) {
-    const schema = await dereferencedSchema(toolsFolder, generated.schemaRoot, generated.schemaFile);
-    const key = `${generated.id}\n${JSON.stringify(schema)}\n${JSON.stringify(generated.exampleConfig)}`;
-    const same = seen.get(key);
-    if (same) {
-      same.releases.push(...generated.releases);
-      continue;
-    }
-    const form = { generated, releases: [...generated.releases], schema };
-    seen.set(key, form);
-    forms.push(form);
-  }
+  for (const generated of await generatedCases())
+    forms.push({ generated, schema: await dereferencedSchema(toolsFolder, generated.schemaRoot, generated.schemaFile) });
   return forms;
 }
 
@@ -121,7 +108,7 @@ describe('The connection form in Chromium (@rjsf 5.24.13, the schema dereference
           assert.ok(config, `${label(form)}: the example workflow has no serviceConnection.config`);
           // the screenshot: the form as a user meets it, filled with the example config
           await renderForm(page(), { schema: form.schema, formData: config });
-          const folder = path.join(SCREENSHOTS, form.releases.join('+'));
+          const folder = path.join(SCREENSHOTS, form.generated.releases.join('+'));
           mkdirSync(folder, { recursive: true });
           await page().screenshot({ path: path.join(folder, `${c.id}.png`), fullPage: true });
           const problems = await submitProblems(page(), { schema: form.schema, formData: config });

@@ -2,8 +2,9 @@
  * The UI layer's inputs: every case of the OpenMetadata matrix, generated once per release into a
  * checkout that holds the fixtures' json/schema tree (the generated schema's $ref closure) and the UI's
  * utils/ folder (so the UI registration edits are made), copied into a temporary folder, never into the
- * repository. A release whose connection schema and $ref closure come out byte-identical to the one
- * before it is not generated twice: the case stands for both (`releases`).
+ * repository. A release whose output the UI layer judges (the connection schema and its $ref closure,
+ * the example config, the edited UI files and the connection guide) comes out byte-identical to the one
+ * before it is judged once: the case stands for both (`releases`).
  */
 import { createHash } from 'node:crypto';
 import { cpSync, readFileSync } from 'node:fs';
@@ -12,6 +13,7 @@ import yaml from 'js-yaml';
 import { OPENMETADATA_RELEASES } from '../../generators/openmetadata/profile/fields.js';
 import { openMetadataNames, type OpenMetadataProfile } from '../../generators/openmetadata/profile/spec.js';
 import { FILES, openMetadataFile } from '../../generators/openmetadata/plan.js';
+import { uiFiles } from '../../generators/openmetadata/ui/index.js';
 import { schemaClosure } from '../java/java-layer.js';
 import { CASES } from '../openmetadata/matrix.js';
 import { SCHEMA_DIR, seedCheckout } from '../support/checkouts.js';
@@ -28,7 +30,7 @@ export interface GeneratedCase {
   id: string;
   /** the release it was generated for */
   release: string;
-  /** every release whose output this one stands for (its schema closure is the same) */
+  /** every release whose output this one stands for (what the UI layer judges is the same) */
   releases: string[];
   profile: OpenMetadataProfile;
   /** the checkout root */
@@ -54,11 +56,14 @@ function exampleConfigOf(root: string, profile: OpenMetadataProfile): Record<str
   return isRecord(config) ? config : undefined;
 }
 
-/** A hash of the connection schema and every file of its $ref closure. */
-function closureHash(c: GeneratedCase): string {
+/** A hash of what the UI layer judges: the connection schema and its $ref closure, the example config, the edited UI files, the guide. */
+function judgedOutputHash(c: GeneratedCase): string {
   const hash = createHash('sha256');
   for (const file of schemaClosure(c.schemaRoot, c.schemaFile)) hash.update(file).update(readFileSync(path.join(c.schemaRoot, file)));
-  return hash.digest('hex');
+  const { serviceUtils, serviceIcons } = uiFiles(c.profile);
+  for (const file of [serviceUtils, serviceIcons, openMetadataFile(c.profile, FILES.connectionGuide)])
+    hash.update(file).update(readFileSync(path.join(c.root, file)));
+  return hash.update(JSON.stringify(c.exampleConfig)).digest('hex');
 }
 
 async function generate(id: string, options: Record<string, unknown>, release: string): Promise<GeneratedCase> {
@@ -85,7 +90,7 @@ async function generate(id: string, options: Record<string, unknown>, release: s
 
 let cached: Promise<GeneratedCase[]> | undefined;
 
-/** Every matrix case per release, a release left out where it changes nothing in the schema closure (generated once per process). */
+/** Every matrix case per release, a release left out where it changes nothing the UI layer judges (generated once per process). */
 export function generatedCases(): Promise<GeneratedCase[]> {
   cached ??= (async () => {
     const cases: GeneratedCase[] = [];
@@ -93,7 +98,7 @@ export function generatedCases(): Promise<GeneratedCase[]> {
       let previous: { generated: GeneratedCase; hash: string } | undefined;
       for (const release of OPENMETADATA_RELEASES) {
         const generated = await generate(c.id, c.options, release);
-        const hash = closureHash(generated);
+        const hash = judgedOutputHash(generated);
         if (previous?.hash === hash) previous.generated.releases.push(release);
         else cases.push((previous = { generated, hash }).generated);
       }
